@@ -1,0 +1,66 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"alprice/cmd/alprice/report"
+	"alprice/pricing"
+)
+
+// lineLabel names a line of the price build-up in l.
+func lineLabel(l lang, kind pricing.Kind, label string) string {
+	var name string
+	switch kind {
+	case pricing.Transport:
+		name = l.t("Transport", "运费")
+	case pricing.Casting:
+		name = l.t("Ingot casting", "铝锭铸造费")
+	case pricing.BurnLoss:
+		name = l.t("Burn loss", "烧损")
+	case pricing.Coal:
+		name = l.t("Coal price pass-through", "煤价优惠让利")
+	case pricing.Fee:
+		name = l.t("Other fee", "其他费用")
+	case pricing.Premium:
+		name = l.t("Premium", "上浮")
+	case pricing.Rounded:
+		name = l.t("Rounding to whole yuan", "取整调整(元)")
+	}
+	if label != "" {
+		return name + l.t(": ", ":") + label
+	}
+	return name
+}
+
+// ruleCell cites a policy rule: "2.2" as it is; the coal pass-through,
+// which has no number of its own in the clause, by name.
+func ruleCell(l lang, rule string) report.Cell {
+	if rule == pricing.Coal.Rule() {
+		return report.Coded(l.t("2 (coal)", "2(煤价)"), rule)
+	}
+	return report.Str(rule)
+}
+
+// basisCell says how a value is stated: "CNY/t" or a percentage such as
+// "0.60%".
+func basisCell(l lang, v pricing.Value) report.Cell {
+	if v.IsPercent() {
+		return report.Str(percentText(v.Number()))
+	}
+	return report.Coded(l.t("CNY/t", "元/吨"), "CNY/t")
+}
+
+// percentText writes a percentage with at least two decimals, as agreed
+// ("0.60%", "0.6125%").
+func percentText(p decimal.Decimal) string {
+	s := p.String()
+	if _, frac, _ := strings.Cut(s, "."); len(frac) < 2 {
+		s = p.StringFixed(2)
+	}
+	return s + "%"
+}
+
+// vatText writes a VAT rate given as a fraction as a percentage: "13%".
+func vatText(rate decimal.Decimal) string { return rate.Shift(2).String() + "%" }

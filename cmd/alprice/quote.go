@@ -1,0 +1,220 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"alprice/pricing"
+)
+
+type quoteOptions struct {
+	agreementsPath string
+	agreementID    string
+	month          string
+	a00            string
+	adjustments    adjustmentFlags
+	weight         string
+}
+
+func newQuoteCmd(a *app) *cobra.Command {
+	o := &quoteOptions{}
+	cmd := &cobra.Command{
+		Use:   "quote",
+		Short: "Show the price build-up of molten aluminium per tonne, and the bill for a weight",
+		Long: `Show every line of the molten-aluminium price: the Changjiang A00 spot monthly
+average (rule 2.1), less transport (2.2), ingot casting, burn loss and other
+agreed fees (2.3), less the coal price pass-through, plus agreed premiums (2.4);
+then the unit price with and without VAT and, with --weight, the bill for that
+delivered weight (2.6): amount incl. VAT (价税合计), amount excl. VAT (金额), VAT (税额).
+
+The terms come from flags, or from an agreement in an agreements file
+(--agreements, --agreement, --month); flags given beside --agreements override
+that agreement's values. Values are CNY/t (600, 24,389.00) or a percentage of
+the benchmark (0.6%); weights are tonnes (31.25) or kilograms (31250kg).` + exitStatusHelp,
+		Example: `  alprice quote --a00 24389 --transport 600 --casting 150 --burn-loss 0.6% \
+                --coal 80 --fee 检测费=10 --weight 31.25
+  alprice quote --agreements testdata/agreements.yaml --agreement ZD-2026-001 \
+                --month 2026-03 --a00 24389 --weight 31.25 --casting 120`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runQuote(a, o, cmd.Flags())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML) to take the terms from; - for stdin")
+	f.StringVar(&o.agreementID, "agreement", "", "agreement `ID` (or buyer name) in the agreements file; needed when it has several")
+	f.StringVar(&o.month, "month", "", "supply month `YYYY-MM`: chooses the terms version in force")
+	f.StringVar(&o.a00, "a00", "", "Changjiang A00 spot monthly average `PRICE`, CNY/t (rule 2.1)")
+	f.StringVar(&o.weight, "weight", "", "delivered `WEIGHT` to bill: tonnes (31.25) or kg (31250kg) (rule 2.6)")
+	o.adjustments.bind(f)
+	return cmd
+}
+
+func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
+	q := pricedQuote{}
+	terms := pricing.DefaultTerms()
+	if o.month != "" {
+		m, err := pricing.ParseMonth(o.month)
+		if err != nil {
+			return flagError("month", o.month, err)
+		}
+		q.month = m
+	}
+	if o.agreementsPath != "" {
+		agreements, err := a.readAgreements(o.agreementsPath)
+		if err != nil {
+			return err
+		}
+		ag, err := chooseAgreement(agreements, o.agreementID)
+		if err != nil {
+			return err
+		}
+		if q.month != 0 {
+			terms, err = ag.TermsFor(q.month)
+		} else {
+			terms, err = ag.OnlyTerms()
+		}
+		if err != nil {
+			return err
+		}
+		q.seller, q.agreement, q.buyer = agreements.Seller, ag.ID, ag.Buyer
+	} else if o.agreementID != "" {
+		return usageError{fmt.Errorf("--agreement needs --agreements FILE")}
+	}
+	terms, err := o.adjustments.apply(terms, flags)
+	if err != nil {
+		return err
+	}
+	if o.a00 == "" {
+		return usageError{fmt.Errorf("give the benchmark with --a00 PRICE (the Changjiang A00 monthly average, CNY/t)")}
+	}
+	benchmark, err := pricing.ParseMoney(o.a00)
+	if err == nil && !benchmark.IsPositive() {
+		err = fmt.Errorf("is zero; the benchmark must be more than zero")
+	}
+	if err != nil {
+		return flagError("a00", o.a00, err)
+	}
+	q.price, err = pricing.BuildPrice(benchmark, terms)
+	if err != nil {
+		return err
+	}
+	if o.weight != "" {
+		w, err := pricing.ParseWeight(o.weight)
+		if err != nil {
+			return flagError("weight", o.weight, err)
+		}
+		bill := q.price.Bill(w)
+		q.bill = &bill
+	}
+	return a.emit(result{doc: q.doc(a.lang), json: q.json(a.lang)})
+}
+
+// readAgreements reads the agreements file a flag names.
+func (a *app) readAgreements(path string) (*pricing.Agreements, error) {
+	r, err := a.open("agreements", path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return pricing.ReadAgreements(r, inputName(path))
+}
+
+// chooseAgreement picks the agreement --agreement names, or the only one.
+func chooseAgreement(s *pricing.Agreements, id string) (*pricing.Agreement, error) {
+	if id != "" {
+		return s.Find(id)
+	}
+	if len(s.List) == 1 {
+		return &s.List[0], nil
+	}
+	return nil, usageError{fmt.Errorf("the agreements file has %d agreements (%s): choose one with --agreement",
+		len(s.List), strings.Join(s.IDs(), ", "))}
+}
+
+// flagError reports a bad flag value.
+func flagError(flag, value string, err error) error {
+	return &pricing.InputError{Source: "--" + flag, Value: value, Err: err}
+}
+
+// adjustmentFlags are the deduction and premium flags, shared by every
+// command that can state or override terms.
+type adjustmentFlags struct {
+	transport, casting, burnLoss, coal string
+	fees, premiums                     []string
+	vat                                string
+	unitPriceRounding                  string
+}
+
+func (f *adjustmentFlags) bind(fs *pflag.FlagSet) {
+	fs.StringVar(&f.transport, "transport", "", "transport deduction `VALUE`: CNY/t or % of the benchmark (rule 2.2)")
+	fs.StringVar(&f.casting, "casting", "", "ingot casting deduction `VALUE` (rule 2.3)")
+	fs.StringVar(&f.burnLoss, "burn-loss", "", "burn loss deduction `VALUE`, such as 0.6% (rule 2.3)")
+	fs.StringVar(&f.coal, "coal", "", "coal price pass-through deduction `VALUE` (clause 2, coal)")
+	fs.StringArrayVar(&f.fees, "fee", nil, "other agreed fee `LABEL=VALUE`, repeatable; never split on commas (rule 2.3)")
+	fs.StringArrayVar(&f.premiums, "premium", nil, "agreed premium (上浮) `LABEL=VALUE`, repeatable (rule 2.4)")
+	fs.StringVar(&f.vat, "vat", "", "VAT `RATE` such as 13% (default 13%, or the agreement's)")
+	fs.StringVar(&f.unitPriceRounding, "unit-price-rounding", "", "round the unit price to `fen|yuan` (default fen, or the agreement's)")
+}
+
+// apply returns t with the values of the flags given on the command line
+// replacing, or adding to, t's.
+func (f *adjustmentFlags) apply(t pricing.Terms, fs *pflag.FlagSet) (pricing.Terms, error) {
+	single := []struct {
+		flag string
+		kind pricing.Kind
+		text string
+	}{
+		{"transport", pricing.Transport, f.transport},
+		{"casting", pricing.Casting, f.casting},
+		{"burn-loss", pricing.BurnLoss, f.burnLoss},
+		{"coal", pricing.Coal, f.coal},
+	}
+	for _, s := range single {
+		if !fs.Changed(s.flag) {
+			continue
+		}
+		v, err := pricing.ParseValue(s.text)
+		if err != nil {
+			return t, flagError(s.flag, s.text, err)
+		}
+		t = t.With(pricing.Adjustment{Kind: s.kind, Value: v})
+	}
+	labelled := []struct {
+		flag  string
+		kind  pricing.Kind
+		items []string
+	}{{"fee", pricing.Fee, f.fees}, {"premium", pricing.Premium, f.premiums}}
+	for _, l := range labelled {
+		for _, item := range l.items {
+			label, text, ok := strings.Cut(item, "=")
+			label = strings.TrimSpace(label)
+			if !ok || label == "" {
+				return t, flagError(l.flag, item, fmt.Errorf("write LABEL=VALUE, such as 检测费=10"))
+			}
+			v, err := pricing.ParseValue(text)
+			if err != nil {
+				return t, flagError(l.flag, item, err)
+			}
+			t = t.With(pricing.Adjustment{Kind: l.kind, Label: label, Value: v})
+		}
+	}
+	if fs.Changed("vat") {
+		p, err := pricing.ParsePercent(f.vat)
+		if err != nil {
+			return t, flagError("vat", f.vat, err)
+		}
+		t.VATRate = p.Shift(-2)
+	}
+	if fs.Changed("unit-price-rounding") {
+		r, err := pricing.ParseRounding(f.unitPriceRounding)
+		if err != nil {
+			return t, flagError("unit-price-rounding", f.unitPriceRounding, err)
+		}
+		t.UnitPriceRounding = r
+	}
+	return t, nil
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"alprice/cmd/alprice/report"
+	"alprice/pricing"
+)
+
+// pricedQuote is one price build-up with what it was priced for, as the
+// quote and table commands show it.
+type pricedQuote struct {
+	seller, agreement, buyer string
+	month                    pricing.Month // supply month; 0 when not given
+	benchmarkMonth           pricing.Month // 0 when the benchmark was given directly
+	benchmarkDays            int
+	price                    pricing.Price
+	bill                     *pricing.Bill
+}
+
+// money is a JSON amount: a string with exactly 2 decimals.
+type money decimal.Decimal
+
+func (m money) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + decimal.Decimal(m).StringFixed(2) + `"`), nil
+}
+
+// tonnes is a JSON weight: a string with exactly 3 decimals.
+type tonnes pricing.Weight
+
+func (w tonnes) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + pricing.Weight(w).String() + `"`), nil
+}
+
+type lineJSON struct {
+	Kind   string  `json:"kind"`
+	Label  string  `json:"label"`
+	Basis  string  `json:"basis"`
+	Rate   *string `json:"rate"`
+	Amount money   `json:"amount"`
+}
+
+type quoteJSON struct {
+	Agreement        string     `json:"agreement"`
+	Buyer            string     `json:"buyer"`
+	Month            string     `json:"month"`
+	BenchmarkMonth   string     `json:"benchmark_month,omitempty"`
+	BenchmarkDays    int        `json:"benchmark_days,omitempty"`
+	Benchmark        money      `json:"benchmark"`
+	Lines            []lineJSON `json:"lines"`
+	UnitPrice        money      `json:"unit_price"`
+	UnitPriceExclVAT money      `json:"unit_price_excl_vat"`
+	VATRate          string     `json:"vat_rate"`
+	WeightT          *tonnes    `json:"weight_t,omitempty"`
+	Amount           *money     `json:"amount,omitempty"`
+	AmountExclVAT    *money     `json:"amount_excl_vat,omitempty"`
+	VAT              *money     `json:"vat,omitempty"`
+}
+
+func monthText(m pricing.Month) string {
+	if m == 0 {
+		return ""
+	}
+	return m.String()
+}
+
+func (q pricedQuote) json(l lang) quoteJSON {
+	j := quoteJSON{
+		Agreement:        q.agreement,
+		Buyer:            q.buyer,
+		Month:            monthText(q.month),
+		BenchmarkMonth:   monthText(q.benchmarkMonth),
+		BenchmarkDays:    q.benchmarkDays,
+		Benchmark:        money(q.price.Benchmark),
+		Lines:            []lineJSON{},
+		UnitPrice:        money(q.price.UnitPrice),
+		UnitPriceExclVAT: money(q.price.UnitPriceExclVAT),
+		VATRate:          q.price.VATRate.String(),
+	}
+	for _, line := range q.price.Lines {
+		label := line.Label
+		if label == "" {
+			label = lineLabel(l, line.Kind, "")
+		}
+		lj := lineJSON{Kind: string(line.Kind), Label: label, Basis: basisCell(l, line.Value).Plain(), Amount: money(line.Amount)}
+		if line.Kind == pricing.Rounded {
+			lj.Basis = ""
+		}
+		if line.Value.IsPercent() {
+			rate := percentText(line.Value.Number())
+			lj.Rate = &rate
+		}
+		j.Lines = append(j.Lines, lj)
+	}
+	if b := q.bill; b != nil {
+		w, amount, excl, vat := tonnes(b.Weight), money(b.Amount), money(b.AmountExclVAT), money(b.VAT)
+		j.WeightT, j.Amount, j.AmountExclVAT, j.VAT = &w, &amount, &excl, &vat
+	}
+	return j
+}
+
+// title names what q prices: "Molten aluminium price · ZD-2026-001 · buyer · 2026-03".
+func (q pricedQuote) title(l lang) string {
+	parts := []string{l.t("Molten aluminium price", "铝液价格")}
+	if q.agreement != "" {
+		parts = append(parts, l.t("agreement ", "协议 ")+q.agreement)
+	}
+	if q.seller != "" {
+		parts = append(parts, l.t("seller ", "供方 ")+q.seller)
+	}
+	if q.buyer != "" {
+		parts = append(parts, l.t("buyer ", "需方 ")+q.buyer)
+	}
+	if q.month != 0 {
+		parts = append(parts, l.t("supply month ", "供货月份 ")+q.month.String())
+	}
+	return strings.Join(parts, " · ")
+}
+
+// benchmarkLabel names the benchmark line, with its month when known.
+func (q pricedQuote) benchmarkLabel(l lang) string {
+	s := l.t("Changjiang A00 spot monthly average", "长江有色A00铝现货月均价")
+	if q.benchmarkMonth != 0 {
+		s += fmt.Sprintf(l.t(" (%s, %d quote days)", "(%s,%d个报价日)"), q.benchmarkMonth, q.benchmarkDays)
+	}
+	return s
+}
+
+// buildUpColumns are the columns of a price build-up table.
+func buildUpColumns(l lang) []report.Column {
+	return []report.Column{
+		{Key: "kind", Machine: true},
+		{Key: "label", Title: l.t("Item", "项目")},
+		{Key: "basis", Title: l.t("Basis", "计价方式")},
+		{Key: "rate", Machine: true},
+		{Key: "amount", Title: l.t("Amount", "金额")},
+		{Key: "rule", Title: l.t("Policy rule", "政策条款")},
+	}
+}
+
+func (q pricedQuote) doc(l lang) report.Doc {
+	perTonne := report.Coded(l.t("CNY/t", "元/吨"), "CNY/t")
+	cny := report.Coded(l.t("CNY", "元"), "CNY")
+	vat := report.Coded(fmt.Sprintf(l.t("VAT %s", "税率 %s"), vatText(q.price.VATRate)), "VAT "+vatText(q.price.VATRate))
+	rows := [][]report.Cell{
+		{report.Str("benchmark"), report.Str(q.benchmarkLabel(l)), perTonne, report.Empty, report.CNY(q.price.Benchmark), report.Str("2.1")},
+	}
+	for _, line := range q.price.Lines {
+		basis, rate := basisCell(l, line.Value), report.Empty
+		if line.Kind == pricing.Rounded {
+			basis = report.Empty
+		} else if line.Value.IsPercent() {
+			rate = report.Str(percentText(line.Value.Number()))
+		}
+		rows = append(rows, []report.Cell{report.Str(string(line.Kind)), report.Str(lineLabel(l, line.Kind, line.Label)),
+			basis, rate, report.CNY(line.Amount), ruleCell(l, line.Kind.Rule())})
+	}
+	rows = append(rows,
+		[]report.Cell{report.Str("unit_price"), report.Str(l.t("Unit price incl. VAT", "铝液单价(含税)")), perTonne, report.Empty, report.CNY(q.price.UnitPrice), report.Empty},
+		[]report.Cell{report.Str("unit_price_excl_vat"), report.Str(l.t("Unit price excl. VAT", "铝液单价(不含税)")), vat, report.Empty, report.CNY(q.price.UnitPriceExclVAT), report.Empty},
+	)
+	notes := []string{l.t(
+		"Rounding: half away from zero; percentage lines and the unit price to the fen (or yuan where agreed), excl. VAT = incl. VAT ÷ (1 + rate) to the fen.",
+		"舍入:四舍五入;按比例扣减项和单价保留到分(协议约定时取整到元),不含税 = 含税 ÷ (1 + 税率),保留到分。")}
+	if b := q.bill; b != nil {
+		rows = append(rows,
+			[]report.Cell{report.Str("weight"), report.Str(l.t("Delivered weight", "终端实际到位量")), report.Coded(l.t("t", "吨"), "t"), report.Empty, report.Tonnes(b.Weight), report.Str("2.6")},
+			[]report.Cell{report.Str("amount"), report.Str(l.t("Amount incl. VAT (价税合计)", "价税合计")), cny, report.Empty, report.CNY(b.Amount), report.Empty},
+			[]report.Cell{report.Str("amount_excl_vat"), report.Str(l.t("Amount excl. VAT (金额)", "金额(不含税)")), cny, report.Empty, report.CNY(b.AmountExclVAT), report.Empty},
+			[]report.Cell{report.Str("vat"), report.Str(l.t("VAT (税额)", "税额")), vat, report.Empty, report.CNY(b.VAT), report.Empty},
+		)
+		notes = append(notes, l.t(
+			"Billed on the weight delivered at the buyer's end (rule 2.6); amount = unit price × weight to the fen; VAT = amount − amount excl. VAT.",
+			"按终端实际到位量结算(第2.6条);价税合计 = 单价 × 重量,保留到分;税额 = 价税合计 − 金额。"))
+	}
+	return report.Doc{
+		Title:  q.title(l),
+		Tables: []report.Table{{Columns: buildUpColumns(l), Rows: rows}},
+		Notes:  notes,
+	}
+}

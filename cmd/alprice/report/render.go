@@ -1,0 +1,179 @@
+package report
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// WriteTable renders d for a terminal: the title, then each table with a
+// box-drawn border, numbers right-aligned with thousands separators, then
+// the notes. Nothing depends on the terminal: no colour, no wrapping.
+func WriteTable(w io.Writer, d Doc) error {
+	return writePeople(w, d, false)
+}
+
+// WriteMarkdown renders d as Markdown: a heading, a pipe table per table
+// and the notes as a list.
+func WriteMarkdown(w io.Writer, d Doc) error {
+	return writePeople(w, d, true)
+}
+
+func writePeople(w io.Writer, d Doc, markdown bool) error {
+	bw := bufio.NewWriter(w)
+	heading := func(level int, s string) {
+		if markdown {
+			fmt.Fprintf(bw, "%s %s\n\n", strings.Repeat("#", level), s)
+		} else {
+			fmt.Fprintf(bw, "%s\n", s)
+		}
+	}
+	if d.Title != "" {
+		heading(1, d.Title)
+		if !markdown {
+			bw.WriteString("\n")
+		}
+	}
+	for i, t := range d.Tables {
+		if i > 0 {
+			bw.WriteString("\n")
+		}
+		if t.Title != "" {
+			heading(2, t.Title)
+		}
+		if err := renderTable(bw, t, markdown); err != nil {
+			return err
+		}
+	}
+	if len(d.Notes) > 0 {
+		bw.WriteString("\n")
+		for _, n := range d.Notes {
+			if markdown {
+				fmt.Fprintf(bw, "- %s\n", escapeMarkdown(n))
+			} else {
+				fmt.Fprintf(bw, "* %s\n", n)
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// visible returns the indexes of the columns people see.
+func visible(t Table) []int {
+	var idx []int
+	for i, c := range t.Columns {
+		if !c.Machine {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+func renderTable(w io.Writer, t Table, markdown bool) error {
+	cols := visible(t)
+	align := make([]tw.Align, len(cols))
+	header := make([]string, len(cols))
+	for j, i := range cols {
+		header[j] = t.Columns[i].Title
+		align[j] = tw.AlignLeft
+		for _, row := range t.Rows {
+			if i < len(row) && row[i].IsNumber() {
+				align[j] = tw.AlignRight
+				break
+			}
+		}
+	}
+	opts := []tablewriter.Option{
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+	}
+	if markdown {
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
+	}
+	tbl := tablewriter.NewTable(w, opts...)
+	if markdown {
+		for j := range header {
+			header[j] = escapeMarkdown(header[j])
+		}
+	}
+	tbl.Header(header)
+	for _, row := range t.Rows {
+		cells := make([]string, len(cols))
+		for j, i := range cols {
+			if i < len(row) {
+				cells[j] = row[i].Display()
+			}
+			if markdown {
+				cells[j] = escapeMarkdown(cells[j])
+			}
+		}
+		if err := tbl.Append(cells); err != nil {
+			return err
+		}
+	}
+	return tbl.Render()
+}
+
+// escapeMarkdown keeps a cell's text from breaking a pipe table.
+func escapeMarkdown(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+// WriteCSV renders d as CSV for scripts: each table as a header of column
+// keys and plain rows, tables separated by an empty line; titles and notes
+// are left out. Text that a spreadsheet would run as a formula is
+// neutralised (see [Neutralise]).
+func WriteCSV(w io.Writer, d Doc) error {
+	cw := csv.NewWriter(w)
+	for i, t := range d.Tables {
+		if i > 0 {
+			cw.Flush()
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return err
+			}
+		}
+		header := make([]string, len(t.Columns))
+		for j, c := range t.Columns {
+			header[j] = c.Key
+		}
+		if err := cw.Write(header); err != nil {
+			return err
+		}
+		for _, row := range t.Rows {
+			rec := make([]string, len(t.Columns))
+			for j := range t.Columns {
+				if j < len(row) {
+					rec[j] = row[j].Plain()
+					if !row[j].IsNumber() {
+						rec[j] = Neutralise(rec[j])
+					}
+				}
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Neutralise returns text that a spreadsheet will show as text: a value
+// starting with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, as the OWASP guidance on CSV injection advises.
+func Neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

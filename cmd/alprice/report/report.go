@@ -1,0 +1,133 @@
+// Package report lays out what alprice's commands compute as documents of
+// titled tables, and renders them as a terminal table, Markdown or CSV.
+//
+// A document holds typed cells (text, money, weight, count) so that each
+// renderer can write numbers its own way: with thousands separators on a
+// terminal, plain in CSV. Renderers only lay out; they never compute.
+package report
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"alprice/pricing"
+)
+
+// Kind is the type of a cell.
+type Kind int
+
+// The kinds of cell.
+const (
+	Text   Kind = iota
+	Money       // CNY, shown with 2 decimals
+	Weight      // tonnes, shown with 3 decimals
+	Count       // a whole number
+	Exact       // a decimal shown as it is (an exact mean, a rate)
+)
+
+// Cell is one cell of a table.
+type Cell struct {
+	Kind Kind
+	Text string          // the text of a Text cell
+	Code string          // for a Text cell, a language-neutral form machine formats write instead; may be empty
+	Num  decimal.Decimal // the number of the other kinds
+}
+
+// Str returns a text cell.
+func Str(s string) Cell { return Cell{Kind: Text, Text: s} }
+
+// Coded returns a text cell shown as text in a language and written as code
+// in machine formats.
+func Coded(text, code string) Cell { return Cell{Kind: Text, Text: text, Code: code} }
+
+// CNY returns a money cell.
+func CNY(d decimal.Decimal) Cell { return Cell{Kind: Money, Num: d} }
+
+// Tonnes returns a weight cell.
+func Tonnes(w pricing.Weight) Cell { return Cell{Kind: Weight, Num: w.Tonnes()} }
+
+// Int returns a count cell.
+func Int(n int) Cell { return Cell{Kind: Count, Num: decimal.NewFromInt(int64(n))} }
+
+// Dec returns a cell showing d as it is.
+func Dec(d decimal.Decimal) Cell { return Cell{Kind: Exact, Num: d} }
+
+// Empty is an empty cell.
+var Empty = Cell{}
+
+// Plain returns the cell as machine formats write it: numbers without
+// grouping, money with exactly 2 decimals, weights with 3.
+func (c Cell) Plain() string {
+	switch c.Kind {
+	case Money:
+		return c.Num.StringFixed(2)
+	case Weight:
+		return c.Num.StringFixed(3)
+	case Count, Exact:
+		return c.Num.String()
+	}
+	if c.Code != "" {
+		return c.Code
+	}
+	return c.Text
+}
+
+// Display returns the cell as people read it: money and weights with
+// thousands separators.
+func (c Cell) Display() string {
+	switch c.Kind {
+	case Money, Weight, Count:
+		return Group(c.Plain())
+	case Exact:
+		return c.Plain()
+	}
+	return c.Text
+}
+
+// IsNumber reports whether the cell holds a number.
+func (c Cell) IsNumber() bool { return c.Kind != Text }
+
+// Group inserts thousands separators into the integer part of a plain
+// decimal number: "-1234567.50" becomes "-1,234,567.50".
+func Group(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasPoint {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Column is one column of a table.
+type Column struct {
+	Key     string // machine name, the CSV header
+	Title   string // header shown to people
+	Machine bool   // only in machine formats (CSV); people's formats leave it out
+}
+
+// Table is a titled table.
+type Table struct {
+	Title   string
+	Columns []Column
+	Rows    [][]Cell
+}
+
+// Doc is what a command shows: a title, tables and notes.
+type Doc struct {
+	Title  string
+	Tables []Table
+	Notes  []string
+}

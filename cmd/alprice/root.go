@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"alprice/pricing"
+)
+
+// version is the release, set at build time with
+// -ldflags "-X main.version=v1.2.3"; otherwise the module version from the
+// build information is used.
+var version string
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// errFound is returned by a command that has written its output and found
+// a discrepancy or a policy violation: exit status 1, no further message.
+var errFound = errors.New("found a discrepancy or a policy violation")
+
+// usageError is a mistake in how the command was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// exitStatusHelp is the EXIT STATUS section every command's help ends with.
+const exitStatusHelp = `
+
+EXIT STATUS
+  0  success
+  1  a check found a discrepancy or a policy violation (check, lint, settle --skip-invalid)
+  2  usage or input error: nothing was written to stdout or --out`
+
+// run runs alprice with args and returns the exit status. It is main
+// without the process: tests call it with their own streams.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	a := &app{in: stdin, out: stdout, err: stderr, getenv: getenv}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ctx)
+	return exitStatus(stderr, cmd, err)
+}
+
+// exitStatus maps the outcome of a command to the exit status, printing
+// the error: 0 success, 1 something found, 2 usage or input error.
+func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errFound):
+		return 1
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "alprice: error: interrupted; no output file was written")
+		return 2
+	}
+	var list pricing.ErrorList
+	if errors.As(err, &list) && len(list) > 1 {
+		fmt.Fprintf(stderr, "alprice: error: %d problems in the input; nothing was computed:\n", len(list))
+		for _, e := range list {
+			fmt.Fprintf(stderr, "  %s\n", e)
+		}
+	} else {
+		fmt.Fprintf(stderr, "alprice: error: %s\n", err)
+	}
+	var usage usageError
+	if errors.As(err, &usage) || strings.HasPrefix(err.Error(), "unknown command") {
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
+	return 2
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "alprice",
+		Short: "Price molten aluminium (铝液) the way the Changji Prefecture policy requires",
+		Long: `alprice prices molten aluminium (铝液) supplied by an electrolytic-aluminium
+smelter to downstream processors, under clause 2 of the Changji Prefecture policy
+(《昌吉州关于推进铝下游产业高质量发展的实施意见(试行)》):
+
+  price per tonne = Changjiang Nonferrous A00 spot monthly average (rule 2.1)
+                  - transport (2.2) - ingot casting, burn loss, other agreed fees (2.3)
+                  - coal price pass-through + agreed premiums, all stated in the agreement (2.4)
+
+and the bill is the unit price times the weight delivered at the buyer's end
+(终端实际到位量, rule 2.6), never the weight tapped at the smelter.
+
+Money is exact decimal arithmetic; every rounding is half away from zero
+(四舍五入) to a stated scale. See the README for the rounding rules.` + exitStatusHelp,
+		Version:           buildVersion(),
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.setup(cmd) },
+	}
+	root.SetIn(a.in)
+	root.SetOut(a.out)
+	root.SetErr(a.err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	a.bindGlobalFlags(root)
+	root.AddCommand(newQuoteCmd(a))
+	return root
+}

@@ -1,0 +1,84 @@
+package pricing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Line is one line of the price build-up: what an agreed deduction or
+// premium comes to per tonne on the month's benchmark.
+type Line struct {
+	Kind   Kind
+	Label  string          // the agreed label; empty where the kind names the line
+	Value  Value           // as agreed; zero for the rounding line
+	Amount decimal.Decimal // signed effect on the price, CNY/t: negative for a deduction
+}
+
+// Price is the molten-aluminium price per tonne built up from the benchmark,
+// the way clause 2 of the policy says: the Changjiang A00 monthly average
+// (rule 2.1), less transport (2.2), casting, burn loss and other agreed fees
+// (2.3), less the coal pass-through, plus agreed premiums.
+type Price struct {
+	Benchmark        decimal.Decimal // CNY/t, VAT incl.
+	Lines            []Line          // in the order agreed, then a rounding line if any
+	UnitPrice        decimal.Decimal // CNY/t, VAT incl., rounded by RoundUnitPrice
+	UnitPriceExclVAT decimal.Decimal // CNY/t, by ExclVAT
+	VATRate          decimal.Decimal // a fraction: 0.13
+}
+
+// BuildPrice prices one tonne of molten aluminium on benchmark under terms t.
+// A unit price that would not be positive is an error naming the deductions.
+func BuildPrice(benchmark decimal.Decimal, t Terms) (Price, error) {
+	p := Price{Benchmark: benchmark, VATRate: t.VATRate}
+	price := benchmark
+	for _, a := range t.Adjustments {
+		amount := a.Value.On(benchmark)
+		if a.Kind != Premium {
+			amount = amount.Neg()
+		}
+		p.Lines = append(p.Lines, Line{Kind: a.Kind, Label: a.Label, Value: a.Value, Amount: amount})
+		price = price.Add(amount)
+	}
+	p.UnitPrice = RoundUnitPrice(price, t.UnitPriceRounding)
+	if diff := p.UnitPrice.Sub(price); !diff.IsZero() {
+		p.Lines = append(p.Lines, Line{Kind: Rounded, Amount: diff})
+	}
+	if !p.UnitPrice.IsPositive() {
+		return Price{}, fmt.Errorf("the unit price would be %s CNY/t: the deductions (%s) exceed the benchmark %s",
+			p.UnitPrice.StringFixed(scaleFen), p.deductionList(), benchmark.StringFixed(scaleFen))
+	}
+	p.UnitPriceExclVAT = ExclVAT(p.UnitPrice, t.VATRate)
+	return p, nil
+}
+
+func (p Price) deductionList() string {
+	var parts []string
+	for _, l := range p.Lines {
+		if l.Amount.IsNegative() && l.Kind != Rounded {
+			name := string(l.Kind)
+			if l.Label != "" {
+				name += " " + l.Label
+			}
+			parts = append(parts, name+" "+l.Amount.Neg().StringFixed(scaleFen))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Bill is what a delivered weight costs at a unit price. Rule 2.6: the
+// weight billed is the weight delivered at the buyer's end.
+type Bill struct {
+	Weight        Weight
+	Amount        decimal.Decimal // 价税合计, VAT incl., by Amount
+	AmountExclVAT decimal.Decimal // 金额, by SplitVAT
+	VAT           decimal.Decimal // 税额, Amount − AmountExclVAT
+}
+
+// Bill returns the bill for delivered weight w at p's unit price.
+func (p Price) Bill(w Weight) Bill {
+	amount := Amount(p.UnitPrice, w)
+	excl, vat := SplitVAT(amount, p.VATRate)
+	return Bill{Weight: w, Amount: amount, AmountExclVAT: excl, VAT: vat}
+}

@@ -1,0 +1,99 @@
+package pricing
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Every rounding alprice does is in this file. All of them round half away
+// from zero (四舍五入, decimal.Round and decimal.DivRound), each to a
+// stated scale; nothing else in the package rounds.
+//
+//	step                                   scale            function
+//	monthly average of daily quotes        yuan or fen      [MonthlyAverage]
+//	exact mean shown beside it             4 decimals       [ExactMean]
+//	percentage line = benchmark × rate     fen              [PercentLine]
+//	unit price (VAT incl.)                 fen or yuan      [RoundUnitPrice]
+//	unit price excl. VAT = price ÷ (1+r)   fen              [ExclVAT]
+//	amount = unit price × weight           fen              [Amount]
+//	amount excl. VAT = amount ÷ (1+r)      fen              [ExclVAT]
+//	VAT = amount − amount excl. VAT        exact            [SplitVAT]
+
+var (
+	one     = decimal.NewFromInt(1)
+	hundred = decimal.NewFromInt(100)
+)
+
+const (
+	scaleFen  = 2
+	scaleYuan = 0
+	scaleMean = 4
+)
+
+// Rounding names the scale a price is rounded to.
+type Rounding string
+
+// The roundings the agreements file knows.
+const (
+	Yuan Rounding = "yuan" // whole yuan
+	Fen  Rounding = "fen"  // 0.01 yuan
+)
+
+func (r Rounding) scale() int32 {
+	if r == Yuan {
+		return scaleYuan
+	}
+	return scaleFen
+}
+
+// ParseRounding parses "yuan" or "fen".
+func ParseRounding(s string) (Rounding, error) {
+	switch r := Rounding(s); r {
+	case Yuan, Fen:
+		return r, nil
+	}
+	return "", fmt.Errorf("is not a rounding: write yuan or fen")
+}
+
+// PercentLine returns percent % of benchmark, rounded half away from zero to
+// the fen: 0.6% of 24389 is 146.334, which gives 146.33.
+func PercentLine(benchmark, percent decimal.Decimal) decimal.Decimal {
+	return benchmark.Mul(percent).Shift(-2).Round(scaleFen)
+}
+
+// RoundUnitPrice rounds a unit price half away from zero to r.
+func RoundUnitPrice(price decimal.Decimal, r Rounding) decimal.Decimal {
+	return price.Round(r.scale())
+}
+
+// ExclVAT returns the VAT-exclusive part of a VAT-inclusive sum, inclusive ÷
+// (1 + rate), rounded half away from zero to the fen.
+func ExclVAT(inclusive, rate decimal.Decimal) decimal.Decimal {
+	return inclusive.DivRound(one.Add(rate), scaleFen)
+}
+
+// Amount returns unit price × weight, rounded half away from zero to the fen.
+func Amount(unitPrice decimal.Decimal, w Weight) decimal.Decimal {
+	return unitPrice.Mul(w.Tonnes()).Round(scaleFen)
+}
+
+// SplitVAT splits a VAT-inclusive amount (价税合计) as a Chinese VAT invoice
+// does: the amount excl. VAT (金额) by [ExclVAT], and the VAT (税额) as the
+// rest, so that the two always add up to amount exactly.
+func SplitVAT(amount, rate decimal.Decimal) (exclVAT, vat decimal.Decimal) {
+	exclVAT = ExclVAT(amount, rate)
+	return exclVAT, amount.Sub(exclVAT)
+}
+
+// MonthlyAverage returns sum ÷ days rounded half away from zero to r, from
+// the exact quotient (never from an already rounded mean).
+func MonthlyAverage(sum decimal.Decimal, days int, r Rounding) decimal.Decimal {
+	return sum.DivRound(decimal.NewFromInt(int64(days)), r.scale())
+}
+
+// ExactMean returns sum ÷ days rounded half away from zero to 4 decimals,
+// for display beside the rounded average.
+func ExactMean(sum decimal.Decimal, days int) decimal.Decimal {
+	return sum.DivRound(decimal.NewFromInt(int64(days)), scaleMean)
+}

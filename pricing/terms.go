@@ -1,0 +1,237 @@
+package pricing
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Kind is the kind of a line in the price build-up.
+type Kind string
+
+// The kinds of deduction and premium an agreement may state (rule 2.4), and
+// the rounding adjustment the build-up adds when the unit price is rounded
+// to whole yuan.
+const (
+	Transport Kind = "transport" // 运费, rule 2.2
+	Casting   Kind = "casting"   // 铝锭铸造费, rule 2.3
+	BurnLoss  Kind = "burn_loss" // 烧损, rule 2.3
+	Coal      Kind = "coal"      // 煤价让利, clause 2 coal pass-through
+	Fee       Kind = "fee"       // other agreed fee, rule 2.3; has a label
+	Premium   Kind = "premium"   // 上浮, an agreed addition, rule 2.4; has a label
+	Rounded   Kind = "rounding"  // the unit price rounded to whole yuan
+)
+
+// DeductionKinds lists the kinds that lower the price, in the order the
+// build-up shows them when they come from flags.
+var DeductionKinds = []Kind{Transport, Casting, BurnLoss, Coal, Fee}
+
+// Rule returns the policy rule behind lines of kind k (see policy.md).
+func (k Kind) Rule() string {
+	switch k {
+	case Transport:
+		return "2.2"
+	case Casting, BurnLoss, Fee:
+		return "2.3"
+	case Coal:
+		return "2-coal"
+	case Premium:
+		return "2.4"
+	}
+	return ""
+}
+
+// NeedsLabel reports whether lines of kind k must carry a label.
+func (k Kind) NeedsLabel() bool { return k == Fee || k == Premium }
+
+func parseDeductionKind(s string) (Kind, error) {
+	k := Kind(s)
+	if slices.Contains(DeductionKinds, k) {
+		return k, nil
+	}
+	if k == Premium {
+		return "", fmt.Errorf("is not a deduction: list premiums under premiums:")
+	}
+	return "", fmt.Errorf("is not a deduction kind: write one of transport, casting, burn_loss, coal, fee")
+}
+
+// Adjustment is one agreed deduction or premium.
+type Adjustment struct {
+	Kind  Kind
+	Label string // required for fees and premiums; optional otherwise
+	Value Value
+	Line  int // line in the agreements file; 0 when given by a flag
+}
+
+// sameLine reports whether a and b state the same line of the price: the
+// same kind, and for fees and premiums the same label.
+func (a Adjustment) sameLine(b Adjustment) bool {
+	return a.Kind == b.Kind && (!a.Kind.NeedsLabel() || a.Label == b.Label)
+}
+
+// PricingMonth says which month's average prices a supply month.
+type PricingMonth string
+
+// The pricing months the agreements file knows.
+const (
+	DeliveryMonth PricingMonth = "delivery" // 当月均价: the supply month's own average
+	PreviousMonth PricingMonth = "previous" // 上月均价: the month before
+)
+
+// BenchmarkMonth returns the month whose average prices supply month m.
+func (p PricingMonth) BenchmarkMonth(m Month) Month {
+	if p == PreviousMonth {
+		return m - 1
+	}
+	return m
+}
+
+func parsePricingMonth(s string) (PricingMonth, error) {
+	switch p := PricingMonth(s); p {
+	case DeliveryMonth, PreviousMonth:
+		return p, nil
+	}
+	return "", fmt.Errorf("is not a pricing month: write delivery (当月均价) or previous (上月均价)")
+}
+
+// DefaultVATRate is the VAT rate on aluminium, 13%, as a fraction.
+var DefaultVATRate = decimal.New(13, -2)
+
+// Terms is one version of an agreement's price terms. A version prices the
+// months from From on, up to To when set, else up to the next version.
+type Terms struct {
+	From              Month
+	To                Month // last month priced; 0 when open-ended
+	PricingMonth      PricingMonth
+	AverageRounding   Rounding
+	UnitPriceRounding Rounding
+	VATRate           decimal.Decimal // a fraction: 0.13
+	Adjustments       []Adjustment    // deductions, then premiums
+	Line              int             // line in the agreements file; 0 when built from flags
+}
+
+// DefaultTerms returns terms with the defaults of the agreements file and
+// no deductions: delivery-month pricing, the average rounded to whole yuan,
+// the unit price to the fen, and 13% VAT.
+func DefaultTerms() Terms {
+	return Terms{
+		PricingMonth:      DeliveryMonth,
+		AverageRounding:   Yuan,
+		UnitPriceRounding: Fen,
+		VATRate:           DefaultVATRate,
+	}
+}
+
+// Covers reports whether t prices month m on its own dates (it does not
+// know about later versions).
+func (t Terms) Covers(m Month) bool { return m >= t.From && (t.To == 0 || m <= t.To) }
+
+// With returns a copy of t in which a replaces the adjustment stating the
+// same line, or is added after the others of its kind.
+func (t Terms) With(a Adjustment) Terms {
+	adj := slices.Clone(t.Adjustments)
+	for i, old := range adj {
+		if old.sameLine(a) {
+			adj[i] = a
+			t.Adjustments = adj
+			return t
+		}
+	}
+	at := len(adj)
+	if a.Kind != Premium {
+		// Deductions stay ahead of the premiums.
+		at = slices.IndexFunc(adj, func(x Adjustment) bool { return x.Kind == Premium })
+		if at < 0 {
+			at = len(adj)
+		}
+	}
+	t.Adjustments = slices.Insert(adj, at, a)
+	return t
+}
+
+// Agreement is one supply agreement between the smelter and a buyer.
+type Agreement struct {
+	ID    string
+	Buyer string
+	Terms []Terms // as in the file; versions do not overlap
+	Line  int
+}
+
+// TermsFor returns the terms version that prices month m: the latest one
+// starting on or before m, if it still covers m.
+func (a *Agreement) TermsFor(m Month) (Terms, error) {
+	best := -1
+	for i, t := range a.Terms {
+		if t.From <= m && (best < 0 || t.From > a.Terms[best].From) {
+			best = i
+		}
+	}
+	if best < 0 || !a.Terms[best].Covers(m) {
+		return Terms{}, fmt.Errorf("agreement %s has no terms for %s (its versions: %s)", a.ID, m, a.versionList())
+	}
+	return a.Terms[best], nil
+}
+
+// versionList describes the terms versions of a, such as "from 2026-01, from 2026-04 to 2026-06".
+func (a *Agreement) versionList() string {
+	parts := make([]string, len(a.Terms))
+	for i, t := range a.Terms {
+		parts[i] = "from " + t.From.String()
+		if t.To != 0 {
+			parts[i] += " to " + t.To.String()
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// OnlyTerms returns the terms of an agreement that has a single version;
+// with more, it is an error that lists them, so that the caller asks for a
+// month.
+func (a *Agreement) OnlyTerms() (Terms, error) {
+	if len(a.Terms) != 1 {
+		return Terms{}, fmt.Errorf("agreement %s has %d terms versions (%s): give --month to choose one", a.ID, len(a.Terms), a.versionList())
+	}
+	return a.Terms[0], nil
+}
+
+// Agreements is the content of an agreements file.
+type Agreements struct {
+	Seller string
+	List   []Agreement
+}
+
+// Find returns the agreement with the given id, or else the only agreement
+// with the given buyer name.
+func (s *Agreements) Find(idOrBuyer string) (*Agreement, error) {
+	for i := range s.List {
+		if s.List[i].ID == idOrBuyer {
+			return &s.List[i], nil
+		}
+	}
+	var found []string
+	at := -1
+	for i := range s.List {
+		if s.List[i].Buyer == idOrBuyer {
+			found = append(found, s.List[i].ID)
+			at = i
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("no agreement has the id or buyer %q (ids: %s)", idOrBuyer, strings.Join(s.IDs(), ", "))
+	case 1:
+		return &s.List[at], nil
+	}
+	return nil, fmt.Errorf("buyer %q has %d agreements (%s): name one by its id", idOrBuyer, len(found), strings.Join(found, ", "))
+}
+
+// IDs returns the agreement ids in file order.
+func (s *Agreements) IDs() []string {
+	ids := make([]string, len(s.List))
+	for i, a := range s.List {
+		ids[i] = a.ID
+	}
+	return ids
+}

@@ -1,0 +1,224 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// The value syntax, shared by flags and files:
+//
+//	money      24389   24389.5   24,389.00     CNY (per tonne where a price), at most 2 decimals
+//	percentage 0.6%                             of the benchmark, 0 < p < 100, at most 4 decimals
+//	weight     31.25   31250kg                  tonnes with at most 3 decimals, or whole kilograms
+//
+// Digits are ASCII; commas group the integer part in threes; there is no
+// sign, exponent or space. Anything else is rejected with a reason.
+const (
+	moneyDecimals   = 2
+	percentDecimals = 4
+	weightDecimals  = 3
+	maxIntDigits    = 15
+)
+
+var (
+	acceptMoney   = "write CNY as digits such as 600, 24389.5 or 24,389.00 (comma groups of three, at most 2 decimals, no sign, space or exponent)"
+	acceptPercent = "write a percentage of the benchmark such as 0.6% (more than 0 and less than 100, at most 4 decimals)"
+	acceptValue   = "write CNY per tonne such as 600 or 24,389.00 (at most 2 decimals), or a percentage of the benchmark such as 0.6%"
+	acceptWeight  = "write tonnes such as 31.25 (at most 3 decimals, that is whole kilograms) or kilograms such as 31250kg"
+)
+
+// MaxWeight is the largest weight one value may state: ten million tonnes,
+// far above any ladle or month, small enough that sums of millions of
+// tickets stay exact in int64 kilograms.
+const MaxWeight Weight = 10_000_000_000
+
+// scanDecimal checks s against the number syntax and returns its value. The
+// error says what is wrong, without repeating s.
+func scanDecimal(s string, maxDecimals int) (decimal.Decimal, error) {
+	if s == "" {
+		return decimal.Zero, errors.New("is empty")
+	}
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9', r == ',', r == '.':
+		case r == '+' || r == '-':
+			return decimal.Zero, errors.New("has a sign; values are written without + or -")
+		case unicode.IsSpace(r):
+			return decimal.Zero, errors.New("contains a space")
+		case r == 'e' || r == 'E':
+			return decimal.Zero, errors.New("is in exponent notation")
+		case r == utf8.RuneError:
+			return decimal.Zero, errors.New("is not valid UTF-8 text")
+		case unicode.IsDigit(r):
+			return decimal.Zero, fmt.Errorf("contains the non-ASCII digit %q", r)
+		default:
+			return decimal.Zero, fmt.Errorf("contains %q", r)
+		}
+	}
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	switch {
+	case strings.Contains(frac, "."):
+		return decimal.Zero, errors.New("has more than one decimal point")
+	case strings.Contains(frac, ","):
+		return decimal.Zero, errors.New("has a comma after the decimal point")
+	case intPart == "":
+		return decimal.Zero, errors.New("needs a digit before the decimal point")
+	case hasPoint && frac == "":
+		return decimal.Zero, errors.New("needs a digit after the decimal point")
+	}
+	if strings.Contains(intPart, ",") {
+		groups := strings.Split(intPart, ",")
+		for i, g := range groups {
+			if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
+				return decimal.Zero, errors.New("groups digits with commas other than in threes")
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if len(intPart) > maxIntDigits {
+		return decimal.Zero, errors.New("is too large")
+	}
+	if len(frac) > maxDecimals {
+		if maxDecimals == 0 {
+			return decimal.Zero, errors.New("has decimals; a whole number is needed")
+		}
+		return decimal.Zero, fmt.Errorf("has %d decimals; at most %d are allowed", len(frac), maxDecimals)
+	}
+	text := intPart
+	if frac != "" {
+		text += "." + frac
+	}
+	return decimal.NewFromString(text)
+}
+
+// ParseMoney parses an amount of money (CNY, at most 2 decimals, not negative).
+func ParseMoney(s string) (decimal.Decimal, error) {
+	d, err := scanDecimal(s, moneyDecimals)
+	if err != nil {
+		return d, fmt.Errorf("%w: %s", err, acceptMoney)
+	}
+	return d, nil
+}
+
+// ParsePercent parses a percentage such as "0.6%" and returns it in percent
+// (0.6). It must be more than 0 and less than 100, with at most 4 decimals.
+func ParsePercent(s string) (decimal.Decimal, error) {
+	num, ok := strings.CutSuffix(s, "%")
+	if !ok {
+		return decimal.Zero, fmt.Errorf("has no %% sign: %s", acceptPercent)
+	}
+	p, err := scanDecimal(num, percentDecimals)
+	if err != nil {
+		return p, fmt.Errorf("%w: %s", err, acceptPercent)
+	}
+	if !p.IsPositive() || p.GreaterThanOrEqual(hundred) {
+		return decimal.Zero, fmt.Errorf("is out of range: %s", acceptPercent)
+	}
+	return p, nil
+}
+
+// Weight is a weight in whole kilograms: the value syntax allows tonnes to
+// 3 decimals, so every weight the tool reads is exact in kilograms.
+type Weight int64
+
+// Tonnes returns w in tonnes, exactly (scale 3).
+func (w Weight) Tonnes() decimal.Decimal { return decimal.New(int64(w), -3) }
+
+// String returns w in tonnes with exactly 3 decimals, such as "31.250".
+func (w Weight) String() string { return w.Tonnes().StringFixed(weightDecimals) }
+
+// ParseWeight parses a weight: tonnes with at most 3 decimals ("31.25") or
+// whole kilograms ("31250kg"). It must be more than zero and at most
+// [MaxWeight].
+func ParseWeight(s string) (Weight, error) {
+	var (
+		d   decimal.Decimal
+		err error
+	)
+	if kg, ok := strings.CutSuffix(s, "kg"); ok {
+		d, err = scanDecimal(kg, 0)
+		d = d.Shift(-3)
+	} else {
+		d, err = scanDecimal(s, weightDecimals)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%w: %s", err, acceptWeight)
+	}
+	return weightFromTonnes(d)
+}
+
+// ParseKilograms parses a whole number of kilograms without a unit, as
+// found in a *_kg column ("31250" or "31,250").
+func ParseKilograms(s string) (Weight, error) {
+	d, err := scanDecimal(s, 0)
+	if err != nil {
+		return 0, fmt.Errorf("%w: write whole kilograms such as 31250", err)
+	}
+	return weightFromTonnes(d.Shift(-3))
+}
+
+func weightFromTonnes(t decimal.Decimal) (Weight, error) {
+	kg := t.Shift(3)
+	if !kg.IsPositive() {
+		return 0, errors.New("is zero; a weight must be more than zero")
+	}
+	if kg.GreaterThan(decimal.NewFromInt(int64(MaxWeight))) {
+		return 0, fmt.Errorf("is more than %s t, the largest weight accepted", MaxWeight)
+	}
+	return Weight(kg.IntPart()), nil
+}
+
+// Value is an agreed amount: CNY per tonne, or a percentage of the
+// benchmark (rule 2.3 allows either).
+type Value struct {
+	number  decimal.Decimal // CNY/t, or the percentage in percent (0.6 for 0.6%)
+	percent bool
+}
+
+// PerTonne returns the value of d CNY per tonne.
+func PerTonne(d decimal.Decimal) Value { return Value{number: d} }
+
+// PercentOfBenchmark returns the value of p percent of the benchmark (p=0.6
+// for 0.6%).
+func PercentOfBenchmark(p decimal.Decimal) Value { return Value{number: p, percent: true} }
+
+// ParseValue parses money ("600") or a percentage ("0.6%").
+func ParseValue(s string) (Value, error) {
+	if strings.HasSuffix(s, "%") {
+		p, err := ParsePercent(s)
+		return PercentOfBenchmark(p), err
+	}
+	d, err := scanDecimal(s, moneyDecimals)
+	if err != nil {
+		return Value{}, fmt.Errorf("%w: %s", err, acceptValue)
+	}
+	return PerTonne(d), nil
+}
+
+// IsPercent reports whether v is a percentage of the benchmark.
+func (v Value) IsPercent() bool { return v.percent }
+
+// Number returns CNY per tonne, or the percentage in percent.
+func (v Value) Number() decimal.Decimal { return v.number }
+
+// On returns what v comes to per tonne on benchmark, rounded by [PercentLine].
+func (v Value) On(benchmark decimal.Decimal) decimal.Decimal {
+	if v.percent {
+		return PercentLine(benchmark, v.number)
+	}
+	return v.number
+}
+
+// String returns v in the value syntax ("600", "0.6%"); ParseValue reads it
+// back to an equal value.
+func (v Value) String() string {
+	if v.percent {
+		return v.number.String() + "%"
+	}
+	return v.number.String()
+}
