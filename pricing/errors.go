@@ -73,10 +73,12 @@ func (l ErrorList) err() error {
 	return l
 }
 
-// IsInputError reports whether err is, or wraps, a bad-input error of this
-// package.
-func IsInputError(err error) bool {
-	var one *InputError
-	var list ErrorList
-	return errors.As(err, &one) || errors.As(err, &list)
+// asInputError returns err as an InputError, naming source when err is not
+// one already.
+func asInputError(source string, err error) *InputError {
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return ie
+	}
+	return &InputError{Source: source, Err: err}
 }

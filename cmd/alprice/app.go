@@ -28,9 +28,11 @@ type app struct {
 	langFlag string // --lang
 	outFile  string // --out
 	lang     lang   // resolved from --lang or the locale
-
-	stdinUsed string // the flag that took "-" (stdin), if any
 }
+
+// inputFlags are the flags that name input files; any one of them may be
+// "-" for stdin.
+var inputFlags = []string{"agreements", "quotes", "deliveries", "invoices"}
 
 var formats = []string{"table", "json", "csv", "markdown"}
 
@@ -54,6 +56,15 @@ func (a *app) setup(cmd *cobra.Command) error {
 	}
 	if !slices.Contains(formats, a.format) {
 		return usageError{fmt.Errorf("--format %q: choose one of %s", a.format, strings.Join(formats, ", "))}
+	}
+	var stdin []string
+	for _, name := range inputFlags {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Value.String() == "-" {
+			stdin = append(stdin, "--"+name)
+		}
+	}
+	if len(stdin) > 1 {
+		return usageError{fmt.Errorf("%s all read stdin (-); only one input can", strings.Join(stdin, " and "))}
 	}
 	a.lang = langFromEnv(a.getenv)
 	if a.langFlag != "" {
@@ -144,14 +155,9 @@ func writeFileAtomic(name string, data []byte) (err error) {
 	return nil
 }
 
-// open opens the input file a flag names; "-" is stdin, which only one flag
-// of a command may take.
+// open opens the input file a flag names; "-" is stdin.
 func (a *app) open(flag, path string) (io.ReadCloser, error) {
 	if path == "-" {
-		if a.stdinUsed != "" {
-			return nil, usageError{fmt.Errorf("--%s and --%s both read stdin (-); only one can", a.stdinUsed, flag)}
-		}
-		a.stdinUsed = flag
 		return io.NopCloser(a.in), nil
 	}
 	f, err := os.Open(path)

@@ -83,3 +83,32 @@ func TestQuoteGolden(t *testing.T) {
 	)
 	checkGolden(t, cases)
 }
+
+const h1Quotes = "testdata/changjiang-a00-2026-h1.csv"
+
+func TestAverageGolden(t *testing.T) {
+	var cases []goldenCase
+	for _, format := range []string{"table", "json", "csv", "markdown"} {
+		cases = append(cases, goldenCase{name: "average/h1-" + format, args: []string{"average", "--quotes", h1Quotes, "--format", format}})
+	}
+	cases = append(cases,
+		goldenCase{name: "average/march-fen-official-zh", args: []string{"average", "--quotes", h1Quotes, "--month", "2026-03",
+			"--rounding", "fen", "--official", "2026-03=24389", "--lang", "zh"}},
+		goldenCase{name: "average/gbk-weekend-row", args: []string{"average", "--quotes", "testdata/quotes/gbk-chinese-headers.csv", "--format", "json"}},
+	)
+	checkGolden(t, cases)
+}
+
+func TestTableGolden(t *testing.T) {
+	var cases []goldenCase
+	for _, format := range []string{"table", "json", "csv", "markdown"} {
+		for _, lang := range []string{"en", "zh"} {
+			cases = append(cases, goldenCase{
+				name: "table/h1-" + format + "-" + lang,
+				args: []string{"table", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
+					"--from", "2026-01", "--to", "2026-06", "--format", format, "--lang", lang},
+			})
+		}
+	}
+	checkGolden(t, cases)
+}

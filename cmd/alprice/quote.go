@@ -15,6 +15,7 @@ type quoteOptions struct {
 	agreementID    string
 	month          string
 	a00            string
+	quotes         quotesFlags
 	adjustments    adjustmentFlags
 	weight         string
 }
@@ -32,12 +33,15 @@ delivered weight (2.6): amount incl. VAT (价税合计), amount excl. VAT (金�
 
 The terms come from flags, or from an agreement in an agreements file
 (--agreements, --agreement, --month); flags given beside --agreements override
-that agreement's values. Values are CNY/t (600, 24,389.00) or a percentage of
+that agreement's values. The benchmark is --a00, or the average of the daily
+quotes in --quotes for the month the terms price --month on. Values are CNY/t (600, 24,389.00) or a percentage of
 the benchmark (0.6%); weights are tonnes (31.25) or kilograms (31250kg).` + exitStatusHelp,
 		Example: `  alprice quote --a00 24389 --transport 600 --casting 150 --burn-loss 0.6% \
                 --coal 80 --fee 检测费=10 --weight 31.25
   alprice quote --agreements testdata/agreements.yaml --agreement ZD-2026-001 \
-                --month 2026-03 --a00 24389 --weight 31.25 --casting 120`,
+                --month 2026-03 --a00 24389 --weight 31.25 --casting 120
+  alprice quote --agreements testdata/agreements.yaml --agreement ZD-2026-002 \
+                --month 2026-04 --quotes testdata/changjiang-a00-2026-h1.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runQuote(a, o, cmd.Flags())
@@ -48,6 +52,7 @@ the benchmark (0.6%); weights are tonnes (31.25) or kilograms (31250kg).` + exit
 	f.StringVar(&o.agreementID, "agreement", "", "agreement `ID` (or buyer name) in the agreements file; needed when it has several")
 	f.StringVar(&o.month, "month", "", "supply month `YYYY-MM`: chooses the terms version in force")
 	f.StringVar(&o.a00, "a00", "", "Changjiang A00 spot monthly average `PRICE`, CNY/t (rule 2.1)")
+	o.quotes.bind(f, false)
 	f.StringVar(&o.weight, "weight", "", "delivered `WEIGHT` to bill: tonnes (31.25) or kg (31250kg) (rule 2.6)")
 	o.adjustments.bind(f)
 	return cmd
@@ -88,19 +93,35 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	if o.a00 == "" {
-		return usageError{fmt.Errorf("give the benchmark with --a00 PRICE (the Changjiang A00 monthly average, CNY/t)")}
-	}
-	benchmark, err := pricing.ParseMoney(o.a00)
-	if err == nil && !benchmark.IsPositive() {
-		err = fmt.Errorf("is zero; the benchmark must be more than zero")
-	}
-	if err != nil {
-		return flagError("a00", o.a00, err)
-	}
-	q.price, err = pricing.BuildPrice(benchmark, terms)
-	if err != nil {
-		return err
+	switch {
+	case o.a00 != "" && o.quotes.path != "":
+		return usageError{fmt.Errorf("give the benchmark with --a00 or with --quotes, not both")}
+	case o.quotes.path != "":
+		if q.month == 0 {
+			return usageError{fmt.Errorf("--quotes needs --month YYYY-MM: the supply month to price")}
+		}
+		quotes, err := o.quotes.read(a)
+		if err != nil {
+			return err
+		}
+		mp, err := pricing.PriceMonth(terms, q.month, quotes)
+		if err != nil {
+			return err
+		}
+		q.price, q.benchmarkMonth, q.benchmarkDays = mp.Price, mp.Benchmark.Month, mp.Benchmark.Days
+	case o.a00 != "":
+		benchmark, err := pricing.ParseMoney(o.a00)
+		if err == nil && !benchmark.IsPositive() {
+			err = fmt.Errorf("is zero; the benchmark must be more than zero")
+		}
+		if err != nil {
+			return flagError("a00", o.a00, err)
+		}
+		if q.price, err = pricing.BuildPrice(benchmark, terms); err != nil {
+			return err
+		}
+	default:
+		return usageError{fmt.Errorf("give the benchmark with --a00 PRICE (the Changjiang A00 monthly average, CNY/t), or --quotes FILE --month YYYY-MM")}
 	}
 	if o.weight != "" {
 		w, err := pricing.ParseWeight(o.weight)

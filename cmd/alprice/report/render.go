@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -130,25 +131,27 @@ func escapeMarkdown(s string) string {
 }
 
 // WriteCSV renders d as CSV for scripts: each table as a header of column
-// keys and plain rows, tables separated by an empty line; titles and notes
-// are left out. Text that a spreadsheet would run as a formula is
-// neutralised (see [Neutralise]).
+// keys and plain rows; consecutive tables with the same columns (one per
+// agreement, say) share one header, and different tables are separated by
+// an empty line. Titles and notes are left out. Text that a spreadsheet
+// would run as a formula is neutralised (see [Neutralise]).
 func WriteCSV(w io.Writer, d Doc) error {
 	cw := csv.NewWriter(w)
+	var prevKeys []string
 	for i, t := range d.Tables {
-		if i > 0 {
-			cw.Flush()
-			if _, err := io.WriteString(w, "\n"); err != nil {
+		keys := make([]string, len(t.Columns))
+		for j, c := range t.Columns {
+			keys[j] = c.Key
+		}
+		if i == 0 || !slices.Equal(keys, prevKeys) {
+			if i > 0 {
+				cw.Write(nil)
+			}
+			if err := cw.Write(keys); err != nil {
 				return err
 			}
 		}
-		header := make([]string, len(t.Columns))
-		for j, c := range t.Columns {
-			header[j] = c.Key
-		}
-		if err := cw.Write(header); err != nil {
-			return err
-		}
+		prevKeys = keys
 		for _, row := range t.Rows {
 			rec := make([]string, len(t.Columns))
 			for j := range t.Columns {

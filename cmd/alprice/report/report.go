@@ -23,15 +23,16 @@ const (
 	Money       // CNY, shown with 2 decimals
 	Weight      // tonnes, shown with 3 decimals
 	Count       // a whole number
-	Exact       // a decimal shown as it is (an exact mean, a rate)
+	Fixed       // a decimal with a stated number of decimals (an exact mean)
 )
 
 // Cell is one cell of a table.
 type Cell struct {
-	Kind Kind
-	Text string          // the text of a Text cell
-	Code string          // for a Text cell, a language-neutral form machine formats write instead; may be empty
-	Num  decimal.Decimal // the number of the other kinds
+	Kind   Kind
+	Text   string          // the text of a Text cell
+	Code   string          // for a Text cell, a language-neutral form machine formats write instead; may be empty
+	Num    decimal.Decimal // the number of the other kinds
+	Places int32           // decimals of a Fixed cell
 }
 
 // Str returns a text cell.
@@ -50,8 +51,8 @@ func Tonnes(w pricing.Weight) Cell { return Cell{Kind: Weight, Num: w.Tonnes()} 
 // Int returns a count cell.
 func Int(n int) Cell { return Cell{Kind: Count, Num: decimal.NewFromInt(int64(n))} }
 
-// Dec returns a cell showing d as it is.
-func Dec(d decimal.Decimal) Cell { return Cell{Kind: Exact, Num: d} }
+// Decimals returns a cell showing d with places decimals.
+func Decimals(d decimal.Decimal, places int32) Cell { return Cell{Kind: Fixed, Num: d, Places: places} }
 
 // Empty is an empty cell.
 var Empty = Cell{}
@@ -64,8 +65,10 @@ func (c Cell) Plain() string {
 		return c.Num.StringFixed(2)
 	case Weight:
 		return c.Num.StringFixed(3)
-	case Count, Exact:
+	case Count:
 		return c.Num.String()
+	case Fixed:
+		return c.Num.StringFixed(c.Places)
 	}
 	if c.Code != "" {
 		return c.Code
@@ -79,7 +82,7 @@ func (c Cell) Display() string {
 	switch c.Kind {
 	case Money, Weight, Count:
 		return Group(c.Plain())
-	case Exact:
+	case Fixed:
 		return c.Plain()
 	}
 	return c.Text

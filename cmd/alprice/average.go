@@ -1,0 +1,235 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"alprice/cmd/alprice/report"
+	"alprice/pricing"
+)
+
+type averageOptions struct {
+	quotes   quotesFlags
+	months   monthFlags
+	rounding string
+	official []string
+}
+
+func newAverageCmd(a *app) *cobra.Command {
+	o := &averageOptions{}
+	cmd := &cobra.Command{
+		Use:   "average",
+		Short: "Compute Changjiang A00 monthly averages from daily quotes (rule 2.1)",
+		Long: `Compute the Changjiang Nonferrous (长江有色金属网) A00 spot monthly average from the
+daily quotes (rule 2.1: the benchmark is the monthly average): per month the
+number of quote days, min, max, the exact mean (4 decimals), the average rounded
+to whole yuan or the fen, the first and last quote dates, and the weekdays with
+no quote (public holidays and gaps, for you to judge).
+
+The quotes file is CSV with a header; columns by name in any order: date and
+average required; low, high, change, or range (23660-23700) optional; Chinese
+headers (日期, 均价, 最低价, 最高价, 涨跌, 价格区间) too. UTF-8 with or without BOM,
+or GBK/GB18030 as Excel saves it on Chinese Windows (detected, or --encoding).
+
+Every bad row is an error (nothing is computed): an unparsable date or price, a
+duplicate date, an average outside its range, a price that is not positive.
+Rows dated Saturday or Sunday are excluded from the averages and listed; an
+average that is not its range's midpoint, or a change that disagrees with the
+previous row, is a warning.` + exitStatusHelp,
+		Example: `  alprice average --quotes testdata/changjiang-a00-2026-h1.csv --month 2026-03
+  alprice average --quotes testdata/changjiang-a00-2026-h1.csv --from 2026-01 --to 2026-06 --rounding fen
+  alprice average --quotes quotes.csv --month 2026-03 --official 2026-03=24389`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runAverage(a, o) },
+	}
+	f := cmd.Flags()
+	o.quotes.bind(f, true)
+	o.months.bind(f, "to average (default: every month in the file)")
+	f.StringVar(&o.rounding, "rounding", "yuan", "round the average to `yuan|fen`")
+	f.StringArrayVar(&o.official, "official", nil, "a published monthly average `YYYY-MM=PRICE` to compare with, repeatable")
+	return cmd
+}
+
+// monthAverage is one month of the average command's output.
+type monthAverage struct {
+	pricing.Average
+	official *decimal.Decimal
+}
+
+func runAverage(a *app, o *averageOptions) error {
+	rounding, err := pricing.ParseRounding(o.rounding)
+	if err != nil {
+		return flagError("rounding", o.rounding, err)
+	}
+	official := map[pricing.Month]decimal.Decimal{}
+	for _, s := range o.official {
+		ms, ps, ok := strings.Cut(s, "=")
+		m, errM := pricing.ParseMonth(ms)
+		p, errP := pricing.ParseMoney(ps)
+		if !ok || errM != nil || errP != nil || !p.IsPositive() {
+			return flagError("official", s, fmt.Errorf("write YYYY-MM=PRICE, such as 2026-03=24389"))
+		}
+		official[m] = p
+	}
+	q, err := o.quotes.read(a)
+	if err != nil {
+		return err
+	}
+	months, err := o.months.months(q.Months())
+	if err != nil {
+		return err
+	}
+	var out []monthAverage
+	for _, m := range months {
+		avg, err := q.Average(m, rounding)
+		if err != nil {
+			return err
+		}
+		ma := monthAverage{Average: avg}
+		if p, ok := official[m]; ok {
+			ma.official = &p
+			delete(official, m)
+		}
+		out = append(out, ma)
+	}
+	for m := range official {
+		return usageError{fmt.Errorf("--official %s: that month is not among those averaged", m)}
+	}
+	return a.emit(result{doc: averageDoc(a.lang, q, out), json: averageJSON(out)})
+}
+
+type noteJSON struct {
+	Date   string `json:"date"`
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+}
+
+type averageJSONRow struct {
+	Month           string     `json:"month"`
+	Days            int        `json:"days"`
+	Min             money      `json:"min"`
+	Max             money      `json:"max"`
+	Mean            string     `json:"mean"`
+	Average         money      `json:"average"`
+	Rounding        string     `json:"rounding"`
+	First           string     `json:"first"`
+	Last            string     `json:"last"`
+	MissingWeekdays []string   `json:"missing_weekdays"`
+	Excluded        []noteJSON `json:"excluded"`
+	Warnings        []noteJSON `json:"warnings"`
+	Official        *money     `json:"official,omitempty"`
+	Difference      *money     `json:"difference,omitempty"`
+}
+
+func notesJSON(notes []pricing.Note) []noteJSON {
+	out := []noteJSON{}
+	for _, n := range notes {
+		out = append(out, noteJSON{Date: dateText(n.Date), Line: n.Line, Reason: n.Reason})
+	}
+	return out
+}
+
+func dateText(d time.Time) string { return d.Format(time.DateOnly) }
+
+func averageJSON(rows []monthAverage) []averageJSONRow {
+	out := []averageJSONRow{}
+	for _, r := range rows {
+		j := averageJSONRow{
+			Month: r.Month.String(), Days: r.Days, Min: money(r.Min), Max: money(r.Max),
+			Mean: r.Mean.StringFixed(4), Average: money(r.Value), Rounding: string(r.Rounding),
+			First: dateText(r.First), Last: dateText(r.Last),
+			MissingWeekdays: []string{}, Excluded: notesJSON(r.Excluded), Warnings: notesJSON(r.Warnings),
+		}
+		for _, d := range r.MissingWeekdays {
+			j.MissingWeekdays = append(j.MissingWeekdays, dateText(d))
+		}
+		if r.official != nil {
+			off, diff := money(*r.official), money(r.Value.Sub(*r.official))
+			j.Official, j.Difference = &off, &diff
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
+	withOfficial := false
+	for _, r := range rows {
+		withOfficial = withOfficial || r.official != nil
+	}
+	roundingName := map[pricing.Rounding]string{pricing.Yuan: l.t("yuan", "元"), pricing.Fen: l.t("fen", "分")}
+	cols := []report.Column{
+		{Key: "month", Title: l.t("Month", "月份")},
+		{Key: "days", Title: l.t("Quote days", "报价日数")},
+		{Key: "min", Title: l.t("Min", "最低")},
+		{Key: "max", Title: l.t("Max", "最高")},
+		{Key: "mean", Title: l.t("Exact mean", "精确均值")},
+		{Key: "average", Title: l.t("Average", "月均价")},
+		{Key: "rounding", Title: l.t("Rounded to", "舍入到")},
+		{Key: "first", Title: l.t("First", "首个报价日")},
+		{Key: "last", Title: l.t("Last", "末个报价日")},
+		{Key: "missing_weekdays", Title: l.t("Weekdays without quote", "无报价工作日")},
+	}
+	if withOfficial {
+		cols = append(cols,
+			report.Column{Key: "official", Title: l.t("Official", "公布值")},
+			report.Column{Key: "difference", Title: l.t("Difference", "差额")})
+	}
+	main := report.Table{Columns: cols}
+	days := report.Table{
+		Title: l.t("Days to judge", "需核对的日期"),
+		Columns: []report.Column{
+			{Key: "month", Title: l.t("Month", "月份")},
+			{Key: "date", Title: l.t("Date", "日期")},
+			{Key: "line", Title: l.t("Line", "行号")},
+			{Key: "what", Title: l.t("What", "情况")},
+		},
+	}
+	for _, r := range rows {
+		missing := make([]string, len(r.MissingWeekdays))
+		for i, d := range r.MissingWeekdays {
+			missing[i] = dateText(d)
+		}
+		row := []report.Cell{
+			report.Str(r.Month.String()), report.Int(r.Days), report.CNY(r.Min), report.CNY(r.Max),
+			report.Decimals(r.Mean, 4), report.CNY(r.Value), report.Coded(roundingName[r.Rounding], string(r.Rounding)),
+			report.Str(dateText(r.First)), report.Str(dateText(r.Last)), report.Int(len(missing)),
+		}
+		if withOfficial {
+			if r.official != nil {
+				row = append(row, report.CNY(*r.official), report.CNY(r.Value.Sub(*r.official)))
+			} else {
+				row = append(row, report.Empty, report.Empty)
+			}
+		}
+		main.Rows = append(main.Rows, row)
+		month := report.Str(r.Month.String())
+		for _, d := range r.MissingWeekdays {
+			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(d)), report.Empty,
+				report.Coded(l.t("weekday without a quote: a public holiday, or a gap in the file?", "工作日无报价:法定节假日,还是数据缺失?"), "missing weekday")})
+		}
+		for _, n := range r.Excluded {
+			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(n.Date)), report.Int(n.Line),
+				report.Str(l.t("excluded: ", "已剔除:") + n.Reason)})
+		}
+		for _, n := range r.Warnings {
+			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(n.Date)), report.Int(n.Line),
+				report.Str(l.t("warning: ", "警告:") + n.Reason)})
+		}
+	}
+	doc := report.Doc{
+		Title:  l.t("Changjiang A00 spot monthly averages · ", "长江有色A00铝现货月均价 · ") + q.Source,
+		Tables: []report.Table{main},
+		Notes: []string{l.t(
+			"Average = sum of the daily averages ÷ quote days, rounded half away from zero once from the exact quotient; weekend rows are never averaged (rule 2.1).",
+			"月均价 = 各报价日均价之和 ÷ 报价日数,由精确商一次四舍五入;周末行不参与平均(第2.1条)。")},
+	}
+	if len(days.Rows) > 0 {
+		doc.Tables = append(doc.Tables, days)
+	}
+	return doc
+}

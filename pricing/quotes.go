@@ -1,0 +1,329 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Quote is one trading day's Changjiang A00 spot quote (长江现货), CNY/t.
+type Quote struct {
+	Date      time.Time
+	Average   decimal.Decimal // 均价, the published daily average
+	Low, High decimal.Decimal // the published range; zero when not given
+	HasRange  bool
+	Change    decimal.Decimal // 涨跌 against the previous trading day
+	HasChange bool
+	Line      int
+}
+
+// Note is a remark on one row of an input: why it was excluded, or what
+// looks wrong with it.
+type Note struct {
+	Date   time.Time
+	Line   int
+	Reason string
+}
+
+// Quotes is a file of daily quotes, checked.
+type Quotes struct {
+	Source   string
+	Days     []Quote // the weekday quotes, by date: what averages are made of
+	Excluded []Note  // rows not averaged (weekend rows), with the reason
+	Warnings []Note  // rows used, but with something that looks wrong
+}
+
+// Rows returns how many data rows the file had: every one is either a
+// quote day or excluded.
+func (q *Quotes) Rows() int { return len(q.Days) + len(q.Excluded) }
+
+var quoteColumns = []column{
+	{key: "date", names: []string{"date", "日期"}, required: true},
+	{key: "average", names: []string{"average", "均价"}, required: true},
+	{key: "low", names: []string{"low", "最低价"}},
+	{key: "high", names: []string{"high", "最高价"}},
+	{key: "range", names: []string{"range", "价格区间"}},
+	{key: "change", names: []string{"change", "涨跌"}},
+}
+
+// ReadQuotes reads a CSV file of daily quotes from r; name is used in
+// messages.
+//
+// Columns are found by name in any order: date and average are required;
+// low, high and change are optional, or a single range column holding
+// "23660-23700". Chinese headers (日期, 均价, 最低价, 最高价, 涨跌, 价格区间)
+// work too; other columns are ignored. Dates are 2026-03-02 or 2026/3/2;
+// prices use the money syntax.
+//
+// Errors — every bad row is listed, and nothing is returned: an unparsable
+// date or price, a duplicate date, an average outside its range, a price
+// that is not positive. Weekend rows (Changjiang does not quote on Saturday
+// or Sunday; scrapers carry Friday forward) are excluded from averages with
+// a reason. Warnings: an average that is not the midpoint of its range, a
+// change that disagrees with the previous row.
+func ReadQuotes(r io.Reader, name string, enc Encoding) (*Quotes, error) {
+	t, err := openCSV(r, name, enc, quoteColumns)
+	if err != nil {
+		return nil, err
+	}
+	hasLowHigh := t.has("low") || t.has("high")
+	var (
+		rows []Quote
+		errs ErrorList
+	)
+	for {
+		rec, line, err := t.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, append(errs, asInputError(name, err))
+		}
+		q, rowErrs := readQuote(t, rec, line, hasLowHigh)
+		errs = append(errs, rowErrs...)
+		if len(rowErrs) == 0 {
+			rows = append(rows, q)
+		}
+	}
+	if len(errs) == 0 && len(rows) == 0 {
+		return nil, &InputError{Source: name, Err: errors.New("has a header but no quotes")}
+	}
+	slices.SortStableFunc(rows, func(a, b Quote) int { return a.Date.Compare(b.Date) })
+	for i := 1; i < len(rows); i++ {
+		if rows[i].Date.Equal(rows[i-1].Date) {
+			errs = append(errs, &InputError{Source: name, Line: rows[i].Line, Field: "date", Value: formatDate(rows[i].Date),
+				Err: fmt.Errorf("is a duplicate date (also at line %d)", rows[i-1].Line)})
+		}
+	}
+	if err := errs.err(); err != nil {
+		slices.SortStableFunc(errs, func(a, b *InputError) int { return a.Line - b.Line })
+		return nil, errs
+	}
+	qs := &Quotes{Source: name}
+	var prev *Quote
+	for i := range rows {
+		q := rows[i]
+		if wd := q.Date.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			qs.Excluded = append(qs.Excluded, Note{Date: q.Date, Line: q.Line,
+				Reason: fmt.Sprintf("dated %s: Changjiang does not quote on weekends (a scraper's carried-forward row)", wd)})
+			continue
+		}
+		if q.HasRange {
+			mid := q.Low.Add(q.High).Mul(half)
+			if !mid.Equal(q.Average) {
+				qs.Warnings = append(qs.Warnings, Note{Date: q.Date, Line: q.Line,
+					Reason: fmt.Sprintf("average %s is not the midpoint %s of the range %s-%s", q.Average, mid, q.Low, q.High)})
+			}
+		}
+		if q.HasChange && prev != nil {
+			if want := q.Average.Sub(prev.Average); !want.Equal(q.Change) {
+				qs.Warnings = append(qs.Warnings, Note{Date: q.Date, Line: q.Line,
+					Reason: fmt.Sprintf("change %s disagrees with the previous row (%s, average %s): %s − %s = %s",
+						q.Change, formatDate(prev.Date), prev.Average, q.Average, prev.Average, want)})
+			}
+		}
+		qs.Days = append(qs.Days, q)
+		prev = &qs.Days[len(qs.Days)-1]
+	}
+	return qs, nil
+}
+
+func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, ErrorList) {
+	q := Quote{Line: line}
+	var errs ErrorList
+	price := func(key, text string) decimal.Decimal {
+		p, err := ParseMoney(text)
+		if err == nil && !p.IsPositive() {
+			err = errors.New("is not positive; a quote is more than zero")
+		}
+		if err != nil {
+			errs = append(errs, t.fieldError(key, text, err))
+		}
+		return p
+	}
+	text := t.field(rec, "date")
+	date, err := ParseDate(text)
+	if err != nil {
+		errs = append(errs, t.fieldError("date", text, err))
+	}
+	q.Date = date
+	q.Average = price("average", t.field(rec, "average"))
+	low, high := t.field(rec, "low"), t.field(rec, "high")
+	if !hasLowHigh {
+		if rng := t.field(rec, "range"); rng != "" {
+			var ok bool
+			low, high, ok = splitRange(rng)
+			if !ok {
+				errs = append(errs, t.fieldError("range", rng, errors.New("is not a range: write low-high, such as 23660-23700")))
+				return q, errs
+			}
+		}
+	}
+	switch {
+	case low != "" && high != "":
+		q.Low, q.High, q.HasRange = price("low", low), price("high", high), true
+	case low != "":
+		errs = append(errs, t.fieldError("low", low, errors.New("has no high beside it: give both ends of the range, or neither")))
+	case high != "":
+		errs = append(errs, t.fieldError("high", high, errors.New("has no low beside it: give both ends of the range, or neither")))
+	}
+	if change := t.field(rec, "change"); change != "" {
+		c, err := parseSignedMoney(change)
+		if err != nil {
+			errs = append(errs, t.fieldError("change", change, err))
+		}
+		q.Change, q.HasChange = c, true
+	}
+	if len(errs) == 0 && q.HasRange {
+		key := "average"
+		switch {
+		case q.Low.GreaterThan(q.High):
+			errs = append(errs, t.fieldError("low", low, fmt.Errorf("is above high (%s)", high)))
+		case q.Average.LessThan(q.Low) || q.Average.GreaterThan(q.High):
+			errs = append(errs, t.fieldError(key, t.field(rec, key), fmt.Errorf("is outside the range %s-%s", q.Low, q.High)))
+		}
+	}
+	return q, errs
+}
+
+// splitRange splits "23660-23700" (or with an en dash, em dash or tilde).
+func splitRange(s string) (low, high string, ok bool) {
+	for _, sep := range []string{"-", "—", "–", "~", "～"} {
+		if l, h, found := strings.Cut(s, sep); found {
+			return strings.TrimSpace(l), strings.TrimSpace(h), true
+		}
+	}
+	return "", "", false
+}
+
+// parseSignedMoney parses money with an optional sign, as in a change column.
+func parseSignedMoney(s string) (decimal.Decimal, error) {
+	neg := false
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		s, neg = rest, true
+	} else if rest, ok := strings.CutPrefix(s, "+"); ok {
+		s = rest
+	}
+	d, err := ParseMoney(s)
+	if neg {
+		d = d.Neg()
+	}
+	return d, err
+}
+
+var half = decimal.New(5, -1)
+
+var errDateSyntax = errors.New("is not a date: write 2026-03-02 or 2026/3/2")
+
+// ParseDate parses a date written 2026-03-02, 2026-3-2 or 2026/3/2. It must
+// exist: 2026-02-30 is an error.
+func ParseDate(s string) (time.Time, error) {
+	sep := "-"
+	if strings.Contains(s, "/") {
+		sep = "/"
+	}
+	parts := strings.Split(s, sep)
+	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) > 2 || len(parts[2]) > 2 {
+		return time.Time{}, errDateSyntax
+	}
+	var n [3]int
+	for i, p := range parts {
+		if !isDigits(p) {
+			return time.Time{}, errDateSyntax
+		}
+		n[i], _ = strconv.Atoi(p)
+	}
+	d := time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC)
+	if d.Year() != n[0] || int(d.Month()) != n[1] || d.Day() != n[2] {
+		return time.Time{}, errors.New("is not a day of the calendar")
+	}
+	return d, nil
+}
+
+func formatDate(d time.Time) string { return d.Format(time.DateOnly) }
+
+// Average is the Changjiang A00 monthly average of one month (rule 2.1):
+// the arithmetic mean of the daily averages of its quote days.
+type Average struct {
+	Month           Month
+	Days            int
+	Min, Max        decimal.Decimal
+	Sum             decimal.Decimal
+	Mean            decimal.Decimal // Sum ÷ Days to 4 decimals, by ExactMean
+	Value           decimal.Decimal // Sum ÷ Days rounded to Rounding, by MonthlyAverage
+	Rounding        Rounding
+	First, Last     time.Time
+	MissingWeekdays []time.Time // weekdays of the month with no quote: holidays, or gaps
+	Excluded        []Note
+	Warnings        []Note
+}
+
+// Months returns the months that have quote days, in order.
+func (q *Quotes) Months() []Month {
+	var ms []Month
+	for _, d := range q.Days {
+		if m := MonthOf(d.Date); len(ms) == 0 || ms[len(ms)-1] != m {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// Average returns the monthly average of month m, rounded to r. A month
+// without quote days is an error naming the month and the file.
+func (q *Quotes) Average(m Month, r Rounding) (Average, error) {
+	a := Average{Month: m, Rounding: r, Sum: decimal.Zero}
+	have := map[int]bool{}
+	for _, d := range q.Days {
+		if MonthOf(d.Date) != m {
+			continue
+		}
+		if a.Days == 0 {
+			a.Min, a.Max, a.First = d.Average, d.Average, d.Date
+		}
+		a.Days++
+		a.Sum = a.Sum.Add(d.Average)
+		a.Min = decimal.Min(a.Min, d.Average)
+		a.Max = decimal.Max(a.Max, d.Average)
+		a.Last = d.Date
+		have[d.Date.Day()] = true
+	}
+	if a.Days == 0 {
+		return a, fmt.Errorf("%s has no quotes for %s (it has %s)", q.Source, m, q.monthList())
+	}
+	for d := m.First(); MonthOf(d) == m; d = d.AddDate(0, 0, 1) {
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday && !have[d.Day()] {
+			a.MissingWeekdays = append(a.MissingWeekdays, d)
+		}
+	}
+	inMonth := func(n Note) bool { return MonthOf(n.Date) == m }
+	a.Excluded = filter(q.Excluded, inMonth)
+	a.Warnings = filter(q.Warnings, inMonth)
+	a.Mean = ExactMean(a.Sum, a.Days)
+	a.Value = MonthlyAverage(a.Sum, a.Days, r)
+	return a, nil
+}
+
+func (q *Quotes) monthList() string {
+	ms := q.Months()
+	if len(ms) == 0 {
+		return "no quote days"
+	}
+	return ms[0].String() + " to " + ms[len(ms)-1].String()
+}
+
+func filter[T any](s []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range s {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
