@@ -3,7 +3,6 @@ package pricing
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -39,8 +38,8 @@ func ParseEncoding(s string) (Encoding, error) {
 	return "", errors.New("is not an encoding: write auto, utf-8 or gbk")
 }
 
-// MaxLineLength is the longest line a CSV input may have: a real row is a
-// few hundred bytes, so a longer line is a broken or hostile file.
+// MaxLineLength is the longest record a CSV input may have: a real row is
+// a few hundred bytes, so a longer one is a broken or hostile file.
 const MaxLineLength = 1 << 20
 
 // sniffSize is how much of a file decides its encoding under AutoEncoding.
@@ -89,41 +88,6 @@ func validUTF8Prefix(b []byte, truncated bool) bool {
 	return utf8.Valid(b)
 }
 
-// lineLimit fails a read once a line grows past MaxLineLength bytes, so
-// that one enormous line cannot exhaust memory.
-type lineLimit struct {
-	r     io.Reader
-	name  string
-	lines int // newlines read so far
-	run   int // bytes since the last newline
-}
-
-func (l *lineLimit) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	chunk := p[:n]
-	for {
-		i := bytes.IndexByte(chunk, '\n')
-		if i < 0 {
-			l.run += len(chunk)
-			break
-		}
-		if l.run+i > MaxLineLength {
-			l.run += i
-			break
-		}
-		l.lines++
-		l.run = 0
-		chunk = chunk[i+1:]
-	}
-	if l.run > MaxLineLength {
-		// No bytes with the error: a reader that got the line's end with
-		// it would parse the line before seeing the error.
-		return 0, &InputError{Source: l.name, Line: l.lines + 1,
-			Err: fmt.Errorf("is longer than %d bytes; is the file really CSV?", MaxLineLength)}
-	}
-	return n, err
-}
-
 // column is a column a CSV reader looks for, by any of its names.
 type column struct {
 	key      string   // the name used in messages and code
@@ -136,7 +100,7 @@ type column struct {
 type csvTable struct {
 	name     string
 	encoding Encoding
-	cr       *csv.Reader
+	sc       *csvScanner
 	index    map[string]int // column key → field index; absent when not in the file
 	header   []string
 }
@@ -144,14 +108,12 @@ type csvTable struct {
 // openCSV reads the header of a CSV input and finds the columns by name, in
 // any order; columns it does not look for are ignored.
 func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTable, error) {
-	text, enc, err := decode(&lineLimit{r: r, name: name}, enc)
+	text, enc, err := decode(r, enc)
 	if err != nil {
-		return nil, readError(name, 0, err)
+		return nil, &InputError{Source: name, Err: fmt.Errorf("cannot be read: %w", err)}
 	}
-	cr := csv.NewReader(text)
-	cr.ReuseRecord = true
-	t := &csvTable{name: name, encoding: enc, cr: cr, index: map[string]int{}}
-	header, err := cr.Read()
+	t := &csvTable{name: name, encoding: enc, sc: newCSVScanner(text), index: map[string]int{}}
+	header, err := t.sc.read()
 	if err == io.EOF {
 		return nil, &InputError{Source: name, Err: errors.New("is empty: it needs a header row naming the columns")}
 	}
@@ -159,7 +121,7 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 		return nil, t.csvError(err)
 	}
 	t.header = append([]string(nil), header...)
-	if err := t.checkText(t.header, 1); err != nil {
+	if err := t.checkText(t.sc.text, 1); err != nil {
 		return nil, err
 	}
 	var errs ErrorList
@@ -196,37 +158,81 @@ func (t *csvTable) has(key string) bool {
 	return ok
 }
 
+// rowProblem is an error about one record only (text not valid in the
+// file's encoding, a wrong number of fields): that row is bad, but the file
+// can be read on.
+type rowProblem struct{ error }
+
+func (p rowProblem) Unwrap() error { return p.error }
+
+// isRowProblem reports whether err is about one record only.
+func isRowProblem(err error) bool {
+	var p rowProblem
+	return errors.As(err, &p)
+}
+
 // next returns the next record and its line; io.EOF at the end. The record
-// is reused by the following call.
+// is reused by the following call. An error for which isRowProblem is true
+// is about that record only; any other ends the file.
 func (t *csvTable) next() ([]string, int, error) {
-	rec, err := t.cr.Read()
-	if err != nil {
+	rec, err := t.sc.read()
+	if err != nil && !isFieldCount(err) {
 		if err == io.EOF {
 			return nil, 0, err
 		}
 		return nil, 0, t.csvError(err)
 	}
-	line, _ := t.cr.FieldPos(0)
-	if err := t.checkText(rec, line); err != nil {
-		return nil, line, err
+	line := t.sc.recordLine
+	if textErr := t.checkText(t.sc.text, line); textErr != nil {
+		return nil, line, textErr
+	}
+	if err != nil {
+		return nil, line, t.csvError(err)
 	}
 	return rec, line, nil
 }
 
-// checkText rejects a record with text that is not valid in its encoding.
-func (t *csvTable) checkText(rec []string, line int) error {
-	for _, f := range rec {
-		if utf8.ValidString(f) && !strings.ContainsRune(f, utf8.RuneError) {
-			continue
+// nextBytes is next without strings: the record's fields are
+// t.sc.field(i), valid until the following call.
+func (t *csvTable) nextBytes() (int, error) {
+	err := t.sc.readRecord()
+	if err != nil && !isFieldCount(err) {
+		if err == io.EOF {
+			return 0, err
 		}
-		hint := "if the file was saved as GBK (Excel on Chinese Windows), give --encoding gbk"
-		if t.encoding == GB18030 {
-			hint = "the file was read as GBK/GB18030 and has bytes that are not; if it is UTF-8, give --encoding utf-8"
-		}
-		return &InputError{Source: t.name, Line: line, Err: fmt.Errorf("has text that is not valid %s: %s", t.encoding, hint)}
+		return 0, t.csvError(err)
 	}
-	return nil
+	line := t.sc.recordLine
+	if textErr := t.checkText(t.sc.text, line); textErr != nil {
+		return line, textErr
+	}
+	if err != nil {
+		return line, t.csvError(err)
+	}
+	return line, nil
 }
+
+// checkText rejects a record with text that is not valid in its encoding:
+// invalid UTF-8, or the replacement character a decoder puts for bytes that
+// are not GB18030.
+func (t *csvTable) checkText(text []byte, line int) error {
+	if validText(text) {
+		return nil
+	}
+	hint := "if the file was saved as GBK (Excel on Chinese Windows), give --encoding gbk"
+	if t.encoding == GB18030 {
+		hint = "the file was read as GBK/GB18030 and has bytes that are not; if it is UTF-8, give --encoding utf-8"
+	}
+	return &InputError{Source: t.name, Line: line, Err: rowProblem{fmt.Errorf("has text that is not valid %s: %s", t.encoding, hint)}}
+}
+
+// validText reports whether s is valid UTF-8 without U+FFFD, the
+// replacement character a decoder puts for bytes it cannot read.
+func validText(b []byte) bool {
+	return utf8.Valid(b) && !bytes.Contains(b, replacementChar)
+}
+
+var replacementChar = []byte("\uFFFD")
 
 // field returns the trimmed text of column key in rec, or "" when the file
 // has no such column.
@@ -240,34 +246,33 @@ func (t *csvTable) field(rec []string, key string) string {
 
 // fieldError reports a bad value in column key of the record last read.
 func (t *csvTable) fieldError(key, value string, err error) *InputError {
-	i := t.index[key]
-	line, col := t.cr.FieldPos(i)
-	return &InputError{Source: t.name, Line: line, Column: col, Field: t.header[i], Value: value, Err: err}
+	return t.fieldErrorAt(t.sc.position(t.index[key]), key, value, err)
 }
 
-// csvError turns an encoding/csv error into an InputError, keeping its line
-// and column.
+// fieldErrorAt reports a bad value at pos, in column key of a row read
+// earlier.
+func (t *csvTable) fieldErrorAt(pos fieldPosition, key, value string, err error) *InputError {
+	return &InputError{Source: t.name, Line: pos.line, Column: pos.col, Field: t.header[t.index[key]], Value: value, Err: err}
+}
+
+// csvError turns a scanner error into an InputError with its line and
+// column.
 func (t *csvTable) csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
-		switch {
-		case errors.Is(pe.Err, csv.ErrFieldCount):
-			msg = fmt.Sprintf("has a different number of fields from the header (%d)", len(t.header))
-		case errors.Is(pe.Err, csv.ErrBareQuote):
+	var se *csvSyntaxError
+	switch {
+	case errors.As(err, &se):
+		var msg string
+		switch se.err {
+		case errFieldCount:
+			return &InputError{Source: t.name, Line: se.line, Err: rowProblem{fmt.Errorf("has %d fields, not %d as the header", len(t.sc.record), len(t.header))}}
+		case errBareQuote:
 			msg = `has a bare " in an unquoted field: quote the field and double the " inside it`
-		case errors.Is(pe.Err, csv.ErrQuote):
+		default:
 			msg = `has a quoted field that is not closed by a " (a file cut short?)`
 		}
-		return &InputError{Source: t.name, Line: pe.Line, Column: pe.Column, Err: errors.New(msg)}
+		return &InputError{Source: t.name, Line: se.line, Column: se.col, Err: errors.New(msg)}
+	case errors.Is(err, errRecordSize):
+		return &InputError{Source: t.name, Line: t.sc.line + 1, Err: fmt.Errorf("is longer than %d bytes; is the file really CSV?", MaxLineLength)}
 	}
-	return readError(t.name, 0, err)
-}
-
-func readError(name string, line int, err error) error {
-	var ie *InputError
-	if errors.As(err, &ie) {
-		return ie
-	}
-	return &InputError{Source: name, Line: line, Err: fmt.Errorf("cannot be read: %w", err)}
+	return &InputError{Source: t.name, Err: fmt.Errorf("cannot be read: %w", err)}
 }

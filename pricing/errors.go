@@ -82,3 +82,15 @@ func asInputError(source string, err error) *InputError {
 	}
 	return &InputError{Source: source, Err: err}
 }
+
+// BadRowsError is the error of a reader that found bad rows and so used
+// none: how many rows were bad, and their problems (the first MaxListed).
+type BadRowsError struct {
+	Source   string
+	Rows     int
+	Problems ErrorList
+}
+
+func (e *BadRowsError) Error() string {
+	return fmt.Sprintf("%s has %d bad rows; nothing was settled:\n%s", e.Source, e.Rows, e.Problems.Error())
+}

@@ -82,6 +82,10 @@ func ReadQuotes(r io.Reader, name string, enc Encoding) (*Quotes, error) {
 		if err == io.EOF {
 			break
 		}
+		if isRowProblem(err) {
+			errs = append(errs, asInputError(name, err))
+			continue
+		}
 		if err != nil {
 			return nil, append(errs, asInputError(name, err))
 		}

@@ -112,3 +112,19 @@ func TestTableGolden(t *testing.T) {
 	}
 	checkGolden(t, cases)
 }
+
+func TestSettleGolden(t *testing.T) {
+	base := []string{"settle", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes, "--deliveries", "testdata/deliveries-2026-03.csv"}
+	var cases []goldenCase
+	for _, format := range []string{"table", "json", "csv", "markdown"} {
+		for _, lang := range []string{"en", "zh"} {
+			cases = append(cases, goldenCase{name: "settle/march-" + format + "-" + lang, args: append(append([]string{}, base...), "--format", format, "--lang", lang)})
+		}
+	}
+	cases = append(cases,
+		goldenCase{name: "settle/march-invoice-cap", args: append(append([]string{}, base...), "--invoice-cap", "1000000")},
+		goldenCase{name: "settle/bad-rows-skip-invalid-json", status: 1, args: []string{"settle", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
+			"--deliveries", "testdata/deliveries/bad-rows.csv", "--skip-invalid", "--format", "json"}},
+	)
+	checkGolden(t, cases)
+}

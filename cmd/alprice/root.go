@@ -73,13 +73,18 @@ func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 		fmt.Fprintln(stderr, "alprice: error: interrupted; no output file was written")
 		return 2
 	}
-	var list pricing.ErrorList
-	if errors.As(err, &list) && len(list) > 1 {
+	var (
+		list pricing.ErrorList
+		rows *pricing.BadRowsError
+	)
+	switch {
+	case errors.As(err, &rows):
+		fmt.Fprintf(stderr, "alprice: error: %s has %d bad rows; nothing was settled (--skip-invalid settles the good rows):\n", rows.Source, rows.Rows)
+		printProblems(stderr, rows.Problems)
+	case errors.As(err, &list) && len(list) > 1:
 		fmt.Fprintf(stderr, "alprice: error: %d problems in the input; nothing was computed:\n", len(list))
-		for _, e := range list {
-			fmt.Fprintf(stderr, "  %s\n", e)
-		}
-	} else {
+		printProblems(stderr, list)
+	default:
 		fmt.Fprintf(stderr, "alprice: error: %s\n", err)
 	}
 	var usage usageError
@@ -116,6 +121,20 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	root.SetErr(a.err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	a.bindGlobalFlags(root)
-	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a))
+	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a))
 	return root
+}
+
+// maxProblemsShown bounds the problems printed on stderr: a wholly wrong
+// file of a million rows should not print a million lines.
+const maxProblemsShown = 1000
+
+func printProblems(w io.Writer, list pricing.ErrorList) {
+	for i, e := range list {
+		if i == maxProblemsShown {
+			fmt.Fprintf(w, "  … and %d more (--skip-invalid --format csv lists them all)\n", len(list)-i)
+			return
+		}
+		fmt.Fprintf(w, "  %s\n", e)
+	}
 }

@@ -93,10 +93,12 @@ func renderTable(w io.Writer, t Table, markdown bool) error {
 	opts := []tablewriter.Option{
 		tablewriter.WithEastAsian(tw.Off),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithFooterAutoFormat(tw.Off),
 		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAlignmentConfig(tw.CellAlignment{PerColumn: align}),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: align}),
 	}
 	if markdown {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
@@ -108,19 +110,25 @@ func renderTable(w io.Writer, t Table, markdown bool) error {
 		}
 	}
 	tbl.Header(header)
-	for _, row := range t.Rows {
-		cells := make([]string, len(cols))
+	cells := func(row []Cell) []string {
+		out := make([]string, len(cols))
 		for j, i := range cols {
 			if i < len(row) {
-				cells[j] = row[i].Display()
+				out[j] = row[i].Display()
 			}
 			if markdown {
-				cells[j] = escapeMarkdown(cells[j])
+				out[j] = escapeMarkdown(out[j])
 			}
 		}
-		if err := tbl.Append(cells); err != nil {
+		return out
+	}
+	for _, row := range t.Rows {
+		if err := tbl.Append(cells(row)); err != nil {
 			return err
 		}
+	}
+	if t.Footer != nil {
+		tbl.Footer(cells(t.Footer))
 	}
 	return tbl.Render()
 }

@@ -126,6 +126,7 @@ type Table struct {
 	Title   string
 	Columns []Column
 	Rows    [][]Cell
+	Footer  []Cell // a totals row for people's formats; machine formats leave it out
 }
 
 // Doc is what a command shows: a title, tables and notes.

@@ -1,0 +1,369 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"alprice/cmd/alprice/report"
+	"alprice/pricing"
+)
+
+type settleOptions struct {
+	agreementsPath string
+	agreementID    string
+	month          string
+	quotes         quotesFlags
+	deliveriesPath string
+	skipInvalid    bool
+	invoiceCap     string
+}
+
+func newSettleCmd(a *app) *cobra.Command {
+	o := &settleOptions{}
+	cmd := &cobra.Command{
+		Use:   "settle",
+		Short: "Settle a month of ladle deliveries on the delivered weight (rule 2.6)",
+		Long: `Settle ladle deliveries per agreement and supply month: the number of tickets,
+the total tapped weight (weighed out at the smelter), the total delivered weight
+(weighed in at the buyer's end: the billed weight, rule 2.6), the difference as
+the smelter's loss, never billed (rules 2.5, 2.6), the benchmark month and
+average, the unit price from the terms in force, and the amount with VAT, without
+VAT and the VAT; then a grand total. Each statement's amount is the unit price ×
+the month's total delivered weight, rounded once to the fen.
+
+The deliveries file is CSV with a header; columns by name in any order: ticket,
+date, buyer (an agreement id or a buyer name), tapped_t and delivered_t in tonnes
+(or tapped_kg and delivered_kg in whole kilograms); vehicle and ladle optional.
+Chinese headers work too (票号, 日期, 客户, 出厂重量, 到位重量).
+
+Strict by default: if any row is bad, nothing is settled, every bad row is listed
+(line, field, value, reason) and the exit status is 2. A row is bad when a field
+does not parse, a weight is not positive or has more than 3 decimals, its ticket
+was seen before (both lines are named: billing a ladle twice is the costliest
+mistake), its buyer is in no agreement, or its date is outside every terms
+version. --skip-invalid settles the good rows, lists the rejected ones in the
+output and exits 1. A delivered weight above the tapped weight is a warning.
+
+--invoice-cap splits each statement into special-VAT-invoice lines whose amount
+excl. VAT stays below the issuer's cap (最高开票限额); the lines add up to the
+statement exactly, the last one absorbing the rounding (shown as its residual).` + exitStatusHelp,
+		Example: `  alprice settle --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+                 --deliveries testdata/deliveries-2026-03.csv
+  alprice settle --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+                 --deliveries testdata/deliveries-2026-03.csv --agreement ZD-2026-001 --invoice-cap 1000000`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSettle(cmd, a, o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
+	f.StringVar(&o.agreementID, "agreement", "", "settle only the agreement with this `ID` (or buyer name)")
+	f.StringVar(&o.month, "month", "", "settle only this supply month `YYYY-MM`")
+	o.quotes.bind(f, true)
+	f.StringVar(&o.deliveriesPath, "deliveries", "", "ladle deliveries `FILE` (CSV); - for stdin")
+	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "settle the good rows, list the bad ones in the output, and exit 1")
+	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split statements into invoice lines below this `AMOUNT` excl. VAT (最高开票限额)")
+	return cmd
+}
+
+// typicalRowSize is about the length of a deliveries row, to size the
+// ticket table from the file's size: a shorter row only makes it grow.
+const typicalRowSize = 64
+
+func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
+	opts := pricing.SettleOptions{SkipInvalid: o.skipInvalid}
+	if o.month != "" {
+		m, err := pricing.ParseMonth(o.month)
+		if err != nil {
+			return flagError("month", o.month, err)
+		}
+		opts.Month = m
+	}
+	if o.invoiceCap != "" {
+		c, err := pricing.ParseMoney(o.invoiceCap)
+		if err == nil && !c.IsPositive() {
+			err = fmt.Errorf("is zero; the cap must be more than zero")
+		}
+		if err != nil {
+			return flagError("invoice-cap", o.invoiceCap, err)
+		}
+		opts.InvoiceCap = c
+	}
+	if o.agreementsPath == "" || o.deliveriesPath == "" {
+		return usageError{fmt.Errorf("give --agreements FILE, --quotes FILE and --deliveries FILE")}
+	}
+	agreements, err := a.readAgreements(o.agreementsPath)
+	if err != nil {
+		return err
+	}
+	if o.agreementID != "" {
+		if opts.Agreement, err = agreements.Find(o.agreementID); err != nil {
+			return err
+		}
+	}
+	q, err := o.quotes.read(a)
+	if err != nil {
+		return err
+	}
+	enc, err := parseEncodingFlag(o.quotes.encoding)
+	if err != nil {
+		return err
+	}
+	r, err := a.open("deliveries", o.deliveriesPath)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	dr, err := pricing.NewDeliveryReader(r, inputName(o.deliveriesPath), enc)
+	if err != nil {
+		return err
+	}
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			dr.ExpectRows(int(info.Size() / typicalRowSize))
+		}
+	}
+	s, err := pricing.Settle(cmd.Context(), dr, agreements, q, opts)
+	if err != nil {
+		return err
+	}
+	a.warnNotes(s.Source, s.Warnings, s.MoreWarnings)
+	if err := a.emit(result{doc: settleDoc(a.lang, agreements.Seller, s), json: settleJSON(s)}); err != nil {
+		return err
+	}
+	if s.RejectedRows > 0 {
+		return errFound
+	}
+	return nil
+}
+
+// maxWarningsShown bounds the warnings printed on stderr; the output lists
+// them all.
+const maxWarningsShown = 20
+
+func (a *app) warnNotes(source string, notes []pricing.Note, more int) {
+	for i, n := range notes {
+		if i == maxWarningsShown {
+			a.warn("… and %d more warnings, listed in the output", len(notes)-i+more)
+			return
+		}
+		a.warn("%s:%d: %s", source, n.Line, n.Reason)
+	}
+}
+
+type invoiceLineJSON struct {
+	QuantityT     tonnes `json:"quantity_t"`
+	Amount        money  `json:"amount"`
+	AmountExclVAT money  `json:"amount_excl_vat"`
+	VAT           money  `json:"vat"`
+	Residual      money  `json:"residual"`
+}
+
+type statementJSON struct {
+	Agreement        string            `json:"agreement"`
+	Buyer            string            `json:"buyer"`
+	Month            string            `json:"month"`
+	BenchmarkMonth   string            `json:"benchmark_month"`
+	Benchmark        money             `json:"benchmark"`
+	Tickets          int               `json:"tickets"`
+	TappedT          tonnes            `json:"tapped_t"`
+	DeliveredT       tonnes            `json:"delivered_t"`
+	LossT            tonnes            `json:"loss_t"`
+	UnitPrice        money             `json:"unit_price"`
+	UnitPriceExclVAT money             `json:"unit_price_excl_vat"`
+	Amount           money             `json:"amount"`
+	AmountExclVAT    money             `json:"amount_excl_vat"`
+	VAT              money             `json:"vat"`
+	Invoices         []invoiceLineJSON `json:"invoices,omitempty"`
+}
+
+type totalJSON struct {
+	Tickets       int    `json:"tickets"`
+	TappedT       tonnes `json:"tapped_t"`
+	DeliveredT    tonnes `json:"delivered_t"`
+	LossT         tonnes `json:"loss_t"`
+	Amount        money  `json:"amount"`
+	AmountExclVAT money  `json:"amount_excl_vat"`
+	VAT           money  `json:"vat"`
+}
+
+type rowsJSON struct {
+	Read     int `json:"read"`
+	Settled  int `json:"settled"`
+	Rejected int `json:"rejected"`
+	Other    int `json:"other"`
+}
+
+type problemJSON struct {
+	Line   int    `json:"line"`
+	Field  string `json:"field"`
+	Value  string `json:"value"`
+	Reason string `json:"reason"`
+}
+
+type settlementJSON struct {
+	Statements []statementJSON `json:"statements"`
+	Total      totalJSON       `json:"total"`
+	Rows       rowsJSON        `json:"rows"`
+	Rejected   []problemJSON   `json:"rejected"`
+	Warnings   []noteJSON      `json:"warnings"`
+}
+
+func problemsJSON(list pricing.ErrorList) []problemJSON {
+	out := []problemJSON{}
+	for _, e := range list {
+		out = append(out, problemJSON{Line: e.Line, Field: e.Field, Value: e.Value, Reason: e.Err.Error()})
+	}
+	return out
+}
+
+func settleJSON(s *pricing.Settlement) settlementJSON {
+	j := settlementJSON{
+		Statements: []statementJSON{},
+		Total: totalJSON{Tickets: s.Total.Tickets, TappedT: tonnes(s.Total.Tapped), DeliveredT: tonnes(s.Total.Delivered),
+			LossT: tonnes(s.Total.Tapped - s.Total.Delivered), Amount: money(s.Total.Amount),
+			AmountExclVAT: money(s.Total.AmountExclVAT), VAT: money(s.Total.VAT)},
+		Rows:     rowsJSON{Read: s.Rows, Settled: s.Total.Tickets, Rejected: s.RejectedRows, Other: s.OtherRows},
+		Rejected: problemsJSON(s.Rejected),
+		Warnings: notesJSON(s.Warnings),
+	}
+	for _, st := range s.Statements {
+		sj := statementJSON{
+			Agreement: st.Agreement.ID, Buyer: st.Agreement.Buyer, Month: st.Month.String(),
+			BenchmarkMonth: st.Price.Benchmark.Month.String(), Benchmark: money(st.Price.Price.Benchmark),
+			Tickets: st.Tickets, TappedT: tonnes(st.Tapped), DeliveredT: tonnes(st.Delivered), LossT: tonnes(st.Loss()),
+			UnitPrice: money(st.Price.Price.UnitPrice), UnitPriceExclVAT: money(st.Price.Price.UnitPriceExclVAT),
+			Amount: money(st.Bill.Amount), AmountExclVAT: money(st.Bill.AmountExclVAT), VAT: money(st.Bill.VAT),
+		}
+		for _, l := range st.Invoices {
+			sj.Invoices = append(sj.Invoices, invoiceLineJSON{QuantityT: tonnes(l.Quantity), Amount: money(l.Amount),
+				AmountExclVAT: money(l.AmountExclVAT), VAT: money(l.VAT), Residual: money(l.Residual)})
+		}
+		j.Statements = append(j.Statements, sj)
+	}
+	return j
+}
+
+func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
+	doc := report.Doc{Title: l.t("Settlement of molten aluminium deliveries · ", "铝液结算单 · ") + s.Source}
+	if seller != "" {
+		doc.Title += l.t(" · seller ", " · 供方 ") + seller
+	}
+	statements := report.Table{
+		Title: l.t("Statements", "月度结算"),
+		Columns: []report.Column{
+			{Key: "agreement", Title: l.t("Agreement", "协议")},
+			{Key: "buyer", Title: l.t("Buyer", "需方")},
+			{Key: "month", Title: l.t("Month", "供货月份")},
+			{Key: "tickets", Title: l.t("Tickets", "票数")},
+			{Key: "tapped_t", Title: l.t("Tapped t", "出厂重量(吨)")},
+			{Key: "delivered_t", Title: l.t("Delivered t (billed)", "到位重量(吨,结算)")},
+			{Key: "loss_t", Title: l.t("Loss t (not billed)", "途损(吨,不结算)")},
+			{Key: "benchmark_month", Title: l.t("Priced on", "基准月份")},
+			{Key: "benchmark", Title: l.t("A00 average", "A00月均价")},
+			{Key: "unit_price", Title: l.t("Unit price", "含税单价")},
+			{Key: "unit_price_excl_vat", Title: l.t("Excl. VAT", "不含税单价")},
+			{Key: "amount", Title: l.t("Amount", "价税合计")},
+			{Key: "amount_excl_vat", Title: l.t("Amount excl. VAT", "金额")},
+			{Key: "vat", Title: l.t("VAT", "税额")},
+		},
+	}
+	for _, st := range s.Statements {
+		statements.Rows = append(statements.Rows, []report.Cell{
+			report.Str(st.Agreement.ID), report.Str(st.Agreement.Buyer), report.Str(st.Month.String()), report.Int(st.Tickets),
+			report.Tonnes(st.Tapped), report.Tonnes(st.Delivered), report.Tonnes(st.Loss()),
+			report.Str(st.Price.Benchmark.Month.String()), report.CNY(st.Price.Price.Benchmark),
+			report.CNY(st.Price.Price.UnitPrice), report.CNY(st.Price.Price.UnitPriceExclVAT),
+			report.CNY(st.Bill.Amount), report.CNY(st.Bill.AmountExclVAT), report.CNY(st.Bill.VAT),
+		})
+	}
+	t := s.Total
+	statements.Footer = []report.Cell{
+		report.Str(l.t("Total", "合计")), report.Empty, report.Empty, report.Int(t.Tickets),
+		report.Tonnes(t.Tapped), report.Tonnes(t.Delivered), report.Tonnes(t.Tapped - t.Delivered),
+		report.Empty, report.Empty, report.Empty, report.Empty,
+		report.CNY(t.Amount), report.CNY(t.AmountExclVAT), report.CNY(t.VAT),
+	}
+	doc.Tables = append(doc.Tables, statements)
+
+	invoices := report.Table{
+		Title: l.t("Invoice lines (each below the cap excl. VAT)", "发票明细(每行金额低于开票限额)"),
+		Columns: []report.Column{
+			{Key: "agreement", Title: l.t("Agreement", "协议")},
+			{Key: "month", Title: l.t("Month", "供货月份")},
+			{Key: "line", Title: l.t("Line", "行")},
+			{Key: "quantity_t", Title: l.t("Quantity t", "数量(吨)")},
+			{Key: "amount", Title: l.t("Amount", "价税合计")},
+			{Key: "amount_excl_vat", Title: l.t("Amount excl. VAT", "金额")},
+			{Key: "vat", Title: l.t("VAT", "税额")},
+			{Key: "residual", Title: l.t("Rounding residual", "尾差")},
+		},
+	}
+	for _, st := range s.Statements {
+		for i, line := range st.Invoices {
+			invoices.Rows = append(invoices.Rows, []report.Cell{
+				report.Str(st.Agreement.ID), report.Str(st.Month.String()), report.Int(i + 1), report.Tonnes(line.Quantity),
+				report.CNY(line.Amount), report.CNY(line.AmountExclVAT), report.CNY(line.VAT), report.CNY(line.Residual),
+			})
+		}
+	}
+	if len(invoices.Rows) > 0 {
+		doc.Tables = append(doc.Tables, invoices)
+	}
+	if len(s.Rejected) > 0 {
+		doc.Tables = append(doc.Tables, problemsTable(l, l.t("Rejected rows (not settled)", "已剔除的行(未结算)"), s.Rejected))
+	}
+	if len(s.Warnings) > 0 {
+		doc.Tables = append(doc.Tables, notesTable(l, l.t("Warnings", "警告"), s.Warnings))
+	}
+	doc.Notes = []string{
+		l.t("Billed on the weight delivered at the buyer's end (rule 2.6); the loss (tapped − delivered) is the smelter's and never billed (rules 2.5, 2.6).",
+			"按终端实际到位量结算(第2.6条);途损(出厂 − 到位)由供方承担,不计入结算(第2.5、2.6条)。"),
+		l.t("Amount = unit price × the month's total delivered weight, rounded once to the fen; amount excl. VAT = amount ÷ (1 + rate) to the fen; VAT = amount − amount excl. VAT.",
+			"价税合计 = 单价 × 当月到位总量,只在最后四舍五入到分一次;金额 = 价税合计 ÷ (1 + 税率),保留到分;税额 = 价税合计 − 金额。"),
+		fmt.Sprintf(l.t("Rows: %d read = %d settled + %d rejected + %d outside the month or agreement asked for.",
+			"行数:读取 %d = 结算 %d + 剔除 %d + 不在所选月份或协议内 %d。"), s.Rows, t.Tickets, s.RejectedRows, s.OtherRows),
+	}
+	if n := s.RejectedRows; n > 0 && len(s.Rejected) < n {
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("Only the problems of the first rejected rows are listed (%d rows rejected).",
+			"仅列出前面被剔除行的问题(共剔除 %d 行)。"), n))
+	}
+	if s.MoreWarnings > 0 {
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("%d more warnings are not listed.", "另有 %d 条警告未列出。"), s.MoreWarnings))
+	}
+	return doc
+}
+
+// problemsTable lists bad input values.
+func problemsTable(l lang, title string, list pricing.ErrorList) report.Table {
+	t := report.Table{
+		Title: title,
+		Columns: []report.Column{
+			{Key: "line", Title: l.t("Line", "行号")},
+			{Key: "field", Title: l.t("Field", "字段")},
+			{Key: "value", Title: l.t("Value", "值")},
+			{Key: "reason", Title: l.t("Reason", "原因")},
+		},
+	}
+	for _, e := range list {
+		t.Rows = append(t.Rows, []report.Cell{report.Int(e.Line), report.Str(e.Field), report.Str(e.Value), report.Str(e.Err.Error())})
+	}
+	return t
+}
+
+// notesTable lists remarks on rows.
+func notesTable(l lang, title string, notes []pricing.Note) report.Table {
+	t := report.Table{
+		Title: title,
+		Columns: []report.Column{
+			{Key: "line", Title: l.t("Line", "行号")},
+			{Key: "date", Title: l.t("Date", "日期")},
+			{Key: "reason", Title: l.t("Reason", "原因")},
+		},
+	}
+	for _, n := range notes {
+		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(dateText(n.Date)), report.Str(n.Reason)})
+	}
+	return t
+}

@@ -1,0 +1,152 @@
+package pricing
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+type scanResult struct {
+	records   [][]string
+	positions [][]fieldPosition
+	err       string // "" or the kind and position of the error that ended the scan
+}
+
+func scanAll(r io.Reader) scanResult {
+	s := newCSVScanner(r)
+	var res scanResult
+	for {
+		rec, err := s.read()
+		if err == io.EOF {
+			return res
+		}
+		if err != nil {
+			var se *csvSyntaxError
+			if errors.As(err, &se) {
+				res.err = se.err.Error() + " at " + strconv.Itoa(se.line) + ":" + strconv.Itoa(se.col)
+			} else {
+				res.err = err.Error()
+			}
+			return res
+		}
+		res.records = append(res.records, slices.Clone(rec))
+		var pos []fieldPosition
+		for i := range rec {
+			pos = append(pos, s.position(i))
+		}
+		res.positions = append(res.positions, pos)
+	}
+}
+
+func stdAll(r io.Reader) scanResult {
+	cr := csv.NewReader(r)
+	var res scanResult
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return res
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				res.err = pe.Err.Error() + " at " + strconv.Itoa(pe.Line) + ":" + strconv.Itoa(pe.Column)
+			} else {
+				res.err = err.Error()
+			}
+			return res
+		}
+		res.records = append(res.records, rec)
+		var pos []fieldPosition
+		for i := range rec {
+			l, c := cr.FieldPos(i)
+			pos = append(pos, fieldPosition{l, c})
+		}
+		res.positions = append(res.positions, pos)
+	}
+}
+
+var csvSeeds = []string{
+	"a,b,c\n1,2,3\n",
+	"a,b\r\n1,2\r\n",
+	"a,b\n\n\n1,2\n",
+	"a,b\n1,2",
+	"a,b\n1,2\r",
+	"a,b\n1,2\n\r",
+	"a,\"b,c\"\n\"x\"\"y\",z\n",
+	"a,\"multi\nline\"\n1,2\n",
+	"a,\"multi\r\nline\"\n1,2\n",
+	"a,b\n1,2,3\n",
+	"a,b\n1,b\"c\n",
+	"a,b\n\"1\"x,2\n",
+	"a,b\n\"unterminated,2\n",
+	"a,b\n\"unterminated\n",
+	"a,b\n1,\"\"\n",
+	"\"\"\n",
+	",\n,\n",
+	"a\n\"\n\"\n",
+	"日期,均价\n2026-03-02,\"24,389\"\n",
+	"a,b\n1,2\n3\n",
+	"\r\n\r\na\r\n",
+	"a,\"b\"\r",
+	"a,\"b\nc",
+	"x\n\"a\"\"\n",
+	"\"a\"\n\"b\"\"\"\n",
+}
+
+// TestCSVScannerMatchesEncodingCSV holds the scanner to encoding/csv: the
+// same records, field positions and errors.
+func TestCSVScannerMatchesEncodingCSV(t *testing.T) {
+	for _, in := range csvSeeds {
+		compareScanners(t, in)
+	}
+}
+
+func compareScanners(t *testing.T, in string) {
+	t.Helper()
+	got, want := scanAll(strings.NewReader(in)), stdAll(strings.NewReader(in))
+	if !slices.EqualFunc(got.records, want.records, slices.Equal) || got.err != want.err {
+		t.Fatalf("input %q:\nscanner     %q, err %q\nencoding/csv %q, err %q", in, got.records, got.err, want.records, want.err)
+	}
+	for i := range got.positions {
+		if !slices.Equal(got.positions[i], want.positions[i]) {
+			t.Fatalf("input %q record %d: positions %v, encoding/csv %v", in, i, got.positions[i], want.positions[i])
+		}
+	}
+	// Reading a byte at a time must not change anything.
+	if slow := scanAll(iotest.OneByteReader(strings.NewReader(in))); !slices.EqualFunc(slow.records, got.records, slices.Equal) || slow.err != got.err {
+		t.Fatalf("input %q read a byte at a time: %q, %q", in, slow.records, slow.err)
+	}
+}
+
+func FuzzCSVScanner(f *testing.F) {
+	for _, s := range csvSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if len(in) > 1<<16 {
+			return
+		}
+		compareScanners(t, in)
+	})
+}
+
+func TestCSVScannerLimits(t *testing.T) {
+	long := "a\n" + strings.Repeat("x", MaxLineLength+1) + "\n"
+	if res := scanAll(strings.NewReader(long)); res.err != errRecordSize.Error() {
+		t.Errorf("a line over the limit: %q", res.err)
+	}
+	quoted := "a\n\"" + strings.Repeat("x\n", MaxLineLength/2+1) + "\"\n"
+	if res := scanAll(strings.NewReader(quoted)); res.err != errRecordSize.Error() {
+		t.Errorf("a quoted record over the limit: %q", res.err)
+	}
+	// A failed read does not turn a cut-off line into a record.
+	r := io.MultiReader(strings.NewReader("a,b\n1,2\n3,"), iotest.ErrReader(errors.New("disk on fire")))
+	if res := scanAll(r); len(res.records) != 2 || res.err != "disk on fire" {
+		t.Errorf("read error: %q, %q", res.records, res.err)
+	}
+}

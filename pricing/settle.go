@@ -1,0 +1,283 @@
+package pricing
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// SettleOptions choose what Settle settles and how.
+type SettleOptions struct {
+	Month       Month           // settle only this supply month; 0 for all
+	Agreement   *Agreement      // settle only this agreement; nil for all
+	SkipInvalid bool            // settle the good rows and list the bad ones, instead of failing
+	InvoiceCap  decimal.Decimal // split statements into invoice lines below this amount excl. VAT; zero for no split
+}
+
+// Statement is the monthly statement (结算单) of one agreement: its tickets,
+// the weights, and the bill on the delivered weight (rule 2.6).
+type Statement struct {
+	Agreement *Agreement
+	Month     Month // the supply month
+	Tickets   int
+	Tapped    Weight // weighed out at the smelter
+	Delivered Weight // weighed in at the buyer's end: the billed weight
+	Price     MonthPrice
+	Bill      Bill          // unit price × Delivered, rounded once
+	Invoices  []InvoiceLine // with an invoice cap
+}
+
+// Loss returns tapped − delivered: the smelter's loss in transit, which is
+// never billed (rules 2.5 and 2.6). It is negative when more arrived than
+// left, which a warning reports.
+func (s Statement) Loss() Weight { return s.Tapped - s.Delivered }
+
+// Totals sums statements.
+type Totals struct {
+	Tickets                    int
+	Tapped, Delivered          Weight
+	Amount, AmountExclVAT, VAT decimal.Decimal
+}
+
+// Settlement is the result of settling a deliveries file. Every data row is
+// accounted for: Rows = settled tickets + RejectedRows + OtherRows.
+type Settlement struct {
+	Source       string
+	Statements   []Statement
+	Total        Totals
+	Rows         int       // data rows in the file
+	OtherRows    int       // good rows outside the month or agreement asked for
+	RejectedRows int       // rows not settled (with --skip-invalid)
+	Rejected     ErrorList // what is wrong with them, a row's problems together; at most MaxListed
+	Warnings     []Note    // delivered weight above tapped weight; at most MaxListed
+	MoreWarnings int       // warnings beyond MaxListed
+}
+
+// MaxListed bounds the rejected rows and warnings a settlement keeps, so
+// that a wholly wrong file of millions of rows cannot exhaust memory; the
+// counts stay exact.
+const MaxListed = 10000
+
+type statementKey struct {
+	agreement int32
+	month     Month
+}
+
+type accumulator struct {
+	tickets           int
+	tapped, delivered int64 // kilograms
+	terms             Terms
+	termsErr          error
+}
+
+// Settle reads every delivery of dr and settles them per agreement and
+// supply month on the quotes, in one pass: weights are summed as whole
+// kilograms and turned into decimals once per statement, and each
+// statement's amount is its unit price × its total delivered weight,
+// rounded once.
+//
+// A row is bad when a field does not parse, a weight is not positive or has
+// more than 3 decimals, its ticket was seen before, its buyer is in no
+// agreement, or its date is outside every terms version of its agreement.
+// Without SkipInvalid any bad row makes Settle fail with all of them (an
+// ErrorList) and no statement; with it, the good rows are settled and the
+// bad ones listed in Rejected.
+func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes, opts SettleOptions) (*Settlement, error) {
+	s := &Settlement{Source: dr.t.name}
+	buyers := newBuyerIndex(ags)
+	acc := map[statementKey]*accumulator{}
+	// Rows come mostly in date order: remember each agreement's current
+	// month, which spares a map lookup a row.
+	current := make([]*accumulator, len(ags.List))
+	currentMonth := make([]Month, len(ags.List))
+	reject := func(problems ErrorList) {
+		s.RejectedRows++
+		if len(s.Rejected) < MaxListed {
+			s.Rejected = append(s.Rejected, problems...)
+		}
+	}
+	defer dr.Close()
+	for {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		rows, readErr := dr.Next()
+		if readErr == io.EOF {
+			break
+		}
+		for i := range rows {
+			d := &rows[i]
+			if d.Problems != nil {
+				reject(d.Problems)
+				continue
+			}
+			ag := buyers.find(d.Buyer)
+			if ag < 0 {
+				reject(ErrorList{dr.fieldError(d, fBuyer, d.Buyer, unknownBuyer(ags, d.Buyer))})
+				continue
+			}
+			key := statementKey{agreement: ag, month: d.Month}
+			a := current[ag]
+			if a == nil || currentMonth[ag] != key.month {
+				if a = acc[key]; a == nil {
+					a = &accumulator{}
+					a.terms, a.termsErr = ags.List[ag].TermsFor(key.month)
+					acc[key] = a
+				}
+				current[ag], currentMonth[ag] = a, key.month
+			}
+			if a.termsErr != nil {
+				reject(ErrorList{dr.fieldError(d, fDate, formatDate(d.Date()), fmt.Errorf("is outside every terms version: %w", a.termsErr))})
+				continue
+			}
+			if (opts.Month != 0 && key.month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
+				s.OtherRows++
+				continue
+			}
+			if d.Delivered > d.Tapped {
+				if len(s.Warnings) < MaxListed {
+					s.Warnings = append(s.Warnings, Note{Date: d.Date(), Line: d.Line, Reason: fmt.Sprintf(
+						"ticket %s: delivered %s t is more than tapped %s t; check the weighbridges", d.Ticket, d.Delivered, d.Tapped)})
+				} else {
+					s.MoreWarnings++
+				}
+			}
+			a.tickets++
+			a.tapped += int64(d.Tapped)
+			a.delivered += int64(d.Delivered)
+		}
+		if readErr != nil {
+			if s.RejectedRows > 0 && !opts.SkipInvalid {
+				return nil, &BadRowsError{Source: s.Source, Rows: s.RejectedRows + 1, Problems: append(s.Rejected, asInputError(s.Source, readErr))}
+			}
+			return nil, readErr
+		}
+	}
+	s.Rows = dr.Rows()
+	if s.RejectedRows > 0 && !opts.SkipInvalid {
+		return nil, &BadRowsError{Source: s.Source, Rows: s.RejectedRows, Problems: s.Rejected}
+	}
+	if err := s.makeStatements(ags, q, acc, opts); err != nil {
+		return nil, err
+	}
+	if settled := s.Total.Tickets + s.RejectedRows + s.OtherRows; settled != s.Rows {
+		return nil, fmt.Errorf("internal error: %d rows read but %d accounted for", s.Rows, settled)
+	}
+	return s, nil
+}
+
+// buyerIndex finds the agreement a delivery's buyer column names: its id,
+// or a buyer name that names one agreement only.
+type buyerIndex struct {
+	names   []string
+	indexes []int32 // of names[i]'s agreement; -1 for an ambiguous buyer name
+}
+
+func newBuyerIndex(ags *Agreements) *buyerIndex {
+	b := &buyerIndex{}
+	for i, a := range ags.List {
+		b.names = append(b.names, a.ID)
+		b.indexes = append(b.indexes, int32(i))
+	}
+	for i, a := range ags.List {
+		if _, err := ags.Find(a.Buyer); err != nil {
+			b.names = append(b.names, a.Buyer)
+			b.indexes = append(b.indexes, -1)
+		} else if a.Buyer != a.ID {
+			b.names = append(b.names, a.Buyer)
+			b.indexes = append(b.indexes, int32(i))
+		}
+	}
+	return b
+}
+
+// find returns the index of the agreement name names, or -1. A file has a
+// handful of agreements: a scan beats a map.
+func (b *buyerIndex) find(name string) int32 {
+	for i, n := range b.names {
+		if len(n) == len(name) && n == name {
+			return b.indexes[i]
+		}
+	}
+	return -1
+}
+
+func unknownBuyer(ags *Agreements, buyer string) error {
+	if _, err := ags.Find(buyer); err != nil && !strings.HasPrefix(err.Error(), "no agreement") {
+		return err
+	}
+	return fmt.Errorf("is in no agreement: write an agreement id (%s) or a buyer name of the agreements file", joinIDs(ags))
+}
+
+func joinIDs(ags *Agreements) string {
+	ids := ags.IDs()
+	if len(ids) > 5 {
+		ids = append(ids[:5], "…")
+	}
+	return strings.Join(ids, ", ")
+}
+
+// makeStatements prices the accumulated months, in agreement order then
+// month order.
+func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statementKey]*accumulator, opts SettleOptions) error {
+	keys := make([]statementKey, 0, len(acc))
+	for k, a := range acc {
+		if a.tickets > 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b statementKey) int {
+		if a.agreement != b.agreement {
+			return int(a.agreement - b.agreement)
+		}
+		return int(a.month - b.month)
+	})
+	s.Total = Totals{Amount: decimal.Zero, AmountExclVAT: decimal.Zero, VAT: decimal.Zero}
+	for _, k := range keys {
+		a := acc[k]
+		ag := &ags.List[k.agreement]
+		mp, err := PriceMonth(a.terms, k.month, q)
+		if err != nil {
+			return fmt.Errorf("agreement %s: %w", ag.ID, err)
+		}
+		st := Statement{Agreement: ag, Month: k.month, Tickets: a.tickets, Tapped: Weight(a.tapped), Delivered: Weight(a.delivered), Price: mp}
+		st.Bill = mp.Price.Bill(st.Delivered)
+		if opts.InvoiceCap.IsPositive() {
+			if st.Invoices, err = SplitInvoices(st.Bill, mp.Price, opts.InvoiceCap); err != nil {
+				return fmt.Errorf("agreement %s, %s: %w", ag.ID, k.month, err)
+			}
+		}
+		s.Statements = append(s.Statements, st)
+		s.Total.Tickets += st.Tickets
+		s.Total.Tapped += st.Tapped
+		s.Total.Delivered += st.Delivered
+		s.Total.Amount = s.Total.Amount.Add(st.Bill.Amount)
+		s.Total.AmountExclVAT = s.Total.AmountExclVAT.Add(st.Bill.AmountExclVAT)
+		s.Total.VAT = s.Total.VAT.Add(st.Bill.VAT)
+	}
+	if len(s.Statements) == 0 && s.RejectedRows == 0 {
+		return errors.New(noDeliveriesMessage(s, opts))
+	}
+	return nil
+}
+
+func noDeliveriesMessage(s *Settlement, opts SettleOptions) string {
+	if s.Rows == 0 {
+		return s.Source + " has a header but no deliveries"
+	}
+	what := "the month and agreement asked for"
+	switch {
+	case opts.Month != 0 && opts.Agreement != nil:
+		what = fmt.Sprintf("agreement %s in %s", opts.Agreement.ID, opts.Month)
+	case opts.Month != 0:
+		what = opts.Month.String()
+	case opts.Agreement != nil:
+		what = "agreement " + opts.Agreement.ID
+	}
+	return fmt.Sprintf("%s has no deliveries for %s (%d rows, none of them)", s.Source, what, s.Rows)
+}
