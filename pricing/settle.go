@@ -29,7 +29,7 @@ type Statement struct {
 	Delivered Weight // weighed in at the buyer's end: the billed weight
 	Price     MonthPrice
 	Bill      Bill          // unit price × Delivered, rounded once
-	Invoices  []InvoiceLine // with an invoice cap
+	Invoices  []SplitLine // with an invoice cap
 }
 
 // Loss returns tapped − delivered: the smelter's loss in transit, which is

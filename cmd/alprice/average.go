@@ -228,8 +228,6 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 			"Average = sum of the daily averages ÷ quote days, rounded half away from zero once from the exact quotient; weekend rows are never averaged (rule 2.1).",
 			"月均价 = 各报价日均价之和 ÷ 报价日数,由精确商一次四舍五入;周末行不参与平均(第2.1条)。")},
 	}
-	if len(days.Rows) > 0 {
-		doc.Tables = append(doc.Tables, days)
-	}
+	doc.Tables = append(doc.Tables, days)
 	return doc
 }

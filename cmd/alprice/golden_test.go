@@ -128,3 +128,38 @@ func TestSettleGolden(t *testing.T) {
 	)
 	checkGolden(t, cases)
 }
+
+func TestCheckGolden(t *testing.T) {
+	check := func(invoices string, more ...string) []string {
+		return append([]string{"check", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
+			"--deliveries", "testdata/deliveries-2026-03.csv", "--invoices", "testdata/invoices/" + invoices + ".csv"}, more...)
+	}
+	cases := []goldenCase{
+		{name: "check/clean", args: check("clean-2026-03")},
+		{name: "check/clean-json", args: check("clean-2026-03", "--format", "json")},
+		{name: "check/tapped-weight-zh", status: 1, args: check("tapped-weight", "--lang", "zh")},
+		{name: "check/vat-on-top-json", status: 1, args: check("vat-on-top", "--format", "json")},
+	}
+	for _, format := range []string{"table", "json", "csv", "markdown"} {
+		for _, lang := range []string{"en", "zh"} {
+			cases = append(cases, goldenCase{name: "check/transport-left-out-" + format + "-" + lang, status: 1,
+				args: check("transport-left-out", "--format", format, "--lang", lang)})
+		}
+	}
+	checkGolden(t, cases)
+}
+
+func TestLintGolden(t *testing.T) {
+	var cases []goldenCase
+	for _, format := range []string{"table", "json", "csv", "markdown"} {
+		for _, lang := range []string{"en", "zh"} {
+			cases = append(cases, goldenCase{name: "lint/violations-" + format + "-" + lang, status: 1,
+				args: []string{"lint", "--agreements", "testdata/lint/violations.yaml", "--format", format, "--lang", lang}})
+		}
+	}
+	cases = append(cases,
+		goldenCase{name: "lint/clean", args: []string{"lint", "--agreements", "testdata/agreements.yaml"}},
+		goldenCase{name: "lint/clean-json", args: []string{"lint", "--agreements", "testdata/agreements.yaml", "--format", "json"}},
+	)
+	checkGolden(t, cases)
+}

@@ -110,21 +110,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	if err != nil {
 		return err
 	}
-	r, err := a.open("deliveries", o.deliveriesPath)
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	dr, err := pricing.NewDeliveryReader(r, inputName(o.deliveriesPath), enc)
-	if err != nil {
-		return err
-	}
-	if f, ok := r.(*os.File); ok {
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-			dr.ExpectRows(int(info.Size() / typicalRowSize))
-		}
-	}
-	s, err := pricing.Settle(cmd.Context(), dr, agreements, q, opts)
+	s, err := a.settle(cmd, o.deliveriesPath, enc, agreements, q, opts)
 	if err != nil {
 		return err
 	}
@@ -136,6 +122,25 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		return errFound
 	}
 	return nil
+}
+
+// settle reads and settles the deliveries file a flag names.
+func (a *app) settle(cmd *cobra.Command, path string, enc pricing.Encoding, agreements *pricing.Agreements, q *pricing.Quotes, opts pricing.SettleOptions) (*pricing.Settlement, error) {
+	r, err := a.open("deliveries", path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	dr, err := pricing.NewDeliveryReader(r, inputName(path), enc)
+	if err != nil {
+		return nil, err
+	}
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			dr.ExpectRows(int(info.Size() / typicalRowSize))
+		}
+	}
+	return pricing.Settle(cmd.Context(), dr, agreements, q, opts)
 }
 
 // maxWarningsShown bounds the warnings printed on stderr; the output lists
@@ -308,15 +313,9 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 			})
 		}
 	}
-	if len(invoices.Rows) > 0 {
-		doc.Tables = append(doc.Tables, invoices)
-	}
-	if len(s.Rejected) > 0 {
-		doc.Tables = append(doc.Tables, problemsTable(l, l.t("Rejected rows (not settled)", "已剔除的行(未结算)"), s.Rejected))
-	}
-	if len(s.Warnings) > 0 {
-		doc.Tables = append(doc.Tables, notesTable(l, l.t("Warnings", "警告"), s.Warnings))
-	}
+	doc.Tables = append(doc.Tables, invoices,
+		problemsTable(l, l.t("Rejected rows (not settled)", "已剔除的行(未结算)"), s.Rejected),
+		notesTable(l, l.t("Warnings", "警告"), s.Warnings))
 	doc.Notes = []string{
 		l.t("Billed on the weight delivered at the buyer's end (rule 2.6); the loss (tapped − delivered) is the smelter's and never billed (rules 2.5, 2.6).",
 			"按终端实际到位量结算(第2.6条);途损(出厂 − 到位)由供方承担,不计入结算(第2.5、2.6条)。"),

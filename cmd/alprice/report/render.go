@@ -13,9 +13,10 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 )
 
-// WriteTable renders d for a terminal: the title, then each table with a
-// box-drawn border, numbers right-aligned with thousands separators, then
-// the notes. Nothing depends on the terminal: no colour, no wrapping.
+// WriteTable renders d for a terminal: the title, then each table that has
+// rows, with a box-drawn border, numbers right-aligned with thousands
+// separators, then the notes. Nothing depends on the terminal: no colour,
+// no wrapping.
 func WriteTable(w io.Writer, d Doc) error {
 	return writePeople(w, d, false)
 }
@@ -27,6 +28,8 @@ func WriteMarkdown(w io.Writer, d Doc) error {
 }
 
 func writePeople(w io.Writer, d Doc, markdown bool) error {
+	// A table without rows says nothing to people; CSV keeps its header.
+	d.Tables = slices.DeleteFunc(slices.Clone(d.Tables), func(t Table) bool { return len(t.Rows) == 0 && t.Footer == nil })
 	bw := bufio.NewWriter(w)
 	heading := func(level int, s string) {
 		if markdown {
@@ -37,7 +40,7 @@ func writePeople(w io.Writer, d Doc, markdown bool) error {
 	}
 	if d.Title != "" {
 		heading(1, d.Title)
-		if !markdown {
+		if !markdown && len(d.Tables) > 0 {
 			bw.WriteString("\n")
 		}
 	}
@@ -53,7 +56,9 @@ func writePeople(w io.Writer, d Doc, markdown bool) error {
 		}
 	}
 	if len(d.Notes) > 0 {
-		bw.WriteString("\n")
+		if len(d.Tables) > 0 {
+			bw.WriteString("\n")
+		}
 		for _, n := range d.Notes {
 			if markdown {
 				fmt.Fprintf(bw, "- %s\n", escapeMarkdown(n))

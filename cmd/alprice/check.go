@@ -1,0 +1,264 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"alprice/cmd/alprice/report"
+	"alprice/pricing"
+)
+
+type checkOptions struct {
+	agreementsPath string
+	quotes         quotesFlags
+	deliveriesPath string
+	invoicesPath   string
+	taxTolerance   string
+}
+
+func newCheckCmd(a *app) *cobra.Command {
+	o := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check VAT invoices against the agreement, the policy and the deliveries",
+		Long: `Check a month's special VAT invoices (增值税专用发票) for molten aluminium, to the fen,
+and say why any line differs:
+
+  1. each line's arithmetic, as invoicing software enforces it: quantity × unit
+     price = amount within 0.01; amount × rate = VAT within 0.06 (--tax-tolerance);
+     the rate the terms state; total (价税合计) = amount + VAT;
+  2. each invoice's VAT: Σ (VAT − amount × rate) within ±1.27;
+  3. weight (rule 2.6): per buyer and month, the quantity billed is the delivered
+     weight from the deliveries file; billing the tapped weight is named as such;
+  4. price: each line's amount incl. VAT is the unit price of the terms in force on
+     the right benchmark month × quantity; when not, the likely mistake that
+     reproduces the invoice is named (another month's average, a deduction left
+     out, a percentage on the wrong base, the other average rounding, VAT added
+     to a price that includes it), or the difference is called unexplained;
+  5. totals: per buyer and month, amount + VAT billed against the settlement.
+
+The invoices file is CSV, one row per invoice line; columns by name: invoice_no,
+buyer, month (the supply month billed), quantity_t, unit_price_excl_vat (up to 8
+decimals), amount_excl_vat, vat_rate (13% or 0.13), vat, and optionally total;
+or 发票号码, 客户, 月份, 数量, 单价, 金额, 税率, 税额, 价税合计.` + `
+
+EXIT STATUS
+  0  the invoices match: no finding at all
+  1  there is a finding (the output lists each, with its rule and explanation)
+  2  usage or input error: nothing was written to stdout or --out`,
+		Example: `  alprice check --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+                --deliveries testdata/deliveries-2026-03.csv --invoices testdata/invoices/clean-2026-03.csv
+  alprice check --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+                --deliveries testdata/deliveries-2026-03.csv --invoices testdata/invoices/transport-left-out.csv --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runCheck(cmd, a, o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
+	o.quotes.bind(f, true)
+	f.StringVar(&o.deliveriesPath, "deliveries", "", "ladle deliveries `FILE` (CSV) of the months billed; - for stdin")
+	f.StringVar(&o.invoicesPath, "invoices", "", "invoice lines `FILE` (CSV); - for stdin")
+	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` a line's VAT may differ from amount × rate (0.01 for devices that allow only that)")
+	return cmd
+}
+
+func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
+	tol, err := pricing.ParseMoney(o.taxTolerance)
+	if err == nil && !tol.IsPositive() {
+		err = fmt.Errorf("is zero; give the largest difference allowed, such as 0.06")
+	}
+	if err != nil {
+		return flagError("tax-tolerance", o.taxTolerance, err)
+	}
+	if o.agreementsPath == "" || o.deliveriesPath == "" || o.invoicesPath == "" {
+		return usageError{fmt.Errorf("give --agreements FILE, --quotes FILE, --deliveries FILE and --invoices FILE")}
+	}
+	agreements, err := a.readAgreements(o.agreementsPath)
+	if err != nil {
+		return err
+	}
+	q, err := o.quotes.read(a)
+	if err != nil {
+		return err
+	}
+	enc, err := parseEncodingFlag(o.quotes.encoding)
+	if err != nil {
+		return err
+	}
+	invoices, err := a.readInvoices(o.invoicesPath, enc)
+	if err != nil {
+		return err
+	}
+	s, err := a.settle(cmd, o.deliveriesPath, enc, agreements, q, pricing.SettleOptions{})
+	if err != nil {
+		return err
+	}
+	res, err := pricing.Check(invoices, agreements, q, s, pricing.CheckOptions{TaxTolerance: tol})
+	if err != nil {
+		return err
+	}
+	if err := a.emit(result{doc: checkDoc(a.lang, invoices.Source, res), json: checkJSON(res)}); err != nil {
+		return err
+	}
+	if !res.OK() {
+		return errFound
+	}
+	return nil
+}
+
+func (a *app) readInvoices(path string, enc pricing.Encoding) (*pricing.Invoices, error) {
+	r, err := a.open("invoices", path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return pricing.ReadInvoices(r, inputName(path), enc)
+}
+
+type findingJSON struct {
+	InvoiceNo   string `json:"invoice_no"`
+	Line        int    `json:"line"`
+	SourceLine  int    `json:"source_line"`
+	Buyer       string `json:"buyer"`
+	Month       string `json:"month"`
+	Field       string `json:"field"`
+	Invoiced    string `json:"invoiced"`
+	Expected    string `json:"expected"`
+	Difference  string `json:"difference"`
+	Rule        string `json:"rule"`
+	Explanation string `json:"explanation"`
+}
+
+type monthCheckJSON struct {
+	Agreement  string   `json:"agreement"`
+	Buyer      string   `json:"buyer"`
+	Month      string   `json:"month"`
+	Invoices   []string `json:"invoices"`
+	Lines      int      `json:"lines"`
+	QuantityT  tonnes   `json:"quantity_t"`
+	DeliveredT tonnes   `json:"delivered_t"`
+	Billed     money    `json:"billed"`
+	Settled    money    `json:"settled"`
+	Findings   int      `json:"findings"`
+}
+
+type checkResultJSON struct {
+	OK       bool             `json:"ok"`
+	Findings []findingJSON    `json:"findings"`
+	Months   []monthCheckJSON `json:"months"`
+}
+
+// findingValue writes a finding's figure: a weight with 3 decimals, a rate
+// as it is, money with 2.
+func findingValue(field string, d decimal.Decimal) string {
+	switch field {
+	case "quantity_t":
+		return d.StringFixed(3)
+	case "vat_rate":
+		return d.String()
+	}
+	return d.StringFixed(2)
+}
+
+func checkJSON(r *pricing.CheckResult) checkResultJSON {
+	j := checkResultJSON{OK: r.OK(), Findings: []findingJSON{}, Months: []monthCheckJSON{}}
+	for _, f := range r.Findings {
+		j.Findings = append(j.Findings, findingJSON{
+			InvoiceNo: f.InvoiceNo, Line: f.Line, SourceLine: f.SourceLine, Buyer: f.Buyer, Month: f.Month.String(), Field: f.Field,
+			Invoiced: findingValue(f.Field, f.Invoiced), Expected: findingValue(f.Field, f.Expected),
+			Difference: findingValue(f.Field, f.Difference()), Rule: f.Rule, Explanation: f.Explanation,
+		})
+	}
+	for _, m := range r.Months {
+		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer, Month: m.Month.String(), Invoices: m.Invoices,
+			Lines: m.Lines, QuantityT: tonnes(m.Quantity), Billed: money(m.Billed), Findings: m.Findings}
+		if m.Statement != nil {
+			mj.DeliveredT, mj.Settled = tonnes(m.Statement.Delivered), money(m.Statement.Bill.Amount)
+		}
+		j.Months = append(j.Months, mj)
+	}
+	return j
+}
+
+func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
+	verdict := l.t("the invoices match the agreement, the policy and the deliveries", "发票与协议、政策和到位量一致")
+	if !r.OK() {
+		verdict = fmt.Sprintf(l.t("%d findings", "发现 %d 处问题"), len(r.Findings))
+	}
+	doc := report.Doc{Title: l.t("Invoice check · ", "发票核对 · ") + source + " · " + verdict}
+	months := report.Table{
+		Title: l.t("By buyer and month", "按需方和月份"),
+		Columns: []report.Column{
+			{Key: "agreement", Title: l.t("Agreement", "协议")},
+			{Key: "buyer", Title: l.t("Buyer", "需方")},
+			{Key: "month", Title: l.t("Month", "月份")},
+			{Key: "invoices", Title: l.t("Invoices", "发票张数")},
+			{Key: "lines", Title: l.t("Lines", "行数")},
+			{Key: "quantity_t", Title: l.t("Billed t", "开票数量(吨)")},
+			{Key: "delivered_t", Title: l.t("Delivered t", "到位重量(吨)")},
+			{Key: "billed", Title: l.t("Billed incl. VAT", "开票价税合计")},
+			{Key: "settled", Title: l.t("Settled incl. VAT", "结算价税合计")},
+			{Key: "findings", Title: l.t("Findings", "问题")},
+		},
+	}
+	for _, m := range r.Months {
+		delivered, settled := report.Empty, report.Empty
+		if m.Statement != nil {
+			delivered, settled = report.Tonnes(m.Statement.Delivered), report.CNY(m.Statement.Bill.Amount)
+		}
+		months.Rows = append(months.Rows, []report.Cell{
+			report.Str(m.Agreement.ID), report.Str(m.Agreement.Buyer), report.Str(m.Month.String()), report.Int(len(m.Invoices)),
+			report.Int(m.Lines), report.Tonnes(m.Quantity), delivered, report.CNY(m.Billed), settled, report.Int(m.Findings),
+		})
+	}
+	findings := report.Table{
+		Title: l.t("Findings", "问题明细"),
+		Columns: []report.Column{
+			{Key: "invoice_no", Title: l.t("Invoice", "发票号码")},
+			{Key: "line", Title: l.t("Line", "行")},
+			{Key: "month", Title: l.t("Month", "月份")},
+			{Key: "field", Title: l.t("Field", "字段")},
+			{Key: "invoiced", Title: l.t("Invoiced", "发票值")},
+			{Key: "expected", Title: l.t("Expected", "应为")},
+			{Key: "difference", Title: l.t("Difference", "差额")},
+			{Key: "rule", Title: l.t("Rule", "依据")},
+			{Key: "explanation", Title: l.t("Why", "原因")},
+		},
+	}
+	for _, f := range r.Findings {
+		line := report.Empty
+		if f.Line > 0 {
+			line = report.Int(f.Line)
+		}
+		findings.Rows = append(findings.Rows, []report.Cell{
+			report.Str(f.InvoiceNo), line, report.Str(f.Month.String()), report.Str(f.Field),
+			findingCell(f.Field, f.Invoiced), findingCell(f.Field, f.Expected), findingCell(f.Field, f.Difference()),
+			report.Str(f.Rule), report.Str(f.Explanation),
+		})
+	}
+	doc.Tables = append(doc.Tables, months, findings)
+	doc.Notes = []string{
+		l.t("Rules: 2.1–2.6 are the policy's (see the README); vat.line, vat.invoice, vat.rate and vat.total are the invoicing software's arithmetic; statement compares with the settlement of the deliveries.",
+			"依据:2.1–2.6 为政策条款(见 README);vat.line、vat.invoice、vat.rate、vat.total 为开票系统的计算规则;statement 为与到位量结算的比对。"),
+	}
+	if len(r.Findings) > 0 {
+		doc.Notes = append(doc.Notes, strings.TrimSpace(l.t(
+			"A price finding names the single likely mistake that reproduces the invoice to the fen, or says that none does.",
+			"单价问题给出能精确到分复现发票的常见错误;若无,则注明无法解释。")))
+	}
+	return doc
+}
+
+// findingCell shows a finding's figure: a weight, a rate, or money.
+func findingCell(field string, d decimal.Decimal) report.Cell {
+	switch field {
+	case "quantity_t":
+		return report.Decimals(d, 3)
+	case "vat_rate":
+		return report.Decimals(d, max(0, -d.Exponent()))
+	}
+	return report.CNY(d)
+}

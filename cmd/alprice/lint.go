@@ -1,0 +1,135 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"alprice/cmd/alprice/report"
+	"alprice/pricing"
+)
+
+type lintOptions struct {
+	agreementsPath string
+	maxBurnLoss    string
+	maxPercent     string
+	strict         bool
+}
+
+func newLintCmd(a *app) *cobra.Command {
+	o := &lintOptions{}
+	cmd := &cobra.Command{
+		Use:   "lint",
+		Short: "Check agreements' terms against the policy",
+		Long: `Check each agreement's terms against clause 2 of the policy, rule by rule:
+
+  2.2     no transport deduction stated (a finding, even if the parties mean zero:
+          the policy wants it stated; a stated 0 is fine)
+  2.3     no casting or no burn loss deduction stated (warnings)
+  2.5     a premium whose label charges the buyer for production or transit losses
+          (电解/生产/工艺损耗, production loss…) — a finding; a fee so labelled, a warning
+  2       premiums that outweigh the deductions at an A00 average between 15000 and
+          35000: the price is above the benchmark, the price advantage is not passed on
+  2.3     a burn loss above --max-burn-loss (3%), another percentage above
+          --max-percent (5%)
+  vat.rate  a VAT rate other than 13% (a warning)
+  7       versions out of order in the file (a warning); months between versions
+          that no version prices (a finding)` + `
+
+EXIT STATUS
+  0  no finding (warnings are listed, and fail only with --strict)
+  1  a finding, or with --strict a warning
+  2  usage or input error: nothing was written to stdout or --out`,
+		Example: `  alprice lint --agreements testdata/agreements.yaml
+  alprice lint --agreements agreements.yaml --max-burn-loss 2% --strict --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runLint(a, o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
+	f.StringVar(&o.maxBurnLoss, "max-burn-loss", "3%", "largest plausible burn loss `PERCENT`")
+	f.StringVar(&o.maxPercent, "max-percent", "5%", "largest plausible other percentage deduction, `PERCENT`")
+	f.BoolVar(&o.strict, "strict", false, "exit 1 on warnings too")
+	return cmd
+}
+
+func runLint(a *app, o *lintOptions) error {
+	opts := pricing.DefaultLintOptions()
+	var err error
+	if opts.MaxBurnLoss, err = pricing.ParsePercent(o.maxBurnLoss); err != nil {
+		return flagError("max-burn-loss", o.maxBurnLoss, err)
+	}
+	if opts.MaxPercent, err = pricing.ParsePercent(o.maxPercent); err != nil {
+		return flagError("max-percent", o.maxPercent, err)
+	}
+	if o.agreementsPath == "" {
+		return usageError{fmt.Errorf("give the agreements with --agreements FILE")}
+	}
+	agreements, err := a.readAgreements(o.agreementsPath)
+	if err != nil {
+		return err
+	}
+	findings := pricing.Lint(agreements, opts)
+	failing := 0
+	for _, f := range findings {
+		if f.Severity == pricing.SeverityFinding || o.strict {
+			failing++
+		}
+	}
+	if err := a.emit(result{doc: lintDoc(a.lang, inputName(o.agreementsPath), agreements, findings), json: lintJSON(failing == 0, findings)}); err != nil {
+		return err
+	}
+	if failing > 0 {
+		return errFound
+	}
+	return nil
+}
+
+type lintFindingJSON struct {
+	Agreement string `json:"agreement"`
+	TermsFrom string `json:"terms_from"`
+	Line      int    `json:"line"`
+	Severity  string `json:"severity"`
+	Rule      string `json:"rule"`
+	Message   string `json:"message"`
+}
+
+type lintJSONOut struct {
+	OK       bool              `json:"ok"`
+	Findings []lintFindingJSON `json:"findings"`
+}
+
+func lintJSON(ok bool, findings []pricing.LintFinding) lintJSONOut {
+	j := lintJSONOut{OK: ok, Findings: []lintFindingJSON{}}
+	for _, f := range findings {
+		j.Findings = append(j.Findings, lintFindingJSON{Agreement: f.Agreement, TermsFrom: monthText(f.TermsFrom), Line: f.Line,
+			Severity: f.Severity, Rule: f.Rule, Message: f.Message})
+	}
+	return j
+}
+
+func lintDoc(l lang, source string, ags *pricing.Agreements, findings []pricing.LintFinding) report.Doc {
+	doc := report.Doc{Title: fmt.Sprintf(l.t("Policy lint · %s · agreements: %d", "政策检查 · %s · 协议 %d 份"), source, len(ags.List))}
+	if len(findings) == 0 {
+		doc.Notes = []string{l.t("No finding: every agreement states its deductions as clause 2 of the policy requires.",
+			"未发现问题:各协议均按政策第二条载明扣减项目。")}
+	}
+	t := report.Table{Columns: []report.Column{
+		{Key: "agreement", Title: l.t("Agreement", "协议")},
+		{Key: "terms_from", Title: l.t("Terms from", "条款版本")},
+		{Key: "line", Title: l.t("Line", "行号")},
+		{Key: "severity", Title: l.t("Severity", "级别")},
+		{Key: "rule", Title: l.t("Rule", "依据")},
+		{Key: "message", Title: l.t("Finding", "问题")},
+	}}
+	for _, f := range findings {
+		severity := report.Coded(l.t("finding", "问题"), f.Severity)
+		if f.Severity == pricing.SeverityWarning {
+			severity = report.Coded(l.t("warning", "提示"), f.Severity)
+		}
+		t.Rows = append(t.Rows, []report.Cell{report.Str(f.Agreement), report.Str(monthText(f.TermsFrom)), report.Int(f.Line),
+			severity, report.Str(f.Rule), report.Str(f.Message)})
+	}
+	doc.Tables = []report.Table{t}
+	return doc
+}

@@ -1,0 +1,398 @@
+package pricing
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// The tolerances of VAT invoicing software (税控系统), and the one this
+// check allows between a line's amount incl. VAT and unit price × quantity.
+var (
+	LineAmountTolerance    = decimal.New(1, -2)   // |quantity × unit price − amount| per line
+	DefaultTaxTolerance    = decimal.New(6, -2)   // |amount × rate − VAT| per line
+	InvoiceTaxTolerance    = decimal.New(127, -2) // |Σ (VAT − amount × rate)| per invoice
+	roundingPerLine        = decimal.New(1, -2)   // each line rounds its amount once
+	diagnosisTolerancePlus = decimal.New(2, -2)
+)
+
+// Rule codes of findings that are tax rules rather than policy rules.
+const (
+	RuleLineArithmetic = "vat.line"    // a line's own arithmetic, as invoicing software checks it
+	RuleInvoiceTax     = "vat.invoice" // the VAT of an invoice's lines together
+	RuleVATRate        = "vat.rate"    // the rate the agreement states
+	RuleTotal          = "vat.total"   // 价税合计 = 金额 + 税额
+	RuleStatement      = "statement"   // the month's bill against the settlement
+)
+
+// CheckOptions set the check's tolerances.
+type CheckOptions struct {
+	TaxTolerance decimal.Decimal // per line |amount × rate − VAT|; zero means DefaultTaxTolerance
+}
+
+// Finding is one discrepancy between invoices and what the agreement, the
+// policy and the deliveries say.
+type Finding struct {
+	InvoiceNo   string // the invoice; several, comma-separated, for a finding about a month
+	Line        int    // the line on the invoice; 0 for the whole invoice or month
+	SourceLine  int    // the line in the invoices file; 0 for the whole invoice or month
+	Buyer       string
+	Month       Month
+	Field       string
+	Invoiced    decimal.Decimal
+	Expected    decimal.Decimal
+	Rule        string // a policy rule (2.1–2.6) or a tax rule (vat.*)
+	Explanation string
+}
+
+// Difference returns invoiced − expected.
+func (f Finding) Difference() decimal.Decimal { return f.Invoiced.Sub(f.Expected) }
+
+// MonthCheck sums up the invoices of one agreement and supply month.
+type MonthCheck struct {
+	Agreement *Agreement
+	Month     Month
+	Invoices  []string // invoice numbers
+	Lines     int
+	Quantity  Weight          // billed
+	Billed    decimal.Decimal // amount + VAT billed
+	Statement *Statement      // nil when nothing was delivered
+	Findings  int
+}
+
+// CheckResult is the verdict on a set of invoices.
+type CheckResult struct {
+	Findings []Finding
+	Months   []MonthCheck
+}
+
+// OK reports whether the invoices match: no finding at all.
+func (r *CheckResult) OK() bool { return len(r.Findings) == 0 }
+
+type checker struct {
+	ags      *Agreements
+	quotes   *Quotes
+	tax      decimal.Decimal
+	priceTol decimal.Decimal
+	source   string // the deliveries file, for messages
+}
+
+// Check checks invoice lines against the agreements, the quotes and the
+// settlement of the deliveries:
+//
+//  1. each line's arithmetic, as invoicing software enforces it: quantity ×
+//     unit price = amount within 0.01, amount × rate = VAT within the tax
+//     tolerance, the rate the terms state, total = amount + VAT;
+//  2. each invoice's VAT: Σ (VAT − amount × rate rounded) within ±1.27;
+//  3. the weight (rule 2.6): per buyer and month, the quantity billed is the
+//     delivered weight — and when it is the tapped weight, it says so;
+//  4. the price: each line's amount incl. VAT is the unit price of the
+//     terms in force on the right benchmark × quantity, within the rounding
+//     a line allows; when not, it names the likely mistake that reproduces
+//     the invoice (a month's average, a deduction left out, a percentage on
+//     the wrong base, the other rounding, VAT added twice) or says none does;
+//  5. per buyer and month, the amount incl. VAT billed against the
+//     settlement's.
+//
+// An invoice whose buyer is in no agreement, or whose month no terms
+// version covers, is an input error.
+func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckOptions) (*CheckResult, error) {
+	c := &checker{ags: ags, quotes: q, tax: opts.TaxTolerance, source: s.Source}
+	if !c.tax.IsPositive() {
+		c.tax = DefaultTaxTolerance
+	}
+	c.priceTol = c.tax.Add(diagnosisTolerancePlus)
+
+	buyers := newBuyerIndex(ags)
+	type monthKey struct {
+		agreement int32
+		month     Month
+	}
+	var (
+		errs    ErrorList
+		order   []monthKey
+		byMonth = map[monthKey][]InvoiceLine{}
+		prices  = map[monthKey]MonthPrice{}
+	)
+	for _, l := range inv.Lines {
+		ag := buyers.find(l.Buyer)
+		if ag < 0 {
+			errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "buyer", Value: l.Buyer,
+				Err: unknownBuyer(ags, l.Buyer)})
+			continue
+		}
+		k := monthKey{ag, l.Month}
+		if _, ok := byMonth[k]; !ok {
+			mp, err := ags.List[ag].PriceMonth(l.Month, q)
+			if err != nil {
+				errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "month", Value: l.Month.String(), Err: err})
+				byMonth[k] = nil
+				continue
+			}
+			prices[k] = mp
+			order = append(order, k)
+		}
+		l.Buyer = ags.List[ag].Buyer // findings name the buyer the same way, whatever the invoice wrote
+		byMonth[k] = append(byMonth[k], l)
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+
+	statements := map[monthKey]*Statement{}
+	for i := range s.Statements {
+		st := &s.Statements[i]
+		statements[monthKey{int32(slices.IndexFunc(ags.List, func(a Agreement) bool { return a.ID == st.Agreement.ID })), st.Month}] = st
+	}
+	res := &CheckResult{}
+	for _, k := range order {
+		ag := &ags.List[k.agreement]
+		mls := byMonth[k]
+		mp := prices[k]
+		before := len(res.Findings)
+		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(mls), Billed: decimal.Zero, Statement: statements[k]}
+		for _, l := range mls {
+			if !slices.Contains(mc.Invoices, l.InvoiceNo) {
+				mc.Invoices = append(mc.Invoices, l.InvoiceNo)
+			}
+			mc.Quantity += l.Quantity
+			mc.Billed = mc.Billed.Add(l.AmountInclVAT())
+			res.Findings = append(res.Findings, c.lineArithmetic(l, mp.Terms)...)
+		}
+		res.Findings = append(res.Findings, c.invoiceTax(mls)...)
+		res.Findings = append(res.Findings, c.weight(mc)...)
+		res.Findings = append(res.Findings, c.price(ag, mp, mls)...)
+		res.Findings = append(res.Findings, c.total(mc)...)
+		mc.Findings = len(res.Findings) - before
+		res.Months = append(res.Months, mc)
+	}
+	return res, nil
+}
+
+func lineFinding(l InvoiceLine, field string, invoiced, expected decimal.Decimal, rule, explanation string) Finding {
+	return Finding{InvoiceNo: l.InvoiceNo, Line: l.Line, SourceLine: l.SourceLine, Buyer: l.Buyer, Month: l.Month,
+		Field: field, Invoiced: invoiced, Expected: expected, Rule: rule, Explanation: explanation}
+}
+
+// lineArithmetic checks one line as invoicing software does.
+func (c *checker) lineArithmetic(l InvoiceLine, t Terms) []Finding {
+	var fs []Finding
+	if want := l.Quantity.Tonnes().Mul(l.UnitPriceExclVAT).Round(scaleFen); l.AmountExclVAT.Sub(want).Abs().GreaterThan(LineAmountTolerance) {
+		fs = append(fs, lineFinding(l, "amount_excl_vat", l.AmountExclVAT, want, RuleLineArithmetic, fmt.Sprintf(
+			"quantity %s t × unit price %s = %s; invoicing software allows a difference of at most %s",
+			l.Quantity, l.UnitPriceExclVAT, want.StringFixed(2), LineAmountTolerance.StringFixed(2))))
+	}
+	if want := l.AmountExclVAT.Mul(l.VATRate).Round(scaleFen); l.VAT.Sub(want).Abs().GreaterThan(c.tax) {
+		fs = append(fs, lineFinding(l, "vat", l.VAT, want, RuleLineArithmetic, fmt.Sprintf(
+			"amount %s × rate %s = %s; the VAT may differ from it by at most %s",
+			l.AmountExclVAT.StringFixed(2), l.VATRate, want.StringFixed(2), c.tax.StringFixed(2))))
+	}
+	if !l.VATRate.Equal(t.VATRate) {
+		fs = append(fs, lineFinding(l, "vat_rate", l.VATRate, t.VATRate, RuleVATRate, fmt.Sprintf(
+			"the agreement's terms from %s state VAT at %s; the invoice charges %s", t.From, percentOf(t.VATRate), percentOf(l.VATRate))))
+	}
+	if sum := l.AmountInclVAT(); l.HasTotal && !l.Total.Equal(sum) {
+		fs = append(fs, lineFinding(l, "total", l.Total, sum, RuleTotal, fmt.Sprintf(
+			"the total (价税合计) must be the amount %s plus the VAT %s", l.AmountExclVAT.StringFixed(2), l.VAT.StringFixed(2))))
+	}
+	return fs
+}
+
+func percentOf(rate decimal.Decimal) string { return rate.Shift(2).String() + "%" }
+
+// invoiceTax checks each invoice's VAT, lines together.
+func (c *checker) invoiceTax(lines []InvoiceLine) []Finding {
+	var fs []Finding
+	sums := map[string]decimal.Decimal{}
+	var order []string
+	for _, l := range lines {
+		if _, ok := sums[l.InvoiceNo]; !ok {
+			order = append(order, l.InvoiceNo)
+		}
+		sums[l.InvoiceNo] = sums[l.InvoiceNo].Add(l.VAT.Sub(l.AmountExclVAT.Mul(l.VATRate).Round(scaleFen)))
+	}
+	for _, no := range order {
+		if sum := sums[no]; sum.Abs().GreaterThan(InvoiceTaxTolerance) {
+			l := lines[slices.IndexFunc(lines, func(x InvoiceLine) bool { return x.InvoiceNo == no })]
+			f := lineFinding(l, "vat", sum, decimal.Zero, RuleInvoiceTax, fmt.Sprintf(
+				"over the invoice's lines the VAT differs from amount × rate by %s in all; an invoice allows at most ±%s",
+				sum.StringFixed(2), InvoiceTaxTolerance.StringFixed(2)))
+			f.Line, f.SourceLine = 0, 0
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+func monthFinding(mc MonthCheck, field string, invoiced, expected decimal.Decimal, rule, explanation string) Finding {
+	return Finding{InvoiceNo: strings.Join(mc.Invoices, ","), Buyer: mc.Agreement.Buyer, Month: mc.Month,
+		Field: field, Invoiced: invoiced, Expected: expected, Rule: rule, Explanation: explanation}
+}
+
+// weight checks the quantity billed in a month against the deliveries
+// (rule 2.6).
+func (c *checker) weight(mc MonthCheck) []Finding {
+	st := mc.Statement
+	if st == nil {
+		return []Finding{monthFinding(mc, "quantity_t", mc.Quantity.Tonnes(), decimal.Zero, "2.6", fmt.Sprintf(
+			"%s has no delivery to agreement %s in %s: nothing delivered may be billed", c.source, mc.Agreement.ID, mc.Month))}
+	}
+	if mc.Quantity == st.Delivered {
+		return nil
+	}
+	explanation := fmt.Sprintf("%s t billed, but %s t were delivered at the buyer's end in %s (%d tickets); the policy bills the delivered weight",
+		mc.Quantity, st.Delivered, mc.Month, st.Tickets)
+	if mc.Quantity == st.Tapped {
+		explanation = fmt.Sprintf("billed on tapped weight (%s t weighed out at the smelter); the policy bills the delivered weight, %s t; the %s t lost in transit is the smelter's",
+			st.Tapped, st.Delivered, st.Loss())
+	}
+	return []Finding{monthFinding(mc, "quantity_t", mc.Quantity.Tonnes(), st.Delivered.Tonnes(), "2.6", explanation)}
+}
+
+// total checks the month's amount incl. VAT against the settlement's,
+// allowing each line its own rounding.
+func (c *checker) total(mc MonthCheck) []Finding {
+	st := mc.Statement
+	if st == nil {
+		return nil
+	}
+	tolerance := roundingPerLine.Mul(decimal.NewFromInt(int64(mc.Lines)))
+	if mc.Billed.Sub(st.Bill.Amount).Abs().LessThanOrEqual(tolerance) {
+		return nil
+	}
+	return []Finding{monthFinding(mc, "amount", mc.Billed, st.Bill.Amount, RuleStatement, fmt.Sprintf(
+		"the invoices bill %s incl. VAT for %s; the settlement of the deliveries comes to %s (%s t × %s)",
+		mc.Billed.StringFixed(2), mc.Month, st.Bill.Amount.StringFixed(2), st.Delivered, st.Price.Price.UnitPrice.StringFixed(2)))}
+}
+
+// price checks each line's amount incl. VAT against the unit price of the
+// terms, and diagnoses a line that differs.
+func (c *checker) price(ag *Agreement, mp MonthPrice, lines []InvoiceLine) []Finding {
+	var (
+		fs         []Finding
+		candidates []candidate
+	)
+	unit := mp.Price.UnitPrice
+	for _, l := range lines {
+		if c.matches(l, unit, false) {
+			continue
+		}
+		if candidates == nil {
+			candidates = c.candidates(mp)
+		}
+		billed := l.AmountInclVAT().DivRound(l.Quantity.Tonnes(), scaleFen)
+		f := lineFinding(l, "unit_price", billed, unit, "2.1", "")
+		f.Explanation = fmt.Sprintf("the billed unit price %s (amount + VAT over quantity) differs from %s, the price of agreement %s for %s (terms from %s, %s average %s), by %s/t, which no single likely mistake explains",
+			billed.StringFixed(2), unit.StringFixed(2), ag.ID, mp.Month, mp.Terms.From, mp.Benchmark.Month, mp.Price.Benchmark.StringFixed(2), billed.Sub(unit).StringFixed(2))
+		for _, cand := range candidates {
+			if c.matches(l, cand.price, cand.vatOnTop) {
+				f.Rule, f.Explanation = cand.rule, cand.explanation
+				break
+			}
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// matches reports whether line l bills unit price (VAT incl.) × its
+// quantity, within the rounding a line allows; with vatOnTop, whether it
+// bills that as the amount excl. VAT, with VAT added on it.
+func (c *checker) matches(l InvoiceLine, unit decimal.Decimal, vatOnTop bool) bool {
+	want := Amount(unit, l.Quantity)
+	got := l.AmountInclVAT()
+	if vatOnTop {
+		got = l.AmountExclVAT
+	}
+	return got.Sub(want).Abs().LessThanOrEqual(c.priceTol)
+}
+
+// candidate is a likely pricing mistake and the unit price it gives.
+type candidate struct {
+	price       decimal.Decimal
+	vatOnTop    bool
+	rule        string
+	explanation string
+}
+
+// candidates lists the likely mistakes for a month's price, most likely
+// first.
+func (c *checker) candidates(mp MonthPrice) []candidate {
+	var out []candidate
+	t, bm := mp.Terms, mp.Benchmark.Month
+	add := func(benchmark decimal.Decimal, terms Terms, rule, explanation string) {
+		if p, err := BuildPrice(benchmark, terms); err == nil && !p.UnitPrice.Equal(mp.Price.UnitPrice) {
+			out = append(out, candidate{price: p.UnitPrice, rule: rule, explanation: explanation})
+		}
+	}
+	benchmark := mp.Price.Benchmark
+	for _, other := range []Month{bm - 1, bm + 1} {
+		if avg, err := c.quotes.Average(other, t.AverageRounding); err == nil {
+			add(avg.Value, t, "2.1", fmt.Sprintf("priced on the %s average (%s) instead of %s (%s): the terms price %s on the %s month's average",
+				other, avg.Value.StringFixed(2), bm, benchmark.StringFixed(2), mp.Month, t.PricingMonth))
+		}
+	}
+	for i, a := range t.Adjustments {
+		without := t
+		without.Adjustments = slices.Delete(slices.Clone(t.Adjustments), i, i+1)
+		what := adjustmentName(a)
+		if a.Kind == Premium {
+			add(benchmark, without, "2.4", fmt.Sprintf("the agreed premium %s of %s/t not charged — rule 2.4", what, a.Value.On(benchmark).StringFixed(2)))
+		} else {
+			add(benchmark, without, a.Kind.Rule(), fmt.Sprintf("%s deduction of %s/t not applied — rule %s", what, a.Value.On(benchmark).StringFixed(2), a.Kind.Rule()))
+		}
+	}
+	for i, a := range t.Adjustments {
+		if !a.Value.IsPercent() {
+			continue
+		}
+		bases := []struct {
+			base decimal.Decimal
+			name string
+		}{
+			{ExclVAT(benchmark, t.VATRate), "the benchmark excl. VAT"},
+			{benchmark.Sub(fixedDeductions(t, benchmark)), "the benchmark less the fixed deductions"},
+		}
+		for _, b := range bases {
+			wrong := t
+			wrong.Adjustments = slices.Clone(t.Adjustments)
+			wrong.Adjustments[i].Value = PerTonne(PercentLine(b.base, a.Value.Number()))
+			add(benchmark, wrong, a.Kind.Rule(), fmt.Sprintf("%s of %s applied to %s (%s) instead of the benchmark %s — rule %s",
+				adjustmentName(a), a.Value, b.name, b.base.StringFixed(2), benchmark.StringFixed(2), a.Kind.Rule()))
+		}
+	}
+	other := Fen
+	if t.AverageRounding == Fen {
+		other = Yuan
+	}
+	if avg, err := c.quotes.Average(bm, other); err == nil {
+		add(avg.Value, t, "2.1", fmt.Sprintf("the %s average rounded to the %s (%s) instead of to the %s (%s), as the terms say",
+			bm, other, avg.Value.StringFixed(2), t.AverageRounding, benchmark.StringFixed(2)))
+	}
+	out = append(out, candidate{price: mp.Price.UnitPrice, vatOnTop: true, rule: "2.1", explanation: fmt.Sprintf(
+		"VAT added to a price that already includes it: the unit price %s (VAT incl., like the A00 average) was billed as the price excl. VAT",
+		mp.Price.UnitPrice.StringFixed(2))})
+	return out
+}
+
+// fixedDeductions sums the deductions stated in CNY/t.
+func fixedDeductions(t Terms, benchmark decimal.Decimal) decimal.Decimal {
+	sum := decimal.Zero
+	for _, a := range t.Adjustments {
+		if a.Kind != Premium && !a.Value.IsPercent() {
+			sum = sum.Add(a.Value.On(benchmark))
+		}
+	}
+	return sum
+}
+
+// adjustmentName names an agreed line in messages: its kind, and its label.
+func adjustmentName(a Adjustment) string {
+	name := map[Kind]string{Transport: "transport", Casting: "casting", BurnLoss: "burn loss", Coal: "coal pass-through", Fee: "fee", Premium: "premium"}[a.Kind]
+	if a.Label != "" {
+		name += " " + a.Label
+	}
+	return name
+}

@@ -1,0 +1,181 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// InvoiceLine is one line of a special VAT invoice (增值税专用发票) for
+// molten aluminium, as printed.
+type InvoiceLine struct {
+	InvoiceNo        string
+	Line             int // the line's number on its invoice, from 1
+	Buyer            string
+	Month            Month           // the supply month billed
+	Quantity         Weight          // 数量, tonnes
+	UnitPriceExclVAT decimal.Decimal // 单价, up to 8 decimals
+	AmountExclVAT    decimal.Decimal // 金额
+	VATRate          decimal.Decimal // 税率, a fraction
+	VAT              decimal.Decimal // 税额
+	Total            decimal.Decimal // 价税合计, when HasTotal
+	HasTotal         bool
+	SourceLine       int // the line in the file
+}
+
+// Invoices is a file of invoice lines.
+type Invoices struct {
+	Source string
+	Lines  []InvoiceLine
+}
+
+// AmountInclVAT returns the line's amount plus its VAT.
+func (l InvoiceLine) AmountInclVAT() decimal.Decimal { return l.AmountExclVAT.Add(l.VAT) }
+
+var invoiceColumns = []column{
+	{key: "invoice_no", names: []string{"invoice_no", "发票号码"}, required: true},
+	{key: "buyer", names: []string{"buyer", "客户"}, required: true},
+	{key: "month", names: []string{"month", "月份"}, required: true},
+	{key: "quantity_t", names: []string{"quantity_t", "数量"}, required: true},
+	{key: "unit_price_excl_vat", names: []string{"unit_price_excl_vat", "单价"}, required: true},
+	{key: "amount_excl_vat", names: []string{"amount_excl_vat", "金额"}, required: true},
+	{key: "vat_rate", names: []string{"vat_rate", "税率"}, required: true},
+	{key: "vat", names: []string{"vat", "税额"}, required: true},
+	{key: "total", names: []string{"total", "价税合计"}},
+}
+
+// unitPriceDecimals is how many decimals an invoice's unit price may have.
+const unitPriceDecimals = 8
+
+// ReadInvoices reads a CSV file of VAT invoice lines from r; name is used in
+// messages. Columns by name in any order: invoice_no, buyer, month (the
+// supply month billed, YYYY-MM), quantity_t, unit_price_excl_vat (up to 8
+// decimals), amount_excl_vat, vat_rate (13% or 0.13), vat, and optionally
+// total; or the Chinese headers 发票号码, 客户, 月份, 数量, 单价, 金额, 税率,
+// 税额, 价税合计. Every bad row is listed and nothing is returned.
+func ReadInvoices(r io.Reader, name string, enc Encoding) (*Invoices, error) {
+	t, err := openCSV(r, name, enc, invoiceColumns)
+	if err != nil {
+		return nil, err
+	}
+	var (
+		lines []InvoiceLine
+		errs  ErrorList
+	)
+	perInvoice := map[string]int{}
+	for {
+		rec, line, err := t.next()
+		if err == io.EOF {
+			break
+		}
+		if isRowProblem(err) {
+			errs = append(errs, asInputError(name, err))
+			continue
+		}
+		if err != nil {
+			return nil, append(errs, asInputError(name, err))
+		}
+		l, rowErrs := readInvoiceLine(t, rec)
+		errs = append(errs, rowErrs...)
+		if len(rowErrs) == 0 {
+			perInvoice[l.InvoiceNo]++
+			l.Line, l.SourceLine = perInvoice[l.InvoiceNo], line
+			lines = append(lines, l)
+		}
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	if len(lines) == 0 {
+		return nil, &InputError{Source: name, Err: errors.New("has a header but no invoice lines")}
+	}
+	return &Invoices{Source: name, Lines: lines}, nil
+}
+
+func readInvoiceLine(t *csvTable, rec []string) (InvoiceLine, ErrorList) {
+	var (
+		l    InvoiceLine
+		errs ErrorList
+	)
+	need := func(key string) string {
+		v := t.field(rec, key)
+		if v == "" {
+			errs = append(errs, t.fieldError(key, "", errors.New("is empty")))
+		}
+		return v
+	}
+	parsed := func(key string, parse func(string) (decimal.Decimal, error)) decimal.Decimal {
+		v := need(key)
+		if v == "" {
+			return decimal.Zero
+		}
+		d, err := parse(v)
+		if err != nil {
+			errs = append(errs, t.fieldError(key, v, err))
+		}
+		return d
+	}
+	l.InvoiceNo = need("invoice_no")
+	l.Buyer = need("buyer")
+	if v := need("month"); v != "" {
+		m, err := ParseMonth(v)
+		if err != nil {
+			errs = append(errs, t.fieldError("month", v, err))
+		}
+		l.Month = m
+	}
+	if v := need("quantity_t"); v != "" {
+		w, err := ParseWeight(v)
+		if err != nil {
+			errs = append(errs, t.fieldError("quantity_t", v, err))
+		}
+		l.Quantity = w
+	}
+	l.UnitPriceExclVAT = parsed("unit_price_excl_vat", parseUnitPrice)
+	l.AmountExclVAT = parsed("amount_excl_vat", parseInvoiceMoney)
+	l.VATRate = parsed("vat_rate", parseVATRate)
+	l.VAT = parsed("vat", parseInvoiceMoney)
+	if v := t.field(rec, "total"); v != "" {
+		d, err := parseInvoiceMoney(v)
+		if err != nil {
+			errs = append(errs, t.fieldError("total", v, err))
+		}
+		l.Total, l.HasTotal = d, true
+	}
+	return l, errs
+}
+
+func parseInvoiceMoney(s string) (decimal.Decimal, error) {
+	if strings.HasPrefix(s, "-") {
+		return decimal.Zero, errors.New("is negative: red-letter invoices (红字发票, credit notes) are not checked; leave them out")
+	}
+	return ParseMoney(s)
+}
+
+func parseUnitPrice(s string) (decimal.Decimal, error) {
+	d, err := scanDecimal(s, unitPriceDecimals)
+	if err != nil {
+		return d, fmt.Errorf("%w: write the unit price as printed, such as 20710.32743363 (at most 8 decimals)", err)
+	}
+	return d, nil
+}
+
+// parseVATRate reads a VAT rate written 13% or 0.13, and returns the
+// fraction.
+func parseVATRate(s string) (decimal.Decimal, error) {
+	if strings.HasSuffix(s, "%") {
+		p, err := ParsePercent(s)
+		return p.Shift(-2), err
+	}
+	d, err := scanDecimal(s, percentDecimals+2)
+	if err == nil && !d.LessThan(one) {
+		err = errors.New("is 1 or more")
+	}
+	if err != nil {
+		return d, fmt.Errorf("%w: write the VAT rate as 13%% or 0.13", err)
+	}
+	return d, nil
+}

@@ -1,0 +1,151 @@
+package pricing
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// Severities of lint findings: a finding breaks the policy and makes lint
+// fail; a warning is worth a look.
+const (
+	SeverityFinding = "finding"
+	SeverityWarning = "warning"
+)
+
+// LintOptions set the plausibility bounds of Lint.
+type LintOptions struct {
+	MaxBurnLoss decimal.Decimal // largest plausible burn loss, in percent (3 for 3%)
+	MaxPercent  decimal.Decimal // largest plausible other percentage deduction, in percent
+	// BenchmarkLow and BenchmarkHigh bound the A00 averages at which
+	// percentage lines are weighed against each other.
+	BenchmarkLow, BenchmarkHigh decimal.Decimal
+}
+
+// DefaultLintOptions are the bounds lint uses unless told otherwise.
+func DefaultLintOptions() LintOptions {
+	return LintOptions{
+		MaxBurnLoss:   decimal.NewFromInt(3),
+		MaxPercent:    decimal.NewFromInt(5),
+		BenchmarkLow:  decimal.NewFromInt(15000),
+		BenchmarkHigh: decimal.NewFromInt(35000),
+	}
+}
+
+// LintFinding is one way an agreement's terms fall short of the policy.
+type LintFinding struct {
+	Agreement string
+	TermsFrom Month // the version; 0 for the agreement as a whole
+	Line      int   // in the agreements file
+	Severity  string
+	Rule      string
+	Message   string
+}
+
+// productionLoss matches labels that name upstream production losses
+// (rule 2.5) or transit losses (rule 2.6), which the buyer must not pay.
+var productionLoss = regexp.MustCompile(`(?i)((电解|生产|工艺|环节|制造|冶炼|运输|途中|铝液).{0,6}(损耗|损失))|损耗|(production|process|processing|electrolysis|smelting|potline|transit|transport)\s*(loss|losses|shrinkage|wastage)`)
+
+// Lint checks the terms of each agreement against the policy:
+//
+//   - 2.2: a version states no transport deduction (a finding: the policy
+//     wants it stated; a stated 0 is fine);
+//   - 2.3, 2.4: it states no casting or no burn loss deduction (warnings);
+//   - 2.5: a premium whose label charges the buyer for production or transit
+//     losses (a finding), or a fee with such a label (a warning: as a
+//     deduction it lowers the price, but the wording deserves a look);
+//   - clause 2: premiums that outweigh the deductions somewhere in the
+//     benchmark range, so that the price is above the benchmark and the price
+//     advantage is not passed on;
+//   - a burn loss or other percentage above its plausibility bound;
+//   - a VAT rate other than 13% (a warning);
+//   - clause 7: versions out of order in the file (a warning), and gaps
+//     between versions, months that no version prices.
+func Lint(ags *Agreements, opts LintOptions) []LintFinding {
+	var out []LintFinding
+	for _, a := range ags.List {
+		add := func(t *Terms, line int, severity, rule, format string, args ...any) {
+			f := LintFinding{Agreement: a.ID, Line: line, Severity: severity, Rule: rule, Message: fmt.Sprintf(format, args...)}
+			if t != nil {
+				f.TermsFrom = t.From
+			}
+			out = append(out, f)
+		}
+		for i := range a.Terms {
+			t := &a.Terms[i]
+			lintTerms(t, opts, add)
+		}
+		for i := 1; i < len(a.Terms); i++ {
+			if a.Terms[i].From < a.Terms[i-1].From {
+				add(&a.Terms[i], a.Terms[i].Line, SeverityWarning, "7",
+					"the version from %s comes after the version from %s in the file; list versions in date order", a.Terms[i].From, a.Terms[i-1].From)
+			}
+		}
+		byFrom := slices.Clone(a.Terms)
+		slices.SortFunc(byFrom, func(p, q Terms) int { return int(p.From - q.From) })
+		for i := 1; i < len(byFrom); i++ {
+			prev, t := byFrom[i-1], byFrom[i]
+			if prev.To != 0 && prev.To+1 < t.From {
+				gap := (prev.To + 1).String()
+				if t.From-1 > prev.To+1 {
+					gap += " to " + (t.From - 1).String()
+				}
+				add(&prev, prev.Line, SeverityFinding, "7",
+					"no version prices %s: the version from %s ends in %s, the next starts in %s", gap, prev.From, prev.To, t.From)
+			}
+		}
+	}
+	return out
+}
+
+func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity, rule, format string, args ...any)) {
+	stated := map[Kind]bool{}
+	for _, a := range t.Adjustments {
+		stated[a.Kind] = true
+		name := adjustmentName(a)
+		switch {
+		case a.Kind == Premium && productionLoss.MatchString(a.Label):
+			add(t, a.Line, SeverityFinding, "2.5", "the premium %q charges the buyer for losses the smelter bears: production losses may not be passed on (2.5), and the billed weight is the delivered weight (2.6)", a.Label)
+		case a.Kind == Fee && productionLoss.MatchString(a.Label):
+			add(t, a.Line, SeverityWarning, "2.5", "the fee %q names losses; as a deduction it lowers the price, but check that the agreement does not charge them to the buyer (2.5)", a.Label)
+		}
+		if a.Value.IsPercent() {
+			bound, what := opts.MaxPercent, "a percentage deduction"
+			if a.Kind == BurnLoss {
+				bound, what = opts.MaxBurnLoss, "a burn loss"
+			}
+			if a.Kind != Premium && a.Value.Number().GreaterThan(bound) {
+				add(t, a.Line, SeverityFinding, a.Kind.Rule(), "%s of %s is above %s%%, beyond what is plausible for %s; check the agreement", name, a.Value, bound, what)
+			}
+		}
+	}
+	if !stated[Transport] {
+		add(t, t.Line, SeverityFinding, "2.2", "no transport deduction is stated; the policy deducts transport (2.2) and wants every deduction in the agreement (2.4): state it, as 0 if none")
+	}
+	for _, k := range []Kind{Casting, BurnLoss} {
+		if !stated[k] {
+			add(t, t.Line, SeverityWarning, "2.3", "no %s deduction is stated; molten metal skips casting and its burn loss (2.3), and every deduction belongs in the agreement (2.4)",
+				map[Kind]string{Casting: "ingot casting", BurnLoss: "burn loss"}[k])
+		}
+	}
+	for _, b := range []decimal.Decimal{opts.BenchmarkLow, opts.BenchmarkHigh} {
+		deductions, premiums := decimal.Zero, decimal.Zero
+		for _, a := range t.Adjustments {
+			if a.Kind == Premium {
+				premiums = premiums.Add(a.Value.On(b))
+			} else {
+				deductions = deductions.Add(a.Value.On(b))
+			}
+		}
+		if premiums.GreaterThan(deductions) {
+			add(t, t.Line, SeverityFinding, "2", "at an A00 average of %s the premiums (%s/t) outweigh the deductions (%s/t): the price is above the benchmark, and the price advantage of clause 2 is not passed on",
+				b, premiums.StringFixed(2), deductions.StringFixed(2))
+			break
+		}
+	}
+	if !t.VATRate.Equal(DefaultVATRate) {
+		add(t, t.Line, SeverityWarning, RuleVATRate, "the VAT rate is %s; aluminium is taxed at 13%%", percentOf(t.VATRate))
+	}
+}
