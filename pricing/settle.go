@@ -28,7 +28,7 @@ type Statement struct {
 	Tapped    Weight // weighed out at the smelter
 	Delivered Weight // weighed in at the buyer's end: the billed weight
 	Price     MonthPrice
-	Bill      Bill          // unit price × Delivered, rounded once
+	Bill      Bill        // unit price × Delivered, rounded once
 	Invoices  []SplitLine // with an invoice cap
 }
 

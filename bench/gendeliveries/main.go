@@ -42,7 +42,7 @@ func write(f *os.File, n int, seed uint64) error {
 	for i := 0; i < n; i++ {
 		day := start.AddDate(0, 0, i*days/n)
 		b := buyers[rng.IntN(len(buyers))]
-		tapped := 28000 + rng.IntN(6001)      // kg
+		tapped := 28000 + rng.IntN(6001)         // kg
 		delivered := tapped - 20 - rng.IntN(131) // kg
 		fmt.Fprintf(w, "ZD%s-%07d,%s,%s,%s%02d,L%02d,%d.%03d,%d.%03d\n",
 			day.Format("0601"), i+1, day.Format(time.DateOnly), b.name, b.vehiclePrefix, rng.IntN(40), 1+rng.IntN(24),
