@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -63,6 +64,11 @@ func ReadAgreements(r io.Reader, name string) (*Agreements, error) {
 	}
 	y := &yamlReader{name: name}
 	s := y.agreements(doc.Content[0])
+	if y.flood != nil {
+		// Past the alias bound the rest of the tree was not read: the
+		// other errors would be noise.
+		return nil, y.flood
+	}
 	if err := y.errs.err(); err != nil {
 		return nil, err
 	}
@@ -73,7 +79,8 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // yamlSyntaxError turns the YAML library's message into an InputError with
 // the line, and a hint for the commonest mistake: a tab in the indentation,
-// which the library may report against the line before.
+// which the library may report against the line before. Some messages name
+// no line; then the line is found from what they say.
 func yamlSyntaxError(name string, data []byte, err error) error {
 	msg := err.Error()
 	e := &InputError{Source: name}
@@ -84,6 +91,9 @@ func yamlSyntaxError(name string, data []byte, err error) error {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	lines := strings.Split(string(data), "\n")
+	if e.Line == 0 {
+		e.Line = lineOfYAMLError(lines, msg)
+	}
 	for _, n := range []int{e.Line, e.Line + 1} {
 		if n > 0 && n <= len(lines) && strings.HasPrefix(strings.TrimLeft(lines[n-1], " "), "\t") {
 			e.Line = n
@@ -95,11 +105,38 @@ func yamlSyntaxError(name string, data []byte, err error) error {
 	return e
 }
 
+var unknownAnchor = regexp.MustCompile(`unknown anchor '(.*)' referenced`)
+
+// lineOfYAMLError finds the line a YAML message without one is about: the
+// alias of an unknown anchor, the first line with text that is not UTF-8
+// or has a control character, or else the last line (the end of the
+// stream).
+func lineOfYAMLError(lines []string, msg string) int {
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		for i, l := range lines {
+			if strings.Contains(l, "*"+m[1]) {
+				return i + 1
+			}
+		}
+	}
+	for i, l := range lines {
+		if !utf8.ValidString(l) || strings.ContainsFunc(l, func(r rune) bool { return r < ' ' && r != '\t' && r != '\r' }) {
+			return i + 1
+		}
+	}
+	last := len(lines)
+	for last > 1 && strings.TrimSpace(lines[last-1]) == "" {
+		last--
+	}
+	return last
+}
+
 // yamlReader walks a YAML tree, collecting every error with its line.
 type yamlReader struct {
 	name    string
 	errs    ErrorList
 	aliases int
+	flood   *InputError // the alias that went past maxAliases, if any
 }
 
 func (y *yamlReader) fail(n *yaml.Node, field, value string, err error) {
@@ -111,7 +148,10 @@ func (y *yamlReader) resolve(n *yaml.Node, field string) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode {
 		y.aliases++
 		if y.aliases > maxAliases {
-			y.fail(n, field, "", fmt.Errorf("uses more than %d aliases", maxAliases))
+			if y.flood == nil {
+				y.flood = &InputError{Source: y.name, Line: n.Line, Column: n.Column, Field: field,
+					Err: fmt.Errorf("is one alias too many: a file may use at most %d; write the values out", maxAliases)}
+			}
 			return nil
 		}
 		n = n.Alias
@@ -325,15 +365,13 @@ func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
 		if a.Kind == "" {
 			continue
 		}
-		for _, b := range t.Adjustments[:i] {
-			if b.sameLine(a) {
-				what := string(a.Kind)
-				if a.Kind.NeedsLabel() {
-					what += " " + strconv.Quote(a.Label)
-				}
-				y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: field, Value: "",
-					Err: fmt.Errorf("states %s twice (also at line %d)", what, b.Line)})
+		if j := slices.IndexFunc(t.Adjustments[:i], a.sameLine); j >= 0 {
+			what := string(a.Kind)
+			if a.Kind.NeedsLabel() {
+				what += " " + strconv.Quote(a.Label)
 			}
+			y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: field,
+				Err: fmt.Errorf("states %s twice (also at line %d)", what, t.Adjustments[j].Line)})
 		}
 	}
 	return t

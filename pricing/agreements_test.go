@@ -160,7 +160,7 @@ agreements:
 		b.WriteString("          - *a0\n")
 	}
 	_, err = readAgreementsText(t, b.String())
-	if err == nil || !strings.Contains(err.Error(), "uses more than 100 aliases") {
+	if err == nil || !strings.Contains(err.Error(), "is one alias too many: a file may use at most 100") {
 		t.Fatalf("alias flood: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -66,6 +67,11 @@ type DeliveryReader struct {
 	tickets *ticketSet // the tickets of the good rows so far
 	rows    int
 
+	// sequential makes Next scan in the caller's goroutine: the fuzzer
+	// wants coverage that does not depend on scheduling.
+	sequential bool
+	ended      bool // sequential only: the file has ended
+
 	start   sync.Once
 	full    chan *deliveryBatch // parsed batches, in file order
 	free    chan *deliveryBatch
@@ -118,9 +124,10 @@ func (dr *DeliveryReader) Rows() int { return dr.rows }
 
 // Next returns the next rows of the file, valid until the following call.
 // A bad row comes with its Problems (each with line, field and value). At
-// the end of the file Next returns no rows and io.EOF; any other error means
-// the file cannot be read further, and may come with the last rows read.
-func (dr *DeliveryReader) Next() ([]Delivery, error) {
+// the end of the file Next returns no rows and io.EOF; when ctx is done, its
+// error; any other error means the file cannot be read further, and may
+// come with the last rows read.
+func (dr *DeliveryReader) Next(ctx context.Context) ([]Delivery, error) {
 	dr.start.Do(func() {
 		dr.full = make(chan *deliveryBatch, batchesInFlight)
 		dr.free = make(chan *deliveryBatch, batchesInFlight)
@@ -128,13 +135,18 @@ func (dr *DeliveryReader) Next() ([]Delivery, error) {
 		for range batchesInFlight {
 			dr.free <- &deliveryBatch{rows: make([]Delivery, deliveryBatchSize)}
 		}
-		go dr.produce()
+		if !dr.sequential {
+			go dr.produce()
+		}
 	})
 	if dr.current != nil {
 		dr.free <- dr.current
 		dr.current = nil
 	}
-	b, ok := <-dr.full
+	b, ok, err := dr.nextBatch(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if !ok {
 		return nil, io.EOF
 	}
@@ -152,6 +164,27 @@ func (dr *DeliveryReader) Next() ([]Delivery, error) {
 		return nil, io.EOF
 	}
 	return rows, nil
+}
+
+// nextBatch returns the next scanned batch; ok is false after the last.
+// It waits for the scanning goroutine, or for ctx, so that an interrupt is
+// heeded even while the input is slow to come.
+func (dr *DeliveryReader) nextBatch(ctx context.Context) (*deliveryBatch, bool, error) {
+	if !dr.sequential {
+		select {
+		case b, ok := <-dr.full:
+			return b, ok, nil
+		case <-ctx.Done():
+			return nil, false, ctx.Err()
+		}
+	}
+	if dr.ended {
+		return nil, false, nil
+	}
+	b := <-dr.free
+	dr.fill(b)
+	dr.ended = b.err != nil
+	return b, true, nil
 }
 
 // Close stops the reader's goroutine; call it when done with the reader.

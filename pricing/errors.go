@@ -92,5 +92,13 @@ type BadRowsError struct {
 }
 
 func (e *BadRowsError) Error() string {
-	return fmt.Sprintf("%s has %d bad rows; nothing was settled:\n%s", e.Source, e.Rows, e.Problems.Error())
+	return fmt.Sprintf("%s has %s; nothing was settled:\n%s", e.Source, Plural(e.Rows, "bad row"), e.Problems.Error())
+}
+
+// Plural writes a count with its noun: "1 bad row", "7 bad rows".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -90,7 +90,7 @@ func ReadInvoices(r io.Reader, name string, enc Encoding) (*Invoices, error) {
 		return nil, err
 	}
 	if len(lines) == 0 {
-		return nil, &InputError{Source: name, Err: errors.New("has a header but no invoice lines")}
+		return nil, &InputError{Source: name, Line: 1, Err: errors.New("has a header but no invoice lines")}
 	}
 	return &Invoices{Source: name, Lines: lines}, nil
 }

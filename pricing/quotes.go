@@ -96,7 +96,7 @@ func ReadQuotes(r io.Reader, name string, enc Encoding) (*Quotes, error) {
 		}
 	}
 	if len(errs) == 0 && len(rows) == 0 {
-		return nil, &InputError{Source: name, Err: errors.New("has a header but no quotes")}
+		return nil, &InputError{Source: name, Line: 1, Err: errors.New("has a header but no quotes")}
 	}
 	slices.SortStableFunc(rows, func(a, b Quote) int { return a.Date.Compare(b.Date) })
 	for i := 1; i < len(rows); i++ {

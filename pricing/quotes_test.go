@@ -179,7 +179,7 @@ func TestReadQuotesErrors(t *testing.T) {
 		want       []string
 	}{
 		{"empty", "", []string{"q.csv: is empty: it needs a header row"}},
-		{"header only", "date,average\n", []string{"q.csv: has a header but no quotes"}},
+		{"header only", "date,average\n", []string{"q.csv:1: has a header but no quotes"}},
 		{"no average column", "date,price\n2026-03-02,1\n", []string{"q.csv:1: has no average column: the header needs one of average, 均价 (it has date,price)"}},
 		{"bad date", "date,average\n2026-02-30,23000\n2026-3-x,23000\n",
 			[]string{`q.csv:2:1: date: "2026-02-30": is not a day of the calendar`, `q.csv:3:1: date: "2026-3-x": is not a date`}},

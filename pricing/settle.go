@@ -103,12 +103,12 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 	}
 	defer dr.Close()
 	for {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		rows, readErr := dr.Next()
+		rows, readErr := dr.Next(ctx)
 		if readErr == io.EOF {
 			break
+		}
+		if errors.Is(readErr, context.Canceled) || errors.Is(readErr, context.DeadlineExceeded) {
+			return nil, readErr
 		}
 		for i := range rows {
 			d := &rows[i]
@@ -261,15 +261,15 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 		s.Total.VAT = s.Total.VAT.Add(st.Bill.VAT)
 	}
 	if len(s.Statements) == 0 && s.RejectedRows == 0 {
+		if s.Rows == 0 {
+			return &InputError{Source: s.Source, Line: 1, Err: errors.New("has a header but no deliveries")}
+		}
 		return errors.New(noDeliveriesMessage(s, opts))
 	}
 	return nil
 }
 
 func noDeliveriesMessage(s *Settlement, opts SettleOptions) string {
-	if s.Rows == 0 {
-		return s.Source + " has a header but no deliveries"
-	}
 	what := "the month and agreement asked for"
 	switch {
 	case opts.Month != 0 && opts.Agreement != nil:

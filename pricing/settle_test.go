@@ -223,7 +223,7 @@ func TestSettleFilters(t *testing.T) {
 
 func TestSettleInputErrors(t *testing.T) {
 	cases := []struct{ name, text, want string }{
-		{"header only", "ticket,date,buyer,tapped_t,delivered_t\n", "d.csv has a header but no deliveries"},
+		{"header only", "ticket,date,buyer,tapped_t,delivered_t\n", "d.csv:1: has a header but no deliveries"},
 		{"no weights", "ticket,date,buyer\nT1,2026-03-02,A\n", "d.csv:1: needs the weights as tapped_t and delivered_t"},
 		{"both weights", "ticket,date,buyer,tapped_t,delivered_t,tapped_kg,delivered_kg\n", "one pair only"},
 		{"bare quote", "ticket,date,buyer,tapped_t,delivered_t\nT\"1,2026-03-02,ZD-2026-001,1,1\n", "d.csv:2:2: has a bare \""},

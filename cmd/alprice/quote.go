@@ -211,7 +211,10 @@ func (f *adjustmentFlags) apply(t pricing.Terms, fs *pflag.FlagSet) (pricing.Ter
 	}{{"fee", pricing.Fee, f.fees}, {"premium", pricing.Premium, f.premiums}}
 	for _, l := range labelled {
 		for _, item := range l.items {
-			label, text, ok := strings.Cut(item, "=")
+			// The value never has "=", a label may: split at the last one.
+			i := strings.LastIndex(item, "=")
+			ok := i >= 0
+			label, text := item[:max(i, 0)], item[i+1:]
 			label = strings.TrimSpace(label)
 			if !ok || label == "" {
 				return t, flagError(l.flag, item, fmt.Errorf("write LABEL=VALUE, such as 检测费=10"))

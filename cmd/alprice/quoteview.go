@@ -155,7 +155,12 @@ func (q pricedQuote) doc(l lang) report.Doc {
 		} else if line.Value.IsPercent() {
 			rate = report.Str(percentText(line.Value.Number()))
 		}
-		rows = append(rows, []report.Cell{report.Str(string(line.Kind)), report.Str(lineLabel(l, line.Kind, line.Label)),
+		label := report.Str(lineLabel(l, line.Kind, line.Label))
+		if line.Label != "" {
+			// Machine formats carry the agreed label as it is, as JSON does.
+			label = report.Coded(label.Text, line.Label)
+		}
+		rows = append(rows, []report.Cell{report.Str(string(line.Kind)), label,
 			basis, rate, report.CNY(line.Amount), ruleCell(l, line.Kind.Rule())})
 	}
 	rows = append(rows,

@@ -54,6 +54,12 @@ EXIT STATUS
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		// The first interrupt stops the work and leaves no output behind;
+		// a second one kills the process as usual.
+		<-ctx.Done()
+		stop()
+	}()
 	a := &app{in: stdin, out: stdout, err: stderr, getenv: getenv}
 	root := newRootCmd(a)
 	root.SetArgs(args)
@@ -79,7 +85,7 @@ func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 	)
 	switch {
 	case errors.As(err, &rows):
-		fmt.Fprintf(stderr, "alprice: error: %s has %d bad rows; nothing was settled (--skip-invalid settles the good rows):\n", rows.Source, rows.Rows)
+		fmt.Fprintf(stderr, "alprice: error: %s has %s; nothing was settled (--skip-invalid settles the good rows and lists the bad):\n", rows.Source, pricing.Plural(rows.Rows, "bad row"))
 		printProblems(stderr, rows.Problems)
 	case errors.As(err, &list) && len(list) > 1:
 		fmt.Fprintf(stderr, "alprice: error: %d problems in the input; nothing was computed:\n", len(list))
@@ -132,7 +138,7 @@ const maxProblemsShown = 1000
 func printProblems(w io.Writer, list pricing.ErrorList) {
 	for i, e := range list {
 		if i == maxProblemsShown {
-			fmt.Fprintf(w, "  … and %d more (--skip-invalid --format csv lists them all)\n", len(list)-i)
+			fmt.Fprintf(w, "  … and %d more\n", len(list)-i)
 			return
 		}
 		fmt.Fprintf(w, "  %s\n", e)

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// badCommand is the command that reads a bad input, by the prefix of its
+// file name.
+func badCommand(path string) []string {
+	base := filepath.Base(path)
+	switch {
+	case strings.HasPrefix(base, "quotes-"):
+		return []string{"average", "--quotes", path}
+	case strings.HasPrefix(base, "deliveries-"):
+		return []string{"settle", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes, "--deliveries", path}
+	case strings.HasPrefix(base, "invoices-"):
+		return []string{"check", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
+			"--deliveries", "testdata/deliveries-2026-03.csv", "--invoices", path}
+	case strings.HasPrefix(base, "agreements-"):
+		return []string{"lint", "--agreements", path}
+	}
+	return nil
+}
+
+var namesLine = regexp.MustCompile(`:\d+`)
+
+// checkBadInput runs the command that reads path and checks that it fails
+// as bad input must: exit 2, nothing on stdout, a message that names the
+// file and, unless the file is empty, a line; no panic or stack trace.
+func checkBadInput(t *testing.T, path string) string {
+	t.Helper()
+	args := badCommand(path)
+	if args == nil {
+		t.Fatalf("no command reads %s: name it quotes-*, deliveries-*, invoices-* or agreements-*", path)
+	}
+	stdout, stderr, status := runAlprice(t, "", args...)
+	if status != 2 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q; want 2 and nothing", status, stdout)
+	}
+	if !strings.HasPrefix(stderr, "alprice: error: ") || !strings.Contains(stderr, path) {
+		t.Fatalf("stderr does not name the file:\n%s", stderr)
+	}
+	if !strings.Contains(path, "empty") && !namesLine.MatchString(stderr) {
+		t.Fatalf("stderr names no line:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine ") {
+		t.Fatalf("a stack trace:\n%s", stderr)
+	}
+	return stderr
+}
+
+// TestBadInputs runs every file of testdata/bad and compares its message
+// with the .stderr beside it (go test -update rewrites them).
+func TestBadInputs(t *testing.T) {
+	t.Chdir("../..")
+	paths, _ := filepath.Glob("testdata/bad/*.*")
+	for _, path := range paths {
+		if strings.HasSuffix(path, ".stderr") {
+			continue
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			stderr := checkBadInput(t, path)
+			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".stderr"
+			if *update {
+				if err := os.WriteFile(golden, []byte(stderr), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (go test -update writes it)", err)
+			}
+			if stderr != string(want) {
+				t.Errorf("stderr:\n%s\nwant (%s):\n%s", stderr, golden, want)
+			}
+		})
+	}
+}
+
+// Inputs too large to commit are made here: a 10 MB single line, and an
+// agreements file over 1 MiB.
+func TestHugeInputs(t *testing.T) {
+	t.Chdir("../..")
+	dir := t.TempDir()
+	line := strings.Repeat("9", 10<<20)
+	cases := map[string]string{
+		"quotes-10mb-line.csv":     "date,average\n2026-03-02,23620\n" + line + "\n",
+		"deliveries-10mb-line.csv": "ticket,date,buyer,tapped_t,delivered_t\n" + line + "\n",
+		"agreements-2mb.yaml":      "# " + strings.Repeat("x", 2<<20) + "\n",
+	}
+	want := map[string]string{
+		"quotes-10mb-line.csv":     ":3: is longer than 1048576 bytes",
+		"deliveries-10mb-line.csv": ":2: is longer than 1048576 bytes",
+		"agreements-2mb.yaml":      ": is larger than 1048576 bytes",
+	}
+	for name, text := range cases {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(name, func(t *testing.T) {
+			args := badCommand(path)
+			stdout, stderr, status := runAlprice(t, "", args...)
+			if status != 2 || stdout != "" || !strings.Contains(stderr, path+want[name]) {
+				t.Errorf("exit %d, stdout %d bytes, stderr %q; want 2, nothing, %q", status, len(stdout), stderr, want[name])
+			}
+		})
+	}
+}

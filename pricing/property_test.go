@@ -1,0 +1,201 @@
+package pricing
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+// fen draws an amount of money between min and max fen.
+func fen(min, max int64) *rapid.Generator[decimal.Decimal] {
+	return rapid.Map(rapid.Int64Range(min, max), func(n int64) decimal.Decimal { return decimal.New(n, -2) })
+}
+
+// rate draws a VAT rate from 0.01% to 30%, as a fraction.
+var rate = rapid.Map(rapid.Int64Range(1, 3000), func(n int64) decimal.Decimal { return decimal.New(n, -4) })
+
+func TestPropertySplitVAT(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		amount := fen(0, 100_000_000_000).Draw(t, "amount")
+		r := rate.Draw(t, "rate")
+		excl, vat := SplitVAT(amount, r)
+		if !excl.Add(vat).Equal(amount) {
+			t.Fatalf("%s + %s ≠ %s", excl, vat, amount)
+		}
+		if d := excl.Mul(r).Sub(vat).Abs(); d.GreaterThan(decimal.New(1, -2)) {
+			t.Fatalf("VAT %s is %s off amount excl. VAT %s × %s", vat, d, excl, r)
+		}
+		if excl.Exponent() < -2 || vat.Round(2).Cmp(vat) != 0 {
+			t.Fatalf("not to the fen: %s, %s", excl, vat)
+		}
+	})
+}
+
+// drawTerms draws terms with a few deductions and premiums, each CNY/t or a
+// percentage.
+func drawTerms(t *rapid.T) Terms {
+	terms := DefaultTerms()
+	terms.UnitPriceRounding = rapid.SampledFrom([]Rounding{Fen, Yuan}).Draw(t, "rounding")
+	terms.VATRate = rate.Draw(t, "vat")
+	n := rapid.IntRange(0, 6).Draw(t, "lines")
+	for i := range n {
+		kind := rapid.SampledFrom([]Kind{Transport, Casting, BurnLoss, Coal, Fee, Premium}).Draw(t, "kind")
+		var v Value
+		if rapid.Bool().Draw(t, "percent") {
+			v = PercentOfBenchmark(decimal.New(rapid.Int64Range(1, 50000).Draw(t, "pct"), -4)) // up to 5%
+		} else {
+			v = PerTonne(fen(0, 100_000).Draw(t, "cny")) // up to 1000/t
+		}
+		terms.Adjustments = append(terms.Adjustments, Adjustment{Kind: kind, Label: fmt.Sprint("L", i), Value: v})
+	}
+	return terms
+}
+
+func TestPropertyLargerDeductionNeverRaisesThePrice(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		terms := drawTerms(t)
+		benchmark := fen(1_500_000, 4_000_000).Draw(t, "benchmark")
+		before, err := BuildPrice(benchmark, terms)
+		if err != nil {
+			t.Skip(err)
+		}
+		kind := rapid.SampledFrom([]Kind{Transport, Casting, BurnLoss, Coal}).Draw(t, "kind")
+		more := terms
+		found := false
+		more.Adjustments = append([]Adjustment(nil), terms.Adjustments...)
+		for i, a := range more.Adjustments {
+			if a.Kind == kind {
+				extra := fen(1, 50_000).Draw(t, "extra")
+				if a.Value.IsPercent() {
+					more.Adjustments[i].Value = PercentOfBenchmark(a.Value.Number().Add(decimal.New(1, -2)))
+				} else {
+					more.Adjustments[i].Value = PerTonne(a.Value.Number().Add(extra))
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			more = more.With(Adjustment{Kind: kind, Value: PerTonne(fen(1, 50_000).Draw(t, "new"))})
+		}
+		after, err := BuildPrice(benchmark, more)
+		if err != nil {
+			return // the larger deduction took the price to zero: not higher
+		}
+		if after.UnitPrice.GreaterThan(before.UnitPrice) {
+			t.Fatalf("a larger %s raised the unit price from %s to %s", kind, before.UnitPrice, after.UnitPrice)
+		}
+		if after.UnitPriceExclVAT.GreaterThan(before.UnitPriceExclVAT) {
+			t.Fatalf("a larger %s raised the price excl. VAT from %s to %s", kind, before.UnitPriceExclVAT, after.UnitPriceExclVAT)
+		}
+	})
+}
+
+func TestPropertyLinesAddUpToTheUnitPrice(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		terms := drawTerms(t)
+		p, err := BuildPrice(fen(1_500_000, 4_000_000).Draw(t, "benchmark"), terms)
+		if err != nil {
+			t.Skip(err)
+		}
+		sum := p.Benchmark
+		for _, l := range p.Lines {
+			sum = sum.Add(l.Amount)
+		}
+		if !sum.Equal(p.UnitPrice) {
+			t.Fatalf("lines add up to %s, not the unit price %s", sum, p.UnitPrice)
+		}
+	})
+}
+
+func TestPropertySplitInvoicesPreservesTotals(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		unit := fen(1_000_000, 3_000_000).Draw(t, "unit")
+		p := Price{UnitPrice: unit, VATRate: rate.Draw(t, "vat")}
+		w := Weight(rapid.Int64Range(1, 2_000_000).Draw(t, "kg"))
+		bill := p.Bill(w)
+		limit := fen(50_000_00, 2_000_000_00).Draw(t, "cap")
+		lines, err := SplitInvoices(bill, p, limit)
+		if err != nil {
+			t.Skip(err)
+		}
+		var q Weight
+		amount, excl, vat := decimal.Zero, decimal.Zero, decimal.Zero
+		for i, l := range lines {
+			q += l.Quantity
+			amount, excl, vat = amount.Add(l.Amount), excl.Add(l.AmountExclVAT), vat.Add(l.VAT)
+			if !l.AmountExclVAT.LessThan(limit) || l.Quantity <= 0 {
+				t.Fatalf("line %d: %s t, %s excl. VAT under a cap of %s", i, l.Quantity, l.AmountExclVAT, limit)
+			}
+			if !l.AmountExclVAT.Add(l.VAT).Equal(l.Amount) {
+				t.Fatalf("line %d does not add up", i)
+			}
+		}
+		if q != bill.Weight || !amount.Equal(bill.Amount) || !excl.Equal(bill.AmountExclVAT) || !vat.Equal(bill.VAT) {
+			t.Fatalf("lines sum to %s t, %s, %s, %s; the bill is %s t, %s, %s, %s", q, amount, excl, vat, bill.Weight, bill.Amount, bill.AmountExclVAT, bill.VAT)
+		}
+	})
+}
+
+// Settlement totals equal the sums over the tickets, and each statement's
+// amount is its unit price × its delivered weight, rounded once.
+func TestPropertySettlementTotals(t *testing.T) {
+	ags, q := sampleInputs(t)
+	buyers := []string{"ZD-2026-001", "昌吉示例铝箔有限公司", "WC-2026-003"}
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 200).Draw(t, "tickets")
+		var b strings.Builder
+		b.WriteString("ticket,date,buyer,tapped_kg,delivered_kg\n")
+		type key struct {
+			buyer string
+			month string
+		}
+		delivered := map[key]int64{}
+		tapped := map[key]int64{}
+		count := map[key]int{}
+		var totalDelivered int64
+		for i := range n {
+			buyer := rapid.SampledFrom(buyers).Draw(t, "buyer")
+			month := rapid.SampledFrom([]string{"03", "04", "05"}).Draw(t, "month")
+			day := rapid.IntRange(1, 28).Draw(t, "day")
+			tp := rapid.Int64Range(1, 40_000).Draw(t, "tapped")
+			dl := rapid.Int64Range(1, 40_000).Draw(t, "delivered")
+			fmt.Fprintf(&b, "T%d,2026-%s-%02d,%s,%d,%d\n", i, month, day, buyer, tp, dl)
+			k := key{buyer, month}
+			delivered[k] += dl
+			tapped[k] += tp
+			count[k]++
+			totalDelivered += dl
+		}
+		dr, err := NewDeliveryReader(strings.NewReader(b.String()), "d.csv", AutoEncoding)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Settle(context.Background(), dr, ags, q, SettleOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sumAmount := decimal.Zero
+		for _, st := range s.Statements {
+			name := st.Agreement.ID
+			if name == "ZD-2026-002" {
+				name = st.Agreement.Buyer
+			}
+			k := key{name, st.Month.String()[5:]}
+			if int64(st.Delivered) != delivered[k] || int64(st.Tapped) != tapped[k] || st.Tickets != count[k] {
+				t.Fatalf("%v: %d tickets, %s t delivered, %s t tapped; want %d, %d kg, %d kg", k, st.Tickets, st.Delivered, st.Tapped, count[k], delivered[k], tapped[k])
+			}
+			if !st.Bill.Amount.Equal(Amount(st.Price.Price.UnitPrice, st.Delivered)) {
+				t.Fatalf("%v: amount %s is not unit price × delivered, rounded once", k, st.Bill.Amount)
+			}
+			sumAmount = sumAmount.Add(st.Bill.Amount)
+		}
+		if int64(s.Total.Delivered) != totalDelivered || s.Total.Tickets != n || !s.Total.Amount.Equal(sumAmount) {
+			t.Fatalf("total %+v; want %d kg over %d tickets, amount %s", s.Total, totalDelivered, n, sumAmount)
+		}
+	})
+}
