@@ -65,7 +65,7 @@ func TestEveryRowIsAccountedFor(t *testing.T) {
 	}
 	for _, path := range []string{"testdata/deliveries-2026-03.csv", "testdata/deliveries/kg-chinese-headers-gbk.csv", "testdata/deliveries/bad-rows.csv"} {
 		var s struct {
-			Rows struct{ Read, Settled, Rejected, Other int } `json:"rows"`
+			Rows       struct{ Read, Settled, Rejected, Other int } `json:"rows"`
 			Statements []struct {
 				Tickets int `json:"tickets"`
 			} `json:"statements"`

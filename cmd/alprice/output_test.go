@@ -53,7 +53,9 @@ func TestOutFile(t *testing.T) {
 		".json": func(b []byte) bool { return json.Valid(b) },
 		".csv":  func(b []byte) bool { return bytes.HasPrefix(b, []byte("agreement,buyer,month,")) },
 		".md":   func(b []byte) bool { return bytes.HasPrefix(b, []byte("# Settlement")) },
-		".txt":  func(b []byte) bool { return bytes.HasPrefix(b, []byte("Settlement")) && bytes.Contains(b, []byte("┌")) },
+		".txt": func(b []byte) bool {
+			return bytes.HasPrefix(b, []byte("Settlement")) && bytes.Contains(b, []byte("┌"))
+		},
 	} {
 		out := filepath.Join(dir, "statement"+ext)
 		stdout, stderr, status := runAlprice(t, "", append(settle, "--out", out)...)
