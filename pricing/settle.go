@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -30,6 +31,14 @@ type Statement struct {
 	Price     MonthPrice
 	Bill      Bill        // unit price × Delivered, rounded once
 	Invoices  []SplitLine // with an invoice cap
+	Days      []DayTotals // the tickets by delivery day, days without any left out
+}
+
+// DayTotals sums a statement's tickets of one day.
+type DayTotals struct {
+	Date              time.Time
+	Tickets           int
+	Tapped, Delivered Weight
 }
 
 // Loss returns tapped − delivered: the smelter's loss in transit, which is
@@ -71,8 +80,14 @@ type statementKey struct {
 type accumulator struct {
 	tickets           int
 	tapped, delivered int64 // kilograms
+	days              [31]dayAccumulator
 	terms             Terms
 	termsErr          error
+}
+
+type dayAccumulator struct {
+	tickets           int
+	tapped, delivered int64
 }
 
 // Settle reads every delivery of dr and settles them per agreement and
@@ -150,6 +165,10 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 			a.tickets++
 			a.tapped += int64(d.Tapped)
 			a.delivered += int64(d.Delivered)
+			day := &a.days[d.Day-1]
+			day.tickets++
+			day.tapped += int64(d.Tapped)
+			day.delivered += int64(d.Delivered)
 		}
 		if readErr != nil {
 			if s.RejectedRows > 0 && !opts.SkipInvalid {
@@ -246,6 +265,12 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 			return fmt.Errorf("agreement %s: %w", ag.ID, err)
 		}
 		st := Statement{Agreement: ag, Month: k.month, Tickets: a.tickets, Tapped: Weight(a.tapped), Delivered: Weight(a.delivered), Price: mp}
+		for i, day := range a.days {
+			if day.tickets > 0 {
+				st.Days = append(st.Days, DayTotals{Date: k.month.First().AddDate(0, 0, i), Tickets: day.tickets,
+					Tapped: Weight(day.tapped), Delivered: Weight(day.delivered)})
+			}
+		}
 		st.Bill = mp.Price.Bill(st.Delivered)
 		if opts.InvoiceCap.IsPositive() {
 			if st.Invoices, err = SplitInvoices(st.Bill, mp.Price, opts.InvoiceCap); err != nil {

@@ -27,6 +27,7 @@ type app struct {
 	format   string // --format, or the one --out implies
 	langFlag string // --lang
 	outFile  string // --out
+	bom      bool   // --bom
 	lang     lang   // resolved from --lang or the locale
 }
 
@@ -34,16 +35,17 @@ type app struct {
 // "-" for stdin.
 var inputFlags = []string{"agreements", "quotes", "deliveries", "invoices"}
 
-var formats = []string{"table", "json", "csv", "markdown"}
+var formats = []string{"table", "json", "csv", "markdown", "xlsx"}
 
 // formatByExtension is the format an --out file's extension implies.
-var formatByExtension = map[string]string{".json": "json", ".csv": "csv", ".md": "markdown"}
+var formatByExtension = map[string]string{".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx"}
 
 func (a *app) bindGlobalFlags(root *cobra.Command) {
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default: from the --out extension, else table)")
 	pf.StringVar(&a.langFlag, "lang", "", "language of labels, `zh|en` (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh)")
 	pf.StringVarP(&a.outFile, "out", "o", "", "write the output to `FILE` through a temporary file renamed into place")
+	pf.BoolVar(&a.bom, "bom", false, "start CSV with a UTF-8 byte order mark, so that Excel on Chinese Windows reads it right")
 }
 
 // setup checks the global flags once the command line is parsed.
@@ -56,6 +58,9 @@ func (a *app) setup(cmd *cobra.Command) error {
 	}
 	if !slices.Contains(formats, a.format) {
 		return usageError{fmt.Errorf("--format %q: choose one of %s", a.format, strings.Join(formats, ", "))}
+	}
+	if a.format == "xlsx" && a.outFile == "" {
+		return usageError{fmt.Errorf("--format xlsx writes a workbook: give --out FILE.xlsx")}
 	}
 	var stdin []string
 	for _, name := range inputFlags {
@@ -100,7 +105,14 @@ func (a *app) emit(r result) error {
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(r.json)
 	case "csv":
-		err = report.WriteCSV(w, r.doc)
+		if a.bom {
+			_, err = io.WriteString(w, "\uFEFF")
+		}
+		if err == nil {
+			err = report.WriteCSV(w, r.doc)
+		}
+	case "xlsx":
+		err = report.WriteXLSX(w, r.doc)
 	case "markdown":
 		err = report.WriteMarkdown(w, r.doc)
 	default:

@@ -40,6 +40,9 @@ func checkGolden(t *testing.T, cases []goldenCase) {
 			if status != c.status {
 				t.Fatalf("exit status %d, want %d; stderr:\n%s", status, c.status, stderr)
 			}
+			if strings.Contains(stdout, "\x1b") {
+				t.Fatal("an escape sequence in the output: it must stay plain when piped")
+			}
 			path := filepath.Join("testdata", "golden", c.name+".golden")
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -117,6 +117,13 @@ and the bill is the unit price times the weight delivered at the buyer's end
 
 Money is exact decimal arithmetic; every rounding is half away from zero
 (四舍五入) to a stated scale. See the README for the rounding rules.` + exitStatusHelp,
+		Example: `  alprice quote --a00 24389 --transport 600 --casting 150 --burn-loss 0.6% --weight 31.25
+  alprice average --quotes testdata/changjiang-a00-2026-h1.csv --month 2026-03
+  alprice table --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv --out prices.xlsx
+  alprice settle --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+                 --deliveries testdata/deliveries-2026-03.csv
+  alprice check --agreements A.yaml --quotes Q.csv --deliveries D.csv --invoices I.csv
+  alprice lint --agreements testdata/agreements.yaml`,
 		Version:           buildVersion(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
@@ -127,7 +134,7 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	root.SetErr(a.err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	a.bindGlobalFlags(root)
-	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newLintCmd(a))
+	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newLintCmd(a), newDocsCmd(a))
 	return root
 }
 

@@ -313,7 +313,25 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 			})
 		}
 	}
-	doc.Tables = append(doc.Tables, invoices,
+	days := report.Table{
+		Title: l.t("Tickets by day", "按日票据汇总"),
+		Sheet: true,
+		Columns: []report.Column{
+			{Key: "agreement", Title: l.t("Agreement", "协议")},
+			{Key: "date", Title: l.t("Date", "日期")},
+			{Key: "tickets", Title: l.t("Tickets", "票数")},
+			{Key: "tapped_t", Title: l.t("Tapped t", "出厂重量(吨)")},
+			{Key: "delivered_t", Title: l.t("Delivered t", "到位重量(吨)")},
+			{Key: "loss_t", Title: l.t("Loss t", "途损(吨)")},
+		},
+	}
+	for _, st := range s.Statements {
+		for _, day := range st.Days {
+			days.Rows = append(days.Rows, []report.Cell{report.Str(st.Agreement.ID), report.Str(dateText(day.Date)), report.Int(day.Tickets),
+				report.Tonnes(day.Tapped), report.Tonnes(day.Delivered), report.Tonnes(day.Tapped - day.Delivered)})
+		}
+	}
+	doc.Tables = append(doc.Tables, days, invoices,
 		problemsTable(l, l.t("Rejected rows (not settled)", "已剔除的行(未结算)"), s.Rejected),
 		notesTable(l, l.t("Warnings", "警告"), s.Warnings))
 	doc.Notes = []string{

@@ -93,7 +93,11 @@ func runTable(a *app, o *tableOptions) error {
 		}
 		tables = append(tables, t)
 	}
-	return a.emit(result{doc: priceTableDoc(a.lang, agreements.Seller, q.Source, tables), json: priceTableJSON(a.lang, agreements.Seller, tables)})
+	doc := priceTableDoc(a.lang, agreements.Seller, q.Source, tables)
+	if len(months) > 1 {
+		doc.Charts = []report.Chart{priceChart(a.lang, q, months, tables)}
+	}
+	return a.emit(result{doc: doc, json: priceTableJSON(a.lang, agreements.Seller, tables)})
 }
 
 // monthQuote is the priced quote of one supply month of an agreement.
@@ -186,4 +190,40 @@ func priceTableDoc(l lang, seller, quotesSource string, tables []agreementPrices
 		l.t("Amounts in CNY/t incl. VAT; deductions are negative (transport 2.2; casting, burn loss, other fees 2.3); premiums positive (2.4).",
 			"金额单位:元/吨(含税);扣减为负(运费2.2条;铸造、烧损、其他费用2.3条),上浮为正(2.4条)。"))
 	return doc
+}
+
+// priceChart draws the A00 monthly average and each agreement's unit price
+// by month, for spreadsheets.
+func priceChart(l lang, q *pricing.Quotes, months []pricing.Month, tables []agreementPrices) report.Chart {
+	c := report.Chart{
+		Sheet:    l.t("Chart", "走势图"),
+		Title:    l.t("Changjiang A00 monthly average and molten aluminium unit price, CNY/t", "长江A00月均价与铝液单价(元/吨)"),
+		Category: l.t("Month", "月份"),
+	}
+	average := report.Series{Name: l.t("A00 monthly average", "A00月均价")}
+	for _, m := range months {
+		c.Categories = append(c.Categories, m.String())
+		if avg, err := q.Average(m, pricing.Yuan); err == nil {
+			average.Values = append(average.Values, report.CNY(avg.Value))
+		} else {
+			average.Values = append(average.Values, report.Empty)
+		}
+	}
+	c.Series = append(c.Series, average)
+	for _, t := range tables {
+		s := report.Series{Name: t.agreement.ID + l.t(" unit price", " 单价")}
+		byMonth := map[pricing.Month]pricing.MonthPrice{}
+		for _, mp := range t.months {
+			byMonth[mp.Month] = mp
+		}
+		for _, m := range months {
+			if mp, ok := byMonth[m]; ok {
+				s.Values = append(s.Values, report.CNY(mp.Price.UnitPrice))
+			} else {
+				s.Values = append(s.Values, report.Empty)
+			}
+		}
+		c.Series = append(c.Series, s)
+	}
+	return c
 }

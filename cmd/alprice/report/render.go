@@ -29,7 +29,7 @@ func WriteMarkdown(w io.Writer, d Doc) error {
 
 func writePeople(w io.Writer, d Doc, markdown bool) error {
 	// A table without rows says nothing to people; CSV keeps its header.
-	d.Tables = slices.DeleteFunc(slices.Clone(d.Tables), func(t Table) bool { return len(t.Rows) == 0 && t.Footer == nil })
+	d.Tables = slices.DeleteFunc(slices.Clone(d.Tables), func(t Table) bool { return t.Sheet || len(t.Rows) == 0 && t.Footer == nil })
 	bw := bufio.NewWriter(w)
 	heading := func(level int, s string) {
 		if markdown {
@@ -151,7 +151,8 @@ func escapeMarkdown(s string) string {
 func WriteCSV(w io.Writer, d Doc) error {
 	cw := csv.NewWriter(w)
 	var prevKeys []string
-	for i, t := range d.Tables {
+	tables := slices.DeleteFunc(slices.Clone(d.Tables), func(t Table) bool { return t.Sheet })
+	for i, t := range tables {
 		keys := make([]string, len(t.Columns))
 		for j, c := range t.Columns {
 			keys[j] = c.Key

@@ -127,11 +127,14 @@ type Table struct {
 	Columns []Column
 	Rows    [][]Cell
 	Footer  []Cell // a totals row for people's formats; machine formats leave it out
+	Sheet   bool   // a detail only spreadsheets show; the other formats leave it out
 }
 
-// Doc is what a command shows: a title, tables and notes.
+// Doc is what a command shows: a title, tables and notes, and charts for
+// spreadsheets.
 type Doc struct {
 	Title  string
 	Tables []Table
 	Notes  []string
+	Charts []Chart
 }

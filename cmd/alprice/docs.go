@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/cobra/doc"
+)
+
+type docsOptions struct {
+	date string
+}
+
+func newDocsCmd(a *app) *cobra.Command {
+	docs := &cobra.Command{
+		Use:     "docs",
+		Short:   "Write alprice's documentation",
+		Long:    "Write alprice's documentation: man pages (docs man)." + exitStatusHelp,
+		Example: "  alprice docs man ./man",
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	o := &docsOptions{}
+	man := &cobra.Command{
+		Use:   "man DIR",
+		Short: "Write a man page for each command into DIR",
+		Long: `Write a man page for alprice and each of its commands (section 1) into DIR.
+The pages carry a fixed date, so that the same alprice writes the same pages:
+--date, else $SOURCE_DATE_EPOCH, else 2026-01-01.` + exitStatusHelp,
+		Example: `  alprice docs man ./man && man ./man/alprice-settle.1`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDocsMan(cmd.Root(), a, o, args[0])
+		},
+	}
+	man.Flags().StringVar(&o.date, "date", "", "the `YYYY-MM-DD` date the pages carry")
+	docs.AddCommand(man)
+	return docs
+}
+
+// manDate is the date the man pages carry: --date, else
+// $SOURCE_DATE_EPOCH (reproducible builds), else a fixed day.
+func (o *docsOptions) manDate(getenv func(string) string) (time.Time, error) {
+	if o.date != "" {
+		d, err := time.Parse(time.DateOnly, o.date)
+		if err != nil {
+			return d, flagError("date", o.date, fmt.Errorf("is not a date: write YYYY-MM-DD"))
+		}
+		return d, nil
+	}
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		secs, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+		}
+		return time.Unix(secs, 0).UTC(), nil
+	}
+	return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil
+}
+
+func runDocsMan(root *cobra.Command, a *app, o *docsOptions, dir string) error {
+	date, err := o.manDate(a.getenv)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	header := &doc.GenManHeader{Title: "ALPRICE", Section: "1", Date: &date, Source: "alprice " + buildVersion(), Manual: "alprice manual"}
+	root.DisableAutoGenTag = true
+	if err := doc.GenManTree(root, header, dir); err != nil {
+		return fmt.Errorf("writing man pages into %s: %w", dir, err)
+	}
+	fmt.Fprintf(a.out, "man pages written to %s\n", dir)
+	return nil
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"archive/zip"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// openWorkbook runs alprice with --out FILE.xlsx and opens the workbook.
+func openWorkbook(t *testing.T, name string, args ...string) (*excelize.File, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	_, stderr, status := runAlprice(t, "", append(args, "--out", path)...)
+	if status != 0 {
+		t.Fatalf("exit %d: %s", status, stderr)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, path
+}
+
+// checkNumber checks that a cell holds the number want, as a number, with
+// the number format format.
+func checkNumber(t *testing.T, f *excelize.File, sheet, cell, want, format string) {
+	t.Helper()
+	typ, err := f.GetCellType(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || raw != want {
+		t.Errorf("%s!%s: %q (type %v), want the number %s", sheet, cell, raw, typ, want)
+	}
+	id, _ := f.GetCellStyle(sheet, cell)
+	style, err := f.GetStyle(id)
+	if err != nil || style.CustomNumFmt == nil || *style.CustomNumFmt != format {
+		t.Errorf("%s!%s: number format %v, want %q", sheet, cell, style, format)
+	}
+}
+
+func checkText(t *testing.T, f *excelize.File, sheet, cell, want string) {
+	t.Helper()
+	got, _ := f.GetCellValue(sheet, cell)
+	typ, _ := f.GetCellType(sheet, cell)
+	if got != want || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) {
+		t.Errorf("%s!%s: %q (type %v), want the text %q", sheet, cell, got, typ, want)
+	}
+}
+
+func hasChart(t *testing.T, path string) bool {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	return slices.ContainsFunc(z.File, func(f *zip.File) bool { return strings.HasPrefix(f.Name, "xl/charts/chart") })
+}
+
+func TestTableWorkbook(t *testing.T) {
+	t.Chdir("../..")
+	f, path := openWorkbook(t, "prices.xlsx", "table", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
+		"--from", "2026-01", "--to", "2026-06", "--lang", "zh")
+	sheets := f.GetSheetList()
+	want := []string{"协议 ZD-2026-001 · 需方 准东示例铝材有限公司", "协议 ZD-2026-002 · 需方 昌吉示例铝箔有限公司", "协议 WC-2026-003 · 需方 五彩湾示例线缆有限公司", "走势图"}
+	for i := range want {
+		want[i] = string([]rune(want[i])[:min(len([]rune(want[i])), 31)])
+	}
+	if !slices.Equal(sheets, want) {
+		t.Fatalf("sheets %q, want %q", sheets, want)
+	}
+	zd := sheets[0]
+	checkText(t, f, zd, "A1", "铝液价格表 · 供方 准东示例电解铝有限公司")
+	checkText(t, f, zd, "A3", "供货月份")
+	checkText(t, f, zd, "M3", "含税单价")
+	// Row 6 is 2026-03: the A00 average 24389 and the unit price 23402.67.
+	checkText(t, f, zd, "A6", "2026-03")
+	checkNumber(t, f, zd, "E6", "24389.00", "#,##0.00")
+	checkNumber(t, f, zd, "H6", "-146.33", "#,##0.00")
+	checkNumber(t, f, zd, "M6", "23402.67", "#,##0.00")
+	checkNumber(t, f, zd, "D6", "22", "0")
+	panes, err := f.GetPanes(zd)
+	if err != nil || !panes.Freeze || panes.YSplit != 3 {
+		t.Errorf("header not frozen: %+v %v", panes, err)
+	}
+	if w, _ := f.GetColWidth(zd, "A"); w < 10 {
+		t.Errorf("column A is %v wide: too narrow for its labels", w)
+	}
+	chart := sheets[3]
+	checkText(t, f, chart, "B3", "A00月均价")
+	checkText(t, f, chart, "A6", "2026-03")
+	checkNumber(t, f, chart, "B6", "24389.00", "#,##0.00")
+	checkNumber(t, f, chart, "C6", "23402.67", "#,##0.00")
+	if v, _ := f.GetCellValue(chart, "D4"); v != "" {
+		t.Errorf("ZD-2026-002 has no price for 2026-01, the chart must show a gap, not %q", v)
+	}
+	if !hasChart(t, path) {
+		t.Error("no chart in the workbook")
+	}
+}
+
+func TestSettleWorkbook(t *testing.T) {
+	t.Chdir("../..")
+	f, path := openWorkbook(t, "statement.xlsx", "settle", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
+		"--deliveries", "testdata/deliveries-2026-03.csv", "--invoice-cap", "1000000")
+	sheets := f.GetSheetList()
+	if !slices.Equal(sheets, []string{"Statements", "Tickets by day", "Invoice lines (each below the c"}) {
+		t.Fatalf("sheets %q", sheets)
+	}
+	st := sheets[0]
+	checkText(t, f, st, "A4", "ZD-2026-001")
+	checkNumber(t, f, st, "D4", "11", "0")
+	checkNumber(t, f, st, "F4", "340.617", "#,##0.000")
+	checkNumber(t, f, st, "L4", "7971347.25", "#,##0.00")
+	checkText(t, f, st, "A7", "Total")
+	checkNumber(t, f, st, "L7", "16824175.77", "#,##0.00")
+	days := sheets[1]
+	checkText(t, f, days, "A4", "ZD-2026-001")
+	checkText(t, f, days, "B4", "2026-03-02")
+	checkNumber(t, f, days, "C4", "2", "0")
+	checkNumber(t, f, days, "E4", "61.955", "#,##0.000") // 31.180 + 30.775
+	if hasChart(t, path) {
+		t.Error("settle has no chart")
+	}
+}
+
+func TestOtherWorkbooks(t *testing.T) {
+	t.Chdir("../..")
+	f, _ := openWorkbook(t, "average.xlsx", "average", "--quotes", h1Quotes)
+	checkNumber(t, f, f.GetSheetList()[0], "E5", "24388.6364", "0.0000")
+	f, _ = openWorkbook(t, "check.xlsx", "check", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
+		"--deliveries", "testdata/deliveries-2026-03.csv", "--invoices", "testdata/invoices/clean-2026-03.csv")
+	if len(f.GetSheetList()) != 1 {
+		t.Errorf("a clean check has one sheet, not %q", f.GetSheetList())
+	}
+	// A text cell that would run as a formula is neutralised.
+	dir := t.TempDir()
+	evil := filepath.Join(dir, "evil.yaml")
+	deliveries := filepath.Join(dir, "d.csv")
+	os.WriteFile(evil, []byte("agreements:\n  - {id: \"=1+1\", buyer: \"@B\", terms: [{from: 2026-01, deductions: [{kind: transport, value: 600}]}]}\n"), 0o644)
+	os.WriteFile(deliveries, []byte("ticket,date,buyer,tapped_t,delivered_t\nT1,2026-03-02,=1+1,31.25,31.2\n"), 0o644)
+	f, _ = openWorkbook(t, "evil.xlsx", "settle", "--agreements", evil, "--quotes", h1Quotes, "--deliveries", deliveries)
+	checkText(t, f, "Statements", "A4", "'=1+1")
+	checkText(t, f, "Statements", "B4", "'@B")
+}
+
+func TestXLSXNeedsOut(t *testing.T) {
+	_, stderr, status := runAlprice(t, "", "quote", "--a00", "24389", "--format", "xlsx")
+	if status != 2 || !strings.Contains(stderr, "--format xlsx writes a workbook: give --out FILE.xlsx") {
+		t.Errorf("exit %d, %q", status, stderr)
+	}
+}
+
+func TestBOM(t *testing.T) {
+	stdout, _, _ := runAlprice(t, "", "quote", "--a00", "24389", "--format", "csv", "--bom")
+	if !strings.HasPrefix(stdout, "\uFEFFkind,label,") {
+		t.Errorf("--bom: %.20q", stdout)
+	}
+	stdout, _, _ = runAlprice(t, "", "quote", "--a00", "24389", "--format", "csv")
+	if strings.HasPrefix(stdout, "\uFEFF") {
+		t.Error("a BOM without --bom")
+	}
+}
