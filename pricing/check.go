@@ -35,16 +35,16 @@ type CheckOptions struct {
 // Finding is one discrepancy between invoices and what the agreement, the
 // policy and the deliveries say.
 type Finding struct {
-	InvoiceNo   string // the invoice; several, comma-separated, for a finding about a month
-	Line        int    // the line on the invoice; 0 for the whole invoice or month
-	SourceLine  int    // the line in the invoices file; 0 for the whole invoice or month
-	Buyer       string
-	Month       Month
-	Field       string
-	Invoiced    decimal.Decimal
-	Expected    decimal.Decimal
-	Rule        string // a policy rule (2.1–2.6) or a tax rule (vat.*)
-	Explanation string
+	InvoiceNo  string // the invoice; several, comma-separated, for a finding about a month
+	Line       int    // the line on the invoice; 0 for the whole invoice or month
+	SourceLine int    // the line in the invoices file; 0 for the whole invoice or month
+	Buyer      string
+	Month      Month
+	Field      string
+	Invoiced   decimal.Decimal
+	Expected   decimal.Decimal
+	Rule       string  // a policy rule (2.1–2.6) or a tax rule (vat.*)
+	Why        Message // a sentence saying why
 }
 
 // Difference returns invoiced − expected.
@@ -171,31 +171,29 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 	return res, nil
 }
 
-func lineFinding(l InvoiceLine, field string, invoiced, expected decimal.Decimal, rule, explanation string) Finding {
+func lineFinding(l InvoiceLine, field string, invoiced, expected decimal.Decimal, rule string, why Message) Finding {
 	return Finding{InvoiceNo: l.InvoiceNo, Line: l.Line, SourceLine: l.SourceLine, Buyer: l.Buyer, Month: l.Month,
-		Field: field, Invoiced: invoiced, Expected: expected, Rule: rule, Explanation: explanation}
+		Field: field, Invoiced: invoiced, Expected: expected, Rule: rule, Why: why}
 }
 
 // lineArithmetic checks one line as invoicing software does.
 func (c *checker) lineArithmetic(l InvoiceLine, t Terms) []Finding {
 	var fs []Finding
 	if want := l.Quantity.Tonnes().Mul(l.UnitPriceExclVAT).Round(scaleFen); l.AmountExclVAT.Sub(want).Abs().GreaterThan(LineAmountTolerance) {
-		fs = append(fs, lineFinding(l, "amount_excl_vat", l.AmountExclVAT, want, RuleLineArithmetic, fmt.Sprintf(
-			"quantity %s t × unit price %s = %s; invoicing software allows a difference of at most %s",
-			l.Quantity, l.UnitPriceExclVAT, want.StringFixed(2), LineAmountTolerance.StringFixed(2))))
+		fs = append(fs, lineFinding(l, "amount_excl_vat", l.AmountExclVAT, want, RuleLineArithmetic, msg("line.amount",
+			l.Quantity.String(), l.UnitPriceExclVAT.String(), want.StringFixed(2), LineAmountTolerance.StringFixed(2))))
 	}
 	if want := l.AmountExclVAT.Mul(l.VATRate).Round(scaleFen); l.VAT.Sub(want).Abs().GreaterThan(c.tax) {
-		fs = append(fs, lineFinding(l, "vat", l.VAT, want, RuleLineArithmetic, fmt.Sprintf(
-			"amount %s × rate %s = %s; the VAT may differ from it by at most %s",
-			l.AmountExclVAT.StringFixed(2), l.VATRate, want.StringFixed(2), c.tax.StringFixed(2))))
+		fs = append(fs, lineFinding(l, "vat", l.VAT, want, RuleLineArithmetic, msg("line.vat",
+			l.AmountExclVAT.StringFixed(2), l.VATRate.String(), want.StringFixed(2), c.tax.StringFixed(2))))
 	}
 	if !l.VATRate.Equal(t.VATRate) {
-		fs = append(fs, lineFinding(l, "vat_rate", l.VATRate, t.VATRate, RuleVATRate, fmt.Sprintf(
-			"the agreement's terms from %s state VAT at %s; the invoice charges %s", t.From, percentOf(t.VATRate), percentOf(l.VATRate))))
+		fs = append(fs, lineFinding(l, "vat_rate", l.VATRate, t.VATRate, RuleVATRate, msg("line.rate",
+			t.From.String(), percentOf(t.VATRate), percentOf(l.VATRate))))
 	}
 	if sum := l.AmountInclVAT(); l.HasTotal && !l.Total.Equal(sum) {
-		fs = append(fs, lineFinding(l, "total", l.Total, sum, RuleTotal, fmt.Sprintf(
-			"the total (价税合计) must be the amount %s plus the VAT %s", l.AmountExclVAT.StringFixed(2), l.VAT.StringFixed(2))))
+		fs = append(fs, lineFinding(l, "total", l.Total, sum, RuleTotal, msg("line.total",
+			l.AmountExclVAT.StringFixed(2), l.VAT.StringFixed(2))))
 	}
 	return fs
 }
@@ -216,8 +214,7 @@ func (c *checker) invoiceTax(lines []InvoiceLine) []Finding {
 	for _, no := range order {
 		if sum := sums[no]; sum.Abs().GreaterThan(InvoiceTaxTolerance) {
 			l := lines[slices.IndexFunc(lines, func(x InvoiceLine) bool { return x.InvoiceNo == no })]
-			f := lineFinding(l, "vat", sum, decimal.Zero, RuleInvoiceTax, fmt.Sprintf(
-				"over the invoice's lines the VAT differs from amount × rate by %s in all; an invoice allows at most ±%s",
+			f := lineFinding(l, "vat", sum, decimal.Zero, RuleInvoiceTax, msg("invoice.vat",
 				sum.StringFixed(2), InvoiceTaxTolerance.StringFixed(2)))
 			f.Line, f.SourceLine = 0, 0
 			fs = append(fs, f)
@@ -226,9 +223,9 @@ func (c *checker) invoiceTax(lines []InvoiceLine) []Finding {
 	return fs
 }
 
-func monthFinding(mc MonthCheck, field string, invoiced, expected decimal.Decimal, rule, explanation string) Finding {
+func monthFinding(mc MonthCheck, field string, invoiced, expected decimal.Decimal, rule string, why Message) Finding {
 	return Finding{InvoiceNo: strings.Join(mc.Invoices, ","), Buyer: mc.Agreement.Buyer, Month: mc.Month,
-		Field: field, Invoiced: invoiced, Expected: expected, Rule: rule, Explanation: explanation}
+		Field: field, Invoiced: invoiced, Expected: expected, Rule: rule, Why: why}
 }
 
 // weight checks the quantity billed in a month against the deliveries
@@ -236,19 +233,17 @@ func monthFinding(mc MonthCheck, field string, invoiced, expected decimal.Decima
 func (c *checker) weight(mc MonthCheck) []Finding {
 	st := mc.Statement
 	if st == nil {
-		return []Finding{monthFinding(mc, "quantity_t", mc.Quantity.Tonnes(), decimal.Zero, "2.6", fmt.Sprintf(
-			"%s has no delivery to agreement %s in %s: nothing delivered may be billed", c.source, mc.Agreement.ID, mc.Month))}
+		return []Finding{monthFinding(mc, "quantity_t", mc.Quantity.Tonnes(), decimal.Zero, "2.6", msg("weight.none",
+			c.source, mc.Agreement.ID, mc.Month.String()))}
 	}
 	if mc.Quantity == st.Delivered {
 		return nil
 	}
-	explanation := fmt.Sprintf("%s t billed, but %s t were delivered at the buyer's end in %s (%d tickets); the policy bills the delivered weight",
-		mc.Quantity, st.Delivered, mc.Month, st.Tickets)
+	why := msg("weight.differs", mc.Quantity.String(), st.Delivered.String(), mc.Month.String(), fmt.Sprint(st.Tickets))
 	if mc.Quantity == st.Tapped {
-		explanation = fmt.Sprintf("billed on tapped weight (%s t weighed out at the smelter); the policy bills the delivered weight, %s t; the %s t lost in transit is the smelter's",
-			st.Tapped, st.Delivered, st.Loss())
+		why = msg("weight.tapped", st.Tapped.String(), st.Delivered.String(), st.Loss().String())
 	}
-	return []Finding{monthFinding(mc, "quantity_t", mc.Quantity.Tonnes(), st.Delivered.Tonnes(), "2.6", explanation)}
+	return []Finding{monthFinding(mc, "quantity_t", mc.Quantity.Tonnes(), st.Delivered.Tonnes(), "2.6", why)}
 }
 
 // total checks the month's amount incl. VAT against the settlement's,
@@ -262,9 +257,8 @@ func (c *checker) total(mc MonthCheck) []Finding {
 	if mc.Billed.Sub(st.Bill.Amount).Abs().LessThanOrEqual(tolerance) {
 		return nil
 	}
-	return []Finding{monthFinding(mc, "amount", mc.Billed, st.Bill.Amount, RuleStatement, fmt.Sprintf(
-		"the invoices bill %s incl. VAT for %s; the settlement of the deliveries comes to %s (%s t × %s)",
-		mc.Billed.StringFixed(2), mc.Month, st.Bill.Amount.StringFixed(2), st.Delivered, st.Price.Price.UnitPrice.StringFixed(2)))}
+	return []Finding{monthFinding(mc, "amount", mc.Billed, st.Bill.Amount, RuleStatement, msg("statement.amount",
+		mc.Billed.StringFixed(2), mc.Month.String(), st.Bill.Amount.StringFixed(2), st.Delivered.String(), st.Price.Price.UnitPrice.StringFixed(2)))}
 }
 
 // price checks each line's amount incl. VAT against the unit price of the
@@ -283,12 +277,12 @@ func (c *checker) price(ag *Agreement, mp MonthPrice, lines []InvoiceLine) []Fin
 			candidates = c.candidates(mp)
 		}
 		billed := l.AmountInclVAT().DivRound(l.Quantity.Tonnes(), scaleFen)
-		f := lineFinding(l, "unit_price", billed, unit, "2.1", "")
-		f.Explanation = fmt.Sprintf("the billed unit price %s (amount + VAT over quantity) differs from %s, the price of agreement %s for %s (terms from %s, %s average %s), by %s/t, which no single likely mistake explains",
-			billed.StringFixed(2), unit.StringFixed(2), ag.ID, mp.Month, mp.Terms.From, mp.Benchmark.Month, mp.Price.Benchmark.StringFixed(2), billed.Sub(unit).StringFixed(2))
+		f := lineFinding(l, "unit_price", billed, unit, "2.1", msg("price.unexplained",
+			billed.StringFixed(2), unit.StringFixed(2), ag.ID, mp.Month.String(), mp.Terms.From.String(), mp.Benchmark.Month.String(),
+			mp.Price.Benchmark.StringFixed(2), billed.Sub(unit).StringFixed(2)))
 		for _, cand := range candidates {
 			if c.matches(l, cand.price, cand.vatOnTop) {
-				f.Rule, f.Explanation = cand.rule, cand.explanation
+				f.Rule, f.Why = cand.rule, cand.why
 				break
 			}
 		}
@@ -311,10 +305,10 @@ func (c *checker) matches(l InvoiceLine, unit decimal.Decimal, vatOnTop bool) bo
 
 // candidate is a likely pricing mistake and the unit price it gives.
 type candidate struct {
-	price       decimal.Decimal
-	vatOnTop    bool
-	rule        string
-	explanation string
+	price    decimal.Decimal
+	vatOnTop bool
+	rule     string
+	why      Message
 }
 
 // candidates lists the likely mistakes for a month's price, most likely
@@ -322,26 +316,26 @@ type candidate struct {
 func (c *checker) candidates(mp MonthPrice) []candidate {
 	var out []candidate
 	t, bm := mp.Terms, mp.Benchmark.Month
-	add := func(benchmark decimal.Decimal, terms Terms, rule, explanation string) {
+	add := func(benchmark decimal.Decimal, terms Terms, rule string, why Message) {
 		if p, err := BuildPrice(benchmark, terms); err == nil && !p.UnitPrice.Equal(mp.Price.UnitPrice) {
-			out = append(out, candidate{price: p.UnitPrice, rule: rule, explanation: explanation})
+			out = append(out, candidate{price: p.UnitPrice, rule: rule, why: why})
 		}
 	}
 	benchmark := mp.Price.Benchmark
 	for _, other := range []Month{bm - 1, bm + 1} {
 		if avg, err := c.quotes.Average(other, t.AverageRounding); err == nil {
-			add(avg.Value, t, "2.1", fmt.Sprintf("priced on the %s average (%s) instead of %s (%s): the terms price %s on the %s month's average",
-				other, avg.Value.StringFixed(2), bm, benchmark.StringFixed(2), mp.Month, t.PricingMonth))
+			add(avg.Value, t, "2.1", msg("price.month."+string(t.PricingMonth),
+				other.String(), avg.Value.StringFixed(2), bm.String(), benchmark.StringFixed(2), mp.Month.String()))
 		}
 	}
 	for i, a := range t.Adjustments {
 		without := t
 		without.Adjustments = slices.Delete(slices.Clone(t.Adjustments), i, i+1)
-		what := adjustmentName(a)
+		amount := a.Value.On(benchmark).StringFixed(2)
 		if a.Kind == Premium {
-			add(benchmark, without, "2.4", fmt.Sprintf("the agreed premium %s of %s/t not charged — rule 2.4", what, a.Value.On(benchmark).StringFixed(2)))
+			add(benchmark, without, "2.4", msg("price.premium", amount).about(a))
 		} else {
-			add(benchmark, without, a.Kind.Rule(), fmt.Sprintf("%s deduction of %s/t not applied — rule %s", what, a.Value.On(benchmark).StringFixed(2), a.Kind.Rule()))
+			add(benchmark, without, a.Kind.Rule(), msg("price.deduction", amount, a.Kind.Rule()).about(a))
 		}
 	}
 	for i, a := range t.Adjustments {
@@ -350,17 +344,16 @@ func (c *checker) candidates(mp MonthPrice) []candidate {
 		}
 		bases := []struct {
 			base decimal.Decimal
-			name string
+			code string
 		}{
-			{ExclVAT(benchmark, t.VATRate), "the benchmark excl. VAT"},
-			{benchmark.Sub(fixedDeductions(t, benchmark)), "the benchmark less the fixed deductions"},
+			{ExclVAT(benchmark, t.VATRate), "price.base.excl-vat"},
+			{benchmark.Sub(fixedDeductions(t, benchmark)), "price.base.less"},
 		}
 		for _, b := range bases {
 			wrong := t
 			wrong.Adjustments = slices.Clone(t.Adjustments)
 			wrong.Adjustments[i].Value = PerTonne(PercentLine(b.base, a.Value.Number()))
-			add(benchmark, wrong, a.Kind.Rule(), fmt.Sprintf("%s of %s applied to %s (%s) instead of the benchmark %s — rule %s",
-				adjustmentName(a), a.Value, b.name, b.base.StringFixed(2), benchmark.StringFixed(2), a.Kind.Rule()))
+			add(benchmark, wrong, a.Kind.Rule(), msg(b.code, a.Value.String(), b.base.StringFixed(2), benchmark.StringFixed(2), a.Kind.Rule()).about(a))
 		}
 	}
 	other := Fen
@@ -368,12 +361,10 @@ func (c *checker) candidates(mp MonthPrice) []candidate {
 		other = Yuan
 	}
 	if avg, err := c.quotes.Average(bm, other); err == nil {
-		add(avg.Value, t, "2.1", fmt.Sprintf("the %s average rounded to the %s (%s) instead of to the %s (%s), as the terms say",
-			bm, other, avg.Value.StringFixed(2), t.AverageRounding, benchmark.StringFixed(2)))
+		add(avg.Value, t, "2.1", msg("price.rounding."+string(other), bm.String(), avg.Value.StringFixed(2), benchmark.StringFixed(2)))
 	}
-	out = append(out, candidate{price: mp.Price.UnitPrice, vatOnTop: true, rule: "2.1", explanation: fmt.Sprintf(
-		"VAT added to a price that already includes it: the unit price %s (VAT incl., like the A00 average) was billed as the price excl. VAT",
-		mp.Price.UnitPrice.StringFixed(2))})
+	out = append(out, candidate{price: mp.Price.UnitPrice, vatOnTop: true, rule: "2.1",
+		why: msg("price.vat-on-top", mp.Price.UnitPrice.StringFixed(2))})
 	return out
 }
 
@@ -386,13 +377,4 @@ func fixedDeductions(t Terms, benchmark decimal.Decimal) decimal.Decimal {
 		}
 	}
 	return sum
-}
-
-// adjustmentName names an agreed line in messages: its kind, and its label.
-func adjustmentName(a Adjustment) string {
-	name := map[Kind]string{Transport: "transport", Casting: "casting", BurnLoss: "burn loss", Coal: "coal pass-through", Fee: "fee", Premium: "premium"}[a.Kind]
-	if a.Label != "" {
-		name += " " + a.Label
-	}
-	return name
 }

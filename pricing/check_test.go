@@ -93,8 +93,8 @@ func TestCheckMistakes(t *testing.T) {
 		}
 		for i, w := range c.wants {
 			f := res.Findings[i]
-			if f.Field != w.field || f.Rule != w.rule || !f.Invoiced.Equal(d(w.invoiced)) || !f.Expected.Equal(d(w.expected)) || !strings.Contains(f.Explanation, w.says) {
-				t.Errorf("%s finding %d:\n got %s %s %s %s %q\nwant %s %s %s %s …%q…", c.file, i, f.Field, f.Rule, f.Invoiced, f.Expected, f.Explanation,
+			if f.Field != w.field || f.Rule != w.rule || !f.Invoiced.Equal(d(w.invoiced)) || !f.Expected.Equal(d(w.expected)) || !strings.Contains(f.Why.String(), w.says) {
+				t.Errorf("%s finding %d:\n got %s %s %s %s %q\nwant %s %s %s %s …%q…", c.file, i, f.Field, f.Rule, f.Invoiced, f.Expected, f.Why.String(),
 					w.field, w.rule, w.invoiced, w.expected, w.says)
 			}
 		}
@@ -128,7 +128,7 @@ func TestCheckDiagnoses(t *testing.T) {
 		// 24389 − 840 − 141.29 = 23407.71
 		{"percent on price less fixed", "ZD-2026-001", "23407.71", zd1.String(), "burn loss of 0.6% applied to the benchmark less the fixed deductions (23549.00)"},
 		// WC-2026-003 without its 200 premium: 23578.70 → 23579
-		{"premium not charged", "WC-2026-003", "23579", "174.140", "the agreed premium premium 合金化加价 of 200.00/t not charged — rule 2.4"},
+		{"premium not charged", "WC-2026-003", "23579", "174.140", "the agreed premium 合金化加价 of 200.00/t not charged — rule 2.4"},
 	}
 	for _, c := range cases {
 		text := "invoice_no,buyer,month,quantity_t,unit_price_excl_vat,amount_excl_vat,vat_rate,vat\n" + line(c.buyer, c.unit, c.qty)
@@ -140,7 +140,7 @@ func TestCheckDiagnoses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res.Findings) == 0 || res.Findings[0].Field != "unit_price" || !strings.Contains(res.Findings[0].Explanation, c.says) {
+		if len(res.Findings) == 0 || res.Findings[0].Field != "unit_price" || !strings.Contains(res.Findings[0].Why.String(), c.says) {
 			t.Errorf("%s: %+v", c.name, res.Findings)
 		}
 	}

@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 
@@ -41,7 +40,7 @@ type LintFinding struct {
 	Line      int   // in the agreements file
 	Severity  string
 	Rule      string
-	Message   string
+	Why       Message
 }
 
 // productionLoss matches labels that name upstream production losses
@@ -66,8 +65,8 @@ var productionLoss = regexp.MustCompile(`(?i)((电解|生产|工艺|环节|制�
 func Lint(ags *Agreements, opts LintOptions) []LintFinding {
 	var out []LintFinding
 	for _, a := range ags.List {
-		add := func(t *Terms, line int, severity, rule, format string, args ...any) {
-			f := LintFinding{Agreement: a.ID, Line: line, Severity: severity, Rule: rule, Message: fmt.Sprintf(format, args...)}
+		add := func(t *Terms, line int, severity, rule string, why Message) {
+			f := LintFinding{Agreement: a.ID, Line: line, Severity: severity, Rule: rule, Why: why}
 			if t != nil {
 				f.TermsFrom = t.From
 			}
@@ -79,8 +78,7 @@ func Lint(ags *Agreements, opts LintOptions) []LintFinding {
 		}
 		for i := 1; i < len(a.Terms); i++ {
 			if a.Terms[i].From < a.Terms[i-1].From {
-				add(&a.Terms[i], a.Terms[i].Line, SeverityWarning, "7",
-					"the version from %s comes after the version from %s in the file; list versions in date order", a.Terms[i].From, a.Terms[i-1].From)
+				add(&a.Terms[i], a.Terms[i].Line, SeverityWarning, "7", msg("lint.order", a.Terms[i].From.String(), a.Terms[i-1].From.String()))
 			}
 		}
 		byFrom := slices.Clone(a.Terms)
@@ -92,43 +90,41 @@ func Lint(ags *Agreements, opts LintOptions) []LintFinding {
 				if t.From-1 > prev.To+1 {
 					gap += " to " + (t.From - 1).String()
 				}
-				add(&prev, prev.Line, SeverityFinding, "7",
-					"no version prices %s: the version from %s ends in %s, the next starts in %s", gap, prev.From, prev.To, t.From)
+				add(&prev, prev.Line, SeverityFinding, "7", msg("lint.gap", gap, prev.From.String(), prev.To.String(), t.From.String()))
 			}
 		}
 	}
 	return out
 }
 
-func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity, rule, format string, args ...any)) {
+func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity, rule string, why Message)) {
 	stated := map[Kind]bool{}
 	for _, a := range t.Adjustments {
 		stated[a.Kind] = true
-		name := adjustmentName(a)
 		switch {
 		case a.Kind == Premium && productionLoss.MatchString(a.Label):
-			add(t, a.Line, SeverityFinding, "2.5", "the premium %q charges the buyer for losses the smelter bears: production losses may not be passed on (2.5), and the billed weight is the delivered weight (2.6)", a.Label)
+			add(t, a.Line, SeverityFinding, "2.5", msg("lint.premium-loss", a.Label))
 		case a.Kind == Fee && productionLoss.MatchString(a.Label):
-			add(t, a.Line, SeverityWarning, "2.5", "the fee %q names losses; as a deduction it lowers the price, but check that the agreement does not charge them to the buyer (2.5)", a.Label)
+			add(t, a.Line, SeverityWarning, "2.5", msg("lint.fee-loss", a.Label))
 		}
-		if a.Value.IsPercent() {
-			bound, what := opts.MaxPercent, "a percentage deduction"
+		if a.Value.IsPercent() && a.Kind != Premium {
+			bound, code := opts.MaxPercent, "lint.percent"
 			if a.Kind == BurnLoss {
-				bound, what = opts.MaxBurnLoss, "a burn loss"
+				bound, code = opts.MaxBurnLoss, "lint.burn-loss"
 			}
-			if a.Kind != Premium && a.Value.Number().GreaterThan(bound) {
-				add(t, a.Line, SeverityFinding, a.Kind.Rule(), "%s of %s is above %s%%, beyond what is plausible for %s; check the agreement", name, a.Value, bound, what)
+			if a.Value.Number().GreaterThan(bound) {
+				add(t, a.Line, SeverityFinding, a.Kind.Rule(), msg(code, a.Value.String(), bound.String()).about(a))
 			}
 		}
 	}
 	if !stated[Transport] {
-		add(t, t.Line, SeverityFinding, "2.2", "no transport deduction is stated; the policy deducts transport (2.2) and wants every deduction in the agreement (2.4): state it, as 0 if none")
+		add(t, t.Line, SeverityFinding, "2.2", msg("lint.no-transport"))
 	}
-	for _, k := range []Kind{Casting, BurnLoss} {
-		if !stated[k] {
-			add(t, t.Line, SeverityWarning, "2.3", "no %s deduction is stated; molten metal skips casting and its burn loss (2.3), and every deduction belongs in the agreement (2.4)",
-				map[Kind]string{Casting: "ingot casting", BurnLoss: "burn loss"}[k])
-		}
+	if !stated[Casting] {
+		add(t, t.Line, SeverityWarning, "2.3", msg("lint.no-casting"))
+	}
+	if !stated[BurnLoss] {
+		add(t, t.Line, SeverityWarning, "2.3", msg("lint.no-burn-loss"))
 	}
 	for _, b := range []decimal.Decimal{opts.BenchmarkLow, opts.BenchmarkHigh} {
 		deductions, premiums := decimal.Zero, decimal.Zero
@@ -140,12 +136,11 @@ func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity
 			}
 		}
 		if premiums.GreaterThan(deductions) {
-			add(t, t.Line, SeverityFinding, "2", "at an A00 average of %s the premiums (%s/t) outweigh the deductions (%s/t): the price is above the benchmark, and the price advantage of clause 2 is not passed on",
-				b, premiums.StringFixed(2), deductions.StringFixed(2))
+			add(t, t.Line, SeverityFinding, "2", msg("lint.premiums", b.String(), premiums.StringFixed(2), deductions.StringFixed(2)))
 			break
 		}
 	}
 	if !t.VATRate.Equal(DefaultVATRate) {
-		add(t, t.Line, SeverityWarning, RuleVATRate, "the VAT rate is %s; aluminium is taxed at 13%%", percentOf(t.VATRate))
+		add(t, t.Line, SeverityWarning, RuleVATRate, msg("lint.vat-rate", percentOf(t.VATRate)))
 	}
 }

@@ -26,9 +26,9 @@ type Quote struct {
 // Note is a remark on one row of an input: why it was excluded, or what
 // looks wrong with it.
 type Note struct {
-	Date   time.Time
-	Line   int
-	Reason string
+	Date time.Time
+	Line int
+	Why  Message
 }
 
 // Quotes is a file of daily quotes, checked.
@@ -115,21 +115,20 @@ func ReadQuotes(r io.Reader, name string, enc Encoding) (*Quotes, error) {
 		q := rows[i]
 		if wd := q.Date.Weekday(); wd == time.Saturday || wd == time.Sunday {
 			qs.Excluded = append(qs.Excluded, Note{Date: q.Date, Line: q.Line,
-				Reason: fmt.Sprintf("dated %s: Changjiang does not quote on weekends (a scraper's carried-forward row)", wd)})
+				Why: msg("quote.weekend", wd.String())})
 			continue
 		}
 		if q.HasRange {
 			mid := q.Low.Add(q.High).Mul(half)
 			if !mid.Equal(q.Average) {
 				qs.Warnings = append(qs.Warnings, Note{Date: q.Date, Line: q.Line,
-					Reason: fmt.Sprintf("average %s is not the midpoint %s of the range %s-%s", q.Average, mid, q.Low, q.High)})
+					Why: msg("quote.midpoint", q.Average.String(), mid.String(), q.Low.String(), q.High.String())})
 			}
 		}
 		if q.HasChange && prev != nil {
 			if want := q.Average.Sub(prev.Average); !want.Equal(q.Change) {
 				qs.Warnings = append(qs.Warnings, Note{Date: q.Date, Line: q.Line,
-					Reason: fmt.Sprintf("change %s disagrees with the previous row (%s, average %s): %s − %s = %s",
-						q.Change, formatDate(prev.Date), prev.Average, q.Average, prev.Average, want)})
+					Why: msg("quote.change", q.Change.String(), formatDate(prev.Date), prev.Average.String(), q.Average.String(), want.String())})
 			}
 		}
 		qs.Days = append(qs.Days, q)

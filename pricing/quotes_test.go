@@ -99,7 +99,7 @@ func TestReadQuotesEncodingsAndHeaders(t *testing.T) {
 	if q.Days[0].Low.String() != "23450" || q.Days[0].High.String() != "23490" || !q.Days[0].HasRange {
 		t.Errorf("range column: %+v", q.Days[0])
 	}
-	if q.Excluded[0].Line != 5 || !strings.Contains(q.Excluded[0].Reason, "Saturday") {
+	if q.Excluded[0].Line != 5 || !strings.Contains(q.Excluded[0].Why.String(), "Saturday") {
 		t.Errorf("weekend row: %+v", q.Excluded[0])
 	}
 	forced := readQuotesFile(t, "../testdata/quotes/gbk-chinese-headers.csv", GB18030)
@@ -151,7 +151,7 @@ func TestReadQuotesWarnings(t *testing.T) {
 	if len(q.Days) != 3 || len(q.Excluded) != 2 || q.Rows() != 5 {
 		t.Fatalf("%d days, %d excluded", len(q.Days), len(q.Excluded))
 	}
-	if !strings.Contains(q.Excluded[1].Reason, "Sunday") {
+	if !strings.Contains(q.Excluded[1].Why.String(), "Sunday") {
 		t.Errorf("excluded: %+v", q.Excluded)
 	}
 	wants := []string{
@@ -163,8 +163,8 @@ func TestReadQuotesWarnings(t *testing.T) {
 		t.Fatalf("warnings: %+v", q.Warnings)
 	}
 	for i, w := range wants {
-		if q.Warnings[i].Reason != w {
-			t.Errorf("warning %d: %q, want %q", i, q.Warnings[i].Reason, w)
+		if q.Warnings[i].Why.String() != w {
+			t.Errorf("warning %d: %q, want %q", i, q.Warnings[i].Why.String(), w)
 		}
 	}
 	avg, _ := q.Average(month("2026-06"), Yuan)

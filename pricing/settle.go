@@ -156,8 +156,8 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 			}
 			if d.Delivered > d.Tapped {
 				if len(s.Warnings) < MaxListed {
-					s.Warnings = append(s.Warnings, Note{Date: d.Date(), Line: d.Line, Reason: fmt.Sprintf(
-						"ticket %s: delivered %s t is more than tapped %s t; check the weighbridges", d.Ticket, d.Delivered, d.Tapped)})
+					s.Warnings = append(s.Warnings, Note{Date: d.Date(), Line: d.Line,
+						Why: msg("delivery.overfull", d.Ticket, d.Delivered.String(), d.Tapped.String())})
 				} else {
 					s.MoreWarnings++
 				}

@@ -158,7 +158,7 @@ func TestSettleBadRows(t *testing.T) {
 	if s.Rows != 9 || s.RejectedRows != 7 || s.Total.Tickets != 2 || len(s.Rejected) != 8 {
 		t.Errorf("skip-invalid: %d rows, %d rejected (%d problems), %d settled", s.Rows, s.RejectedRows, len(s.Rejected), s.Total.Tickets)
 	}
-	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0].Reason, "delivered 28.810 t is more than tapped 28.730 t") || s.Warnings[0].Line != 10 {
+	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0].Why.String(), "delivered 28.810 t is more than tapped 28.730 t") || s.Warnings[0].Line != 10 {
 		t.Errorf("warnings: %+v", s.Warnings)
 	}
 }

@@ -99,7 +99,7 @@ func runAverage(a *app, o *averageOptions) error {
 	for m := range official {
 		return usageError{fmt.Errorf("--official %s: that month is not among those averaged", m)}
 	}
-	return a.emit(result{doc: averageDoc(a.lang, q, out), json: averageJSON(out)})
+	return a.emit(result{doc: averageDoc(a.lang, q, out), json: averageJSON(a.lang, out)})
 }
 
 type noteJSON struct {
@@ -125,24 +125,24 @@ type averageJSONRow struct {
 	Difference      *money     `json:"difference,omitempty"`
 }
 
-func notesJSON(notes []pricing.Note) []noteJSON {
+func notesJSON(l lang, notes []pricing.Note) []noteJSON {
 	out := []noteJSON{}
 	for _, n := range notes {
-		out = append(out, noteJSON{Date: dateText(n.Date), Line: n.Line, Reason: n.Reason})
+		out = append(out, noteJSON{Date: dateText(n.Date), Line: n.Line, Reason: l.say(n.Why)})
 	}
 	return out
 }
 
 func dateText(d time.Time) string { return d.Format(time.DateOnly) }
 
-func averageJSON(rows []monthAverage) []averageJSONRow {
+func averageJSON(l lang, rows []monthAverage) []averageJSONRow {
 	out := []averageJSONRow{}
 	for _, r := range rows {
 		j := averageJSONRow{
 			Month: r.Month.String(), Days: r.Days, Min: money(r.Min), Max: money(r.Max),
 			Mean: r.Mean.StringFixed(4), Average: money(r.Value), Rounding: string(r.Rounding),
 			First: dateText(r.First), Last: dateText(r.Last),
-			MissingWeekdays: []string{}, Excluded: notesJSON(r.Excluded), Warnings: notesJSON(r.Warnings),
+			MissingWeekdays: []string{}, Excluded: notesJSON(l, r.Excluded), Warnings: notesJSON(l, r.Warnings),
 		}
 		for _, d := range r.MissingWeekdays {
 			j.MissingWeekdays = append(j.MissingWeekdays, dateText(d))
@@ -214,11 +214,11 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 		}
 		for _, n := range r.Excluded {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(n.Date)), report.Int(n.Line),
-				report.Str(l.t("excluded: ", "已剔除:") + n.Reason)})
+				report.Str(l.t("excluded: ", "已剔除:") + l.say(n.Why))})
 		}
 		for _, n := range r.Warnings {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(n.Date)), report.Int(n.Line),
-				report.Str(l.t("warning: ", "警告:") + n.Reason)})
+				report.Str(l.t("warning: ", "警告:") + l.say(n.Why))})
 		}
 	}
 	doc := report.Doc{

@@ -100,7 +100,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := a.emit(result{doc: checkDoc(a.lang, invoices.Source, res), json: checkJSON(res)}); err != nil {
+	if err := a.emit(result{doc: checkDoc(a.lang, invoices.Source, res), json: checkJSON(a.lang, res)}); err != nil {
 		return err
 	}
 	if !res.OK() {
@@ -163,13 +163,13 @@ func findingValue(field string, d decimal.Decimal) string {
 	return d.StringFixed(2)
 }
 
-func checkJSON(r *pricing.CheckResult) checkResultJSON {
+func checkJSON(l lang, r *pricing.CheckResult) checkResultJSON {
 	j := checkResultJSON{OK: r.OK(), Findings: []findingJSON{}, Months: []monthCheckJSON{}}
 	for _, f := range r.Findings {
 		j.Findings = append(j.Findings, findingJSON{
 			InvoiceNo: f.InvoiceNo, Line: f.Line, SourceLine: f.SourceLine, Buyer: f.Buyer, Month: f.Month.String(), Field: f.Field,
 			Invoiced: findingValue(f.Field, f.Invoiced), Expected: findingValue(f.Field, f.Expected),
-			Difference: findingValue(f.Field, f.Difference()), Rule: f.Rule, Explanation: f.Explanation,
+			Difference: findingValue(f.Field, f.Difference()), Rule: f.Rule, Explanation: l.say(f.Why),
 		})
 	}
 	for _, m := range r.Months {
@@ -236,7 +236,7 @@ func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
 		findings.Rows = append(findings.Rows, []report.Cell{
 			report.Str(f.InvoiceNo), line, report.Str(f.Month.String()), report.Str(f.Field),
 			findingCell(f.Field, f.Invoiced), findingCell(f.Field, f.Expected), findingCell(f.Field, f.Difference()),
-			report.Str(f.Rule), report.Str(f.Explanation),
+			report.Str(f.Rule), report.Str(l.say(f.Why)),
 		})
 	}
 	doc.Tables = append(doc.Tables, months, findings)

@@ -43,10 +43,10 @@ func (f *quotesFlags) read(a *app) (*pricing.Quotes, error) {
 		return nil, err
 	}
 	for _, n := range q.Excluded {
-		a.warn("%s:%d: excluded from the averages: %s", q.Source, n.Line, n.Reason)
+		a.warn("%s:%d: excluded from the averages: %s", q.Source, n.Line, n.Why)
 	}
 	for _, n := range q.Warnings {
-		a.warn("%s:%d: %s", q.Source, n.Line, n.Reason)
+		a.warn("%s:%d: %s", q.Source, n.Line, n.Why)
 	}
 	return q, nil
 }

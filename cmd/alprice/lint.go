@@ -76,7 +76,7 @@ func runLint(a *app, o *lintOptions) error {
 			failing++
 		}
 	}
-	if err := a.emit(result{doc: lintDoc(a.lang, inputName(o.agreementsPath), agreements, findings), json: lintJSON(failing == 0, findings)}); err != nil {
+	if err := a.emit(result{doc: lintDoc(a.lang, inputName(o.agreementsPath), agreements, findings), json: lintJSON(a.lang, failing == 0, findings)}); err != nil {
 		return err
 	}
 	if failing > 0 {
@@ -99,11 +99,11 @@ type lintJSONOut struct {
 	Findings []lintFindingJSON `json:"findings"`
 }
 
-func lintJSON(ok bool, findings []pricing.LintFinding) lintJSONOut {
+func lintJSON(l lang, ok bool, findings []pricing.LintFinding) lintJSONOut {
 	j := lintJSONOut{OK: ok, Findings: []lintFindingJSON{}}
 	for _, f := range findings {
 		j.Findings = append(j.Findings, lintFindingJSON{Agreement: f.Agreement, TermsFrom: monthText(f.TermsFrom), Line: f.Line,
-			Severity: f.Severity, Rule: f.Rule, Message: f.Message})
+			Severity: f.Severity, Rule: f.Rule, Message: l.say(f.Why)})
 	}
 	return j
 }
@@ -128,7 +128,7 @@ func lintDoc(l lang, source string, ags *pricing.Agreements, findings []pricing.
 			severity = report.Coded(l.t("warning", "提示"), f.Severity)
 		}
 		t.Rows = append(t.Rows, []report.Cell{report.Str(f.Agreement), report.Str(monthText(f.TermsFrom)), report.Int(f.Line),
-			severity, report.Str(f.Rule), report.Str(f.Message)})
+			severity, report.Str(f.Rule), report.Str(l.say(f.Why))})
 	}
 	doc.Tables = []report.Table{t}
 	return doc

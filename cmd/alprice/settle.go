@@ -115,7 +115,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		return err
 	}
 	a.warnNotes(s.Source, s.Warnings, s.MoreWarnings)
-	if err := a.emit(result{doc: settleDoc(a.lang, agreements.Seller, s), json: settleJSON(s)}); err != nil {
+	if err := a.emit(result{doc: settleDoc(a.lang, agreements.Seller, s), json: settleJSON(a.lang, s)}); err != nil {
 		return err
 	}
 	if s.RejectedRows > 0 {
@@ -153,7 +153,7 @@ func (a *app) warnNotes(source string, notes []pricing.Note, more int) {
 			a.warn("… and %d more warnings, listed in the output", len(notes)-i+more)
 			return
 		}
-		a.warn("%s:%d: %s", source, n.Line, n.Reason)
+		a.warn("%s:%d: %s", source, n.Line, n.Why)
 	}
 }
 
@@ -223,7 +223,7 @@ func problemsJSON(list pricing.ErrorList) []problemJSON {
 	return out
 }
 
-func settleJSON(s *pricing.Settlement) settlementJSON {
+func settleJSON(l lang, s *pricing.Settlement) settlementJSON {
 	j := settlementJSON{
 		Statements: []statementJSON{},
 		Total: totalJSON{Tickets: s.Total.Tickets, TappedT: tonnes(s.Total.Tapped), DeliveredT: tonnes(s.Total.Delivered),
@@ -231,7 +231,7 @@ func settleJSON(s *pricing.Settlement) settlementJSON {
 			AmountExclVAT: money(s.Total.AmountExclVAT), VAT: money(s.Total.VAT)},
 		Rows:     rowsJSON{Read: s.Rows, Settled: s.Total.Tickets, Rejected: s.RejectedRows, Other: s.OtherRows},
 		Rejected: problemsJSON(s.Rejected),
-		Warnings: notesJSON(s.Warnings),
+		Warnings: notesJSON(l, s.Warnings),
 	}
 	for _, st := range s.Statements {
 		sj := statementJSON{
@@ -380,7 +380,7 @@ func notesTable(l lang, title string, notes []pricing.Note) report.Table {
 		},
 	}
 	for _, n := range notes {
-		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(dateText(n.Date)), report.Str(n.Reason)})
+		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(dateText(n.Date)), report.Str(l.say(n.Why))})
 	}
 	return t
 }

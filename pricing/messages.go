@@ -1,0 +1,106 @@
+package pricing
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Message is a sentence this package says about its input — why a finding
+// is one, why a row was excluded — kept as a code and its figures, so that
+// the command line can say it in the user's language. String says it in
+// English.
+type Message struct {
+	Code string
+	Args []string   // the figures, %[1]s, %[2]s… of the template
+	Line Adjustment // the agreed line the sentence is about, {line} in the template; zero for none
+}
+
+// english holds the English template of every message code. A template
+// takes its figures as %[n]s and names the agreed line it is about as
+// {line}.
+var english = map[string]string{
+	// check: the arithmetic of invoice lines, as invoicing software checks it
+	"line.amount": "quantity %[1]s t × unit price %[2]s = %[3]s; invoicing software allows a difference of at most %[4]s",
+	"line.vat":    "amount %[1]s × rate %[2]s = %[3]s; the VAT may differ from it by at most %[4]s",
+	"line.rate":   "the agreement's terms from %[1]s state VAT at %[2]s; the invoice charges %[3]s",
+	"line.total":  "the total (价税合计) must be the amount %[1]s plus the VAT %[2]s",
+	"invoice.vat": "over the invoice's lines the VAT differs from amount × rate by %[1]s in all; an invoice allows at most ±%[2]s",
+	// check: weight and totals
+	"weight.none":      "%[1]s has no delivery to agreement %[2]s in %[3]s: nothing delivered may be billed",
+	"weight.tapped":    "billed on tapped weight (%[1]s t weighed out at the smelter); the policy bills the delivered weight, %[2]s t; the %[3]s t lost in transit is the smelter's",
+	"weight.differs":   "%[1]s t billed, but %[2]s t were delivered at the buyer's end in %[3]s (%[4]s tickets); the policy bills the delivered weight",
+	"statement.amount": "the invoices bill %[1]s incl. VAT for %[2]s; the settlement of the deliveries comes to %[3]s (%[4]s t × %[5]s)",
+	// check: the diagnosis of a price
+	"price.unexplained":    "the billed unit price %[1]s (amount + VAT over quantity) differs from %[2]s, the price of agreement %[3]s for %[4]s (terms from %[5]s, %[6]s average %[7]s), by %[8]s/t, which no single likely mistake explains",
+	"price.month.delivery": "priced on the %[1]s average (%[2]s) instead of %[3]s (%[4]s): the terms price %[5]s on its own month's average (当月均价)",
+	"price.month.previous": "priced on the %[1]s average (%[2]s) instead of %[3]s (%[4]s): the terms price %[5]s on the previous month's average (上月均价)",
+	"price.deduction":      "{line} deduction of %[1]s/t not applied — rule %[2]s",
+	"price.premium":        "the agreed {line} of %[1]s/t not charged — rule 2.4",
+	"price.base.excl-vat":  "{line} of %[1]s applied to the benchmark excl. VAT (%[2]s) instead of the benchmark %[3]s — rule %[4]s",
+	"price.base.less":      "{line} of %[1]s applied to the benchmark less the fixed deductions (%[2]s) instead of the benchmark %[3]s — rule %[4]s",
+	"price.rounding.fen":   "the %[1]s average rounded to the fen (%[2]s) instead of to the yuan (%[3]s), as the terms say",
+	"price.rounding.yuan":  "the %[1]s average rounded to the yuan (%[2]s) instead of to the fen (%[3]s), as the terms say",
+	"price.vat-on-top":     "VAT added to a price that already includes it: the unit price %[1]s (VAT incl., like the A00 average) was billed as the price excl. VAT",
+	// lint
+	"lint.premium-loss": "the premium %[1]q charges the buyer for losses the smelter bears: production losses may not be passed on (2.5), and the billed weight is the delivered weight (2.6)",
+	"lint.fee-loss":     "the fee %[1]q names losses; as a deduction it lowers the price, but check that the agreement does not charge them to the buyer (2.5)",
+	"lint.burn-loss":    "{line} of %[1]s is above %[2]s%%, beyond what is plausible for a burn loss; check the agreement",
+	"lint.percent":      "{line} of %[1]s is above %[2]s%%, beyond what is plausible for a percentage deduction; check the agreement",
+	"lint.no-transport": "no transport deduction is stated; the policy deducts transport (2.2) and wants every deduction in the agreement (2.4): state it, as 0 if none",
+	"lint.no-casting":   "no ingot casting deduction is stated; molten metal skips casting (2.3), and every deduction belongs in the agreement (2.4)",
+	"lint.no-burn-loss": "no burn loss deduction is stated; molten metal skips the remelting and its burn loss (2.3), and every deduction belongs in the agreement (2.4)",
+	"lint.premiums":     "at an A00 average of %[1]s the premiums (%[2]s/t) outweigh the deductions (%[3]s/t): the price is above the benchmark, and the price advantage of clause 2 is not passed on",
+	"lint.vat-rate":     "the VAT rate is %[1]s; aluminium is taxed at 13%%",
+	"lint.order":        "the version from %[1]s comes after the version from %[2]s in the file; list versions in date order",
+	"lint.gap":          "no version prices %[1]s: the version from %[2]s ends in %[3]s, the next starts in %[4]s",
+	// notes on rows
+	"quote.weekend":     "dated %[1]s: Changjiang does not quote on weekends (a scraper's carried-forward row)",
+	"quote.midpoint":    "average %[1]s is not the midpoint %[2]s of the range %[3]s-%[4]s",
+	"quote.change":      "change %[1]s disagrees with the previous row (%[2]s, average %[3]s): %[4]s − %[3]s = %[5]s",
+	"delivery.overfull": "ticket %[1]s: delivered %[2]s t is more than tapped %[3]s t; check the weighbridges",
+}
+
+// MessageCodes returns every message code, for translations to be checked
+// against.
+func MessageCodes() []string { return slices.Sorted(maps.Keys(english)) }
+
+func msg(code string, args ...string) Message {
+	if _, ok := english[code]; !ok {
+		panic("pricing: no message " + code)
+	}
+	return Message{Code: code, Args: args}
+}
+
+// about returns m naming the agreed line a.
+func (m Message) about(a Adjustment) Message {
+	m.Line = a
+	return m
+}
+
+// Render fills template with m: its figures, and for {line} the agreed
+// line's name as name gives it.
+func (m Message) Render(template string, name func(Kind, string) string) string {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		args[i] = a
+	}
+	text := fmt.Sprintf(template, args...)
+	if strings.Contains(text, "{line}") {
+		text = strings.ReplaceAll(text, "{line}", name(m.Line.Kind, m.Line.Label))
+	}
+	return text
+}
+
+// String says m in English.
+func (m Message) String() string { return m.Render(english[m.Code], englishName) }
+
+// englishName names an agreed line in English: its kind, and its label.
+func englishName(k Kind, label string) string {
+	name := map[Kind]string{Transport: "transport", Casting: "casting", BurnLoss: "burn loss", Coal: "coal pass-through", Fee: "fee", Premium: "premium"}[k]
+	if label != "" {
+		name += " " + label
+	}
+	return name
+}
