@@ -192,6 +192,27 @@ func (t *csvTable) next() ([]string, int, error) {
 	return rec, line, nil
 }
 
+// eachRow calls row with every record, in order, and returns the problems
+// of the bad ones, as an ErrorList: the records the scanner found bad, and
+// the problems row returns. It stops at an error that ends the file, the
+// last in the list.
+func (t *csvTable) eachRow(row func(rec []string, line int) ErrorList) ErrorList {
+	var errs ErrorList
+	for {
+		rec, line, err := t.next()
+		switch {
+		case err == io.EOF:
+			return errs
+		case isRowProblem(err):
+			errs = append(errs, asInputError(t.name, err))
+		case err != nil:
+			return append(errs, asInputError(t.name, err))
+		default:
+			errs = append(errs, row(rec, line)...)
+		}
+	}
+}
+
 // nextBytes is next without strings: the record's fields are
 // t.sc.field(i), valid until the following call.
 func (t *csvTable) nextBytes() (int, error) {

@@ -61,31 +61,17 @@ func ReadInvoices(r io.Reader, name string, enc Encoding) (*Invoices, error) {
 	if err != nil {
 		return nil, err
 	}
-	var (
-		lines []InvoiceLine
-		errs  ErrorList
-	)
+	var lines []InvoiceLine
 	perInvoice := map[string]int{}
-	for {
-		rec, line, err := t.next()
-		if err == io.EOF {
-			break
-		}
-		if isRowProblem(err) {
-			errs = append(errs, asInputError(name, err))
-			continue
-		}
-		if err != nil {
-			return nil, append(errs, asInputError(name, err))
-		}
-		l, rowErrs := readInvoiceLine(t, rec)
-		errs = append(errs, rowErrs...)
-		if len(rowErrs) == 0 {
+	errs := t.eachRow(func(rec []string, line int) ErrorList {
+		l, problems := readInvoiceLine(t, rec)
+		if len(problems) == 0 {
 			perInvoice[l.InvoiceNo]++
 			l.Line, l.SourceLine = perInvoice[l.InvoiceNo], line
 			lines = append(lines, l)
 		}
-	}
+		return problems
+	})
 	if err := errs.err(); err != nil {
 		return nil, err
 	}

@@ -73,28 +73,14 @@ func ReadQuotes(r io.Reader, name string, enc Encoding) (*Quotes, error) {
 		return nil, err
 	}
 	hasLowHigh := t.has("low") || t.has("high")
-	var (
-		rows []Quote
-		errs ErrorList
-	)
-	for {
-		rec, line, err := t.next()
-		if err == io.EOF {
-			break
-		}
-		if isRowProblem(err) {
-			errs = append(errs, asInputError(name, err))
-			continue
-		}
-		if err != nil {
-			return nil, append(errs, asInputError(name, err))
-		}
-		q, rowErrs := readQuote(t, rec, line, hasLowHigh)
-		errs = append(errs, rowErrs...)
-		if len(rowErrs) == 0 {
+	var rows []Quote
+	errs := t.eachRow(func(rec []string, line int) ErrorList {
+		q, problems := readQuote(t, rec, line, hasLowHigh)
+		if len(problems) == 0 {
 			rows = append(rows, q)
 		}
-	}
+		return problems
+	})
 	if len(errs) == 0 && len(rows) == 0 {
 		return nil, &InputError{Source: name, Line: 1, Err: errors.New("has a header but no quotes")}
 	}

@@ -162,32 +162,14 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 		withOfficial = withOfficial || r.official != nil
 	}
 	roundingName := map[pricing.Rounding]string{pricing.Yuan: l.t("yuan", "元"), pricing.Fen: l.t("fen", "分")}
-	cols := []report.Column{
-		{Key: "month", Title: l.t("Month", "月份")},
-		{Key: "days", Title: l.t("Quote days", "报价日数")},
-		{Key: "min", Title: l.t("Min", "最低")},
-		{Key: "max", Title: l.t("Max", "最高")},
-		{Key: "mean", Title: l.t("Exact mean", "精确均值")},
-		{Key: "average", Title: l.t("Average", "月均价")},
-		{Key: "rounding", Title: l.t("Rounded to", "舍入到")},
-		{Key: "first", Title: l.t("First", "首个报价日")},
-		{Key: "last", Title: l.t("Last", "末个报价日")},
-		{Key: "missing_weekdays", Title: l.t("Weekdays without quote", "无报价工作日")},
-	}
+	cols := columns(l, "month", "days", "min", "max", "mean", "average", "rounding", "first", "last", "missing_weekdays")
 	if withOfficial {
-		cols = append(cols,
-			report.Column{Key: "official", Title: l.t("Official", "公布值")},
-			report.Column{Key: "difference", Title: l.t("Difference", "差额")})
+		cols = append(cols, columns(l, "official", "difference")...)
 	}
 	main := report.Table{Columns: cols}
 	days := report.Table{
-		Title: l.t("Days to judge", "需核对的日期"),
-		Columns: []report.Column{
-			{Key: "month", Title: l.t("Month", "月份")},
-			{Key: "date", Title: l.t("Date", "日期")},
-			{Key: "line", Title: l.t("Line", "行号")},
-			{Key: "what", Title: l.t("What", "情况")},
-		},
+		Title:   l.t("Days to judge", "需核对的日期"),
+		Columns: columns(l, "month", "date", "line", "what"),
 	}
 	for _, r := range rows {
 		missing := make([]string, len(r.MissingWeekdays))

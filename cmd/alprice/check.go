@@ -190,19 +190,8 @@ func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
 	}
 	doc := report.Doc{Title: l.t("Invoice check · ", "发票核对 · ") + source + " · " + verdict}
 	months := report.Table{
-		Title: l.t("By buyer and month", "按需方和月份"),
-		Columns: []report.Column{
-			{Key: "agreement", Title: l.t("Agreement", "协议")},
-			{Key: "buyer", Title: l.t("Buyer", "需方")},
-			{Key: "month", Title: l.t("Month", "月份")},
-			{Key: "invoices", Title: l.t("Invoices", "发票张数")},
-			{Key: "lines", Title: l.t("Lines", "行数")},
-			{Key: "quantity_t", Title: l.t("Billed t", "开票数量(吨)")},
-			{Key: "delivered_t", Title: l.t("Delivered t", "到位重量(吨)")},
-			{Key: "billed", Title: l.t("Billed incl. VAT", "开票价税合计")},
-			{Key: "settled", Title: l.t("Settled incl. VAT", "结算价税合计")},
-			{Key: "findings", Title: l.t("Findings", "问题")},
-		},
+		Title:   l.t("By buyer and month", "按需方和月份"),
+		Columns: columns(l, "agreement", "buyer", "month", "invoices", "lines", "quantity_t:billed", "delivered_t", "billed", "settled", "findings"),
 	}
 	for _, m := range r.Months {
 		delivered, settled := report.Empty, report.Empty
@@ -215,18 +204,8 @@ func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
 		})
 	}
 	findings := report.Table{
-		Title: l.t("Findings", "问题明细"),
-		Columns: []report.Column{
-			{Key: "invoice_no", Title: l.t("Invoice", "发票号码")},
-			{Key: "line", Title: l.t("Line", "行")},
-			{Key: "month", Title: l.t("Month", "月份")},
-			{Key: "field", Title: l.t("Field", "字段")},
-			{Key: "invoiced", Title: l.t("Invoiced", "发票值")},
-			{Key: "expected", Title: l.t("Expected", "应为")},
-			{Key: "difference", Title: l.t("Difference", "差额")},
-			{Key: "rule", Title: l.t("Rule", "依据")},
-			{Key: "explanation", Title: l.t("Why", "原因")},
-		},
+		Title:   l.t("Findings", "问题明细"),
+		Columns: columns(l, "invoice_no", "line:invoice", "month", "field", "invoiced", "expected", "difference", "rule", "explanation"),
 	}
 	for _, f := range r.Findings {
 		line := report.Empty

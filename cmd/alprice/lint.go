@@ -114,14 +114,7 @@ func lintDoc(l lang, source string, ags *pricing.Agreements, findings []pricing.
 		doc.Notes = []string{l.t("No finding: every agreement states its deductions as clause 2 of the policy requires.",
 			"未发现问题:各协议均按政策第二条载明扣减项目。")}
 	}
-	t := report.Table{Columns: []report.Column{
-		{Key: "agreement", Title: l.t("Agreement", "协议")},
-		{Key: "terms_from", Title: l.t("Terms from", "条款版本")},
-		{Key: "line", Title: l.t("Line", "行号")},
-		{Key: "severity", Title: l.t("Severity", "级别")},
-		{Key: "rule", Title: l.t("Rule", "依据")},
-		{Key: "message", Title: l.t("Finding", "问题")},
-	}}
+	t := report.Table{Columns: columns(l, "agreement", "terms_from", "line", "severity", "rule", "message")}
 	for _, f := range findings {
 		severity := report.Coded(l.t("finding", "问题"), f.Severity)
 		if f.Severity == pricing.SeverityWarning {

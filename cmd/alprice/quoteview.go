@@ -129,18 +129,6 @@ func (q pricedQuote) benchmarkLabel(l lang) string {
 	return s
 }
 
-// buildUpColumns are the columns of a price build-up table.
-func buildUpColumns(l lang) []report.Column {
-	return []report.Column{
-		{Key: "kind", Machine: true},
-		{Key: "label", Title: l.t("Item", "项目")},
-		{Key: "basis", Title: l.t("Basis", "计价方式")},
-		{Key: "rate", Machine: true},
-		{Key: "amount", Title: l.t("Amount", "金额")},
-		{Key: "rule", Title: l.t("Policy rule", "政策条款")},
-	}
-}
-
 func (q pricedQuote) doc(l lang) report.Doc {
 	perTonne := report.Coded(l.t("CNY/t", "元/吨"), "CNY/t")
 	cny := report.Coded(l.t("CNY", "元"), "CNY")
@@ -183,7 +171,7 @@ func (q pricedQuote) doc(l lang) report.Doc {
 	}
 	return report.Doc{
 		Title:  q.title(l),
-		Tables: []report.Table{{Columns: buildUpColumns(l), Rows: rows}},
+		Tables: []report.Table{{Columns: columns(l, "-kind", "label", "basis", "-rate", "amount:per-tonne", "rule:policy"), Rows: rows}},
 		Notes:  notes,
 	}
 }

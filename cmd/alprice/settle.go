@@ -256,23 +256,8 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 		doc.Title += l.t(" · seller ", " · 供方 ") + seller
 	}
 	statements := report.Table{
-		Title: l.t("Statements", "月度结算"),
-		Columns: []report.Column{
-			{Key: "agreement", Title: l.t("Agreement", "协议")},
-			{Key: "buyer", Title: l.t("Buyer", "需方")},
-			{Key: "month", Title: l.t("Month", "供货月份")},
-			{Key: "tickets", Title: l.t("Tickets", "票数")},
-			{Key: "tapped_t", Title: l.t("Tapped t", "出厂重量(吨)")},
-			{Key: "delivered_t", Title: l.t("Delivered t (billed)", "到位重量(吨,结算)")},
-			{Key: "loss_t", Title: l.t("Loss t (not billed)", "途损(吨,不结算)")},
-			{Key: "benchmark_month", Title: l.t("Priced on", "基准月份")},
-			{Key: "benchmark", Title: l.t("A00 average", "A00月均价")},
-			{Key: "unit_price", Title: l.t("Unit price", "含税单价")},
-			{Key: "unit_price_excl_vat", Title: l.t("Excl. VAT", "不含税单价")},
-			{Key: "amount", Title: l.t("Amount", "价税合计")},
-			{Key: "amount_excl_vat", Title: l.t("Amount excl. VAT", "金额")},
-			{Key: "vat", Title: l.t("VAT", "税额")},
-		},
+		Title:   l.t("Statements", "月度结算"),
+		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark", "unit_price", "unit_price_excl_vat", "amount", "amount_excl_vat", "vat"),
 	}
 	for _, st := range s.Statements {
 		statements.Rows = append(statements.Rows, []report.Cell{
@@ -293,17 +278,8 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 	doc.Tables = append(doc.Tables, statements)
 
 	invoices := report.Table{
-		Title: l.t("Invoice lines (each below the cap excl. VAT)", "发票明细(每行金额低于开票限额)"),
-		Columns: []report.Column{
-			{Key: "agreement", Title: l.t("Agreement", "协议")},
-			{Key: "month", Title: l.t("Month", "供货月份")},
-			{Key: "line", Title: l.t("Line", "行")},
-			{Key: "quantity_t", Title: l.t("Quantity t", "数量(吨)")},
-			{Key: "amount", Title: l.t("Amount", "价税合计")},
-			{Key: "amount_excl_vat", Title: l.t("Amount excl. VAT", "金额")},
-			{Key: "vat", Title: l.t("VAT", "税额")},
-			{Key: "residual", Title: l.t("Rounding residual", "尾差")},
-		},
+		Title:   l.t("Invoice lines (each below the cap excl. VAT)", "发票明细(每行金额低于开票限额)"),
+		Columns: columns(l, "agreement", "month:supply", "line:invoice", "quantity_t", "amount", "amount_excl_vat", "vat", "residual"),
 	}
 	for _, st := range s.Statements {
 		for i, line := range st.Invoices {
@@ -314,16 +290,9 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 		}
 	}
 	days := report.Table{
-		Title: l.t("Tickets by day", "按日票据汇总"),
-		Sheet: true,
-		Columns: []report.Column{
-			{Key: "agreement", Title: l.t("Agreement", "协议")},
-			{Key: "date", Title: l.t("Date", "日期")},
-			{Key: "tickets", Title: l.t("Tickets", "票数")},
-			{Key: "tapped_t", Title: l.t("Tapped t", "出厂重量(吨)")},
-			{Key: "delivered_t", Title: l.t("Delivered t", "到位重量(吨)")},
-			{Key: "loss_t", Title: l.t("Loss t", "途损(吨)")},
-		},
+		Title:   l.t("Tickets by day", "按日票据汇总"),
+		Sheet:   true,
+		Columns: columns(l, "agreement", "date", "tickets", "tapped_t", "delivered_t", "loss_t"),
 	}
 	for _, st := range s.Statements {
 		for _, day := range st.Days {
@@ -355,13 +324,8 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 // problemsTable lists bad input values.
 func problemsTable(l lang, title string, list pricing.ErrorList) report.Table {
 	t := report.Table{
-		Title: title,
-		Columns: []report.Column{
-			{Key: "line", Title: l.t("Line", "行号")},
-			{Key: "field", Title: l.t("Field", "字段")},
-			{Key: "value", Title: l.t("Value", "值")},
-			{Key: "reason", Title: l.t("Reason", "原因")},
-		},
+		Title:   title,
+		Columns: columns(l, "line", "field", "value", "reason"),
 	}
 	for _, e := range list {
 		t.Rows = append(t.Rows, []report.Cell{report.Int(e.Line), report.Str(e.Field), report.Str(e.Value), report.Str(e.Err.Error())})
@@ -372,12 +336,8 @@ func problemsTable(l lang, title string, list pricing.ErrorList) report.Table {
 // notesTable lists remarks on rows.
 func notesTable(l lang, title string, notes []pricing.Note) report.Table {
 	t := report.Table{
-		Title: title,
-		Columns: []report.Column{
-			{Key: "line", Title: l.t("Line", "行号")},
-			{Key: "date", Title: l.t("Date", "日期")},
-			{Key: "reason", Title: l.t("Reason", "原因")},
-		},
+		Title:   title,
+		Columns: columns(l, "line", "date", "reason"),
 	}
 	for _, n := range notes {
 		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(dateText(n.Date)), report.Str(l.say(n.Why))})

@@ -127,34 +127,13 @@ func kindTotals(p pricing.Price) map[pricing.Kind]decimal.Decimal {
 	return sums
 }
 
-// tableKinds are the build-up columns of the price table, in order.
+// tableKinds are the build-up columns of the price table, in order: the
+// columns between benchmark and unit_price.
 var tableKinds = []pricing.Kind{pricing.Transport, pricing.Casting, pricing.BurnLoss, pricing.Coal, pricing.Fee, pricing.Premium, pricing.Rounded}
 
 func priceTableDoc(l lang, seller, quotesSource string, tables []agreementPrices) report.Doc {
-	cols := []report.Column{
-		{Key: "agreement", Machine: true},
-		{Key: "buyer", Machine: true},
-		{Key: "month", Title: l.t("Month", "供货月份")},
-		{Key: "terms_from", Title: l.t("Terms from", "条款版本")},
-		{Key: "benchmark_month", Title: l.t("Priced on", "基准月份")},
-		{Key: "benchmark_days", Title: l.t("Days", "报价日数")},
-		{Key: "benchmark", Title: l.t("A00 average", "A00月均价")},
-	}
-	titles := map[pricing.Kind]string{
-		pricing.Transport: l.t("Transport", "运费"),
-		pricing.Casting:   l.t("Casting", "铸造费"),
-		pricing.BurnLoss:  l.t("Burn loss", "烧损"),
-		pricing.Coal:      l.t("Coal", "煤价让利"),
-		pricing.Fee:       l.t("Other fees", "其他费用"),
-		pricing.Premium:   l.t("Premiums", "上浮"),
-		pricing.Rounded:   l.t("Rounding", "取整调整"),
-	}
-	for _, k := range tableKinds {
-		cols = append(cols, report.Column{Key: string(k), Title: titles[k]})
-	}
-	cols = append(cols,
-		report.Column{Key: "unit_price", Title: l.t("Unit price", "含税单价")},
-		report.Column{Key: "unit_price_excl_vat", Title: l.t("Excl. VAT", "不含税单价")})
+	cols := columns(l, "-agreement", "-buyer", "month:supply", "terms_from", "benchmark_month", "benchmark_days", "benchmark",
+		"transport", "casting", "burn_loss", "coal", "fee", "premium", "rounding:line", "unit_price", "unit_price_excl_vat")
 
 	doc := report.Doc{Title: l.t("Molten aluminium price table", "铝液价格表")}
 	if seller != "" {

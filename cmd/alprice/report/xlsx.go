@@ -41,41 +41,24 @@ func WriteXLSX(w io.Writer, d Doc) error {
 	if err := x.styles(); err != nil {
 		return err
 	}
-	first := true
 	for i, t := range d.Tables {
 		if t.Rows == nil && t.Footer == nil {
 			continue // an empty section says nothing in a workbook either
 		}
-		name := x.sheetName(t.Title, fmt.Sprintf("Sheet%d", i+1))
-		if first {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-			first = false
-		} else if _, err := f.NewSheet(name); err != nil {
+		name, err := x.newSheet(t.Title, fmt.Sprintf("Sheet%d", i+1))
+		if err != nil {
 			return err
 		}
 		if err := x.table(name, d, t); err != nil {
 			return err
 		}
-		if err := x.printOnePageWide(name); err != nil {
-			return err
-		}
 	}
 	for _, c := range d.Charts {
-		name := x.sheetName(c.Sheet, "Chart")
-		if first {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-			first = false
-		} else if _, err := f.NewSheet(name); err != nil {
+		name, err := x.newSheet(c.Sheet, "Chart")
+		if err != nil {
 			return err
 		}
 		if err := x.chart(name, c); err != nil {
-			return err
-		}
-		if err := x.printOnePageWide(name); err != nil {
 			return err
 		}
 	}
@@ -122,6 +105,22 @@ func (x *xlsxWriter) styles() error {
 	x.count = style(numFmt("0", nil))
 	x.fixed = map[int32]int{}
 	return err
+}
+
+// newSheet adds a sheet named after title, set to print landscape, one
+// page wide; the first one takes the place of the new workbook's Sheet1.
+func (x *xlsxWriter) newSheet(title, fallback string) (string, error) {
+	name := x.sheetName(title, fallback)
+	var err error
+	if len(x.used) == 1 {
+		err = x.f.SetSheetName("Sheet1", name)
+	} else {
+		_, err = x.f.NewSheet(name)
+	}
+	if err != nil {
+		return "", err
+	}
+	return name, x.printOnePageWide(name)
 }
 
 // printOnePageWide sets a sheet to print landscape, one page wide, as
