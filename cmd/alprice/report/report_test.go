@@ -1,0 +1,106 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestGroup(t *testing.T) {
+	for in, want := range map[string]string{
+		"0.00": "0.00", "999.99": "999.99", "1000.00": "1,000.00", "-1234567.50": "-1,234,567.50",
+		"123456": "123,456", "12": "12", "-600.00": "-600.00", "31.250": "31.250", "1234.567": "1,234.567",
+	} {
+		if got := Group(in); got != want {
+			t.Errorf("Group(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(1)": "'=HYPERLINK(1)", "+1": "'+1", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)",
+		"\tx": "'\tx", "\rx": "'\rx", "ZD-2026-001": "ZD-2026-001", "": "", "准东": "准东", " =1": " =1",
+	} {
+		if got := Neutralise(in); got != want {
+			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCells(t *testing.T) {
+	d := decimal.RequireFromString
+	cases := []struct {
+		c              Cell
+		plain, display string
+	}{
+		{CNY(d("24389")), "24389.00", "24,389.00"},
+		{CNY(d("-146.334")), "-146.33", "-146.33"},
+		{Tonnes(31250), "31.250", "31.250"},
+		{Int(12345), "12345", "12,345"},
+		{Decimals(d("24388.63636"), 4), "24388.6364", "24388.6364"},
+		{Coded("元/吨", "CNY/t"), "CNY/t", "元/吨"},
+		{Str("x"), "x", "x"},
+	}
+	for _, c := range cases {
+		if c.c.Plain() != c.plain || c.c.Display() != c.display {
+			t.Errorf("%+v: plain %q display %q, want %q %q", c.c, c.c.Plain(), c.c.Display(), c.plain, c.display)
+		}
+	}
+}
+
+func sampleDoc() Doc {
+	cols := []Column{{Key: "agreement", Machine: true}, {Key: "month", Title: "Month"}, {Key: "amount", Title: "Amount"}}
+	return Doc{
+		Title: "Title",
+		Tables: []Table{
+			{Title: "A", Columns: cols, Rows: [][]Cell{{Str("A"), Str("2026-03"), CNY(decimal.NewFromInt(1000))}}},
+			{Title: "B", Columns: cols, Rows: [][]Cell{{Str("B"), Str("2026-03"), CNY(decimal.NewFromInt(-5))}}, Footer: []Cell{Empty, Str("Total"), CNY(decimal.NewFromInt(995))}},
+			{Title: "Empty", Columns: []Column{{Key: "line", Title: "Line"}}},
+			{Title: "Detail", Columns: []Column{{Key: "day", Title: "Day"}}, Rows: [][]Cell{{Str("2026-03-02")}}, Sheet: true},
+		},
+		Notes: []string{"a note | with a pipe"},
+	}
+}
+
+// CSV: the tables of the same columns share one header; an empty table
+// keeps its header; a spreadsheet-only table and the footer are left out.
+func TestWriteCSV(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteCSV(&b, sampleDoc()); err != nil {
+		t.Fatal(err)
+	}
+	want := "agreement,month,amount\nA,2026-03,1000.00\nB,2026-03,-5.00\n\nline\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// People's formats leave out empty and spreadsheet-only tables and the
+// machine columns, and show the footer.
+func TestWritePeople(t *testing.T) {
+	var table, md bytes.Buffer
+	if err := WriteTable(&table, sampleDoc()); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&md, sampleDoc()); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"table": table.String(), "markdown": md.String()} {
+		for _, want := range []string{"1,000.00", "Total", "995.00", "-5.00"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no %q in\n%s", name, want, out)
+			}
+		}
+		for _, not := range []string{"Empty", "Detail", "2026-03-02", "agreement"} {
+			if strings.Contains(out, not) {
+				t.Errorf("%s: %q should be left out:\n%s", name, not, out)
+			}
+		}
+	}
+	if !strings.Contains(md.String(), `a note \| with a pipe`) || !strings.HasPrefix(md.String(), "# Title") {
+		t.Errorf("markdown:\n%s", md.String())
+	}
+}
