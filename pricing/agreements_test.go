@@ -103,7 +103,7 @@ func TestReadAgreementsErrors(t *testing.T) {
 		{"fee without label", head + "        deductions:\n          - {kind: fee, value: 10}\n",
 			[]string{"a.yaml:7:13: agreements[0].terms[0].deductions[0].label: is missing: a fee needs a label"}},
 		{"premium without label", head + "        premiums:\n          - {value: 10}\n", []string{"premiums[0].label: is missing"}},
-		{"premium as deduction", head + "        deductions:\n          - {kind: premium, label: x, value: 10}\n", []string{"list premiums under premiums:"}},
+		{"premium as deduction", head + "        deductions:\n          - {kind: premium, label: x, value: 10}\n", []string{"list premiums under the premiums key"}},
 		{"unknown kind", head + "        deductions:\n          - {kind: freight, value: 10}\n", []string{`"freight": is not a deduction kind`}},
 		{"duplicate kind", head + "        deductions:\n          - {kind: transport, value: 10}\n          - {kind: transport, value: 20}\n", []string{"a.yaml:8: agreements[0].terms[0]: states transport twice (also at line 7)"}},
 		{"duplicate fee label", head + "        deductions:\n          - {kind: fee, label: 检测费, value: 10}\n          - {kind: fee, label: 检测费, value: 20}\n", []string{`states fee "检测费" twice`}},

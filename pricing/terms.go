@@ -52,7 +52,7 @@ func parseDeductionKind(s string) (Kind, error) {
 		return k, nil
 	}
 	if k == Premium {
-		return "", fmt.Errorf("is not a deduction: list premiums under premiums:")
+		return "", fmt.Errorf("is not a deduction: list premiums under the premiums key")
 	}
 	return "", fmt.Errorf("is not a deduction kind: write one of transport, casting, burn_loss, coal, fee")
 }
