@@ -285,7 +285,11 @@ func (t *csvTable) csvError(err error) error {
 		var msg string
 		switch se.err {
 		case errFieldCount:
-			return &InputError{Source: t.name, Line: se.line, Err: rowProblem{fmt.Errorf("has %d fields, not %d as the header", len(t.sc.record), len(t.header))}}
+			msg := fmt.Sprintf("has %d fields, not %d as the header", len(t.sc.spans), len(t.header))
+			if len(t.sc.spans) > len(t.header) {
+				msg += ` (a value with a comma, such as 24,389.00, must be in double quotes)`
+			}
+			return &InputError{Source: t.name, Line: se.line, Err: rowProblem{errors.New(msg)}}
 		case errBareQuote:
 			msg = `has a bare " in an unquoted field: quote the field and double the " inside it`
 		default:

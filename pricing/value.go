@@ -133,15 +133,15 @@ func (w Weight) Tonnes() decimal.Decimal { return decimal.New(int64(w), -3) }
 func (w Weight) String() string { return w.Tonnes().StringFixed(weightDecimals) }
 
 // ParseWeight parses a weight: tonnes with at most 3 decimals ("31.25") or
-// whole kilograms ("31250kg"). It must be more than zero and at most
+// whole kilograms ("31250kg", "31250KG"). It must be more than zero and at most
 // [MaxWeight].
 func ParseWeight(s string) (Weight, error) {
 	var (
 		d   decimal.Decimal
 		err error
 	)
-	if kg, ok := strings.CutSuffix(s, "kg"); ok {
-		d, err = scanDecimal(kg, 0)
+	if n := len(s); n >= 2 && strings.EqualFold(s[n-2:], "kg") {
+		d, err = scanDecimal(s[:n-2], 0)
 		d = d.Shift(-3)
 	} else {
 		d, err = scanDecimal(s, weightDecimals)
