@@ -77,17 +77,28 @@ type statementKey struct {
 	month     Month
 }
 
+// accumulator sums the tickets of an agreement and supply month, by day of
+// the month.
 type accumulator struct {
-	tickets           int
-	tapped, delivered int64 // kilograms
-	days              [31]dayAccumulator
-	terms             Terms
-	termsErr          error
+	days     [31]dayAccumulator
+	terms    Terms
+	termsErr error
 }
 
 type dayAccumulator struct {
 	tickets           int
-	tapped, delivered int64
+	tapped, delivered int64 // kilograms
+}
+
+// total sums the days.
+func (a *accumulator) total() dayAccumulator {
+	var t dayAccumulator
+	for _, d := range a.days {
+		t.tickets += d.tickets
+		t.tapped += d.tapped
+		t.delivered += d.delivered
+	}
+	return t
 }
 
 // Settle reads every delivery of dr and settles them per agreement and
@@ -162,9 +173,6 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 					s.MoreWarnings++
 				}
 			}
-			a.tickets++
-			a.tapped += int64(d.Tapped)
-			a.delivered += int64(d.Delivered)
 			day := &a.days[d.Day-1]
 			day.tickets++
 			day.tapped += int64(d.Tapped)
@@ -244,9 +252,11 @@ func joinIDs(ags *Agreements) string {
 // makeStatements prices the accumulated months, in agreement order then
 // month order.
 func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statementKey]*accumulator, opts SettleOptions) error {
+	totals := map[statementKey]dayAccumulator{}
 	keys := make([]statementKey, 0, len(acc))
 	for k, a := range acc {
-		if a.tickets > 0 {
+		if t := a.total(); t.tickets > 0 {
+			totals[k] = t
 			keys = append(keys, k)
 		}
 	}
@@ -258,13 +268,13 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 	})
 	s.Total = Totals{Amount: decimal.Zero, AmountExclVAT: decimal.Zero, VAT: decimal.Zero}
 	for _, k := range keys {
-		a := acc[k]
+		a, t := acc[k], totals[k]
 		ag := &ags.List[k.agreement]
 		mp, err := PriceMonth(a.terms, k.month, q)
 		if err != nil {
 			return fmt.Errorf("agreement %s: %w", ag.ID, err)
 		}
-		st := Statement{Agreement: ag, Month: k.month, Tickets: a.tickets, Tapped: Weight(a.tapped), Delivered: Weight(a.delivered), Price: mp}
+		st := Statement{Agreement: ag, Month: k.month, Tickets: t.tickets, Tapped: Weight(t.tapped), Delivered: Weight(t.delivered), Price: mp}
 		for i, day := range a.days {
 			if day.tickets > 0 {
 				st.Days = append(st.Days, DayTotals{Date: k.month.First().AddDate(0, 0, i), Tickets: day.tickets,
