@@ -17,7 +17,7 @@ import (
 // weighed out at the smelter, and the weight weighed in at the buyer's end.
 // Rule 2.6 bills the delivered weight.
 type Delivery struct {
-	Ticket    string
+	ticket    []byte // the ticket, in its batch's text: valid until the next Next
 	Month     Month  // the month of the delivery date
 	Day       int    // the day of the month of the delivery date
 	Buyer     string // an agreement id or a buyer name
@@ -30,6 +30,9 @@ type Delivery struct {
 	at   [nFields]fieldPosition // where the fields are, for messages after the row was read
 	hash uint64                 // of Ticket
 }
+
+// Ticket returns the ticket number.
+func (d *Delivery) Ticket() string { return string(d.ticket) }
 
 // Date returns the delivery date.
 func (d *Delivery) Date() time.Time { return d.Month.First().AddDate(0, 0, d.Day-1) }
@@ -267,16 +270,15 @@ func (dr *DeliveryReader) scanRow(d *Delivery, text *[]byte) error {
 
 // parse parses the rows of a batch that scanRow left for it.
 func (dr *DeliveryReader) parse(b *deliveryBatch) {
-	text := string(b.text) // one string for all the tickets of the batch
 	for i := range b.rows[:b.n] {
 		d := &b.rows[i]
 		if d.Problems != nil {
-			d.Ticket = ""
+			d.ticket = nil
 			continue
 		}
 		field := func(f int) []byte { return b.text[d.raw[f].start:d.raw[f].end] }
 		var err error
-		if d.Ticket = text[d.raw[fTicket].start:d.raw[fTicket].end]; d.Ticket == "" {
+		if d.ticket = field(fTicket); len(d.ticket) == 0 {
 			d.Problems = append(d.Problems, dr.fieldError(d, fTicket, "", errors.New("is empty")))
 		}
 		if d.Month, d.Day, err = parseDateFast(field(fDate)); err != nil {
@@ -333,14 +335,14 @@ func (dr *DeliveryReader) intern(b []byte) string {
 // waiting one after another, then claims them in order.
 func (dr *DeliveryReader) checkTickets(rows []Delivery) error {
 	for i := range rows {
-		if rows[i].Ticket != "" {
-			rows[i].hash = dr.tickets.hashOf(rows[i].Ticket)
+		if len(rows[i].ticket) > 0 {
+			rows[i].hash = dr.tickets.hashOf(rows[i].ticket)
 			dr.tickets.touch(rows[i].hash)
 		}
 	}
 	for i := range rows {
 		d := &rows[i]
-		if d.Ticket == "" {
+		if len(d.ticket) == 0 {
 			continue
 		}
 		var (
@@ -350,15 +352,15 @@ func (dr *DeliveryReader) checkTickets(rows []Delivery) error {
 		if d.Problems != nil {
 			// A bad row does not claim its ticket: its ticket may be the
 			// typo, and a good row with it must not be rejected for it.
-			first, dup = dr.tickets.lineOf(d.Ticket, d.hash)
+			first, dup = dr.tickets.lineOf(d.ticket, d.hash)
 		} else {
 			var err error
-			if first, dup, err = dr.tickets.claim(d.Ticket, d.hash, int32(d.Line)); err != nil {
+			if first, dup, err = dr.tickets.claim(d.ticket, d.hash, int32(d.Line)); err != nil {
 				return &InputError{Source: dr.t.name, Line: d.Line, Err: err}
 			}
 		}
 		if dup {
-			d.Problems = append(d.Problems, dr.fieldError(d, fTicket, d.Ticket,
+			d.Problems = append(d.Problems, dr.fieldError(d, fTicket, d.Ticket(),
 				fmt.Errorf("is a duplicate ticket: line %d has it too, and a ladle is billed once", first)))
 		}
 	}

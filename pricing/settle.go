@@ -168,7 +168,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 			if d.Delivered > d.Tapped {
 				if len(s.Warnings) < MaxListed {
 					s.Warnings = append(s.Warnings, Note{Date: d.Date(), Line: d.Line,
-						Why: msg("delivery.overfull", d.Ticket, d.Delivered.String(), d.Tapped.String())})
+						Why: msg("delivery.overfull", d.Ticket(), d.Delivered.String(), d.Tapped.String())})
 				} else {
 					s.MoreWarnings++
 				}

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"bytes"
 	"errors"
 	"hash/maphash"
 	"math"
@@ -49,7 +50,7 @@ func (s *ticketSet) textOf(i int32) []byte {
 }
 
 // hashOf returns the hash of ticket that claim and lineOf take.
-func (s *ticketSet) hashOf(ticket string) uint64 { return maphash.String(s.seed, ticket) }
+func (s *ticketSet) hashOf(ticket []byte) uint64 { return maphash.Bytes(s.seed, ticket) }
 
 // touch loads the table slot where hash starts its probe: loads of many
 // slots, one after another, wait for memory together rather than in turn.
@@ -59,20 +60,20 @@ func (s *ticketSet) touch(hash uint64) {
 
 // claim looks ticket up and, when it is new, adds it with line. It returns
 // the line of the row that had it first, and whether that was another row.
-func (s *ticketSet) claim(ticket string, hash uint64, line int32) (first int32, seen bool, err error) {
+func (s *ticketSet) claim(ticket []byte, hash uint64, line int32) (first int32, seen bool, err error) {
 	mask := uint64(len(s.slots) - 1)
 	for i := hash & mask; ; i = (i + 1) & mask {
 		slot := &s.slots[i]
 		if slot.entry == 0 {
 			return line, false, s.add(ticket, hash, line, slot)
 		}
-		if slot.fingerprint == fingerprint(hash) && string(s.textOf(slot.entry-1)) == ticket {
+		if slot.fingerprint == fingerprint(hash) && bytes.Equal(s.textOf(slot.entry-1), ticket) {
 			return s.lines[slot.entry-1], true, nil
 		}
 	}
 }
 
-func (s *ticketSet) add(ticket string, hash uint64, line int32, slot *ticketSlot) error {
+func (s *ticketSet) add(ticket []byte, hash uint64, line int32, slot *ticketSlot) error {
 	if len(s.text)+len(ticket) > maxTicketText {
 		return errTooManyTickets
 	}
@@ -96,7 +97,7 @@ func (s *ticketSet) resize(size int) {
 	s.slots = make([]ticketSlot, size)
 	mask := uint64(size - 1)
 	for e := range int32(len(s.ends)) {
-		hash := s.hashOf(string(s.textOf(e)))
+		hash := s.hashOf(s.textOf(e))
 		i := hash & mask
 		for s.slots[i].entry != 0 {
 			i = (i + 1) & mask
@@ -123,14 +124,14 @@ func (s *ticketSet) expect(n int) {
 
 // lineOf returns the line of the row that has ticket, if any, without
 // claiming it.
-func (s *ticketSet) lineOf(ticket string, hash uint64) (int32, bool) {
+func (s *ticketSet) lineOf(ticket []byte, hash uint64) (int32, bool) {
 	mask := uint64(len(s.slots) - 1)
 	for i := hash & mask; ; i = (i + 1) & mask {
 		slot := s.slots[i]
 		if slot.entry == 0 {
 			return 0, false
 		}
-		if slot.fingerprint == fingerprint(hash) && string(s.textOf(slot.entry-1)) == ticket {
+		if slot.fingerprint == fingerprint(hash) && bytes.Equal(s.textOf(slot.entry-1), ticket) {
 			return s.lines[slot.entry-1], true
 		}
 	}
