@@ -179,17 +179,17 @@ func lineFinding(l InvoiceLine, field string, invoiced, expected decimal.Decimal
 // lineArithmetic checks one line as invoicing software does.
 func (c *checker) lineArithmetic(l InvoiceLine, t Terms) []Finding {
 	var fs []Finding
-	if want := l.Quantity.Tonnes().Mul(l.UnitPriceExclVAT).Round(scaleFen); l.AmountExclVAT.Sub(want).Abs().GreaterThan(LineAmountTolerance) {
+	if want := LineAmount(l.Quantity, l.UnitPriceExclVAT); l.AmountExclVAT.Sub(want).Abs().GreaterThan(LineAmountTolerance) {
 		fs = append(fs, lineFinding(l, "amount_excl_vat", l.AmountExclVAT, want, RuleLineArithmetic, msg("line.amount",
 			l.Quantity.String(), l.UnitPriceExclVAT.String(), want.StringFixed(2), LineAmountTolerance.StringFixed(2))))
 	}
-	if want := l.AmountExclVAT.Mul(l.VATRate).Round(scaleFen); l.VAT.Sub(want).Abs().GreaterThan(c.tax) {
+	if want := LineVAT(l.AmountExclVAT, l.VATRate); l.VAT.Sub(want).Abs().GreaterThan(c.tax) {
 		fs = append(fs, lineFinding(l, "vat", l.VAT, want, RuleLineArithmetic, msg("line.vat",
 			l.AmountExclVAT.StringFixed(2), l.VATRate.String(), want.StringFixed(2), c.tax.StringFixed(2))))
 	}
 	if !l.VATRate.Equal(t.VATRate) {
 		fs = append(fs, lineFinding(l, "vat_rate", l.VATRate, t.VATRate, RuleVATRate, msg("line.rate",
-			t.From.String(), percentOf(t.VATRate), percentOf(l.VATRate))))
+			t.From.String(), RateText(t.VATRate), RateText(l.VATRate))))
 	}
 	if sum := l.AmountInclVAT(); l.HasTotal && !l.Total.Equal(sum) {
 		fs = append(fs, lineFinding(l, "total", l.Total, sum, RuleTotal, msg("line.total",
@@ -197,8 +197,6 @@ func (c *checker) lineArithmetic(l InvoiceLine, t Terms) []Finding {
 	}
 	return fs
 }
-
-func percentOf(rate decimal.Decimal) string { return rate.Shift(2).String() + "%" }
 
 // invoiceTax checks each invoice's VAT, lines together.
 func (c *checker) invoiceTax(lines []InvoiceLine) []Finding {
@@ -209,7 +207,7 @@ func (c *checker) invoiceTax(lines []InvoiceLine) []Finding {
 		if _, ok := sums[l.InvoiceNo]; !ok {
 			order = append(order, l.InvoiceNo)
 		}
-		sums[l.InvoiceNo] = sums[l.InvoiceNo].Add(l.VAT.Sub(l.AmountExclVAT.Mul(l.VATRate).Round(scaleFen)))
+		sums[l.InvoiceNo] = sums[l.InvoiceNo].Add(l.VAT.Sub(LineVAT(l.AmountExclVAT, l.VATRate)))
 	}
 	for _, no := range order {
 		if sum := sums[no]; sum.Abs().GreaterThan(InvoiceTaxTolerance) {
@@ -276,7 +274,7 @@ func (c *checker) price(ag *Agreement, mp MonthPrice, lines []InvoiceLine) []Fin
 		if candidates == nil {
 			candidates = c.candidates(mp)
 		}
-		billed := l.AmountInclVAT().DivRound(l.Quantity.Tonnes(), scaleFen)
+		billed := UnitPriceOf(l.AmountInclVAT(), l.Quantity)
 		f := lineFinding(l, "unit_price", billed, unit, "2.1", msg("price.unexplained",
 			billed.StringFixed(2), unit.StringFixed(2), ag.ID, mp.Month.String(), mp.Terms.From.String(), mp.Benchmark.Month.String(),
 			mp.Price.Benchmark.StringFixed(2), billed.Sub(unit).StringFixed(2)))

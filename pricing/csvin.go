@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
+
+	"alprice/pricing/internal/csvscan"
 )
 
 // Encoding is the text encoding of a CSV input.
@@ -24,7 +26,7 @@ const (
 	GB18030      Encoding = "gb18030"
 )
 
-// ParseEncoding parses an --encoding value: auto, utf-8 (utf8) or gbk
+// ParseEncoding parses the name of an encoding: auto, utf-8 (utf8) or gbk
 // (gb18030, gb2312).
 func ParseEncoding(s string) (Encoding, error) {
 	switch strings.ToLower(s) {
@@ -100,7 +102,7 @@ type column struct {
 type csvTable struct {
 	name     string
 	encoding Encoding
-	sc       *csvScanner
+	sc       *csvscan.Scanner
 	index    map[string]int // column key → field index; absent when not in the file
 	header   []string
 }
@@ -112,8 +114,8 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 	if err != nil {
 		return nil, &InputError{Source: name, Err: fmt.Errorf("cannot be read: %w", err)}
 	}
-	t := &csvTable{name: name, encoding: enc, sc: newCSVScanner(text), index: map[string]int{}}
-	header, err := t.sc.read()
+	t := &csvTable{name: name, encoding: enc, sc: csvscan.New(text, MaxLineLength), index: map[string]int{}}
+	header, err := t.sc.Read()
 	if err == io.EOF {
 		return nil, &InputError{Source: name, Err: errors.New("is empty: it needs a header row naming the columns")}
 	}
@@ -121,7 +123,7 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 		return nil, t.csvError(err)
 	}
 	t.header = append([]string(nil), header...)
-	if err := t.checkText(t.sc.text, 1); err != nil {
+	if err := t.checkText(t.sc.Text(), 1); err != nil {
 		return nil, err
 	}
 	var errs ErrorList
@@ -175,15 +177,15 @@ func isRowProblem(err error) bool {
 // is reused by the following call. An error for which isRowProblem is true
 // is about that record only; any other ends the file.
 func (t *csvTable) next() ([]string, int, error) {
-	rec, err := t.sc.read()
-	if err != nil && !isFieldCount(err) {
+	rec, err := t.sc.Read()
+	if err != nil && !csvscan.IsFieldCount(err) {
 		if err == io.EOF {
 			return nil, 0, err
 		}
 		return nil, 0, t.csvError(err)
 	}
-	line := t.sc.recordLine
-	if textErr := t.checkText(t.sc.text, line); textErr != nil {
+	line := t.sc.RecordLine()
+	if textErr := t.checkText(t.sc.Text(), line); textErr != nil {
 		return nil, line, textErr
 	}
 	if err != nil {
@@ -214,17 +216,17 @@ func (t *csvTable) eachRow(row func(rec []string, line int) ErrorList) ErrorList
 }
 
 // nextBytes is next without strings: the record's fields are
-// t.sc.field(i), valid until the following call.
+// t.sc.Field(i), valid until the following call.
 func (t *csvTable) nextBytes() (int, error) {
-	err := t.sc.readRecord()
-	if err != nil && !isFieldCount(err) {
+	err := t.sc.ReadRecord()
+	if err != nil && !csvscan.IsFieldCount(err) {
 		if err == io.EOF {
 			return 0, err
 		}
 		return 0, t.csvError(err)
 	}
-	line := t.sc.recordLine
-	if textErr := t.checkText(t.sc.text, line); textErr != nil {
+	line := t.sc.RecordLine()
+	if textErr := t.checkText(t.sc.Text(), line); textErr != nil {
 		return line, textErr
 	}
 	if err != nil {
@@ -240,11 +242,21 @@ func (t *csvTable) checkText(text []byte, line int) error {
 	if validText(text) {
 		return nil
 	}
-	hint := "if the file was saved as GBK (Excel on Chinese Windows), give --encoding gbk"
-	if t.encoding == GB18030 {
-		hint = "the file was read as GBK/GB18030 and has bytes that are not; if it is UTF-8, give --encoding utf-8"
+	return &InputError{Source: t.name, Line: line, Err: rowProblem{&EncodingError{Read: t.encoding}}}
+}
+
+// EncodingError is text that is not valid in the encoding the file was
+// read in. The caller, who knows how the encoding is chosen, may add a
+// hint to the InputError that carries it.
+type EncodingError struct {
+	Read Encoding // the encoding the file was read in: UTF8 or GB18030
+}
+
+func (e *EncodingError) Error() string {
+	if e.Read == GB18030 {
+		return "has text that is not valid gb18030: the file was read as GBK/GB18030 and has bytes that are not"
 	}
-	return &InputError{Source: t.name, Line: line, Err: rowProblem{fmt.Errorf("has text that is not valid %s: %s", t.encoding, hint)}}
+	return "has text that is not valid utf-8"
 }
 
 // validText reports whether s is valid UTF-8 without U+FFFD, the
@@ -267,37 +279,37 @@ func (t *csvTable) field(rec []string, key string) string {
 
 // fieldError reports a bad value in column key of the record last read.
 func (t *csvTable) fieldError(key, value string, err error) *InputError {
-	return t.fieldErrorAt(t.sc.position(t.index[key]), key, value, err)
+	return t.fieldErrorAt(t.sc.Position(t.index[key]), key, value, err)
 }
 
 // fieldErrorAt reports a bad value at pos, in column key of a row read
 // earlier.
-func (t *csvTable) fieldErrorAt(pos fieldPosition, key, value string, err error) *InputError {
-	return &InputError{Source: t.name, Line: pos.line, Column: pos.col, Field: t.header[t.index[key]], Value: value, Err: err}
+func (t *csvTable) fieldErrorAt(pos csvscan.Position, key, value string, err error) *InputError {
+	return &InputError{Source: t.name, Line: pos.Line, Column: pos.Col, Field: t.header[t.index[key]], Value: value, Err: err}
 }
 
 // csvError turns a scanner error into an InputError with its line and
 // column.
 func (t *csvTable) csvError(err error) error {
-	var se *csvSyntaxError
+	var se *csvscan.SyntaxError
 	switch {
 	case errors.As(err, &se):
 		var msg string
-		switch se.err {
-		case errFieldCount:
-			msg := fmt.Sprintf("has %d fields, not %d as the header", len(t.sc.spans), len(t.header))
-			if len(t.sc.spans) > len(t.header) {
+		switch se.Err {
+		case csvscan.ErrFieldCount:
+			msg := fmt.Sprintf("has %d fields, not %d as the header", t.sc.NumFields(), len(t.header))
+			if t.sc.NumFields() > len(t.header) {
 				msg += ` (a value with a comma, such as 24,389.00, must be in double quotes)`
 			}
-			return &InputError{Source: t.name, Line: se.line, Err: rowProblem{errors.New(msg)}}
-		case errBareQuote:
+			return &InputError{Source: t.name, Line: se.Line, Err: rowProblem{errors.New(msg)}}
+		case csvscan.ErrBareQuote:
 			msg = `has a bare " in an unquoted field: quote the field and double the " inside it`
 		default:
 			msg = `has a quoted field that is not closed by a " (a file cut short?)`
 		}
-		return &InputError{Source: t.name, Line: se.line, Column: se.col, Err: errors.New(msg)}
-	case errors.Is(err, errRecordSize):
-		return &InputError{Source: t.name, Line: t.sc.line + 1, Err: fmt.Errorf("is longer than %d bytes; is the file really CSV?", MaxLineLength)}
+		return &InputError{Source: t.name, Line: se.Line, Column: se.Col, Err: errors.New(msg)}
+	case errors.Is(err, csvscan.ErrRecordSize):
+		return &InputError{Source: t.name, Line: t.sc.Line() + 1, Err: fmt.Errorf("is longer than %d bytes; is the file really CSV?", MaxLineLength)}
 	}
 	return &InputError{Source: t.name, Err: fmt.Errorf("cannot be read: %w", err)}
 }

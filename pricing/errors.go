@@ -17,6 +17,7 @@ type InputError struct {
 	Field  string // column name, YAML key path or flag; may be empty
 	Value  string // the offending text; empty when the value is missing
 	Err    error  // what is wrong and what would be accepted
+	Hint   string // what to do about it, added by the caller; may be empty
 }
 
 func (e *InputError) Error() string {
@@ -38,6 +39,10 @@ func (e *InputError) Error() string {
 	}
 	b.WriteString(": ")
 	b.WriteString(e.Err.Error())
+	if e.Hint != "" {
+		b.WriteString("; ")
+		b.WriteString(e.Hint)
+	}
 	return b.String()
 }
 

@@ -17,7 +17,13 @@ import (
 // format, in testdata/fuzz/<target>/ of this package. Plain go test runs
 // all of them.
 func addSeeds(f *testing.F, target string, more ...string) {
-	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "fuzz", target, "*"))
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "fuzz", target, "*"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	if len(paths) == 0 && len(more) == 0 {
+		f.Fatalf("no seeds for %s in ../testdata/fuzz/%s", target, target)
+	}
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -128,11 +134,11 @@ func FuzzParseWeight(f *testing.F) {
 		}
 		// The fast path of the deliveries reader agrees with ParseWeight
 		// wherever it answers.
-		if fast, ok := plainKilograms([]byte(s), true); ok && (err != nil || fast != w) {
+		if fast, ok := parseWeightFast([]byte(s), true); ok && (err != nil || fast != w) {
 			t.Fatalf("%q: fast path %d kg, ParseWeight %d kg, %v", s, fast, w, err)
 		}
 		kg, kgErr := ParseKilograms(s)
-		if fast, ok := plainKilograms([]byte(s), false); ok && (kgErr != nil || fast != kg) {
+		if fast, ok := parseWeightFast([]byte(s), false); ok && (kgErr != nil || fast != kg) {
 			t.Fatalf("%q: fast path %d kg, ParseKilograms %d kg, %v", s, fast, kg, kgErr)
 		}
 	})
@@ -166,7 +172,7 @@ func FuzzReadDeliveries(f *testing.F) {
 			checkErrorNamesLine(t, err, "d.csv")
 			return
 		}
-		dr.sequential = true
+		dr.inline = true
 		s, err := Settle(context.Background(), dr, ags, q, SettleOptions{SkipInvalid: true})
 		if err != nil {
 			if strings.Contains(err.Error(), "has no quotes for") || strings.Contains(err.Error(), "has a header but no deliveries") {

@@ -141,6 +141,6 @@ func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity
 		}
 	}
 	if !t.VATRate.Equal(DefaultVATRate) {
-		add(t, t.Line, SeverityWarning, RuleVATRate, msg("lint.vat-rate", percentOf(t.VATRate)))
+		add(t, t.Line, SeverityWarning, RuleVATRate, msg("lint.vat-rate", RateText(t.VATRate)))
 	}
 }

@@ -5,7 +5,16 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 )
+
+// Note is a remark on one row of an input: why it was excluded, or what
+// looks wrong with it.
+type Note struct {
+	Date time.Time
+	Line int
+	Why  Message
+}
 
 // Message is a sentence this package says about its input — why a finding
 // is one, why a row was excluded — kept as a code and its figures, so that

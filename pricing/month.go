@@ -3,7 +3,6 @@ package pricing
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 )
 
@@ -23,29 +22,120 @@ func (m Month) Month() time.Month { return time.Month(int(m)%12 + 1) }
 // First returns the first day of m, at midnight UTC.
 func (m Month) First() time.Time { return time.Date(m.Year(), m.Month(), 1, 0, 0, 0, 0, time.UTC) }
 
+// Days returns how many days m has.
+func (m Month) Days() int { return daysIn(m.Year(), m.Month()) }
+
+// Day returns day d of m (1 for the first), at midnight UTC.
+func (m Month) Day(d int) time.Time { return time.Date(m.Year(), m.Month(), d, 0, 0, 0, 0, time.UTC) }
+
 // String returns m as "2026-03".
 func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year(), int(m.Month())) }
 
-var errMonthSyntax = errors.New("is not a month: write YYYY-MM, such as 2026-03")
+// The years a date or month may have, everywhere: a year outside them is a
+// typo, not a delivery.
+const (
+	MinYear = 1900
+	MaxYear = 2999
+)
+
+var (
+	errMonthSyntax = errors.New("is not a month: write YYYY-MM, such as 2026-03")
+	errDateSyntax  = errors.New("is not a date: write 2026-03-02 or 2026/3/2")
+	errNoSuchDay   = errors.New("is not a day of the calendar")
+	errYearRange   = fmt.Errorf("has a year outside %d–%d", MinYear, MaxYear)
+)
 
 // ParseMonth parses a month written "2026-03".
 func ParseMonth(s string) (Month, error) {
 	if len(s) != 7 || s[4] != '-' {
 		return 0, errMonthSyntax
 	}
-	y, err1 := strconv.Atoi(s[:4])
-	mo, err2 := strconv.Atoi(s[5:])
-	if err1 != nil || err2 != nil || !isDigits(s[:4]) || !isDigits(s[5:]) || y < 1 || mo < 1 || mo > 12 {
+	y, ok1 := digits(s[:4])
+	mo, ok2 := digits(s[5:])
+	if !ok1 || !ok2 || mo < 1 || mo > 12 {
 		return 0, errMonthSyntax
+	}
+	if y < MinYear || y > MaxYear {
+		return 0, errYearRange
 	}
 	return Month(y*12 + mo - 1), nil
 }
 
-func isDigits(s string) bool {
+// ParseDate parses a date written 2026-03-02, 2026-3-2 or 2026/3/2. It must
+// exist: 2026-02-30 is an error.
+func ParseDate(s string) (time.Time, error) {
+	m, d, err := parseDay(s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return m.Day(d), nil
+}
+
+// parseDay is ParseDate returning the month and the day of the month, for
+// text or bytes without a copy: the deliveries reader parses millions.
+func parseDay[T string | []byte](s T) (Month, int, error) {
+	sep := byte('-')
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
+		if s[i] == '/' {
+			sep = '/'
+			break
 		}
 	}
-	return s != ""
+	var parts [3]T
+	n, start := 0, 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == sep {
+			if n == 3 {
+				return 0, 0, errDateSyntax
+			}
+			parts[n] = s[start:i]
+			n, start = n+1, i+1
+		}
+	}
+	if n != 3 || len(parts[0]) != 4 || len(parts[1]) > 2 || len(parts[2]) > 2 {
+		return 0, 0, errDateSyntax
+	}
+	y, ok1 := digits(parts[0])
+	mo, ok2 := digits(parts[1])
+	d, ok3 := digits(parts[2])
+	if !ok1 || !ok2 || !ok3 {
+		return 0, 0, errDateSyntax
+	}
+	if y < MinYear || y > MaxYear {
+		return 0, 0, errYearRange
+	}
+	if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, time.Month(mo)) {
+		return 0, 0, errNoSuchDay
+	}
+	return Month(y*12 + mo - 1), d, nil
 }
+
+// digits reads a non-empty run of ASCII digits.
+func digits[T string | []byte](s T) (int, bool) {
+	if len(s) == 0 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+func daysIn(y int, m time.Month) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
+func formatDate(d time.Time) string { return d.Format(time.DateOnly) }

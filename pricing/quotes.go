@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -21,14 +20,6 @@ type Quote struct {
 	Change    decimal.Decimal // 涨跌 against the previous trading day
 	HasChange bool
 	Line      int
-}
-
-// Note is a remark on one row of an input: why it was excluded, or what
-// looks wrong with it.
-type Note struct {
-	Date time.Time
-	Line int
-	Why  Message
 }
 
 // Quotes is a file of daily quotes, checked.
@@ -208,35 +199,6 @@ func parseSignedMoney(s string) (decimal.Decimal, error) {
 
 var half = decimal.New(5, -1)
 
-var errDateSyntax = errors.New("is not a date: write 2026-03-02 or 2026/3/2")
-
-// ParseDate parses a date written 2026-03-02, 2026-3-2 or 2026/3/2. It must
-// exist: 2026-02-30 is an error.
-func ParseDate(s string) (time.Time, error) {
-	sep := "-"
-	if strings.Contains(s, "/") {
-		sep = "/"
-	}
-	parts := strings.Split(s, sep)
-	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) > 2 || len(parts[2]) > 2 {
-		return time.Time{}, errDateSyntax
-	}
-	var n [3]int
-	for i, p := range parts {
-		if !isDigits(p) {
-			return time.Time{}, errDateSyntax
-		}
-		n[i], _ = strconv.Atoi(p)
-	}
-	d := time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC)
-	if d.Year() != n[0] || int(d.Month()) != n[1] || d.Day() != n[2] {
-		return time.Time{}, errors.New("is not a day of the calendar")
-	}
-	return d, nil
-}
-
-func formatDate(d time.Time) string { return d.Format(time.DateOnly) }
-
 // Average is the Changjiang A00 monthly average of one month (rule 2.1):
 // the arithmetic mean of the daily averages of its quote days.
 type Average struct {
@@ -297,6 +259,14 @@ func (q *Quotes) Average(m Month, r Rounding) (Average, error) {
 	a.Mean = ExactMean(a.Sum, a.Days)
 	a.Value = MonthlyAverage(a.Sum, a.Days, r)
 	return a, nil
+}
+
+// Mean returns the exact mean of month m's quote days, to 4 decimals (by
+// [ExactMean]): the benchmark before any agreement rounds it, as a chart of
+// several agreements shows it.
+func (q *Quotes) Mean(m Month) (decimal.Decimal, error) {
+	a, err := q.Average(m, Fen)
+	return a.Mean, err
 }
 
 func (q *Quotes) monthList() string {

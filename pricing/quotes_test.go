@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -108,7 +109,8 @@ func TestReadQuotesEncodingsAndHeaders(t *testing.T) {
 	}
 	f, _ := os.Open("../testdata/quotes/gbk-chinese-headers.csv")
 	defer f.Close()
-	if _, err := ReadQuotes(f, "gbk.csv", UTF8); err == nil || !strings.Contains(err.Error(), "give --encoding gbk") {
+	var encErr *EncodingError
+	if _, err := ReadQuotes(f, "gbk.csv", UTF8); !errors.As(err, &encErr) || encErr.Read != UTF8 {
 		t.Errorf("GBK read as UTF-8: %v", err)
 	}
 

@@ -19,6 +19,12 @@ import (
 //	amount = unit price × weight           fen              [Amount]
 //	amount excl. VAT = amount ÷ (1+r)      fen              [ExclVAT]
 //	VAT = amount − amount excl. VAT        exact            [SplitVAT]
+//	an invoice line's expected VAT         fen              [LineVAT]
+//	  = amount excl. VAT × rate
+//	an invoice line's expected amount      fen              [LineAmount]
+//	  = quantity × unit price excl. VAT
+//	billed unit price = amount ÷ quantity  fen              [UnitPriceOf]
+//	weight near an amount, to search from  whole kg         [weightNear]
 
 var (
 	one     = decimal.NewFromInt(1)
@@ -96,4 +102,33 @@ func MonthlyAverage(sum decimal.Decimal, days int, r Rounding) decimal.Decimal {
 // for display beside the rounded average.
 func ExactMean(sum decimal.Decimal, days int) decimal.Decimal {
 	return sum.DivRound(decimal.NewFromInt(int64(days)), scaleMean)
+}
+
+// LineVAT returns the VAT invoicing software expects on an invoice line:
+// amount excl. VAT × rate, rounded half away from zero to the fen. A line's
+// VAT may differ from it by the tax tolerance, an invoice's lines together
+// by ±1.27.
+func LineVAT(amountExclVAT, rate decimal.Decimal) decimal.Decimal {
+	return amountExclVAT.Mul(rate).Round(scaleFen)
+}
+
+// LineAmount returns the amount excl. VAT invoicing software expects on an
+// invoice line: quantity × unit price excl. VAT, rounded half away from
+// zero to the fen.
+func LineAmount(quantity Weight, unitPriceExclVAT decimal.Decimal) decimal.Decimal {
+	return quantity.Tonnes().Mul(unitPriceExclVAT).Round(scaleFen)
+}
+
+// UnitPriceOf returns the unit price an amount bills for a weight: amount ÷
+// tonnes, rounded half away from zero to the fen.
+func UnitPriceOf(amount decimal.Decimal, w Weight) decimal.Decimal {
+	return amount.DivRound(w.Tonnes(), scaleFen)
+}
+
+// weightNear returns the weight, in whole kilograms rounded half away from
+// zero, whose amount excl. VAT at p's unit price is about amountExclVAT:
+// amount × (1 + rate) ÷ unit price. It is where a search starts, never a
+// billed figure.
+func weightNear(amountExclVAT decimal.Decimal, p Price) Weight {
+	return Weight(amountExclVAT.Mul(one.Add(p.VATRate)).Shift(3).DivRound(p.UnitPrice, 0).IntPart())
 }

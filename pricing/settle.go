@@ -114,20 +114,20 @@ func (a *accumulator) total() dayAccumulator {
 // ErrorList) and no statement; with it, the good rows are settled and the
 // bad ones listed in Rejected.
 func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes, opts SettleOptions) (*Settlement, error) {
-	s := &Settlement{Source: dr.t.name}
+	s := &Settlement{Source: dr.Source()}
 	buyers := newBuyerIndex(ags)
 	acc := map[statementKey]*accumulator{}
 	// Rows come mostly in date order: remember each agreement's current
 	// month, which spares a map lookup a row.
 	current := make([]*accumulator, len(ags.List))
 	currentMonth := make([]Month, len(ags.List))
+	defer dr.Close()
 	reject := func(problems ErrorList) {
 		s.RejectedRows++
 		if len(s.Rejected) < MaxListed {
 			s.Rejected = append(s.Rejected, problems...)
 		}
 	}
-	defer dr.Close()
 	for {
 		rows, readErr := dr.Next(ctx)
 		if readErr == io.EOF {
@@ -144,7 +144,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 			}
 			ag := buyers.find(d.Buyer)
 			if ag < 0 {
-				reject(ErrorList{dr.fieldError(d, fBuyer, d.Buyer, unknownBuyer(ags, d.Buyer))})
+				reject(ErrorList{dr.Problem(d, BuyerField, d.Buyer, unknownBuyer(ags, d.Buyer))})
 				continue
 			}
 			key := statementKey{agreement: ag, month: d.Month}
@@ -158,7 +158,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 				current[ag], currentMonth[ag] = a, key.month
 			}
 			if a.termsErr != nil {
-				reject(ErrorList{dr.fieldError(d, fDate, formatDate(d.Date()), fmt.Errorf("is outside every terms version: %w", a.termsErr))})
+				reject(ErrorList{dr.Problem(d, DateField, formatDate(d.Date()), fmt.Errorf("is outside every terms version: %w", a.termsErr))})
 				continue
 			}
 			if (opts.Month != 0 && key.month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
@@ -235,7 +235,7 @@ func (b *buyerIndex) find(name string) int32 {
 }
 
 func unknownBuyer(ags *Agreements, buyer string) error {
-	if _, err := ags.Find(buyer); err != nil && !strings.HasPrefix(err.Error(), "no agreement") {
+	if _, err := ags.Find(buyer); errors.Is(err, ErrAmbiguousBuyer) {
 		return err
 	}
 	return fmt.Errorf("is in no agreement: write an agreement id (%s) or a buyer name of the agreements file", joinIDs(ags))

@@ -73,7 +73,7 @@ var strictTaxTolerance = decimal.New(1, -2)
 // amount excl. VAT × rate.
 func vatWithin(lines []SplitLine, rate, tolerance decimal.Decimal) bool {
 	for _, l := range lines {
-		if l.VAT.Sub(l.AmountExclVAT.Mul(rate).Round(scaleFen)).Abs().GreaterThan(tolerance) {
+		if l.VAT.Sub(LineVAT(l.AmountExclVAT, rate)).Abs().GreaterThan(tolerance) {
 			return false
 		}
 	}
@@ -83,9 +83,8 @@ func vatWithin(lines []SplitLine, rate, tolerance decimal.Decimal) bool {
 // largestUnderCap returns the largest weight whose bill has an amount excl.
 // VAT below limit.
 func largestUnderCap(p Price, limit decimal.Decimal) (Weight, error) {
-	// limit × (1 + rate) ÷ unit price, in kg, is just above the answer.
-	guess := limit.Mul(one.Add(p.VATRate)).Shift(3).DivRound(p.UnitPrice, 0).IntPart() + 1
-	for w := Weight(guess); w > 0; w-- {
+	// One kilogram above the weight near the cap is above the answer.
+	for w := weightNear(limit, p) + 1; w > 0; w-- {
 		if p.Bill(w).AmountExclVAT.LessThan(limit) {
 			return w, nil
 		}

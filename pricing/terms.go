@@ -3,7 +3,6 @@ package pricing
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -149,89 +148,4 @@ func (t Terms) With(a Adjustment) Terms {
 	}
 	t.Adjustments = slices.Insert(adj, at, a)
 	return t
-}
-
-// Agreement is one supply agreement between the smelter and a buyer.
-type Agreement struct {
-	ID    string
-	Buyer string
-	Terms []Terms // as in the file; versions do not overlap
-	Line  int
-}
-
-// TermsFor returns the terms version that prices month m: the latest one
-// starting on or before m, if it still covers m.
-func (a *Agreement) TermsFor(m Month) (Terms, error) {
-	best := -1
-	for i, t := range a.Terms {
-		if t.From <= m && (best < 0 || t.From > a.Terms[best].From) {
-			best = i
-		}
-	}
-	if best < 0 || !a.Terms[best].Covers(m) {
-		return Terms{}, fmt.Errorf("agreement %s has no terms for %s (its versions: %s)", a.ID, m, a.versionList())
-	}
-	return a.Terms[best], nil
-}
-
-// versionList describes the terms versions of a, such as "from 2026-01, from 2026-04 to 2026-06".
-func (a *Agreement) versionList() string {
-	parts := make([]string, len(a.Terms))
-	for i, t := range a.Terms {
-		parts[i] = "from " + t.From.String()
-		if t.To != 0 {
-			parts[i] += " to " + t.To.String()
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-// OnlyTerms returns the terms of an agreement that has a single version;
-// with more, it is an error that lists them, so that the caller asks for a
-// month.
-func (a *Agreement) OnlyTerms() (Terms, error) {
-	if len(a.Terms) != 1 {
-		return Terms{}, fmt.Errorf("agreement %s has %d terms versions (%s): give --month to choose one", a.ID, len(a.Terms), a.versionList())
-	}
-	return a.Terms[0], nil
-}
-
-// Agreements is the content of an agreements file.
-type Agreements struct {
-	Seller string
-	List   []Agreement
-}
-
-// Find returns the agreement with the given id, or else the only agreement
-// with the given buyer name.
-func (s *Agreements) Find(idOrBuyer string) (*Agreement, error) {
-	for i := range s.List {
-		if s.List[i].ID == idOrBuyer {
-			return &s.List[i], nil
-		}
-	}
-	var found []string
-	at := -1
-	for i := range s.List {
-		if s.List[i].Buyer == idOrBuyer {
-			found = append(found, s.List[i].ID)
-			at = i
-		}
-	}
-	switch len(found) {
-	case 0:
-		return nil, fmt.Errorf("no agreement has the id or buyer %q (ids: %s)", idOrBuyer, strings.Join(s.IDs(), ", "))
-	case 1:
-		return &s.List[at], nil
-	}
-	return nil, fmt.Errorf("buyer %q has %d agreements (%s): name one by its id", idOrBuyer, len(found), strings.Join(found, ", "))
-}
-
-// IDs returns the agreement ids in file order.
-func (s *Agreements) IDs() []string {
-	ids := make([]string, len(s.List))
-	for i, a := range s.List {
-		ids[i] = a.ID
-	}
-	return ids
 }

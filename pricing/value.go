@@ -132,6 +132,10 @@ func (w Weight) Tonnes() decimal.Decimal { return decimal.New(int64(w), -3) }
 // String returns w in tonnes with exactly 3 decimals, such as "31.250".
 func (w Weight) String() string { return w.Tonnes().StringFixed(weightDecimals) }
 
+// RateText writes a rate given as a fraction as a percentage: 0.13 is
+// "13%".
+func RateText(rate decimal.Decimal) string { return rate.Shift(2).String() + "%" }
+
 // ParseWeight parses a weight: tonnes with at most 3 decimals ("31.25") or
 // whole kilograms ("31250kg", "31250KG"). It must be more than zero and at most
 // [MaxWeight].
@@ -150,6 +154,48 @@ func ParseWeight(s string) (Weight, error) {
 		return 0, fmt.Errorf("%w: %s", err, acceptWeight)
 	}
 	return weightFromTonnes(d)
+}
+
+// parseWeightFast reads the plain forms of a weights column without
+// allocating: "31" or "31.25" (tonnes, when tonnes is true) or "31250"
+// (kilograms). ok is false for any other form or a value out of range,
+// which ParseWeight or ParseKilograms then read or explain. A fuzz test
+// holds it to them.
+func parseWeightFast(s []byte, tonnes bool) (Weight, bool) {
+	if len(s) == 0 || len(s) > 12 {
+		return 0, false
+	}
+	var n int64
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int64(s[i]-'0')
+		i++
+	}
+	if i == 0 {
+		return 0, false
+	}
+	scale := 0
+	if tonnes {
+		if i < len(s) && s[i] == '.' {
+			i++
+			start := i
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				n = n*10 + int64(s[i]-'0')
+				i++
+			}
+			scale = i - start
+			if scale == 0 || scale > weightDecimals {
+				return 0, false
+			}
+		}
+		for ; scale < weightDecimals; scale++ {
+			n *= 10
+		}
+	}
+	if i != len(s) || n <= 0 || Weight(n) > MaxWeight {
+		return 0, false
+	}
+	return Weight(n), true
 }
 
 // ParseKilograms parses a whole number of kilograms without a unit, as

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
@@ -13,7 +12,7 @@ import (
 )
 
 type averageOptions struct {
-	quotes   quotesFlags
+	quotes   csvInput
 	months   monthFlags
 	rounding string
 	official []string
@@ -33,7 +32,7 @@ no quote (public holidays and gaps, for you to judge).
 The quotes file is CSV with a header; columns by name in any order: date and
 average required; low, high, change, or range (23660-23700) optional; Chinese
 headers (日期, 均价, 最低价, 最高价, 涨跌, 价格区间) too. UTF-8 with or without BOM,
-or GBK/GB18030 as Excel saves it on Chinese Windows (detected, or --encoding).
+or GBK/GB18030 as Excel saves it on Chinese Windows (detected, or --quotes-encoding).
 
 Every bad row is an error (nothing is computed): an unparsable date or price, a
 duplicate date, an average outside its range, a price that is not positive.
@@ -47,7 +46,7 @@ previous row, is a warning.` + exitStatusHelp,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runAverage(a, o) },
 	}
 	f := cmd.Flags()
-	o.quotes.bind(f, true)
+	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.months.bind(f, "to average (default: every month in the file)")
 	f.StringVar(&o.rounding, "rounding", "yuan", "round the average to `yuan|fen`")
 	f.StringArrayVar(&o.official, "official", nil, "a published monthly average `YYYY-MM=PRICE` to compare with, repeatable")
@@ -75,7 +74,10 @@ func runAverage(a *app, o *averageOptions) error {
 		}
 		official[m] = p
 	}
-	q, err := o.quotes.read(a)
+	if err := o.months.check(); err != nil {
+		return err
+	}
+	q, err := a.readQuotes(&o.quotes)
 	if err != nil {
 		return err
 	}
@@ -102,12 +104,6 @@ func runAverage(a *app, o *averageOptions) error {
 	return a.emit(result{doc: averageDoc(a.lang, q, out), json: averageJSON(a.lang, out)})
 }
 
-type noteJSON struct {
-	Date   string `json:"date"`
-	Line   int    `json:"line"`
-	Reason string `json:"reason"`
-}
-
 type averageJSONRow struct {
 	Month           string     `json:"month"`
 	Days            int        `json:"days"`
@@ -124,16 +120,6 @@ type averageJSONRow struct {
 	Official        *money     `json:"official,omitempty"`
 	Difference      *money     `json:"difference,omitempty"`
 }
-
-func notesJSON(l lang, notes []pricing.Note) []noteJSON {
-	out := []noteJSON{}
-	for _, n := range notes {
-		out = append(out, noteJSON{Date: dateText(n.Date), Line: n.Line, Reason: l.say(n.Why)})
-	}
-	return out
-}
-
-func dateText(d time.Time) string { return d.Format(time.DateOnly) }
 
 func averageJSON(l lang, rows []monthAverage) []averageJSONRow {
 	out := []averageJSONRow{}

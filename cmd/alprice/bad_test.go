@@ -26,6 +26,9 @@ func badCommand(path string) []string {
 	return nil
 }
 
+// minBadInputs is how many files testdata/bad holds at least.
+const minBadInputs = 17
+
 var namesLine = regexp.MustCompile(`:\d+`)
 
 // checkBadInput runs the command that reads path and checks that it fails
@@ -57,11 +60,23 @@ func checkBadInput(t *testing.T, path string) string {
 // with the .stderr beside it (go test -update rewrites them).
 func TestBadInputs(t *testing.T) {
 	t.Chdir("../..")
-	paths, _ := filepath.Glob("testdata/bad/*.*")
+	paths, err := filepath.Glob("testdata/bad/*.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := 0
+	defer func() {
+		// The corpus holds a file for each mistake; an empty or moved one
+		// must not pass as clean.
+		if ran < minBadInputs {
+			t.Errorf("only %d bad inputs in testdata/bad; the corpus has at least %d", ran, minBadInputs)
+		}
+	}()
 	for _, path := range paths {
 		if strings.HasSuffix(path, ".stderr") {
 			continue
 		}
+		ran++
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			stderr := checkBadInput(t, path)
 			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".stderr"

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"alprice/cmd/alprice/report"
@@ -13,9 +12,9 @@ import (
 
 type checkOptions struct {
 	agreementsPath string
-	quotes         quotesFlags
-	deliveriesPath string
-	invoicesPath   string
+	quotes         csvInput
+	deliveries     csvInput
+	invoices       csvInput
 	taxTolerance   string
 }
 
@@ -48,7 +47,8 @@ or 发票号码, 客户, 月份, 数量, 单价, 金额, 税率, 税额, 价税�
 EXIT STATUS
   0  the invoices match: no finding at all
   1  there is a finding (the output lists each, with its rule and explanation)
-  2  usage or input error: nothing was written to stdout or --out`,
+  2  usage or input error: nothing was written to stdout or --out
+  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
 		Example: `  alprice check --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
                 --deliveries testdata/deliveries-2026-03.csv --invoices testdata/invoices/clean-2026-03.csv
   alprice check --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
@@ -58,9 +58,9 @@ EXIT STATUS
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
-	o.quotes.bind(f, true)
-	f.StringVar(&o.deliveriesPath, "deliveries", "", "ladle deliveries `FILE` (CSV) of the months billed; - for stdin")
-	f.StringVar(&o.invoicesPath, "invoices", "", "invoice lines `FILE` (CSV); - for stdin")
+	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV)")
+	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV) of the months billed")
+	o.invoices.bind(f, "invoices", "invoice lines `FILE` (CSV)")
 	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` a line's VAT may differ from amount × rate (0.01 for devices that allow only that)")
 	return cmd
 }
@@ -73,26 +73,27 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err != nil {
 		return flagError("tax-tolerance", o.taxTolerance, err)
 	}
-	if o.agreementsPath == "" || o.deliveriesPath == "" || o.invoicesPath == "" {
-		return usageError{fmt.Errorf("give --agreements FILE, --quotes FILE, --deliveries FILE and --invoices FILE")}
+	if err := missingFlags([]string{"agreements", "quotes", "deliveries", "invoices"}, o.agreementsPath, o.quotes.path, o.deliveries.path, o.invoices.path); err != nil {
+		return err
+	}
+	for _, in := range []*csvInput{&o.quotes, &o.deliveries, &o.invoices} {
+		if _, err := in.checkEncoding(); err != nil {
+			return err
+		}
 	}
 	agreements, err := a.readAgreements(o.agreementsPath)
 	if err != nil {
 		return err
 	}
-	q, err := o.quotes.read(a)
+	q, err := a.readQuotes(&o.quotes)
 	if err != nil {
 		return err
 	}
-	enc, err := parseEncodingFlag(o.quotes.encoding)
+	invoices, err := a.readInvoices(&o.invoices)
 	if err != nil {
 		return err
 	}
-	invoices, err := a.readInvoices(o.invoicesPath, enc)
-	if err != nil {
-		return err
-	}
-	s, err := a.settle(cmd, o.deliveriesPath, enc, agreements, q, pricing.SettleOptions{})
+	s, err := a.settle(cmd, &o.deliveries, agreements, q, pricing.SettleOptions{})
 	if err != nil {
 		return err
 	}
@@ -107,15 +108,6 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 		return errFound
 	}
 	return nil
-}
-
-func (a *app) readInvoices(path string, enc pricing.Encoding) (*pricing.Invoices, error) {
-	r, err := a.open("invoices", path)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return pricing.ReadInvoices(r, inputName(path), enc)
 }
 
 type findingJSON struct {
@@ -151,25 +143,13 @@ type checkResultJSON struct {
 	Months   []monthCheckJSON `json:"months"`
 }
 
-// findingValue writes a finding's figure: a weight with 3 decimals, a rate
-// as it is, money with 2.
-func findingValue(field string, d decimal.Decimal) string {
-	switch field {
-	case "quantity_t":
-		return d.StringFixed(3)
-	case "vat_rate":
-		return d.String()
-	}
-	return d.StringFixed(2)
-}
-
 func checkJSON(l lang, r *pricing.CheckResult) checkResultJSON {
 	j := checkResultJSON{OK: r.OK(), Findings: []findingJSON{}, Months: []monthCheckJSON{}}
 	for _, f := range r.Findings {
 		j.Findings = append(j.Findings, findingJSON{
 			InvoiceNo: f.InvoiceNo, Line: f.Line, SourceLine: f.SourceLine, Buyer: f.Buyer, Month: f.Month.String(), Field: f.Field,
-			Invoiced: findingValue(f.Field, f.Invoiced), Expected: findingValue(f.Field, f.Expected),
-			Difference: findingValue(f.Field, f.Difference()), Rule: f.Rule, Explanation: l.say(f.Why),
+			Invoiced: findingCell(f.Field, f.Invoiced).Plain(), Expected: findingCell(f.Field, f.Expected).Plain(),
+			Difference: findingCell(f.Field, f.Difference()).Plain(), Rule: f.Rule, Explanation: l.say(f.Why),
 		})
 	}
 	for _, m := range r.Months {
@@ -229,15 +209,4 @@ func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
 			"单价问题给出能精确到分复现发票的常见错误;若无,则注明无法解释。")))
 	}
 	return doc
-}
-
-// findingCell shows a finding's figure: a weight, a rate, or money.
-func findingCell(field string, d decimal.Decimal) report.Cell {
-	switch field {
-	case "quantity_t":
-		return report.Decimals(d, 3)
-	case "vat_rate":
-		return report.Decimals(d, max(0, -d.Exponent()))
-	}
-	return report.CNY(d)
 }

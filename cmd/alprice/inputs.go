@@ -1,44 +1,113 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"alprice/pricing"
 )
 
-// quotesFlags are the flags that name a quotes file.
-type quotesFlags struct {
+// inputFlags are the flags that name input files; any one of them may be
+// "-" for stdin.
+var inputFlags = []string{"agreements", "quotes", "deliveries", "invoices"}
+
+// csvInput is a CSV input named by a flag (--quotes FILE), with its own
+// encoding flag (--quotes-encoding), so that each file's encoding is
+// detected or given on its own.
+type csvInput struct {
+	flag     string // the flag's name: quotes, deliveries, invoices
 	path     string
 	encoding string
 }
 
-func (f *quotesFlags) bind(fs *pflag.FlagSet, required bool) {
-	usage := "Changjiang A00 daily quotes `FILE` (CSV); - for stdin"
-	if !required {
-		usage += "; with --month, the benchmark is that month's average"
-	}
-	fs.StringVar(&f.path, "quotes", "", usage)
-	fs.StringVar(&f.encoding, "encoding", "auto", "text `ENCODING` of the CSV inputs: auto, utf-8 or gbk")
+func (in *csvInput) bind(fs *pflag.FlagSet, flag, usage string) {
+	in.flag = flag
+	fs.StringVar(&in.path, flag, "", usage+"; - for stdin")
+	fs.StringVar(&in.encoding, flag+"-encoding", "auto", "text `ENCODING` of --"+flag+": auto (UTF-8, else GBK), utf-8 or gbk")
 }
 
-// read reads the quotes file, reporting its warnings and excluded rows on
-// stderr.
-func (f *quotesFlags) read(a *app) (*pricing.Quotes, error) {
-	if f.path == "" {
-		return nil, usageError{fmt.Errorf("give the daily quotes with --quotes FILE")}
-	}
-	enc, err := parseEncodingFlag(f.encoding)
+// given reports whether the flag names a file.
+func (in *csvInput) given() bool { return in.path != "" }
+
+// checkEncoding checks the encoding flag, before any file is read.
+func (in *csvInput) checkEncoding() (pricing.Encoding, error) {
+	enc, err := pricing.ParseEncoding(in.encoding)
 	if err != nil {
-		return nil, err
+		return "", flagError(in.flag+"-encoding", in.encoding, err)
 	}
-	r, err := a.open("quotes", f.path)
+	return enc, nil
+}
+
+// read opens the input and reads it with read, adding to any text that is
+// not valid in the file's encoding the flag that would read it right.
+func read[T any](a *app, in *csvInput, read func(r io.Reader, name string, enc pricing.Encoding) (T, error)) (T, error) {
+	var v T
+	err := in.use(a, func(r io.Reader, enc pricing.Encoding) error {
+		var err error
+		v, err = read(r, inputName(in.path), enc)
+		return err
+	})
+	return v, err
+}
+
+// use opens the input and calls use with it, adding to any text that is
+// not valid in the file's encoding the flag that would read it right.
+func (in *csvInput) use(a *app, use func(r io.Reader, enc pricing.Encoding) error) error {
+	enc, err := in.checkEncoding()
 	if err != nil {
-		return nil, err
+		return err
+	}
+	r, err := a.open(in.flag, in.path)
+	if err != nil {
+		return err
 	}
 	defer r.Close()
-	q, err := pricing.ReadQuotes(r, inputName(f.path), enc)
+	return in.hint(use(r, enc))
+}
+
+// hint adds to every encoding problem in err the flag that reads the file
+// in the other encoding.
+func (in *csvInput) hint(err error) error {
+	if err == nil {
+		return nil
+	}
+	var problems pricing.ErrorList
+	var rows *pricing.BadRowsError
+	var one *pricing.InputError
+	switch {
+	case errors.As(err, &rows):
+		problems = rows.Problems
+	case errors.As(err, &problems):
+	case errors.As(err, &one):
+		problems = pricing.ErrorList{one}
+	}
+	for _, p := range problems {
+		var enc *pricing.EncodingError
+		if !errors.As(p.Err, &enc) {
+			continue
+		}
+		if enc.Read == pricing.GB18030 {
+			p.Hint = fmt.Sprintf("if it is UTF-8, give --%s-encoding utf-8", in.flag)
+		} else {
+			p.Hint = fmt.Sprintf("if the file was saved as GBK (Excel on Chinese Windows), give --%s-encoding gbk", in.flag)
+		}
+	}
+	return err
+}
+
+// readQuotes reads the quotes file, reporting its warnings and excluded
+// rows on stderr.
+func (a *app) readQuotes(in *csvInput) (*pricing.Quotes, error) {
+	if !in.given() {
+		return nil, usageError{fmt.Errorf("give the daily quotes with --quotes FILE")}
+	}
+	q, err := read(a, in, pricing.ReadQuotes)
 	if err != nil {
 		return nil, err
 	}
@@ -51,12 +120,81 @@ func (f *quotesFlags) read(a *app) (*pricing.Quotes, error) {
 	return q, nil
 }
 
-func parseEncodingFlag(s string) (pricing.Encoding, error) {
-	enc, err := pricing.ParseEncoding(s)
+// readInvoices reads the invoices file.
+func (a *app) readInvoices(in *csvInput) (*pricing.Invoices, error) {
+	return read(a, in, pricing.ReadInvoices)
+}
+
+// settle reads and settles the deliveries file.
+func (a *app) settle(cmd *cobra.Command, in *csvInput, agreements *pricing.Agreements, q *pricing.Quotes, opts pricing.SettleOptions) (*pricing.Settlement, error) {
+	var s *pricing.Settlement
+	err := in.use(a, func(r io.Reader, enc pricing.Encoding) error {
+		dr, err := pricing.NewDeliveryReader(r, inputName(in.path), enc)
+		if err != nil {
+			return err
+		}
+		s, err = pricing.Settle(cmd.Context(), dr, agreements, q, opts)
+		return err
+	})
+	return s, err
+}
+
+// readAgreements reads the agreements file a flag names.
+func (a *app) readAgreements(path string) (*pricing.Agreements, error) {
+	r, err := a.open("agreements", path)
 	if err != nil {
-		return "", flagError("encoding", s, err)
+		return nil, err
 	}
-	return enc, nil
+	defer r.Close()
+	ags, err := pricing.ReadAgreements(r, inputName(path))
+	return ags, err
+}
+
+// open opens the input file a flag names; "-" is stdin.
+func (a *app) open(flag, path string) (io.ReadCloser, error) {
+	if path == "-" {
+		return io.NopCloser(a.in), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		var pathErr *os.PathError
+		if errors.As(err, &pathErr) {
+			err = pathErr.Err
+		}
+		return nil, fmt.Errorf("--%s %s: %w", flag, path, err)
+	}
+	return f, nil
+}
+
+// inputName is how messages name the input a flag names.
+func inputName(path string) string {
+	if path == "-" {
+		return "<stdin>"
+	}
+	return path
+}
+
+// flagError reports a bad flag value.
+func flagError(flag, value string, err error) error {
+	return &pricing.InputError{Source: "--" + flag, Value: value, Err: err}
+}
+
+// missingFlags names exactly the flags of names whose values are empty, as
+// a usage error; nil when none is.
+func missingFlags(names []string, values ...string) error {
+	var missing []string
+	for i, v := range values {
+		if v == "" {
+			missing = append(missing, "--"+names[i]+" FILE")
+		}
+	}
+	switch len(missing) {
+	case 0:
+		return nil
+	case 1:
+		return usageError{fmt.Errorf("give %s", missing[0])}
+	}
+	return usageError{fmt.Errorf("give %s and %s", strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])}
 }
 
 // monthFlags choose the months a command covers: --month, or --from and --to.
@@ -68,6 +206,21 @@ func (f *monthFlags) bind(fs *pflag.FlagSet, what string) {
 	fs.StringVar(&f.month, "month", "", "the one `YYYY-MM` "+what)
 	fs.StringVar(&f.from, "from", "", "first `YYYY-MM` "+what)
 	fs.StringVar(&f.to, "to", "", "last `YYYY-MM` "+what)
+}
+
+// check checks the month flags before any file is read: all that can be
+// checked without the months of the file.
+func (f *monthFlags) check() error {
+	if f.month != "" || (f.from != "" && f.to != "") {
+		_, err := f.months([]pricing.Month{})
+		return err
+	}
+	for flag, s := range map[string]string{"from": f.from, "to": f.to} {
+		if _, err := pricing.ParseMonth(s); s != "" && err != nil {
+			return flagError(flag, s, err)
+		}
+	}
+	return nil
 }
 
 // months returns the months chosen, or all when none were chosen; --from
@@ -87,23 +240,29 @@ func (f *monthFlags) months(all []pricing.Month) ([]pricing.Month, error) {
 		m, err := parse("month", f.month)
 		return []pricing.Month{m}, err
 	}
+	var first, last pricing.Month
+	var err error
+	if f.from != "" {
+		if first, err = parse("from", f.from); err != nil {
+			return nil, err
+		}
+	}
+	if f.to != "" {
+		if last, err = parse("to", f.to); err != nil {
+			return nil, err
+		}
+	}
 	if f.from == "" && f.to == "" {
 		return all, nil
 	}
 	if len(all) == 0 && (f.from == "" || f.to == "") {
 		return nil, usageError{fmt.Errorf("give both --from and --to")}
 	}
-	var first, last pricing.Month
-	var err error
 	if f.from == "" {
 		first = all[0]
-	} else if first, err = parse("from", f.from); err != nil {
-		return nil, err
 	}
 	if f.to == "" {
 		last = all[len(all)-1]
-	} else if last, err = parse("to", f.to); err != nil {
-		return nil, err
 	}
 	if last < first {
 		return nil, usageError{fmt.Errorf("--to %s is before --from %s", last, first)}

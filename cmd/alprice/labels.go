@@ -1,10 +1,6 @@
 package main
 
 import (
-	"strings"
-
-	"github.com/shopspring/decimal"
-
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
@@ -51,16 +47,3 @@ func basisCell(l lang, v pricing.Value) report.Cell {
 	}
 	return report.Coded(l.t("CNY/t", "元/吨"), "CNY/t")
 }
-
-// percentText writes a percentage with at least two decimals, as agreed
-// ("0.60%", "0.6125%").
-func percentText(p decimal.Decimal) string {
-	s := p.String()
-	if _, frac, _ := strings.Cut(s, "."); len(frac) < 2 {
-		s = p.StringFixed(2)
-	}
-	return s + "%"
-}
-
-// vatText writes a VAT rate given as a fraction as a percentage: "13%".
-func vatText(rate decimal.Decimal) string { return rate.Shift(2).String() + "%" }

@@ -39,7 +39,8 @@ func newLintCmd(a *app) *cobra.Command {
 EXIT STATUS
   0  no finding (warnings are listed, and fail only with --strict)
   1  a finding, or with --strict a warning
-  2  usage or input error: nothing was written to stdout or --out`,
+  2  usage or input error: nothing was written to stdout or --out
+  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
 		Example: `  alprice lint --agreements testdata/agreements.yaml
   alprice lint --agreements agreements.yaml --max-burn-loss 2% --strict --format json`,
 		Args: cobra.NoArgs,

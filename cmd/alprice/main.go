@@ -8,6 +8,10 @@ package main
 
 import "os"
 
+// exitProcess ends the process; only main and the interrupt handler of run
+// call it.
+var exitProcess = os.Exit
+
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+	exitProcess(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

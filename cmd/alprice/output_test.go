@@ -101,7 +101,7 @@ func TestOutFile(t *testing.T) {
 
 	// A folder that does not exist: exit 2, nothing made.
 	_, stderr, status = runAlprice(t, "", append(settle, "--out", filepath.Join(dir, "no", "such", "x.json"))...)
-	if status != 2 || !strings.Contains(stderr, "no such file or directory") {
+	if status != 2 || !strings.Contains(stderr, "no/such does not exist") {
 		t.Errorf("missing folder: exit %d, %q", status, stderr)
 	}
 	// --out naming a folder is refused.
@@ -111,8 +111,8 @@ func TestOutFile(t *testing.T) {
 	}
 }
 
-// An interrupt while a slow input is still coming stops the run: exit 2, a
-// message, the existing output untouched and no temporary file behind.
+// An interrupt while a slow input is still coming stops the run: exit 130,
+// one line, the existing output untouched and no temporary file behind.
 func TestInterruptLeavesNoOutput(t *testing.T) {
 	wd, _ := os.Getwd()
 	root := filepath.Join(wd, "..", "..")
@@ -153,7 +153,7 @@ func TestInterruptLeavesNoOutput(t *testing.T) {
 	}
 	stdin.Close()
 	exit, ok := err.(*exec.ExitError)
-	if !ok || exit.ExitCode() != 2 || !strings.Contains(stderr.String(), "interrupted; no output file was written") {
+	if !ok || exit.ExitCode() != 130 || stderr.String() != "alprice: interrupted by SIGINT; no output file was written\n" {
 		t.Fatalf("exit %v, stderr %q", err, stderr.String())
 	}
 	if data, _ := os.ReadFile(out); string(data) != "yesterday's statement" {

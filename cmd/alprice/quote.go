@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -15,7 +16,7 @@ type quoteOptions struct {
 	agreementID    string
 	month          string
 	a00            string
-	quotes         quotesFlags
+	quotes         csvInput
 	adjustments    adjustmentFlags
 	weight         string
 }
@@ -52,7 +53,7 @@ the benchmark (0.6%); weights are tonnes (31.25) or kilograms (31250kg).` + exit
 	f.StringVar(&o.agreementID, "agreement", "", "agreement `ID` (or buyer name) in the agreements file; needed when it has several")
 	f.StringVar(&o.month, "month", "", "supply month `YYYY-MM`: chooses the terms version in force")
 	f.StringVar(&o.a00, "a00", "", "Changjiang A00 spot monthly average `PRICE`, CNY/t (rule 2.1)")
-	o.quotes.bind(f, false)
+	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV): the benchmark is the average of the month the terms price --month on")
 	f.StringVar(&o.weight, "weight", "", "delivered `WEIGHT` to bill: tonnes (31.25) or kg (31250kg) (rule 2.6)")
 	o.adjustments.bind(f)
 	return cmd
@@ -79,8 +80,8 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 		}
 		if q.month != 0 {
 			terms, err = ag.TermsFor(q.month)
-		} else {
-			terms, err = ag.OnlyTerms()
+		} else if terms, err = ag.OnlyTerms(); errors.Is(err, pricing.ErrSeveralVersions) {
+			err = usageError{fmt.Errorf("%w: give --month to choose one", err)}
 		}
 		if err != nil {
 			return err
@@ -100,7 +101,7 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 		if q.month == 0 {
 			return usageError{fmt.Errorf("--quotes needs --month YYYY-MM: the supply month to price")}
 		}
-		quotes, err := o.quotes.read(a)
+		quotes, err := a.readQuotes(&o.quotes)
 		if err != nil {
 			return err
 		}
@@ -134,16 +135,6 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 	return a.emit(result{doc: q.doc(a.lang), json: q.json(a.lang)})
 }
 
-// readAgreements reads the agreements file a flag names.
-func (a *app) readAgreements(path string) (*pricing.Agreements, error) {
-	r, err := a.open("agreements", path)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return pricing.ReadAgreements(r, inputName(path))
-}
-
 // chooseAgreement picks the agreement --agreement names, or the only one.
 func chooseAgreement(s *pricing.Agreements, id string) (*pricing.Agreement, error) {
 	if id != "" {
@@ -154,11 +145,6 @@ func chooseAgreement(s *pricing.Agreements, id string) (*pricing.Agreement, erro
 	}
 	return nil, usageError{fmt.Errorf("the agreements file has %d agreements (%s): choose one with --agreement",
 		len(s.List), strings.Join(s.IDs(), ", "))}
-}
-
-// flagError reports a bad flag value.
-func flagError(flag, value string, err error) error {
-	return &pricing.InputError{Source: "--" + flag, Value: value, Err: err}
 }
 
 // adjustmentFlags are the deduction and premium flags, shared by every

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
@@ -19,20 +17,6 @@ type pricedQuote struct {
 	benchmarkDays            int
 	price                    pricing.Price
 	bill                     *pricing.Bill
-}
-
-// money is a JSON amount: a string with exactly 2 decimals.
-type money decimal.Decimal
-
-func (m money) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + decimal.Decimal(m).StringFixed(2) + `"`), nil
-}
-
-// tonnes is a JSON weight: a string with exactly 3 decimals.
-type tonnes pricing.Weight
-
-func (w tonnes) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + pricing.Weight(w).String() + `"`), nil
 }
 
 type lineJSON struct {
@@ -58,13 +42,6 @@ type quoteJSON struct {
 	Amount           *money     `json:"amount,omitempty"`
 	AmountExclVAT    *money     `json:"amount_excl_vat,omitempty"`
 	VAT              *money     `json:"vat,omitempty"`
-}
-
-func monthText(m pricing.Month) string {
-	if m == 0 {
-		return ""
-	}
-	return m.String()
 }
 
 func (q pricedQuote) json(l lang) quoteJSON {
@@ -132,7 +109,7 @@ func (q pricedQuote) benchmarkLabel(l lang) string {
 func (q pricedQuote) doc(l lang) report.Doc {
 	perTonne := report.Coded(l.t("CNY/t", "元/吨"), "CNY/t")
 	cny := report.Coded(l.t("CNY", "元"), "CNY")
-	vat := report.Coded(fmt.Sprintf(l.t("VAT %s", "税率 %s"), vatText(q.price.VATRate)), "VAT "+vatText(q.price.VATRate))
+	vat := report.Coded(fmt.Sprintf(l.t("VAT %s", "税率 %s"), pricing.RateText(q.price.VATRate)), "VAT "+pricing.RateText(q.price.VATRate))
 	rows := [][]report.Cell{
 		{report.Str("benchmark"), report.Str(q.benchmarkLabel(l)), perTonne, report.Empty, report.CNY(q.price.Benchmark), report.Str("2.1")},
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -47,23 +46,40 @@ const exitStatusHelp = `
 EXIT STATUS
   0  success
   1  a check found a discrepancy or a policy violation (check, lint, settle --skip-invalid)
-  2  usage or input error: nothing was written to stdout or --out`
+  2  usage or input error: nothing was written to stdout or --out
+  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`
 
 // run runs alprice with args and returns the exit status. It is main
 // without the process: tests call it with their own streams.
+//
+// The first SIGINT or SIGTERM, in any phase — reading a slow input,
+// computing, writing --out — stops the run at once: any temporary output
+// file is removed, an existing --out file is left as it was, one line says
+// so, and the process exits 130 (SIGINT) or 143 (SIGTERM), as a shell
+// reports a process killed by the signal.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		// The first interrupt stops the work and leaves no output behind;
-		// a second one kills the process as usual.
-		<-ctx.Done()
-		stop()
-	}()
 	a := &app{in: stdin, out: stdout, err: stderr, getenv: getenv}
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(signals)
+	finished := make(chan struct{})
+	defer close(finished)
+	go func() {
+		select {
+		case sig := <-signals:
+			a.output.interrupt()
+			name, status := "SIGINT", 130
+			if sig == syscall.SIGTERM {
+				name, status = "SIGTERM", 143
+			}
+			fmt.Fprintf(stderr, "alprice: interrupted by %s; no output file was written\n", name)
+			exitProcess(status)
+		case <-finished:
+		}
+	}()
 	root := newRootCmd(a)
 	root.SetArgs(args)
-	cmd, err := root.ExecuteContextC(ctx)
+	cmd, err := root.ExecuteC()
 	return exitStatus(stderr, cmd, err)
 }
 
@@ -75,9 +91,9 @@ func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 		return 0
 	case errors.Is(err, errFound):
 		return 1
-	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "alprice: error: interrupted; no output file was written")
-		return 2
+	case errors.Is(err, errInterrupted):
+		// The interrupt handler has said so and is ending the process.
+		select {}
 	}
 	var (
 		list pricing.ErrorList

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -14,8 +13,8 @@ type settleOptions struct {
 	agreementsPath string
 	agreementID    string
 	month          string
-	quotes         quotesFlags
-	deliveriesPath string
+	quotes         csvInput
+	deliveries     csvInput
 	skipInvalid    bool
 	invoiceCap     string
 }
@@ -60,16 +59,12 @@ statement exactly, the last one absorbing the rounding (shown as its residual).`
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
 	f.StringVar(&o.agreementID, "agreement", "", "settle only the agreement with this `ID` (or buyer name)")
 	f.StringVar(&o.month, "month", "", "settle only this supply month `YYYY-MM`")
-	o.quotes.bind(f, true)
-	f.StringVar(&o.deliveriesPath, "deliveries", "", "ladle deliveries `FILE` (CSV); - for stdin")
+	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV)")
+	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV)")
 	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "settle the good rows, list the bad ones in the output, and exit 1")
 	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split statements into invoice lines below this `AMOUNT` excl. VAT (最高开票限额)")
 	return cmd
 }
-
-// typicalRowSize is about the length of a deliveries row, to size the
-// ticket table from the file's size: a shorter row only makes it grow.
-const typicalRowSize = 64
 
 func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	opts := pricing.SettleOptions{SkipInvalid: o.skipInvalid}
@@ -90,8 +85,13 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		}
 		opts.InvoiceCap = c
 	}
-	if o.agreementsPath == "" || o.deliveriesPath == "" {
-		return usageError{fmt.Errorf("give --agreements FILE, --quotes FILE and --deliveries FILE")}
+	if err := missingFlags([]string{"agreements", "quotes", "deliveries"}, o.agreementsPath, o.quotes.path, o.deliveries.path); err != nil {
+		return err
+	}
+	for _, in := range []*csvInput{&o.quotes, &o.deliveries} {
+		if _, err := in.checkEncoding(); err != nil {
+			return err
+		}
 	}
 	agreements, err := a.readAgreements(o.agreementsPath)
 	if err != nil {
@@ -102,15 +102,11 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 			return err
 		}
 	}
-	q, err := o.quotes.read(a)
+	q, err := a.readQuotes(&o.quotes)
 	if err != nil {
 		return err
 	}
-	enc, err := parseEncodingFlag(o.quotes.encoding)
-	if err != nil {
-		return err
-	}
-	s, err := a.settle(cmd, o.deliveriesPath, enc, agreements, q, opts)
+	s, err := a.settle(cmd, &o.deliveries, agreements, q, opts)
 	if err != nil {
 		return err
 	}
@@ -122,25 +118,6 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		return errFound
 	}
 	return nil
-}
-
-// settle reads and settles the deliveries file a flag names.
-func (a *app) settle(cmd *cobra.Command, path string, enc pricing.Encoding, agreements *pricing.Agreements, q *pricing.Quotes, opts pricing.SettleOptions) (*pricing.Settlement, error) {
-	r, err := a.open("deliveries", path)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	dr, err := pricing.NewDeliveryReader(r, inputName(path), enc)
-	if err != nil {
-		return nil, err
-	}
-	if f, ok := r.(*os.File); ok {
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-			dr.ExpectRows(int(info.Size() / typicalRowSize))
-		}
-	}
-	return pricing.Settle(cmd.Context(), dr, agreements, q, opts)
 }
 
 // maxWarningsShown bounds the warnings printed on stderr; the output lists
@@ -200,27 +177,12 @@ type rowsJSON struct {
 	Other    int `json:"other"`
 }
 
-type problemJSON struct {
-	Line   int    `json:"line"`
-	Field  string `json:"field"`
-	Value  string `json:"value"`
-	Reason string `json:"reason"`
-}
-
 type settlementJSON struct {
 	Statements []statementJSON `json:"statements"`
 	Total      totalJSON       `json:"total"`
 	Rows       rowsJSON        `json:"rows"`
 	Rejected   []problemJSON   `json:"rejected"`
 	Warnings   []noteJSON      `json:"warnings"`
-}
-
-func problemsJSON(list pricing.ErrorList) []problemJSON {
-	out := []problemJSON{}
-	for _, e := range list {
-		out = append(out, problemJSON{Line: e.Line, Field: e.Field, Value: e.Value, Reason: e.Err.Error()})
-	}
-	return out
 }
 
 func settleJSON(l lang, s *pricing.Settlement) settlementJSON {

@@ -14,7 +14,7 @@ import (
 type tableOptions struct {
 	agreementsPath string
 	agreementID    string
-	quotes         quotesFlags
+	quotes         csvInput
 	months         monthFlags
 }
 
@@ -40,7 +40,7 @@ a month whose benchmark month has no quotes is an error.` + exitStatusHelp,
 	f := cmd.Flags()
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
 	f.StringVar(&o.agreementID, "agreement", "", "only the agreement with this `ID` (or buyer name)")
-	o.quotes.bind(f, true)
+	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.months.bind(f, "supply month (default: every month of the quotes file)")
 	return cmd
 }
@@ -56,6 +56,9 @@ func runTable(a *app, o *tableOptions) error {
 	if o.agreementsPath == "" {
 		return usageError{fmt.Errorf("give the agreements with --agreements FILE")}
 	}
+	if err := o.months.check(); err != nil {
+		return err
+	}
 	agreements, err := a.readAgreements(o.agreementsPath)
 	if err != nil {
 		return err
@@ -68,7 +71,7 @@ func runTable(a *app, o *tableOptions) error {
 		}
 		chosen = []pricing.Agreement{*ag}
 	}
-	q, err := o.quotes.read(a)
+	q, err := a.readQuotes(&o.quotes)
 	if err != nil {
 		return err
 	}
@@ -179,11 +182,11 @@ func priceChart(l lang, q *pricing.Quotes, months []pricing.Month, tables []agre
 		Title:    l.t("Changjiang A00 monthly average and molten aluminium unit price, CNY/t", "长江A00月均价与铝液单价(元/吨)"),
 		Category: l.t("Month", "月份"),
 	}
-	average := report.Series{Name: l.t("A00 monthly average", "A00月均价")}
+	average := report.Series{Name: l.t("A00 monthly average (exact mean)", "A00月均价(精确均值)")}
 	for _, m := range months {
 		c.Categories = append(c.Categories, m.String())
-		if avg, err := q.Average(m, pricing.Yuan); err == nil {
-			average.Values = append(average.Values, report.CNY(avg.Value))
+		if mean, err := q.Mean(m); err == nil {
+			average.Values = append(average.Values, report.Decimals(mean, 4))
 		} else {
 			average.Values = append(average.Values, report.Empty)
 		}

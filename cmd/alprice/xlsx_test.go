@@ -95,9 +95,10 @@ func TestTableWorkbook(t *testing.T) {
 		t.Errorf("column A is %v wide: too narrow for its labels", w)
 	}
 	chart := sheets[3]
-	checkText(t, f, chart, "B3", "A00月均价")
+	checkText(t, f, chart, "B3", "A00月均价(精确均值)")
 	checkText(t, f, chart, "A6", "2026-03")
-	checkNumber(t, f, chart, "B6", "24389.00", "#,##0.00")
+	// The benchmark before rounding: 536550 ÷ 22 = 24388.6364 (testdata/golden/README.md).
+	checkNumber(t, f, chart, "B6", "24388.6364", "0.0000")
 	checkNumber(t, f, chart, "C6", "23402.67", "#,##0.00")
 	if v, _ := f.GetCellValue(chart, "D4"); v != "" {
 		t.Errorf("ZD-2026-002 has no price for 2026-01, the chart must show a gap, not %q", v)

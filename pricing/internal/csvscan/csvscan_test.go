@@ -1,4 +1,4 @@
-package pricing
+package csvscan
 
 import (
 	"encoding/csv"
@@ -13,31 +13,35 @@ import (
 
 type scanResult struct {
 	records   [][]string
-	positions [][]fieldPosition
+	positions [][]Position
 	err       string // "" or the kind and position of the error that ended the scan
 }
 
+// testMaxRecord is the record limit of the scanners under test: small, so
+// that the limit is reached by tests, and above every seed.
+const testMaxRecord = 1 << 16
+
 func scanAll(r io.Reader) scanResult {
-	s := newCSVScanner(r)
+	s := New(r, testMaxRecord)
 	var res scanResult
 	for {
-		rec, err := s.read()
+		rec, err := s.Read()
 		if err == io.EOF {
 			return res
 		}
 		if err != nil {
-			var se *csvSyntaxError
+			var se *SyntaxError
 			if errors.As(err, &se) {
-				res.err = se.err.Error() + " at " + strconv.Itoa(se.line) + ":" + strconv.Itoa(se.col)
+				res.err = se.Err.Error() + " at " + strconv.Itoa(se.Line) + ":" + strconv.Itoa(se.Col)
 			} else {
 				res.err = err.Error()
 			}
 			return res
 		}
 		res.records = append(res.records, slices.Clone(rec))
-		var pos []fieldPosition
+		var pos []Position
 		for i := range rec {
-			pos = append(pos, s.position(i))
+			pos = append(pos, s.Position(i))
 		}
 		res.positions = append(res.positions, pos)
 	}
@@ -61,10 +65,10 @@ func stdAll(r io.Reader) scanResult {
 			return res
 		}
 		res.records = append(res.records, rec)
-		var pos []fieldPosition
+		var pos []Position
 		for i := range rec {
 			l, c := cr.FieldPos(i)
-			pos = append(pos, fieldPosition{l, c})
+			pos = append(pos, Position{l, c})
 		}
 		res.positions = append(res.positions, pos)
 	}
@@ -136,12 +140,12 @@ func FuzzCSVScanner(f *testing.F) {
 }
 
 func TestCSVScannerLimits(t *testing.T) {
-	long := "a\n" + strings.Repeat("x", MaxLineLength+1) + "\n"
-	if res := scanAll(strings.NewReader(long)); res.err != errRecordSize.Error() {
+	long := "a\n" + strings.Repeat("x", testMaxRecord+1) + "\n"
+	if res := scanAll(strings.NewReader(long)); res.err != ErrRecordSize.Error() {
 		t.Errorf("a line over the limit: %q", res.err)
 	}
-	quoted := "a\n\"" + strings.Repeat("x\n", MaxLineLength/2+1) + "\"\n"
-	if res := scanAll(strings.NewReader(quoted)); res.err != errRecordSize.Error() {
+	quoted := "a\n\"" + strings.Repeat("x\n", testMaxRecord/2+1) + "\"\n"
+	if res := scanAll(strings.NewReader(quoted)); res.err != ErrRecordSize.Error() {
 		t.Errorf("a quoted record over the limit: %q", res.err)
 	}
 	// A failed read does not turn a cut-off line into a record.

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"alprice/cmd/alprice/report"
+)
+
+// emit writes r in the chosen format to stdout, or to --out through a
+// temporary file that is renamed into place only once complete.
+func (a *app) emit(r result) error {
+	var buf bytes.Buffer
+	w := a.out
+	if a.toFile() {
+		w = &buf
+	}
+	var err error
+	switch a.format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(r.json)
+	case "csv":
+		if a.bom {
+			_, err = io.WriteString(w, "\uFEFF")
+		}
+		if err == nil {
+			err = report.WriteCSV(w, r.doc)
+		}
+	case "xlsx":
+		err = report.WriteXLSX(w, r.doc)
+	case "markdown":
+		err = report.WriteMarkdown(w, r.doc)
+	default:
+		err = report.WriteTable(w, r.doc)
+	}
+	if err != nil {
+		return err
+	}
+	if a.toFile() {
+		return a.output.write(a.outFile, buf.Bytes())
+	}
+	return nil
+}
+
+// toFile reports whether the output goes to a file: --out names one other
+// than "-", which is stdout.
+func (a *app) toFile() bool { return a.outFile != "" && a.outFile != "-" }
+
+// checkOut checks --out before anything is read: it must not be one of the
+// inputs (through any path, symlink or hard link: writing it would destroy
+// that input), and it must be, or lead through symlinks to, a regular file
+// or nothing yet.
+func (a *app) checkOut(inputs map[string]string) error {
+	if !a.toFile() {
+		return nil
+	}
+	info, err := os.Lstat(a.outFile)
+	if errors.Is(err, os.ErrNotExist) {
+		dir := filepath.Dir(a.outFile)
+		if d, err := os.Stat(dir); err != nil || !d.IsDir() {
+			return usageError{fmt.Errorf("--out %s: the folder %s does not exist", a.outFile, dir)}
+		}
+		return nil
+	}
+	if err != nil {
+		return usageError{fmt.Errorf("--out %s: %w", a.outFile, errors.Unwrap(err))}
+	}
+	if info.Mode()&os.ModeSymlink != 0 {
+		if info, err = os.Stat(a.outFile); err != nil {
+			return usageError{fmt.Errorf("--out %s: a symbolic link to nothing (%w); name the file itself", a.outFile, errors.Unwrap(err))}
+		}
+	}
+	if !info.Mode().IsRegular() {
+		return usageError{fmt.Errorf("--out %s: not a regular file; write to stdout with --out - or no --out, or name a file", a.outFile)}
+	}
+	for flag, path := range inputs {
+		if path == "" || path == "-" {
+			continue
+		}
+		if in, err := os.Stat(path); err == nil && os.SameFile(in, info) {
+			return usageError{fmt.Errorf("--out %s is the same file as --%s %s: writing it would destroy the input; name another file", a.outFile, flag, path)}
+		}
+	}
+	return nil
+}
+
+// outputGuard writes --out files so that an interrupt, whenever it comes,
+// leaves no temporary file and no half-written output: the interrupt
+// handler and the writer take turns under one lock.
+type outputGuard struct {
+	mu          sync.Mutex
+	tmp         string // the temporary file being written; "" when none
+	interrupted bool
+}
+
+var errInterrupted = errors.New("interrupted")
+
+// write writes data to name through a temporary file in the same folder,
+// renamed over name only once written and synced: a failure or an interrupt
+// leaves any existing file untouched and no temporary file behind. A
+// symlink is written through: the file it leads to is replaced, the link
+// stays. A new file gets mode 0644; a replaced one keeps its mode.
+func (g *outputGuard) write(name string, data []byte) (err error) {
+	target := name
+	if resolved, err := filepath.EvalSymlinks(name); err == nil {
+		target = resolved
+	}
+	mode := os.FileMode(0o644)
+	if info, statErr := os.Stat(target); statErr == nil {
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("--out %s: not a regular file", name)
+		}
+		mode = info.Mode().Perm()
+	}
+	g.mu.Lock()
+	if g.interrupted {
+		g.mu.Unlock()
+		return errInterrupted
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	if err == nil {
+		g.tmp = tmp.Name()
+	}
+	g.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("--out %s: %w", name, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("--out %s: %w", name, err)
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("--out %s: %w", name, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("--out %s: %w", name, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("--out %s: %w", name, err)
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.tmp = ""
+	if g.interrupted {
+		return errInterrupted
+	}
+	if err = os.Rename(tmp.Name(), target); err != nil {
+		return fmt.Errorf("--out %s: %w", name, err)
+	}
+	return nil
+}
+
+// interrupt stops any output in progress for good: it removes the
+// temporary file, and no rename happens after it.
+func (g *outputGuard) interrupt() {
+	g.mu.Lock()
+	g.interrupted = true
+	if g.tmp != "" {
+		os.Remove(g.tmp)
+		g.tmp = ""
+	}
+	g.mu.Unlock()
+}

@@ -1,0 +1,409 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxAgreementsSize is the largest agreements file read: a real one is a
+// few kilobytes.
+const MaxAgreementsSize = 1 << 20
+
+// maxAliases bounds how many YAML aliases one file may follow, so that a
+// crafted file cannot expand into an exhausted machine.
+const maxAliases = 100
+
+// ReadAgreements reads an agreements file (YAML) from r; name is used in
+// messages. Every value is read from its source text with the value syntax,
+// never through a float. The reader is strict: an unknown key, a missing or
+// duplicate id, two versions from the same month, overlapping versions, a
+// fee or premium without a label and any bad value are errors; all of them
+// are returned together as an [ErrorList], each with its line and key.
+//
+// The shape:
+//
+//	seller: 准东示例电解铝有限公司        # optional
+//	agreements:
+//	  - id: ZD-2026-001
+//	    buyer: 准东示例铝材有限公司
+//	    terms:
+//	      - from: 2026-01                  # this version prices from 2026-01 on
+//	        to: 2026-06                    # optional last month
+//	        pricing_month: delivery        # delivery (当月均价) | previous (上月均价)
+//	        average_rounding: yuan         # yuan | fen
+//	        unit_price_rounding: fen       # fen | yuan
+//	        vat_rate: 13%
+//	        deductions:
+//	          - {kind: transport, value: 600}
+//	          - {kind: burn_loss, value: 0.6%}
+//	          - {kind: fee, label: 检测费, value: 10}
+//	        premiums:
+//	          - {label: 合金化加价, value: 200}
+func ReadAgreements(r io.Reader, name string) (*Agreements, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxAgreementsSize+1))
+	if err != nil {
+		return nil, &InputError{Source: name, Err: err}
+	}
+	if len(data) > MaxAgreementsSize {
+		return nil, &InputError{Source: name, Err: fmt.Errorf("is larger than %d bytes; an agreements file is a few kilobytes", MaxAgreementsSize)}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, yamlSyntaxError(name, data, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, &InputError{Source: name, Err: errors.New("is empty: it needs an agreements: list")}
+	}
+	y := &yamlReader{name: name}
+	s := y.agreements(doc.Content[0])
+	if y.flood != nil {
+		// Past the alias bound the rest of the tree was not read: the
+		// other errors would be noise.
+		return nil, y.flood
+	}
+	if err := y.errs.err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// yamlSyntaxError turns the YAML library's message into an InputError with
+// the line, and a hint for the commonest mistake: a tab in the indentation,
+// which the library may report against the line before. Some messages name
+// no line; then the line is found from what they say.
+func yamlSyntaxError(name string, data []byte, err error) error {
+	msg := err.Error()
+	e := &InputError{Source: name}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		e.Line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	lines := strings.Split(string(data), "\n")
+	if e.Line == 0 {
+		e.Line = lineOfYAMLError(lines, msg)
+	}
+	for _, n := range []int{e.Line, e.Line + 1} {
+		if n > 0 && n <= len(lines) && strings.HasPrefix(strings.TrimLeft(lines[n-1], " "), "\t") {
+			e.Line = n
+			msg += " (the line is indented with a tab: YAML indents with spaces only)"
+			break
+		}
+	}
+	e.Err = fmt.Errorf("not valid YAML: %s", msg)
+	return e
+}
+
+var unknownAnchor = regexp.MustCompile(`unknown anchor '(.*)' referenced`)
+
+// lineOfYAMLError finds the line a YAML message without one is about: the
+// alias of an unknown anchor, the first line with text that is not UTF-8
+// or has a control character, or else the last line (the end of the
+// stream).
+func lineOfYAMLError(lines []string, msg string) int {
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		for i, l := range lines {
+			if strings.Contains(l, "*"+m[1]) {
+				return i + 1
+			}
+		}
+	}
+	for i, l := range lines {
+		if !utf8.ValidString(l) || strings.ContainsFunc(l, func(r rune) bool { return r < ' ' && r != '\t' && r != '\r' }) {
+			return i + 1
+		}
+	}
+	last := len(lines)
+	for last > 1 && strings.TrimSpace(lines[last-1]) == "" {
+		last--
+	}
+	return last
+}
+
+// yamlReader walks a YAML tree, collecting every error with its line.
+type yamlReader struct {
+	name    string
+	errs    ErrorList
+	aliases int
+	flood   *InputError // the alias that went past maxAliases, if any
+}
+
+func (y *yamlReader) fail(n *yaml.Node, field, value string, err error) {
+	y.errs = append(y.errs, &InputError{Source: y.name, Line: n.Line, Column: n.Column, Field: field, Value: value, Err: err})
+}
+
+// resolve follows an alias, within the alias budget.
+func (y *yamlReader) resolve(n *yaml.Node, field string) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		y.aliases++
+		if y.aliases > maxAliases {
+			if y.flood == nil {
+				y.flood = &InputError{Source: y.name, Line: n.Line, Column: n.Column, Field: field,
+					Err: fmt.Errorf("is one alias too many: a file may use at most %d; write the values out", maxAliases)}
+			}
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+// mapping calls each for every key of the mapping n, in file order, after
+// checking that n is a mapping whose keys are known and unique; it returns
+// the keys present.
+func (y *yamlReader) mapping(n *yaml.Node, field string, known []string, each func(key string, v *yaml.Node)) map[string]bool {
+	seen := map[string]bool{}
+	if n = y.resolve(n, field); n == nil {
+		return seen
+	}
+	if n.Kind != yaml.MappingNode {
+		y.fail(n, field, "", errors.New("must be a mapping of key: value"))
+		return seen
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		path := joinField(field, key)
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			y.fail(k, field, "", errors.New("has a key that is not a name"))
+		case key == "<<":
+			y.fail(k, path, "", errors.New("merge keys are not supported: write the keys out"))
+		case !slices.Contains(known, key):
+			y.fail(k, path, "", fmt.Errorf("is not a known key: expected one of %s", strings.Join(known, ", ")))
+		case seen[key]:
+			y.fail(k, path, "", errors.New("is given twice"))
+		default:
+			seen[key] = true
+			each(key, v)
+		}
+	}
+	return seen
+}
+
+// require reports the keys of known that are missing from seen.
+func (y *yamlReader) require(n *yaml.Node, field string, seen map[string]bool, keys ...string) {
+	for _, k := range keys {
+		if !seen[k] {
+			y.fail(n, joinField(field, k), "", errors.New("is missing"))
+		}
+	}
+}
+
+// sequence returns the items of the sequence n; with nonEmpty, an empty
+// list is an error that says why.
+func (y *yamlReader) sequence(n *yaml.Node, field, nonEmpty string) []*yaml.Node {
+	if n = y.resolve(n, field); n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		y.fail(n, field, "", errors.New("must be a list (items starting with -)"))
+		return nil
+	}
+	if len(n.Content) == 0 && nonEmpty != "" {
+		y.fail(n, field, "", errors.New(nonEmpty))
+	}
+	return n.Content
+}
+
+// scalar returns the source text of the scalar n; ok is false (and an error
+// recorded) when n is not a scalar or is empty.
+func (y *yamlReader) scalar(n *yaml.Node, field string) (text string, ok bool) {
+	if n = y.resolve(n, field); n == nil {
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		y.fail(n, field, "", errors.New("must be a single value"))
+		return "", false
+	}
+	if n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
+		y.fail(n, field, "", errors.New("is empty"))
+		return "", false
+	}
+	return n.Value, true
+}
+
+// parse reads the scalar n with parse, recording any error.
+func parse[T any](y *yamlReader, n *yaml.Node, field string, parse func(string) (T, error)) (T, bool) {
+	var zero T
+	text, ok := y.scalar(n, field)
+	if !ok {
+		return zero, false
+	}
+	v, err := parse(text)
+	if err != nil {
+		y.fail(n, field, text, err)
+		return zero, false
+	}
+	return v, true
+}
+
+func joinField(field, key string) string {
+	if field == "" {
+		return key
+	}
+	return field + "." + key
+}
+
+func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
+	s := &Agreements{}
+	seen := y.mapping(root, "", []string{"seller", "agreements"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "seller":
+			s.Seller, _ = y.scalar(v, key)
+		case "agreements":
+			for i, item := range y.sequence(v, key, "is an empty list: the file needs at least one agreement") {
+				s.List = append(s.List, y.agreement(item, fmt.Sprintf("agreements[%d]", i)))
+			}
+		}
+	})
+	y.require(root, "", seen, "agreements")
+	ids := map[string]int{}
+	for _, a := range s.List {
+		if a.ID == "" {
+			continue
+		}
+		if first, dup := ids[a.ID]; dup {
+			y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: "id", Value: a.ID,
+				Err: fmt.Errorf("is used by two agreements (the first at line %d)", first)})
+			continue
+		}
+		ids[a.ID] = a.Line
+	}
+	return s
+}
+
+func (y *yamlReader) agreement(n *yaml.Node, field string) Agreement {
+	a := Agreement{Line: n.Line}
+	seen := y.mapping(n, field, []string{"id", "buyer", "terms"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "id":
+			a.ID, _ = y.scalar(v, joinField(field, key))
+		case "buyer":
+			a.Buyer, _ = y.scalar(v, joinField(field, key))
+		case "terms":
+			path := joinField(field, key)
+			for i, item := range y.sequence(v, path, "is an empty list: an agreement needs at least one terms version") {
+				a.Terms = append(a.Terms, y.terms(item, fmt.Sprintf("%s[%d]", path, i)))
+			}
+		}
+	})
+	y.require(n, field, seen, "id", "buyer", "terms")
+	y.checkVersions(&a, field)
+	return a
+}
+
+// checkVersions rejects versions that start in the same month or overlap.
+func (y *yamlReader) checkVersions(a *Agreement, field string) {
+	byFrom := slices.Clone(a.Terms)
+	slices.SortStableFunc(byFrom, func(p, q Terms) int { return int(p.From - q.From) })
+	for i := 1; i < len(byFrom); i++ {
+		prev, t := byFrom[i-1], byFrom[i]
+		if prev.From == 0 || t.From == 0 {
+			continue // already reported
+		}
+		switch {
+		case t.From == prev.From:
+			y.errs = append(y.errs, &InputError{Source: y.name, Line: t.Line, Field: field + ".terms.from", Value: t.From.String(),
+				Err: fmt.Errorf("is the start of two versions (the other at line %d)", prev.Line)})
+		case prev.To != 0 && prev.To >= t.From:
+			y.errs = append(y.errs, &InputError{Source: y.name, Line: prev.Line, Field: field + ".terms.to", Value: prev.To.String(),
+				Err: fmt.Errorf("overlaps the version from %s (line %d)", t.From, t.Line)})
+		}
+	}
+}
+
+func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
+	t := DefaultTerms()
+	t.Line = n.Line
+	known := []string{"from", "to", "pricing_month", "average_rounding", "unit_price_rounding", "vat_rate", "deductions", "premiums"}
+	var premiums []Adjustment
+	seen := y.mapping(n, field, known, func(key string, v *yaml.Node) {
+		path := joinField(field, key)
+		switch key {
+		case "from":
+			t.From, _ = parse(y, v, path, ParseMonth)
+		case "to":
+			t.To, _ = parse(y, v, path, ParseMonth)
+		case "pricing_month":
+			t.PricingMonth, _ = parse(y, v, path, parsePricingMonth)
+		case "average_rounding":
+			t.AverageRounding, _ = parse(y, v, path, ParseRounding)
+		case "unit_price_rounding":
+			t.UnitPriceRounding, _ = parse(y, v, path, ParseRounding)
+		case "vat_rate":
+			if p, ok := parse(y, v, path, ParsePercent); ok {
+				t.VATRate = p.Shift(-2)
+			}
+		case "deductions":
+			for i, item := range y.sequence(v, path, "") {
+				t.Adjustments = append(t.Adjustments, y.adjustment(item, fmt.Sprintf("%s[%d]", path, i), false))
+			}
+		case "premiums":
+			for i, item := range y.sequence(v, path, "") {
+				premiums = append(premiums, y.adjustment(item, fmt.Sprintf("%s[%d]", path, i), true))
+			}
+		}
+	})
+	y.require(n, field, seen, "from")
+	if t.To != 0 && t.From != 0 && t.To < t.From {
+		y.fail(n, joinField(field, "to"), t.To.String(), fmt.Errorf("is before from (%s)", t.From))
+	}
+	t.Adjustments = append(t.Adjustments, premiums...)
+	for i, a := range t.Adjustments {
+		if a.Kind == "" {
+			continue
+		}
+		if j := slices.IndexFunc(t.Adjustments[:i], a.sameLine); j >= 0 {
+			what := string(a.Kind)
+			if a.Kind.NeedsLabel() {
+				what += " " + strconv.Quote(a.Label)
+			}
+			y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: field,
+				Err: fmt.Errorf("states %s twice (also at line %d)", what, t.Adjustments[j].Line)})
+		}
+	}
+	return t
+}
+
+func (y *yamlReader) adjustment(n *yaml.Node, field string, premium bool) Adjustment {
+	a := Adjustment{Line: n.Line}
+	if premium {
+		a.Kind = Premium
+	}
+	known := []string{"kind", "label", "value"}
+	if premium {
+		known = []string{"label", "value"}
+	}
+	seen := y.mapping(n, field, known, func(key string, v *yaml.Node) {
+		path := joinField(field, key)
+		switch key {
+		case "kind":
+			a.Kind, _ = parse(y, v, path, parseDeductionKind)
+		case "label":
+			a.Label, _ = y.scalar(v, path)
+		case "value":
+			a.Value, _ = parse(y, v, path, ParseValue)
+		}
+	})
+	if premium {
+		y.require(n, field, seen, "label", "value")
+		return a
+	}
+	y.require(n, field, seen, "kind", "value")
+	if a.Kind == Fee && !seen["label"] {
+		y.fail(n, joinField(field, "label"), "", errors.New("is missing: a fee needs a label naming what it is for"))
+	}
+	return a
+}
