@@ -3,6 +3,7 @@ module alprice
 go 1.26.8
 
 require (
+	github.com/6tail/lunar-go v1.4.7
 	github.com/mattn/go-runewidth v0.0.19
 	github.com/olekukonko/tablewriter v1.1.5
 	github.com/rogpeppe/go-internal v1.16.0

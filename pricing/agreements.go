@@ -70,8 +70,9 @@ func (a *Agreement) OnlyTerms() (Terms, error) {
 
 // Agreements is the content of an agreements file.
 type Agreements struct {
-	Seller string
-	List   []Agreement
+	Seller   string
+	List     []Agreement
+	Holidays []Holiday // public holidays to add to the trading calendar
 }
 
 // Find returns the agreement with the given id, or else the only agreement

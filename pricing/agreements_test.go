@@ -84,6 +84,16 @@ agreements:
 	}
 }
 
+func TestReadAgreementsHolidays(t *testing.T) {
+	ags, err := readAgreementsText(t, "holidays:\n  - {date: 2028-01-03, name: 元旦}\nagreements:\n  - {id: A, buyer: B, terms: [{from: 2026-01}]}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ags.Holidays) != 1 || formatDate(ags.Holidays[0].Date) != "2028-01-03" || ags.Holidays[0].Name != "元旦" {
+		t.Errorf("holidays %+v", ags.Holidays)
+	}
+}
+
 func TestReadAgreementsErrors(t *testing.T) {
 	const head = "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - from: 2026-01\n"
 	cases := []struct {
@@ -118,6 +128,14 @@ func TestReadAgreementsErrors(t *testing.T) {
 		{"null value", head + "        deductions:\n          - {kind: transport, value: }\n", []string{"value: is empty"}},
 		{"bad rounding", head + "        average_rounding: jiao\n", []string{`"jiao": is not a rounding: write yuan or fen`}},
 		{"bad pricing month", head + "        pricing_month: current\n", []string{`"current": is not a pricing month`}},
+		{"second document", "agreements:\n  - {id: A, buyer: B, terms: [{from: 2026-01}]}\n---\nagreements:\n  - {id: C, buyer: D, terms: [{from: 2026-01}]}\n",
+			[]string{"a.yaml:3: starts a second YAML document (---)"}},
+		{"id is another's buyer", "agreements:\n  - {id: A, buyer: X, terms: [{from: 2026-01}]}\n  - {id: B, buyer: A, terms: [{from: 2026-01}]}\n",
+			[]string{`a.yaml:3: buyer: "A": is the id of the agreement at line 2`}},
+		{"invisible in id", "agreements:\n  - {id: \"A\\u200B\", buyer: B, terms: [{from: 2026-01}]}\n", []string{`agreements[0].id: "A\u200b": has U+200B (a zero-width space)`}},
+		{"escape in buyer", "agreements:\n  - {id: A, buyer: \"B\\e[2K\", terms: [{from: 2026-01}]}\n", []string{"has U+001B (ESC"}},
+		{"holiday on a weekend", "holidays:\n  - {date: 2028-01-01, name: 元旦}\n" + head, []string{`a.yaml:2:12: holidays[0].date: "2028-01-01": is a weekend day`}},
+		{"holiday without name", "holidays:\n  - {date: 2028-01-03}\n" + head, []string{"holidays[0].name: is missing"}},
 		{"merge key", "base: &b {from: 2026-01}\nagreements:\n  - id: A\n    buyer: B\n    terms:\n      - <<: *b\n", []string{"base: is not a known key", "merge keys are not supported"}},
 	}
 	for _, c := range cases {

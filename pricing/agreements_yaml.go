@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -55,12 +56,19 @@ func ReadAgreements(r io.Reader, name string) (*Agreements, error) {
 	if len(data) > MaxAgreementsSize {
 		return nil, &InputError{Source: name, Err: fmt.Errorf("is larger than %d bytes; an agreements file is a few kilobytes", MaxAgreementsSize)}
 	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		return nil, yamlSyntaxError(name, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, &InputError{Source: name, Err: errors.New("is empty: it needs an agreements: list")}
+	}
+	var more yaml.Node
+	if err := dec.Decode(&more); err != io.EOF {
+		// A second document would be dropped without a word.
+		return nil, &InputError{Source: name, Line: secondDocumentLine(data, doc.Content[0].Line),
+			Err: errors.New("starts a second YAML document (---): an agreements file is one document; list every agreement under the agreements key")}
 	}
 	y := &yamlReader{name: name}
 	s := y.agreements(doc.Content[0])
@@ -73,6 +81,17 @@ func ReadAgreements(r io.Reader, name string) (*Agreements, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// secondDocumentLine returns the line of the "---" that ends the first
+// document, whose content starts on line first.
+func secondDocumentLine(data []byte, first int) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if i+1 > first && (strings.TrimRight(l, " \r") == "---" || strings.HasPrefix(l, "--- ")) {
+			return i + 1
+		}
+	}
+	return first
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
@@ -258,10 +277,16 @@ func joinField(field, key string) string {
 
 func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 	s := &Agreements{}
-	seen := y.mapping(root, "", []string{"seller", "agreements"}, func(key string, v *yaml.Node) {
+	seen := y.mapping(root, "", []string{"seller", "holidays", "agreements"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "seller":
-			s.Seller, _ = y.scalar(v, key)
+			s.Seller, _ = y.nameOf(v, key)
+		case "holidays":
+			for i, item := range y.sequence(v, key, "") {
+				if h, ok := y.holiday(item, fmt.Sprintf("holidays[%d]", i)); ok {
+					s.Holidays = append(s.Holidays, h)
+				}
+			}
 		case "agreements":
 			for i, item := range y.sequence(v, key, "is an empty list: the file needs at least one agreement") {
 				s.List = append(s.List, y.agreement(item, fmt.Sprintf("agreements[%d]", i)))
@@ -281,7 +306,57 @@ func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 		}
 		ids[a.ID] = a.Line
 	}
+	for _, a := range s.List {
+		if first, clash := ids[a.Buyer]; clash && a.Buyer != a.ID {
+			y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: "buyer", Value: a.Buyer,
+				Err: fmt.Errorf("is the id of the agreement at line %d: a deliveries or invoices row naming it would be ambiguous; rename one", first)})
+		}
+	}
 	return s
+}
+
+// nameOf returns the scalar n as a name (an id, a buyer, a label), which
+// may hold no invisible or control character.
+func (y *yamlReader) nameOf(n *yaml.Node, field string) (string, bool) {
+	text, ok := y.scalar(n, field)
+	if !ok {
+		return "", false
+	}
+	if err := checkName([]byte(text)); err != nil {
+		y.fail(n, field, text, err)
+		return "", false
+	}
+	return text, true
+}
+
+// holiday reads one {date, name} of the holidays list.
+func (y *yamlReader) holiday(n *yaml.Node, field string) (Holiday, bool) {
+	var date, name string
+	var dateNode, nameNode *yaml.Node
+	seen := y.mapping(n, field, []string{"date", "name"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "date":
+			date, _ = y.scalar(v, joinField(field, key))
+			dateNode = v
+		case "name":
+			name, _ = y.scalar(v, joinField(field, key))
+			nameNode = v
+		}
+	})
+	y.require(n, field, seen, "date", "name")
+	if date == "" || name == "" {
+		return Holiday{}, false
+	}
+	h, err := holidayOf(date, name)
+	if err != nil {
+		at := dateNode
+		if err.field == "name" {
+			at = nameNode
+		}
+		y.fail(at, joinField(field, err.field), err.value, err.err)
+		return Holiday{}, false
+	}
+	return h, true
 }
 
 func (y *yamlReader) agreement(n *yaml.Node, field string) Agreement {
@@ -289,9 +364,9 @@ func (y *yamlReader) agreement(n *yaml.Node, field string) Agreement {
 	seen := y.mapping(n, field, []string{"id", "buyer", "terms"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
-			a.ID, _ = y.scalar(v, joinField(field, key))
+			a.ID, _ = y.nameOf(v, joinField(field, key))
 		case "buyer":
-			a.Buyer, _ = y.scalar(v, joinField(field, key))
+			a.Buyer, _ = y.nameOf(v, joinField(field, key))
 		case "terms":
 			path := joinField(field, key)
 			for i, item := range y.sequence(v, path, "is an empty list: an agreement needs at least one terms version") {
@@ -392,7 +467,7 @@ func (y *yamlReader) adjustment(n *yaml.Node, field string, premium bool) Adjust
 		case "kind":
 			a.Kind, _ = parse(y, v, path, parseDeductionKind)
 		case "label":
-			a.Label, _ = y.scalar(v, path)
+			a.Label, _ = y.nameOf(v, path)
 		case "value":
 			a.Value, _ = parse(y, v, path, ParseValue)
 		}

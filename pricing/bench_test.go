@@ -40,7 +40,7 @@ func sampleInputs(tb testing.TB) (*Agreements, *Quotes) {
 		tb.Fatal(err)
 	}
 	defer qf.Close()
-	q, err := ReadQuotes(qf, "quotes.csv", AutoEncoding)
+	q, err := ReadQuotes(qf, "quotes.csv", AutoEncoding, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func BenchmarkReadQuotes(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		q, err := ReadQuotes(bytes.NewReader(data), "q.csv", AutoEncoding)
+		q, err := ReadQuotes(bytes.NewReader(data), "q.csv", AutoEncoding, nil)
 		if err != nil || len(q.Days) != 114 {
 			b.Fatal(err)
 		}

@@ -30,6 +30,7 @@ const (
 // CheckOptions set the check's tolerances.
 type CheckOptions struct {
 	TaxTolerance decimal.Decimal // per line |amount × rate − VAT|; zero means DefaultTaxTolerance
+	Provisional  bool            // price on a benchmark month not yet complete
 }
 
 // Finding is one discrepancy between invoices and what the agreement, the
@@ -59,6 +60,7 @@ type MonthCheck struct {
 	Quantity  Weight          // billed
 	Billed    decimal.Decimal // amount + VAT billed
 	Statement *Statement      // nil when nothing was delivered
+	Price     MonthPrice      // the price the agreement gives the month
 	Findings  int
 }
 
@@ -125,7 +127,7 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 		}
 		k := monthKey{ag, l.Month}
 		if _, ok := byMonth[k]; !ok {
-			mp, err := ags.List[ag].PriceMonth(l.Month, q)
+			mp, err := ags.List[ag].PriceMonth(l.Month, q, opts.Provisional)
 			if err != nil {
 				errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "month", Value: l.Month.String(), Err: err})
 				byMonth[k] = nil
@@ -152,7 +154,7 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 		mls := byMonth[k]
 		mp := prices[k]
 		before := len(res.Findings)
-		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(mls), Billed: decimal.Zero, Statement: statements[k]}
+		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(mls), Billed: decimal.Zero, Statement: statements[k], Price: mp}
 		for _, l := range mls {
 			if !slices.Contains(mc.Invoices, l.InvoiceNo) {
 				mc.Invoices = append(mc.Invoices, l.InvoiceNo)

@@ -147,7 +147,7 @@ func FuzzParseWeight(f *testing.F) {
 func FuzzReadQuotes(f *testing.F) {
 	addSeeds(f, "FuzzReadQuotes", "date,average\n2026-03-02,23000\n")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		q, err := ReadQuotes(bytes.NewReader(data), "q.csv", AutoEncoding)
+		q, err := ReadQuotes(bytes.NewReader(data), "q.csv", AutoEncoding, nil)
 		if err != nil {
 			checkErrorNamesLine(t, err, "q.csv")
 			return

@@ -66,6 +66,7 @@ var english = map[string]string{
 	"lint.gap":          "no version prices %[1]s: the version from %[2]s ends in %[3]s, the next starts in %[4]s",
 	// notes on rows
 	"quote.weekend":     "dated %[1]s: Changjiang does not quote on weekends (a scraper's carried-forward row)",
+	"quote.holiday":     "dated on a public holiday, %[1]s: Changjiang does not quote on holidays (a scraper's carried-forward row)",
 	"quote.midpoint":    "average %[1]s is not the midpoint %[2]s of the range %[3]s-%[4]s",
 	"quote.change":      "change %[1]s disagrees with the previous row (%[2]s, average %[3]s): %[4]s − %[3]s = %[5]s",
 	"delivery.overfull": "ticket %[1]s: delivered %[2]s t is more than tapped %[3]s t; check the weighbridges",

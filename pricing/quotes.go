@@ -25,9 +25,12 @@ type Quote struct {
 // Quotes is a file of daily quotes, checked.
 type Quotes struct {
 	Source   string
-	Days     []Quote // the weekday quotes, by date: what averages are made of
-	Excluded []Note  // rows not averaged (weekend rows), with the reason
+	Days     []Quote // the quotes of trading days, by date: what averages are made of
+	Excluded []Note  // rows not averaged (weekend and holiday rows), with the reason
 	Warnings []Note  // rows used, but with something that looks wrong
+	Calendar *Calendar
+
+	months map[Month][2]int // the Days of each month: Days[from:to]
 }
 
 // Rows returns how many data rows the file had: every one is either a
@@ -58,7 +61,15 @@ var quoteColumns = []column{
 // or Sunday; scrapers carry Friday forward) are excluded from averages with
 // a reason. Warnings: an average that is not the midpoint of its range, a
 // change that disagrees with the previous row.
-func ReadQuotes(r io.Reader, name string, enc Encoding) (*Quotes, error) {
+//
+// Rows dated on a weekend or a public holiday of cal (nil for the
+// [DefaultCalendar]) are excluded from the averages with a reason:
+// Changjiang does not quote then, and such a row is a scraper's
+// carried-forward one.
+func ReadQuotes(r io.Reader, name string, enc Encoding, cal *Calendar) (*Quotes, error) {
+	if cal == nil {
+		cal = DefaultCalendar()
+	}
 	t, err := openCSV(r, name, enc, quoteColumns)
 	if err != nil {
 		return nil, err
@@ -86,13 +97,16 @@ func ReadQuotes(r io.Reader, name string, enc Encoding) (*Quotes, error) {
 		slices.SortStableFunc(errs, func(a, b *InputError) int { return a.Line - b.Line })
 		return nil, errs
 	}
-	qs := &Quotes{Source: name}
+	qs := &Quotes{Source: name, Calendar: cal, months: map[Month][2]int{}}
 	var prev *Quote
 	for i := range rows {
 		q := rows[i]
-		if wd := q.Date.Weekday(); wd == time.Saturday || wd == time.Sunday {
-			qs.Excluded = append(qs.Excluded, Note{Date: q.Date, Line: q.Line,
-				Why: msg("quote.weekend", wd.String())})
+		if trading, holiday := cal.TradingDay(q.Date); !trading {
+			why := msg("quote.weekend", q.Date.Weekday().String())
+			if holiday != "" {
+				why = msg("quote.holiday", holiday)
+			}
+			qs.Excluded = append(qs.Excluded, Note{Date: q.Date, Line: q.Line, Why: why})
 			continue
 		}
 		if q.HasRange {
@@ -110,6 +124,13 @@ func ReadQuotes(r io.Reader, name string, enc Encoding) (*Quotes, error) {
 		}
 		qs.Days = append(qs.Days, q)
 		prev = &qs.Days[len(qs.Days)-1]
+		m := MonthOf(q.Date)
+		span, ok := qs.months[m]
+		if !ok {
+			span[0] = len(qs.Days) - 1
+		}
+		span[1] = len(qs.Days)
+		qs.months[m] = span
 	}
 	return qs, nil
 }
@@ -199,18 +220,44 @@ func parseSignedMoney(s string) (decimal.Decimal, error) {
 
 var half = decimal.New(5, -1)
 
+// ErrNoQuotes is the error of averaging a month the quotes do not have.
+var ErrNoQuotes = errors.New("no quotes for the month")
+
+type noQuotesError struct{ text string }
+
+func (e *noQuotesError) Error() string        { return e.text }
+func (e *noQuotesError) Is(target error) bool { return target == ErrNoQuotes }
+
+// MonthStatus says whether a month's quotes are all in.
+type MonthStatus string
+
+// The statuses of a benchmark month.
+const (
+	// Complete: the month's last trading day is quoted. Days before it may
+	// still be missing (a gap in the collection); they are listed.
+	Complete MonthStatus = "complete"
+	// Partial: the quotes stop before the month's last trading day — a
+	// month in progress, or a file cut off. Its average is not final.
+	Partial MonthStatus = "partial"
+)
+
 // Average is the Changjiang A00 monthly average of one month (rule 2.1):
-// the arithmetic mean of the daily averages of its quote days.
+// the arithmetic mean of the daily averages of its quote days, on the
+// trading calendar.
 type Average struct {
 	Month           Month
-	Days            int
+	Days            int // trading days quoted
+	ExpectedDays    int // trading days of the month
+	Status          MonthStatus
+	NotYetQuoted    int // trading days after the last quote, in a partial month
 	Min, Max        decimal.Decimal
 	Sum             decimal.Decimal
 	Mean            decimal.Decimal // Sum ÷ Days to 4 decimals, by ExactMean
 	Value           decimal.Decimal // Sum ÷ Days rounded to Rounding, by MonthlyAverage
 	Rounding        Rounding
 	First, Last     time.Time
-	MissingWeekdays []time.Time // weekdays of the month with no quote: holidays, or gaps
+	MissingWeekdays []time.Time // trading days up to the last quote without one: gaps
+	Holidays        []Holiday   // public holidays on weekdays: no quote is due
 	Excluded        []Note
 	Warnings        []Note
 }
@@ -226,30 +273,33 @@ func (q *Quotes) Months() []Month {
 	return ms
 }
 
-// Average returns the monthly average of month m, rounded to r. A month
-// without quote days is an error naming the month and the file.
+// Average returns the monthly average of month m, rounded to r, with the
+// month's trading days and status. A month without quote days is an error
+// naming the month and the file.
 func (q *Quotes) Average(m Month, r Rounding) (Average, error) {
 	a := Average{Month: m, Rounding: r, Sum: decimal.Zero}
+	span, ok := q.months[m]
+	if !ok {
+		return a, &noQuotesError{fmt.Sprintf("%s has no quotes for %s (it has %s)", q.Source, m, q.monthList())}
+	}
+	days := q.Days[span[0]:span[1]]
 	have := map[int]bool{}
-	for _, d := range q.Days {
-		if MonthOf(d.Date) != m {
-			continue
-		}
-		if a.Days == 0 {
-			a.Min, a.Max, a.First = d.Average, d.Average, d.Date
-		}
-		a.Days++
+	a.Min, a.Max, a.First, a.Last = days[0].Average, days[0].Average, days[0].Date, days[len(days)-1].Date
+	for _, d := range days {
 		a.Sum = a.Sum.Add(d.Average)
 		a.Min = decimal.Min(a.Min, d.Average)
 		a.Max = decimal.Max(a.Max, d.Average)
-		a.Last = d.Date
 		have[d.Date.Day()] = true
 	}
-	if a.Days == 0 {
-		return a, fmt.Errorf("%s has no quotes for %s (it has %s)", q.Source, m, q.monthList())
-	}
-	for d := m.First(); MonthOf(d) == m; d = d.AddDate(0, 0, 1) {
-		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday && !have[d.Day()] {
+	a.Days = len(days)
+	trading, holidays := q.Calendar.Month(m)
+	a.ExpectedDays, a.Holidays, a.Status = len(trading), holidays, Complete
+	for _, d := range trading {
+		switch {
+		case d.After(a.Last):
+			a.NotYetQuoted++
+			a.Status = Partial
+		case !have[d.Day()]:
 			a.MissingWeekdays = append(a.MissingWeekdays, d)
 		}
 	}

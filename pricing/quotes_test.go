@@ -12,7 +12,7 @@ import (
 
 func readQuotesText(t *testing.T, text string) (*Quotes, error) {
 	t.Helper()
-	return ReadQuotes(strings.NewReader(text), "q.csv", AutoEncoding)
+	return ReadQuotes(strings.NewReader(text), "q.csv", AutoEncoding, nil)
 }
 
 func readQuotesFile(t *testing.T, path string, enc Encoding) *Quotes {
@@ -22,7 +22,7 @@ func readQuotesFile(t *testing.T, path string, enc Encoding) *Quotes {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	q, err := ReadQuotes(f, path, enc)
+	q, err := ReadQuotes(f, path, enc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,14 +71,36 @@ func TestAveragesOfRealQuotes(t *testing.T) {
 				yuan.Min, yuan.Max, formatDate(yuan.First), formatDate(yuan.Last), w)
 		}
 	}
-	feb, _ := q.Average(month("2026-02"), Yuan)
-	var missing []string
-	for _, d := range feb.MissingWeekdays {
-		missing = append(missing, formatDate(d))
+	// The trading calendar of each month, worked out from the State
+	// Council's 2026 schedule by hand: weekdays less the public holidays
+	// on weekdays.
+	calendar := []struct {
+		month             string
+		expected          int
+		missing, holidays string
+	}{
+		// 22 weekdays − 元旦 01-01, 01-02; 01-23 is the collection's gap.
+		{"2026-01", 20, "2026-01-23", "2026-01-01 元旦节, 2026-01-02 元旦节"},
+		// 20 weekdays − 春节 16–20 and 23; 02-10 is the collection's gap.
+		{"2026-02", 14, "2026-02-10", "2026-02-16 春节, 2026-02-17 春节, 2026-02-18 春节, 2026-02-19 春节, 2026-02-20 春节, 2026-02-23 春节"},
+		{"2026-03", 22, "", ""},
+		{"2026-04", 21, "", "2026-04-06 清明节"}, // 22 weekdays − 清明
+		{"2026-05", 18, "", "2026-05-01 劳动节, 2026-05-04 劳动节, 2026-05-05 劳动节"}, // 21 − 劳动节
+		{"2026-06", 21, "", "2026-06-19 端午节"},                                 // 22 − 端午
 	}
-	// 2026-02-10 is the collection's gap; 16–20 and 23 are the Spring Festival.
-	if got := strings.Join(missing, " "); got != "2026-02-10 2026-02-16 2026-02-17 2026-02-18 2026-02-19 2026-02-20 2026-02-23" {
-		t.Errorf("February's missing weekdays: %s", got)
+	for _, c := range calendar {
+		a, _ := q.Average(month(c.month), Yuan)
+		var missing, holidays []string
+		for _, d := range a.MissingWeekdays {
+			missing = append(missing, formatDate(d))
+		}
+		for _, h := range a.Holidays {
+			holidays = append(holidays, formatDate(h.Date)+" "+h.Name)
+		}
+		if a.ExpectedDays != c.expected || a.Status != Complete || a.NotYetQuoted != 0 ||
+			strings.Join(missing, ", ") != c.missing || strings.Join(holidays, ", ") != c.holidays {
+			t.Errorf("%s: %d of %d days, %s, missing %v, holidays %v; want %+v", c.month, a.Days, a.ExpectedDays, a.Status, missing, holidays, c)
+		}
 	}
 	mar, _ := q.Average(month("2026-03"), Yuan)
 	if len(mar.MissingWeekdays) != 0 || mar.Mean.StringFixed(4) != "24388.6364" {
@@ -110,7 +132,7 @@ func TestReadQuotesEncodingsAndHeaders(t *testing.T) {
 	f, _ := os.Open("../testdata/quotes/gbk-chinese-headers.csv")
 	defer f.Close()
 	var encErr *EncodingError
-	if _, err := ReadQuotes(f, "gbk.csv", UTF8); !errors.As(err, &encErr) || encErr.Read != UTF8 {
+	if _, err := ReadQuotes(f, "gbk.csv", UTF8, nil); !errors.As(err, &encErr) || encErr.Read != UTF8 {
 		t.Errorf("GBK read as UTF-8: %v", err)
 	}
 
@@ -232,4 +254,13 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) accepted", in)
 		}
 	}
+}
+
+func quotesOf(t *testing.T, text string) *Quotes {
+	t.Helper()
+	q, err := readQuotesText(t, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
 }

@@ -18,6 +18,7 @@ type SettleOptions struct {
 	Agreement   *Agreement      // settle only this agreement; nil for all
 	SkipInvalid bool            // settle the good rows and list the bad ones, instead of failing
 	InvoiceCap  decimal.Decimal // split statements into invoice lines below this amount excl. VAT; zero for no split
+	Provisional bool            // price on a benchmark month not yet complete, and say so
 }
 
 // Statement is the monthly statement (结算单) of one agreement: its tickets,
@@ -53,8 +54,19 @@ type Totals struct {
 	Amount, AmountExclVAT, VAT decimal.Decimal
 }
 
+// Unpriced is a statement that could not be priced, because its benchmark
+// month has no quotes, while others were.
+type Unpriced struct {
+	Agreement *Agreement
+	Month     Month // the supply month
+	Tickets   int
+	Delivered Weight
+	Reason    error
+}
+
 // Settlement is the result of settling a deliveries file. Every data row is
-// accounted for: Rows = settled tickets + RejectedRows + OtherRows.
+// accounted for: Rows = settled tickets + RejectedRows + OtherRows +
+// tickets of the Unpriced statements.
 type Settlement struct {
 	Source       string
 	Statements   []Statement
@@ -65,6 +77,16 @@ type Settlement struct {
 	Rejected     ErrorList // what is wrong with them, a row's problems together; at most MaxListed
 	Warnings     []Note    // delivered weight above tapped weight; at most MaxListed
 	MoreWarnings int       // warnings beyond MaxListed
+	Unpriced     []Unpriced
+}
+
+// UnpricedRows returns how many tickets the unpriced statements hold.
+func (s *Settlement) UnpricedRows() int {
+	n := 0
+	for _, u := range s.Unpriced {
+		n += u.Tickets
+	}
+	return n
 }
 
 // MaxListed bounds the rejected rows and warnings a settlement keeps, so
@@ -80,9 +102,10 @@ type statementKey struct {
 // accumulator sums the tickets of an agreement and supply month, by day of
 // the month.
 type accumulator struct {
-	days     [31]dayAccumulator
-	terms    Terms
-	termsErr error
+	days      [31]dayAccumulator
+	terms     Terms
+	termsErr  error
+	firstLine int // the first row of the statement, for messages
 }
 
 type dayAccumulator struct {
@@ -151,7 +174,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 			a := current[ag]
 			if a == nil || currentMonth[ag] != key.month {
 				if a = acc[key]; a == nil {
-					a = &accumulator{}
+					a = &accumulator{firstLine: d.Line}
 					a.terms, a.termsErr = ags.List[ag].TermsFor(key.month)
 					acc[key] = a
 				}
@@ -192,7 +215,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 	if err := s.makeStatements(ags, q, acc, opts); err != nil {
 		return nil, err
 	}
-	if settled := s.Total.Tickets + s.RejectedRows + s.OtherRows; settled != s.Rows {
+	if settled := s.Total.Tickets + s.RejectedRows + s.OtherRows + s.UnpricedRows(); settled != s.Rows {
 		return nil, fmt.Errorf("internal error: %d rows read but %d accounted for", s.Rows, settled)
 	}
 	return s, nil
@@ -267,12 +290,23 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 		return int(a.month - b.month)
 	})
 	s.Total = Totals{Amount: decimal.Zero, AmountExclVAT: decimal.Zero, VAT: decimal.Zero}
+	var partial PartialMonthsError
 	for _, k := range keys {
 		a, t := acc[k], totals[k]
 		ag := &ags.List[k.agreement]
-		mp, err := PriceMonth(a.terms, k.month, q)
+		mp, err := PriceMonth(a.terms, k.month, q, opts.Provisional)
 		if err != nil {
-			return fmt.Errorf("agreement %s: %w", ag.ID, err)
+			// Name the first row that needs the price.
+			err = &InputError{Source: s.Source, Line: a.firstLine, Err: fmt.Errorf("agreement %s: %w", ag.ID, err)}
+			switch {
+			case errors.Is(err, ErrPartialMonth):
+				partial = append(partial, err)
+			case errors.Is(err, ErrNoQuotes):
+				s.Unpriced = append(s.Unpriced, Unpriced{Agreement: ag, Month: k.month, Tickets: t.tickets, Delivered: Weight(t.delivered), Reason: err})
+			default:
+				return err
+			}
+			continue
 		}
 		st := Statement{Agreement: ag, Month: k.month, Tickets: t.tickets, Tapped: Weight(t.tapped), Delivered: Weight(t.delivered), Price: mp}
 		for i, day := range a.days {
@@ -294,6 +328,12 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 		s.Total.Amount = s.Total.Amount.Add(st.Bill.Amount)
 		s.Total.AmountExclVAT = s.Total.AmountExclVAT.Add(st.Bill.AmountExclVAT)
 		s.Total.VAT = s.Total.VAT.Add(st.Bill.VAT)
+	}
+	if len(partial) > 0 {
+		return partial
+	}
+	if len(s.Statements) == 0 && len(s.Unpriced) > 0 {
+		return s.Unpriced[0].Reason
 	}
 	if len(s.Statements) == 0 && s.RejectedRows == 0 {
 		if s.Rows == 0 {

@@ -227,7 +227,7 @@ func TestSettleInputErrors(t *testing.T) {
 		{"no weights", "ticket,date,buyer\nT1,2026-03-02,A\n", "d.csv:1: needs the weights as tapped_t and delivered_t"},
 		{"both weights", "ticket,date,buyer,tapped_t,delivered_t,tapped_kg,delivered_kg\n", "one pair only"},
 		{"bare quote", "ticket,date,buyer,tapped_t,delivered_t\nT\"1,2026-03-02,ZD-2026-001,1,1\n", "d.csv:2:2: has a bare \""},
-		{"no benchmark", "ticket,date,buyer,tapped_t,delivered_t\nT1,2026-07-02,ZD-2026-001,1,1\n", "agreement ZD-2026-001: quotes.csv has no quotes for 2026-07"},
+		{"no benchmark", "ticket,date,buyer,tapped_t,delivered_t\nT1,2026-07-02,ZD-2026-001,1,1\n", "d.csv:2: agreement ZD-2026-001: supply month 2026-07: quotes.csv has no quotes for 2026-07"},
 	}
 	for _, c := range cases {
 		_, err := settleText(t, c.text, SettleOptions{})

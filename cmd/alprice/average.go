@@ -12,7 +12,7 @@ import (
 )
 
 type averageOptions struct {
-	quotes   csvInput
+	quotes   quotesFlags
 	months   monthFlags
 	rounding string
 	official []string
@@ -46,7 +46,7 @@ previous row, is a warning.` + exitStatusHelp,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runAverage(a, o) },
 	}
 	f := cmd.Flags()
-	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV)")
+	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.months.bind(f, "to average (default: every month in the file)")
 	f.StringVar(&o.rounding, "rounding", "yuan", "round the average to `yuan|fen`")
 	f.StringArrayVar(&o.official, "official", nil, "a published monthly average `YYYY-MM=PRICE` to compare with, repeatable")
@@ -77,7 +77,7 @@ func runAverage(a *app, o *averageOptions) error {
 	if err := o.months.check(); err != nil {
 		return err
 	}
-	q, err := a.readQuotes(&o.quotes)
+	q, err := a.readQuotes(&o.quotes, nil)
 	if err != nil {
 		return err
 	}
@@ -101,37 +101,58 @@ func runAverage(a *app, o *averageOptions) error {
 	for m := range official {
 		return usageError{fmt.Errorf("--official %s: that month is not among those averaged", m)}
 	}
-	return a.emit(result{doc: averageDoc(a.lang, q, out), json: averageJSON(a.lang, out)})
+	a.warnUnscheduled(q)
+	if err := a.emit(result{doc: averageDoc(a.lang, q, out), json: averageJSON(a.lang, out)}); err != nil {
+		return err
+	}
+	for _, ma := range out {
+		if ma.official != nil && !ma.official.Equal(ma.Value) {
+			return errFound // a published figure disagrees: the output shows the difference
+		}
+	}
+	return nil
+}
+
+type holidayJSON struct {
+	Date string `json:"date"`
+	Name string `json:"name"`
 }
 
 type averageJSONRow struct {
-	Month           string     `json:"month"`
-	Days            int        `json:"days"`
-	Min             money      `json:"min"`
-	Max             money      `json:"max"`
-	Mean            string     `json:"mean"`
-	Average         money      `json:"average"`
-	Rounding        string     `json:"rounding"`
-	First           string     `json:"first"`
-	Last            string     `json:"last"`
-	MissingWeekdays []string   `json:"missing_weekdays"`
-	Excluded        []noteJSON `json:"excluded"`
-	Warnings        []noteJSON `json:"warnings"`
-	Official        *money     `json:"official,omitempty"`
-	Difference      *money     `json:"difference,omitempty"`
+	Month           string        `json:"month"`
+	Days            int           `json:"days"`
+	ExpectedDays    int           `json:"expected_days"`
+	Status          string        `json:"status"`
+	NotYetQuoted    int           `json:"not_yet_quoted"`
+	Min             money         `json:"min"`
+	Max             money         `json:"max"`
+	Mean            string        `json:"mean"`
+	Average         money         `json:"average"`
+	Rounding        string        `json:"rounding"`
+	First           string        `json:"first"`
+	Last            string        `json:"last"`
+	MissingWeekdays []string      `json:"missing_weekdays"`
+	Holidays        []holidayJSON `json:"holidays"`
+	Excluded        []noteJSON    `json:"excluded"`
+	Warnings        []noteJSON    `json:"warnings"`
+	Official        *money        `json:"official,omitempty"`
+	Difference      *money        `json:"difference,omitempty"`
 }
 
 func averageJSON(l lang, rows []monthAverage) []averageJSONRow {
 	out := []averageJSONRow{}
 	for _, r := range rows {
 		j := averageJSONRow{
-			Month: r.Month.String(), Days: r.Days, Min: money(r.Min), Max: money(r.Max),
-			Mean: r.Mean.StringFixed(4), Average: money(r.Value), Rounding: string(r.Rounding),
+			Month: r.Month.String(), Days: r.Days, ExpectedDays: r.ExpectedDays, Status: string(r.Status), NotYetQuoted: r.NotYetQuoted,
+			Min: money(r.Min), Max: money(r.Max), Mean: r.Mean.StringFixed(4), Average: money(r.Value), Rounding: string(r.Rounding),
 			First: dateText(r.First), Last: dateText(r.Last),
-			MissingWeekdays: []string{}, Excluded: notesJSON(l, r.Excluded), Warnings: notesJSON(l, r.Warnings),
+			MissingWeekdays: []string{}, Holidays: []holidayJSON{}, Excluded: notesJSON(l, r.Excluded), Warnings: notesJSON(l, r.Warnings),
 		}
 		for _, d := range r.MissingWeekdays {
 			j.MissingWeekdays = append(j.MissingWeekdays, dateText(d))
+		}
+		for _, h := range r.Holidays {
+			j.Holidays = append(j.Holidays, holidayJSON{Date: dateText(h.Date), Name: h.Name})
 		}
 		if r.official != nil {
 			off, diff := money(*r.official), money(r.Value.Sub(*r.official))
@@ -142,13 +163,22 @@ func averageJSON(l lang, rows []monthAverage) []averageJSONRow {
 	return out
 }
 
+// statusCell says a month's status in l, and as its code in machine
+// formats.
+func statusCell(l lang, s pricing.MonthStatus) report.Cell {
+	if s == pricing.Partial {
+		return report.Coded(l.t("partial", "未完"), string(s))
+	}
+	return report.Coded(l.t("complete", "完整"), string(s))
+}
+
 func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 	withOfficial := false
 	for _, r := range rows {
 		withOfficial = withOfficial || r.official != nil
 	}
 	roundingName := map[pricing.Rounding]string{pricing.Yuan: l.t("yuan", "元"), pricing.Fen: l.t("fen", "分")}
-	cols := columns(l, "month", "days", "min", "max", "mean", "average", "rounding", "first", "last", "missing_weekdays")
+	cols := columns(l, "month", "days", "expected_days", "status", "min", "max", "mean", "average", "rounding", "first", "last", "missing_weekdays")
 	if withOfficial {
 		cols = append(cols, columns(l, "official", "difference")...)
 	}
@@ -157,15 +187,13 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 		Title:   l.t("Days to judge", "需核对的日期"),
 		Columns: columns(l, "month", "date", "line", "what"),
 	}
+	partial := false
 	for _, r := range rows {
-		missing := make([]string, len(r.MissingWeekdays))
-		for i, d := range r.MissingWeekdays {
-			missing[i] = dateText(d)
-		}
 		row := []report.Cell{
-			report.Str(r.Month.String()), report.Int(r.Days), report.CNY(r.Min), report.CNY(r.Max),
-			report.Decimals(r.Mean, 4), report.CNY(r.Value), report.Coded(roundingName[r.Rounding], string(r.Rounding)),
-			report.Str(dateText(r.First)), report.Str(dateText(r.Last)), report.Int(len(missing)),
+			report.Str(r.Month.String()), report.Int(r.Days), report.Int(r.ExpectedDays), statusCell(l, r.Status),
+			report.CNY(r.Min), report.CNY(r.Max), report.Decimals(r.Mean, 4), report.CNY(r.Value),
+			report.Coded(roundingName[r.Rounding], string(r.Rounding)),
+			report.Str(dateText(r.First)), report.Str(dateText(r.Last)), report.Int(len(r.MissingWeekdays)),
 		}
 		if withOfficial {
 			if r.official != nil {
@@ -178,7 +206,17 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 		month := report.Str(r.Month.String())
 		for _, d := range r.MissingWeekdays {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(d)), report.Empty,
-				report.Coded(l.t("weekday without a quote: a public holiday, or a gap in the file?", "工作日无报价:法定节假日,还是数据缺失?"), "missing weekday")})
+				report.Coded(l.t("trading day without a quote: a gap in the file?", "交易日无报价:数据缺失?"), "missing trading day")})
+		}
+		for _, h := range r.Holidays {
+			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(h.Date)), report.Empty,
+				report.Coded(l.t("public holiday, no quote due: ", "法定节假日,不报价:")+h.Name, "holiday "+h.Name)})
+		}
+		if r.Status == pricing.Partial {
+			partial = true
+			days.Rows = append(days.Rows, []report.Cell{month, report.Empty, report.Empty,
+				report.Coded(fmt.Sprintf(l.t("%d trading days after %s not yet quoted: the month is not complete", "%[2]s 之后尚有 %[1]d 个交易日未报价:本月尚未完整"), r.NotYetQuoted, dateText(r.Last)),
+					fmt.Sprintf("not yet quoted %d", r.NotYetQuoted))})
 		}
 		for _, n := range r.Excluded {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(n.Date)), report.Int(n.Line),
@@ -193,8 +231,13 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 		Title:  l.t("Changjiang A00 spot monthly averages · ", "长江有色A00铝现货月均价 · ") + q.Source,
 		Tables: []report.Table{main},
 		Notes: []string{l.t(
-			"Average = sum of the daily averages ÷ quote days, rounded half away from zero once from the exact quotient; weekend rows are never averaged (rule 2.1).",
-			"月均价 = 各报价日均价之和 ÷ 报价日数,由精确商一次四舍五入;周末行不参与平均(第2.1条)。")},
+			"Average = sum of the daily averages ÷ quote days, rounded half away from zero once from the exact quotient; only trading days are averaged — weekends and public holidays are not (rule 2.1).",
+			"月均价 = 各报价日均价之和 ÷ 报价日数,由精确商一次四舍五入;只平均交易日,周末和法定节假日不参与(第2.1条)。")},
+	}
+	if partial {
+		doc.Notes = append(doc.Notes, l.t(
+			"A partial month's average is not final: pricing on it needs --provisional.",
+			"未完整月份的均价不是最终值:据此定价需加 --provisional。"))
 	}
 	doc.Tables = append(doc.Tables, days)
 	return doc

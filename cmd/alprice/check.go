@@ -12,10 +12,11 @@ import (
 
 type checkOptions struct {
 	agreementsPath string
-	quotes         csvInput
+	quotes         quotesFlags
 	deliveries     csvInput
 	invoices       csvInput
 	taxTolerance   string
+	provisional    bool
 }
 
 func newCheckCmd(a *app) *cobra.Command {
@@ -58,9 +59,10 @@ EXIT STATUS
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
-	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV)")
+	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV) of the months billed")
 	o.invoices.bind(f, "invoices", "invoice lines `FILE` (CSV)")
+	f.BoolVar(&o.provisional, "provisional", false, "check against prices on a benchmark month whose quotes are not all in yet")
 	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` a line's VAT may differ from amount × rate (0.01 for devices that allow only that)")
 	return cmd
 }
@@ -76,7 +78,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries", "invoices"}, o.agreementsPath, o.quotes.path, o.deliveries.path, o.invoices.path); err != nil {
 		return err
 	}
-	for _, in := range []*csvInput{&o.quotes, &o.deliveries, &o.invoices} {
+	for _, in := range []*csvInput{&o.quotes.csvInput, &o.deliveries, &o.invoices} {
 		if _, err := in.checkEncoding(); err != nil {
 			return err
 		}
@@ -85,7 +87,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	q, err := a.readQuotes(&o.quotes)
+	q, err := a.readQuotes(&o.quotes, agreements)
 	if err != nil {
 		return err
 	}
@@ -93,11 +95,11 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.settle(cmd, &o.deliveries, agreements, q, pricing.SettleOptions{})
+	s, err := a.settle(cmd, &o.deliveries, agreements, q, pricing.SettleOptions{Provisional: o.provisional})
 	if err != nil {
 		return err
 	}
-	res, err := pricing.Check(invoices, agreements, q, s, pricing.CheckOptions{TaxTolerance: tol})
+	res, err := pricing.Check(invoices, agreements, q, s, pricing.CheckOptions{TaxTolerance: tol, Provisional: o.provisional})
 	if err != nil {
 		return err
 	}
@@ -125,16 +127,21 @@ type findingJSON struct {
 }
 
 type monthCheckJSON struct {
-	Agreement  string   `json:"agreement"`
-	Buyer      string   `json:"buyer"`
-	Month      string   `json:"month"`
-	Invoices   []string `json:"invoices"`
-	Lines      int      `json:"lines"`
-	QuantityT  tonnes   `json:"quantity_t"`
-	DeliveredT tonnes   `json:"delivered_t"`
-	Billed     money    `json:"billed"`
-	Settled    money    `json:"settled"`
-	Findings   int      `json:"findings"`
+	Agreement       string   `json:"agreement"`
+	Buyer           string   `json:"buyer"`
+	Month           string   `json:"month"`
+	Invoices        []string `json:"invoices"`
+	Lines           int      `json:"lines"`
+	QuantityT       tonnes   `json:"quantity_t"`
+	DeliveredT      tonnes   `json:"delivered_t"`
+	BenchmarkMonth  string   `json:"benchmark_month"`
+	BenchmarkDays   int      `json:"benchmark_days"`
+	BenchmarkExp    int      `json:"benchmark_expected_days"`
+	BenchmarkStatus string   `json:"benchmark_status"`
+	UnitPrice       money    `json:"unit_price"`
+	Billed          money    `json:"billed"`
+	Settled         money    `json:"settled"`
+	Findings        int      `json:"findings"`
 }
 
 type checkResultJSON struct {
@@ -154,7 +161,9 @@ func checkJSON(l lang, r *pricing.CheckResult) checkResultJSON {
 	}
 	for _, m := range r.Months {
 		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer, Month: m.Month.String(), Invoices: m.Invoices,
-			Lines: m.Lines, QuantityT: tonnes(m.Quantity), Billed: money(m.Billed), Findings: m.Findings}
+			Lines: m.Lines, QuantityT: tonnes(m.Quantity), Billed: money(m.Billed), Findings: m.Findings,
+			BenchmarkMonth: m.Price.Benchmark.Month.String(), BenchmarkDays: m.Price.Benchmark.Days, BenchmarkExp: m.Price.Benchmark.ExpectedDays,
+			BenchmarkStatus: benchmarkStatus(m.Price.Provisional()), UnitPrice: money(m.Price.Price.UnitPrice)}
 		if m.Statement != nil {
 			mj.DeliveredT, mj.Settled = tonnes(m.Statement.Delivered), money(m.Statement.Bill.Amount)
 		}
@@ -169,6 +178,14 @@ func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
 		verdict = fmt.Sprintf(l.t("%d findings", "发现 %d 处问题"), len(r.Findings))
 	}
 	doc := report.Doc{Title: l.t("Invoice check · ", "发票核对 · ") + source + " · " + verdict}
+	for _, m := range r.Months {
+		if m.Price.Provisional() {
+			doc.Title = provisionalTitle(l) + doc.Title
+			doc.Notes = append(doc.Notes, l.t("PROVISIONAL: the expected figures stand on a benchmark month whose quotes are not all in.",
+				"暂定价:应为值所依据的基准月份报价尚未完整。"))
+			break
+		}
+	}
 	months := report.Table{
 		Title:   l.t("By buyer and month", "按需方和月份"),
 		Columns: columns(l, "agreement", "buyer", "month", "invoices", "lines", "quantity_t:billed", "delivered_t", "billed", "settled", "findings"),
@@ -199,10 +216,10 @@ func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
 		})
 	}
 	doc.Tables = append(doc.Tables, months, findings)
-	doc.Notes = []string{
+	doc.Notes = append(doc.Notes,
 		l.t("Rules: 2.1–2.6 are the policy's (see the README); vat.line, vat.invoice, vat.rate and vat.total are the invoicing software's arithmetic; statement compares with the settlement of the deliveries.",
 			"依据:2.1–2.6 为政策条款(见 README);vat.line、vat.invoice、vat.rate、vat.total 为开票系统的计算规则;statement 为与到位量结算的比对。"),
-	}
+	)
 	if len(r.Findings) > 0 {
 		doc.Notes = append(doc.Notes, strings.TrimSpace(l.t(
 			"A price finding names the single likely mistake that reproduces the invoice to the fen, or says that none does.",

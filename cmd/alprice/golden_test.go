@@ -96,7 +96,7 @@ func TestAverageGolden(t *testing.T) {
 	}
 	cases = append(cases,
 		goldenCase{name: "average/march-fen-official-zh", args: []string{"average", "--quotes", h1Quotes, "--month", "2026-03",
-			"--rounding", "fen", "--official", "2026-03=24389", "--lang", "zh"}},
+			"--rounding", "fen", "--official", "2026-03=24389", "--lang", "zh"}, status: 1}, // 24388.64 is not the published 24389
 		goldenCase{name: "average/gbk-weekend-row", args: []string{"average", "--quotes", "testdata/quotes/gbk-chinese-headers.csv", "--format", "json"}},
 	)
 	checkGolden(t, cases)

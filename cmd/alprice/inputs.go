@@ -15,7 +15,7 @@ import (
 
 // inputFlags are the flags that name input files; any one of them may be
 // "-" for stdin.
-var inputFlags = []string{"agreements", "quotes", "deliveries", "invoices"}
+var inputFlags = []string{"agreements", "quotes", "deliveries", "invoices", "holidays"}
 
 // csvInput is a CSV input named by a flag (--quotes FILE), with its own
 // encoding flag (--quotes-encoding), so that each file's encoding is
@@ -101,13 +101,41 @@ func (in *csvInput) hint(err error) error {
 	return err
 }
 
-// readQuotes reads the quotes file, reporting its warnings and excluded
-// rows on stderr.
-func (a *app) readQuotes(in *csvInput) (*pricing.Quotes, error) {
-	if !in.given() {
+// quotesFlags name the quotes file and the holidays to add to the trading
+// calendar.
+type quotesFlags struct {
+	csvInput
+	holidays string
+}
+
+func (f *quotesFlags) bind(fs *pflag.FlagSet, usage string) {
+	f.csvInput.bind(fs, "quotes", usage)
+	fs.StringVar(&f.holidays, "holidays", "", "public holidays `FILE` (CSV date,name) to add to the trading calendar, for a year the built-in schedule lacks")
+}
+
+// readQuotes reads the quotes file on the trading calendar — the State
+// Council's schedule, with the holidays of the agreements file (may be nil)
+// and of --holidays — reporting its warnings and excluded rows on stderr.
+func (a *app) readQuotes(f *quotesFlags, agreements *pricing.Agreements) (*pricing.Quotes, error) {
+	if !f.given() {
 		return nil, usageError{fmt.Errorf("give the daily quotes with --quotes FILE")}
 	}
-	q, err := read(a, in, pricing.ReadQuotes)
+	var added []pricing.Holiday
+	if agreements != nil {
+		added = append(added, agreements.Holidays...)
+	}
+	if f.holidays != "" {
+		in := csvInput{flag: "holidays", path: f.holidays, encoding: "auto"}
+		hs, err := read(a, &in, pricing.ReadHolidays)
+		if err != nil {
+			return nil, err
+		}
+		added = append(added, hs...)
+	}
+	cal := pricing.NewCalendar(pricing.StateCouncilSchedule{}, added...)
+	q, err := read(a, &f.csvInput, func(r io.Reader, name string, enc pricing.Encoding) (*pricing.Quotes, error) {
+		return pricing.ReadQuotes(r, name, enc, cal)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -118,6 +146,14 @@ func (a *app) readQuotes(in *csvInput) (*pricing.Quotes, error) {
 		a.warn("%s:%d: %s", q.Source, n.Line, n.Why)
 	}
 	return q, nil
+}
+
+// warnUnscheduled says once, for each year priced that no holiday
+// schedule covers, that every weekday of it was counted.
+func (a *app) warnUnscheduled(q *pricing.Quotes) {
+	for _, y := range q.Calendar.Unscheduled() {
+		a.warn("no public holiday schedule for %d: every weekday is counted as a trading day; give --holidays FILE", y)
+	}
 }
 
 // readInvoices reads the invoices file.

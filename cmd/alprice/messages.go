@@ -51,6 +51,7 @@ var chinese = map[string]string{
 	"lint.gap":          "%[1]s 无适用的条款版本:自 %[2]s 起的版本止于 %[3]s,下一版本自 %[4]s 起",
 
 	"quote.weekend":     "日期为%[1]s:长江现货周末不报价(爬虫沿用的周五数据)",
+	"quote.holiday":     "日期为法定节假日%[1]s:长江现货节假日不报价(爬虫沿用的数据)",
 	"quote.midpoint":    "均价 %[1]s 不是价格区间 %[3]s-%[4]s 的中点 %[2]s",
 	"quote.change":      "涨跌 %[1]s 与上一行(%[2]s,均价 %[3]s)不符:%[4]s − %[3]s = %[5]s",
 	"delivery.overfull": "票号 %[1]s:到位重量 %[2]s 吨大于出厂重量 %[3]s 吨;请核对地磅",

@@ -16,7 +16,8 @@ type quoteOptions struct {
 	agreementID    string
 	month          string
 	a00            string
-	quotes         csvInput
+	quotes         quotesFlags
+	provisional    bool
 	adjustments    adjustmentFlags
 	weight         string
 }
@@ -53,7 +54,8 @@ the benchmark (0.6%); weights are tonnes (31.25) or kilograms (31250kg).` + exit
 	f.StringVar(&o.agreementID, "agreement", "", "agreement `ID` (or buyer name) in the agreements file; needed when it has several")
 	f.StringVar(&o.month, "month", "", "supply month `YYYY-MM`: chooses the terms version in force")
 	f.StringVar(&o.a00, "a00", "", "Changjiang A00 spot monthly average `PRICE`, CNY/t (rule 2.1)")
-	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV): the benchmark is the average of the month the terms price --month on")
+	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV): the benchmark is the average of the month the terms price --month on")
+	f.BoolVar(&o.provisional, "provisional", false, "price on a benchmark month whose quotes are not all in yet, marked PROVISIONAL")
 	f.StringVar(&o.weight, "weight", "", "delivered `WEIGHT` to bill: tonnes (31.25) or kg (31250kg) (rule 2.6)")
 	o.adjustments.bind(f)
 	return cmd
@@ -69,9 +71,10 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 		}
 		q.month = m
 	}
+	var agreements *pricing.Agreements
 	if o.agreementsPath != "" {
-		agreements, err := a.readAgreements(o.agreementsPath)
-		if err != nil {
+		var err error
+		if agreements, err = a.readAgreements(o.agreementsPath); err != nil {
 			return err
 		}
 		ag, err := chooseAgreement(agreements, o.agreementID)
@@ -101,15 +104,16 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 		if q.month == 0 {
 			return usageError{fmt.Errorf("--quotes needs --month YYYY-MM: the supply month to price")}
 		}
-		quotes, err := a.readQuotes(&o.quotes)
+		quotes, err := a.readQuotes(&o.quotes, agreements)
 		if err != nil {
 			return err
 		}
-		mp, err := pricing.PriceMonth(terms, q.month, quotes)
+		mp, err := pricing.PriceMonth(terms, q.month, quotes, o.provisional)
 		if err != nil {
 			return err
 		}
-		q.price, q.benchmarkMonth, q.benchmarkDays = mp.Price, mp.Benchmark.Month, mp.Benchmark.Days
+		a.warnUnscheduled(quotes)
+		q.setBenchmark(mp)
 	case o.a00 != "":
 		benchmark, err := pricing.ParseMoney(o.a00)
 		if err == nil && !benchmark.IsPositive() {

@@ -14,7 +14,9 @@ type pricedQuote struct {
 	seller, agreement, buyer string
 	month                    pricing.Month // supply month; 0 when not given
 	benchmarkMonth           pricing.Month // 0 when the benchmark was given directly
-	benchmarkDays            int
+	benchmarkDays            int           // trading days quoted
+	benchmarkExpected        int           // trading days of the benchmark month
+	provisional              bool          // the benchmark month is not complete
 	price                    pricing.Price
 	bill                     *pricing.Bill
 }
@@ -33,6 +35,8 @@ type quoteJSON struct {
 	Month            string     `json:"month"`
 	BenchmarkMonth   string     `json:"benchmark_month,omitempty"`
 	BenchmarkDays    int        `json:"benchmark_days,omitempty"`
+	BenchmarkExpDays int        `json:"benchmark_expected_days,omitempty"`
+	BenchmarkStatus  string     `json:"benchmark_status"`
 	Benchmark        money      `json:"benchmark"`
 	Lines            []lineJSON `json:"lines"`
 	UnitPrice        money      `json:"unit_price"`
@@ -51,6 +55,8 @@ func (q pricedQuote) json(l lang) quoteJSON {
 		Month:            monthText(q.month),
 		BenchmarkMonth:   monthText(q.benchmarkMonth),
 		BenchmarkDays:    q.benchmarkDays,
+		BenchmarkExpDays: q.benchmarkExpected,
+		BenchmarkStatus:  benchmarkStatus(q.provisional),
 		Benchmark:        money(q.price.Benchmark),
 		Lines:            []lineJSON{},
 		UnitPrice:        money(q.price.UnitPrice),
@@ -79,9 +85,41 @@ func (q pricedQuote) json(l lang) quoteJSON {
 	return j
 }
 
+// monthQuote is the priced quote of supply month mp of an agreement.
+func monthQuote(seller string, ag *pricing.Agreement, mp pricing.MonthPrice) pricedQuote {
+	q := pricedQuote{seller: seller, month: mp.Month}
+	if ag != nil {
+		q.agreement, q.buyer = ag.ID, ag.Buyer
+	}
+	q.setBenchmark(mp)
+	return q
+}
+
+// setBenchmark takes the price and its benchmark from mp.
+func (q *pricedQuote) setBenchmark(mp pricing.MonthPrice) {
+	q.price, q.benchmarkMonth, q.benchmarkDays = mp.Price, mp.Benchmark.Month, mp.Benchmark.Days
+	q.benchmarkExpected, q.provisional = mp.Benchmark.ExpectedDays, mp.Provisional()
+}
+
+// benchmarkStatus is the JSON word for a price's standing: "provisional"
+// when its benchmark month is not complete, else "final".
+func benchmarkStatus(provisional bool) string {
+	if provisional {
+		return "provisional"
+	}
+	return "final"
+}
+
+// provisionalTitle starts the title of an output priced on a month not yet
+// complete, so that nobody takes it for a final price.
+func provisionalTitle(l lang) string { return l.t("PROVISIONAL · ", "暂定价 · ") }
+
 // title names what q prices: "Molten aluminium price · ZD-2026-001 · buyer · 2026-03".
 func (q pricedQuote) title(l lang) string {
 	parts := []string{l.t("Molten aluminium price", "铝液价格")}
+	if q.provisional {
+		parts[0] = provisionalTitle(l) + parts[0]
+	}
 	if q.agreement != "" {
 		parts = append(parts, l.t("agreement ", "协议 ")+q.agreement)
 	}
@@ -101,7 +139,7 @@ func (q pricedQuote) title(l lang) string {
 func (q pricedQuote) benchmarkLabel(l lang) string {
 	s := l.t("Changjiang A00 spot monthly average", "长江有色A00铝现货月均价")
 	if q.benchmarkMonth != 0 {
-		s += fmt.Sprintf(l.t(" (%s, %d quote days)", "(%s,%d个报价日)"), q.benchmarkMonth, q.benchmarkDays)
+		s += fmt.Sprintf(l.t(" (%s, %d of %d quote days)", "(%s,%d/%d个报价日)"), q.benchmarkMonth, q.benchmarkDays, q.benchmarkExpected)
 	}
 	return s
 }

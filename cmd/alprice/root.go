@@ -45,8 +45,11 @@ const exitStatusHelp = `
 
 EXIT STATUS
   0  success
-  1  a check found a discrepancy or a policy violation (check, lint, settle --skip-invalid)
-  2  usage or input error: nothing was written to stdout or --out
+  1  a discrepancy or a policy violation was found, or a figure is not available (the
+     output says which): check and lint findings, settle --skip-invalid with a rejected
+     row, average --official that disagrees, a month table or settle could not price
+  2  usage or input error, or pricing on a benchmark month not yet complete without
+     --provisional: nothing was written to stdout or --out
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`
 
 // run runs alprice with args and returns the exit status. It is main
@@ -96,18 +99,27 @@ func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 		select {}
 	}
 	var (
-		list pricing.ErrorList
-		rows *pricing.BadRowsError
+		list    pricing.ErrorList
+		rows    *pricing.BadRowsError
+		partial pricing.PartialMonthsError
 	)
 	switch {
 	case errors.As(err, &rows):
 		fmt.Fprintf(stderr, "alprice: error: %s has %s; nothing was settled (--skip-invalid settles the good rows and lists the bad):\n", rows.Source, pricing.Plural(rows.Rows, "bad row"))
 		printProblems(stderr, rows.Problems)
+	case errors.As(err, &partial):
+		fmt.Fprintf(stderr, "alprice: error: %s priced on a benchmark month not yet complete; nothing was settled:\n", pricing.Plural(len(partial), "statement"))
+		for _, e := range partial {
+			fmt.Fprintf(stderr, "  %s\n", e)
+		}
 	case errors.As(err, &list) && len(list) > 1:
 		fmt.Fprintf(stderr, "alprice: error: %d problems in the input; nothing was computed:\n", len(list))
 		printProblems(stderr, list)
 	default:
 		fmt.Fprintf(stderr, "alprice: error: %s\n", err)
+	}
+	if errors.Is(err, pricing.ErrPartialMonth) {
+		fmt.Fprintln(stderr, "Wait for the month to close, or give --provisional to price on the quotes so far.")
 	}
 	var usage usageError
 	if errors.As(err, &usage) || strings.HasPrefix(err.Error(), "unknown command") {

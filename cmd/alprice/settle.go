@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,10 +14,11 @@ type settleOptions struct {
 	agreementsPath string
 	agreementID    string
 	month          string
-	quotes         csvInput
+	quotes         quotesFlags
 	deliveries     csvInput
 	skipInvalid    bool
 	invoiceCap     string
+	provisional    bool
 }
 
 func newSettleCmd(a *app) *cobra.Command {
@@ -59,15 +61,16 @@ statement exactly, the last one absorbing the rounding (shown as its residual).`
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
 	f.StringVar(&o.agreementID, "agreement", "", "settle only the agreement with this `ID` (or buyer name)")
 	f.StringVar(&o.month, "month", "", "settle only this supply month `YYYY-MM`")
-	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV)")
+	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV)")
 	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "settle the good rows, list the bad ones in the output, and exit 1")
 	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split statements into invoice lines below this `AMOUNT` excl. VAT (最高开票限额)")
+	f.BoolVar(&o.provisional, "provisional", false, "settle on a benchmark month whose quotes are not all in yet, marked PROVISIONAL")
 	return cmd
 }
 
 func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
-	opts := pricing.SettleOptions{SkipInvalid: o.skipInvalid}
+	opts := pricing.SettleOptions{SkipInvalid: o.skipInvalid, Provisional: o.provisional}
 	if o.month != "" {
 		m, err := pricing.ParseMonth(o.month)
 		if err != nil {
@@ -88,7 +91,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries"}, o.agreementsPath, o.quotes.path, o.deliveries.path); err != nil {
 		return err
 	}
-	for _, in := range []*csvInput{&o.quotes, &o.deliveries} {
+	for _, in := range []*csvInput{&o.quotes.csvInput, &o.deliveries} {
 		if _, err := in.checkEncoding(); err != nil {
 			return err
 		}
@@ -102,7 +105,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 			return err
 		}
 	}
-	q, err := a.readQuotes(&o.quotes)
+	q, err := a.readQuotes(&o.quotes, agreements)
 	if err != nil {
 		return err
 	}
@@ -111,10 +114,11 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		return err
 	}
 	a.warnNotes(s.Source, s.Warnings, s.MoreWarnings)
+	a.warnUnscheduled(q)
 	if err := a.emit(result{doc: settleDoc(a.lang, agreements.Seller, s), json: settleJSON(a.lang, s)}); err != nil {
 		return err
 	}
-	if s.RejectedRows > 0 {
+	if s.RejectedRows > 0 || len(s.Unpriced) > 0 {
 		return errFound
 	}
 	return nil
@@ -148,6 +152,9 @@ type statementJSON struct {
 	Month            string            `json:"month"`
 	BenchmarkMonth   string            `json:"benchmark_month"`
 	Benchmark        money             `json:"benchmark"`
+	BenchmarkDays    int               `json:"benchmark_days"`
+	BenchmarkExpDays int               `json:"benchmark_expected_days"`
+	BenchmarkStatus  string            `json:"benchmark_status"`
 	Tickets          int               `json:"tickets"`
 	TappedT          tonnes            `json:"tapped_t"`
 	DeliveredT       tonnes            `json:"delivered_t"`
@@ -175,6 +182,17 @@ type rowsJSON struct {
 	Settled  int `json:"settled"`
 	Rejected int `json:"rejected"`
 	Other    int `json:"other"`
+	Unpriced int `json:"unpriced"`
+}
+
+// unpricedJSON is a statement that could not be priced.
+type unpricedJSON struct {
+	Agreement  string `json:"agreement"`
+	Buyer      string `json:"buyer"`
+	Month      string `json:"month"`
+	Tickets    int    `json:"tickets"`
+	DeliveredT tonnes `json:"delivered_t"`
+	Reason     string `json:"reason"`
 }
 
 type settlementJSON struct {
@@ -183,6 +201,7 @@ type settlementJSON struct {
 	Rows       rowsJSON        `json:"rows"`
 	Rejected   []problemJSON   `json:"rejected"`
 	Warnings   []noteJSON      `json:"warnings"`
+	Unpriced   []unpricedJSON  `json:"unpriced"`
 }
 
 func settleJSON(l lang, s *pricing.Settlement) settlementJSON {
@@ -191,15 +210,22 @@ func settleJSON(l lang, s *pricing.Settlement) settlementJSON {
 		Total: totalJSON{Tickets: s.Total.Tickets, TappedT: tonnes(s.Total.Tapped), DeliveredT: tonnes(s.Total.Delivered),
 			LossT: tonnes(s.Total.Tapped - s.Total.Delivered), Amount: money(s.Total.Amount),
 			AmountExclVAT: money(s.Total.AmountExclVAT), VAT: money(s.Total.VAT)},
-		Rows:     rowsJSON{Read: s.Rows, Settled: s.Total.Tickets, Rejected: s.RejectedRows, Other: s.OtherRows},
+		Rows:     rowsJSON{Read: s.Rows, Settled: s.Total.Tickets, Rejected: s.RejectedRows, Other: s.OtherRows, Unpriced: s.UnpricedRows()},
 		Rejected: problemsJSON(s.Rejected),
 		Warnings: notesJSON(l, s.Warnings),
+		Unpriced: []unpricedJSON{},
+	}
+	for _, u := range s.Unpriced {
+		j.Unpriced = append(j.Unpriced, unpricedJSON{Agreement: u.Agreement.ID, Buyer: u.Agreement.Buyer, Month: u.Month.String(),
+			Tickets: u.Tickets, DeliveredT: tonnes(u.Delivered), Reason: u.Reason.Error()})
 	}
 	for _, st := range s.Statements {
 		sj := statementJSON{
 			Agreement: st.Agreement.ID, Buyer: st.Agreement.Buyer, Month: st.Month.String(),
 			BenchmarkMonth: st.Price.Benchmark.Month.String(), Benchmark: money(st.Price.Price.Benchmark),
-			Tickets: st.Tickets, TappedT: tonnes(st.Tapped), DeliveredT: tonnes(st.Delivered), LossT: tonnes(st.Loss()),
+			BenchmarkDays: st.Price.Benchmark.Days, BenchmarkExpDays: st.Price.Benchmark.ExpectedDays,
+			BenchmarkStatus: benchmarkStatus(st.Price.Provisional()),
+			Tickets:         st.Tickets, TappedT: tonnes(st.Tapped), DeliveredT: tonnes(st.Delivered), LossT: tonnes(st.Loss()),
 			UnitPrice: money(st.Price.Price.UnitPrice), UnitPriceExclVAT: money(st.Price.Price.UnitPriceExclVAT),
 			Amount: money(st.Bill.Amount), AmountExclVAT: money(st.Bill.AmountExclVAT), VAT: money(st.Bill.VAT),
 		}
@@ -219,13 +245,17 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 	}
 	statements := report.Table{
 		Title:   l.t("Statements", "月度结算"),
-		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark", "unit_price", "unit_price_excl_vat", "amount", "amount_excl_vat", "vat"),
+		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "amount", "amount_excl_vat", "vat"),
 	}
+	var provisional []string
 	for _, st := range s.Statements {
+		if st.Price.Provisional() {
+			provisional = append(provisional, fmt.Sprintf("%s %s", st.Agreement.ID, st.Month))
+		}
 		statements.Rows = append(statements.Rows, []report.Cell{
 			report.Str(st.Agreement.ID), report.Str(st.Agreement.Buyer), report.Str(st.Month.String()), report.Int(st.Tickets),
 			report.Tonnes(st.Tapped), report.Tonnes(st.Delivered), report.Tonnes(st.Loss()),
-			report.Str(st.Price.Benchmark.Month.String()), report.CNY(st.Price.Price.Benchmark),
+			report.Str(st.Price.Benchmark.Month.String()), report.Int(st.Price.Benchmark.Days), report.CNY(st.Price.Price.Benchmark),
 			report.CNY(st.Price.Price.UnitPrice), report.CNY(st.Price.Price.UnitPriceExclVAT),
 			report.CNY(st.Bill.Amount), report.CNY(st.Bill.AmountExclVAT), report.CNY(st.Bill.VAT),
 		})
@@ -234,10 +264,13 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 	statements.Footer = []report.Cell{
 		report.Str(l.t("Total", "合计")), report.Empty, report.Empty, report.Int(t.Tickets),
 		report.Tonnes(t.Tapped), report.Tonnes(t.Delivered), report.Tonnes(t.Tapped - t.Delivered),
-		report.Empty, report.Empty, report.Empty, report.Empty,
+		report.Empty, report.Empty, report.Empty, report.Empty, report.Empty,
 		report.CNY(t.Amount), report.CNY(t.AmountExclVAT), report.CNY(t.VAT),
 	}
 	doc.Tables = append(doc.Tables, statements)
+	if len(provisional) > 0 {
+		doc.Title = provisionalTitle(l) + doc.Title
+	}
 
 	invoices := report.Table{
 		Title:   l.t("Invoice lines (each below the cap excl. VAT)", "发票明细(每行金额低于开票限额)"),
@@ -262,16 +295,30 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 				report.Tonnes(day.Tapped), report.Tonnes(day.Delivered), report.Tonnes(day.Tapped - day.Delivered)})
 		}
 	}
+	unpriced := report.Table{
+		Title:   l.t("Not priced (no quotes for the benchmark month)", "未定价(基准月份无报价)"),
+		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "delivered_t", "reason"),
+	}
+	for _, u := range s.Unpriced {
+		unpriced.Rows = append(unpriced.Rows, []report.Cell{report.Str(u.Agreement.ID), report.Str(u.Agreement.Buyer), report.Str(u.Month.String()),
+			report.Int(u.Tickets), report.Tonnes(u.Delivered), report.Str(u.Reason.Error())})
+	}
 	doc.Tables = append(doc.Tables, days, invoices,
 		problemsTable(l, l.t("Rejected rows (not settled)", "已剔除的行(未结算)"), s.Rejected),
 		notesTable(l, l.t("Warnings", "警告"), s.Warnings))
+	if len(s.Unpriced) > 0 {
+		doc.Tables = append(doc.Tables, unpriced)
+	}
 	doc.Notes = []string{
 		l.t("Billed on the weight delivered at the buyer's end (rule 2.6); the loss (tapped − delivered) is the smelter's and never billed (rules 2.5, 2.6).",
 			"按终端实际到位量结算(第2.6条);途损(出厂 − 到位)由供方承担,不计入结算(第2.5、2.6条)。"),
 		l.t("Amount = unit price × the month's total delivered weight, rounded once to the fen; amount excl. VAT = amount ÷ (1 + rate) to the fen; VAT = amount − amount excl. VAT.",
 			"价税合计 = 单价 × 当月到位总量,只在最后四舍五入到分一次;金额 = 价税合计 ÷ (1 + 税率),保留到分;税额 = 价税合计 − 金额。"),
-		fmt.Sprintf(l.t("Rows: %d read = %d settled + %d rejected + %d outside the month or agreement asked for.",
-			"行数:读取 %d = 结算 %d + 剔除 %d + 不在所选月份或协议内 %d。"), s.Rows, t.Tickets, s.RejectedRows, s.OtherRows),
+		rowsNote(l, s),
+	}
+	if len(provisional) > 0 {
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("PROVISIONAL: priced on a benchmark month whose quotes are not all in: %s. Not a final bill.",
+			"暂定价:基准月份报价尚未完整:%s。并非最终结算。"), strings.Join(provisional, ", ")))
 	}
 	if n := s.RejectedRows; n > 0 && len(s.Rejected) < n {
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("Only the problems of the first rejected rows are listed (%d rows rejected).",
@@ -281,6 +328,16 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("%d more warnings are not listed.", "另有 %d 条警告未列出。"), s.MoreWarnings))
 	}
 	return doc
+}
+
+// rowsNote accounts for every row of the deliveries file.
+func rowsNote(l lang, s *pricing.Settlement) string {
+	text := fmt.Sprintf(l.t("Rows: %d read = %d settled + %d rejected + %d outside the month or agreement asked for",
+		"行数:读取 %d = 结算 %d + 剔除 %d + 不在所选月份或协议内 %d"), s.Rows, s.Total.Tickets, s.RejectedRows, s.OtherRows)
+	if n := s.UnpricedRows(); n > 0 {
+		text += fmt.Sprintf(l.t(" + %d not priced", " + 未定价 %d"), n)
+	}
+	return text + l.t(".", "。")
 }
 
 // problemsTable lists bad input values.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -14,8 +15,9 @@ import (
 type tableOptions struct {
 	agreementsPath string
 	agreementID    string
-	quotes         csvInput
+	quotes         quotesFlags
 	months         monthFlags
+	provisional    bool
 }
 
 func newTableCmd(a *app) *cobra.Command {
@@ -30,8 +32,17 @@ agreement's rounding (rule 2.1), the deductions by kind — transport (2.2),
 casting, burn loss, other fees (2.3), coal pass-through — the premiums (2.4),
 and the unit price with and without VAT.
 
-A supply month before an agreement's first terms version is left out with a note;
-a month whose benchmark month has no quotes is an error.` + exitStatusHelp,
+A supply month before an agreement's first terms version is left out with a note.
+A month whose benchmark month has no quotes, or is not complete (its quotes stop
+before its last trading day), has no price: its row says why, the other rows are
+printed, and the exit status is 1. --provisional prices a month not yet complete
+on the quotes so far, and marks the output PROVISIONAL (暂定价).` + `
+
+EXIT STATUS
+  0  every month asked for is priced
+  1  a month could not be priced (no quotes, or not complete without --provisional)
+  2  usage or input error: nothing was written to stdout or --out
+  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
 		Example: `  alprice table --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv --from 2026-01 --to 2026-06
   alprice table --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv --agreement ZD-2026-002 --month 2026-04 --lang zh`,
 		Args: cobra.NoArgs,
@@ -40,16 +51,32 @@ a month whose benchmark month has no quotes is an error.` + exitStatusHelp,
 	f := cmd.Flags()
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
 	f.StringVar(&o.agreementID, "agreement", "", "only the agreement with this `ID` (or buyer name)")
-	o.quotes.bind(f, "quotes", "Changjiang A00 daily quotes `FILE` (CSV)")
+	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.months.bind(f, "supply month (default: every month of the quotes file)")
+	f.BoolVar(&o.provisional, "provisional", false, "price months whose quotes are not all in yet, marked PROVISIONAL")
 	return cmd
 }
 
 // agreementPrices is the price table of one agreement.
 type agreementPrices struct {
 	agreement *pricing.Agreement
-	months    []pricing.MonthPrice
-	skipped   []string // supply months without terms, with the reason
+	rows      []tableRow // in month order
+	skipped   []string   // supply months without terms
+}
+
+// tableRow is a supply month of the price table: its price, or why it has
+// none.
+type tableRow struct {
+	price       *pricing.MonthPrice
+	unavailable *unavailableMonth
+}
+
+// unavailableMonth is a supply month without a price, and why.
+type unavailableMonth struct {
+	month, benchmarkMonth pricing.Month
+	terms                 pricing.Terms
+	average               *pricing.Average // of the benchmark month when it has quotes
+	reason                error
 }
 
 func runTable(a *app, o *tableOptions) error {
@@ -71,7 +98,7 @@ func runTable(a *app, o *tableOptions) error {
 		}
 		chosen = []pricing.Agreement{*ag}
 	}
-	q, err := a.readQuotes(&o.quotes)
+	q, err := a.readQuotes(&o.quotes, agreements)
 	if err != nil {
 		return err
 	}
@@ -88,34 +115,79 @@ func runTable(a *app, o *tableOptions) error {
 				t.skipped = append(t.skipped, m.String())
 				continue
 			}
-			mp, err := ag.PriceMonth(m, q)
+			mp, err := ag.PriceMonth(m, q, o.provisional)
+			if errors.Is(err, pricing.ErrNoQuotes) || errors.Is(err, pricing.ErrPartialMonth) {
+				terms, _ := ag.TermsFor(m)
+				u := unavailableMonth{month: m, benchmarkMonth: terms.PricingMonth.BenchmarkMonth(m), terms: terms, reason: err}
+				if avg, err := q.Average(u.benchmarkMonth, terms.AverageRounding); err == nil {
+					u.average = &avg
+				}
+				t.rows = append(t.rows, tableRow{unavailable: &u})
+				continue
+			}
 			if err != nil {
 				return err
 			}
-			t.months = append(t.months, mp)
+			t.rows = append(t.rows, tableRow{price: &mp})
 		}
 		tables = append(tables, t)
 	}
+	a.warnUnscheduled(q)
 	doc := priceTableDoc(a.lang, agreements.Seller, q.Source, tables)
 	if len(months) > 1 {
 		doc.Charts = []report.Chart{priceChart(a.lang, q, months, tables)}
 	}
-	return a.emit(result{doc: doc, json: priceTableJSON(a.lang, agreements.Seller, tables)})
-}
-
-// monthQuote is the priced quote of one supply month of an agreement.
-func monthQuote(seller string, ag *pricing.Agreement, mp pricing.MonthPrice) pricedQuote {
-	return pricedQuote{
-		seller: seller, agreement: ag.ID, buyer: ag.Buyer, month: mp.Month,
-		benchmarkMonth: mp.Benchmark.Month, benchmarkDays: mp.Benchmark.Days, price: mp.Price,
+	if err := a.emit(result{doc: doc, json: priceTableJSON(a.lang, agreements.Seller, tables)}); err != nil {
+		return err
 	}
+	for _, t := range tables {
+		for _, r := range t.rows {
+			if r.unavailable != nil {
+				return errFound
+			}
+		}
+	}
+	return nil
 }
 
-func priceTableJSON(l lang, seller string, tables []agreementPrices) []quoteJSON {
-	out := []quoteJSON{}
+// unavailableJSON is a supply month of the price table without a price.
+type unavailableJSON struct {
+	Agreement       string `json:"agreement"`
+	Buyer           string `json:"buyer"`
+	Month           string `json:"month"`
+	BenchmarkMonth  string `json:"benchmark_month"`
+	BenchmarkDays   int    `json:"benchmark_days"`
+	BenchmarkExp    int    `json:"benchmark_expected_days"`
+	BenchmarkStatus string `json:"benchmark_status"`
+	Unavailable     string `json:"unavailable"`
+}
+
+// status is the benchmark_status of a month without a price: "partial"
+// (quotes not all in) or "missing" (no quotes).
+func (u unavailableMonth) status() string {
+	if u.average != nil {
+		return string(pricing.Partial)
+	}
+	return "missing"
+}
+
+// priceTableJSON is an array of the quote objects of alprice quote, and
+// for a month without a price an object saying why; both in month order.
+func priceTableJSON(l lang, seller string, tables []agreementPrices) []any {
+	out := []any{}
 	for _, t := range tables {
-		for _, mp := range t.months {
-			out = append(out, monthQuote(seller, t.agreement, mp).json(l))
+		for _, r := range t.rows {
+			if r.price != nil {
+				out = append(out, monthQuote(seller, t.agreement, *r.price).json(l))
+				continue
+			}
+			u := r.unavailable
+			uj := unavailableJSON{Agreement: t.agreement.ID, Buyer: t.agreement.Buyer, Month: u.month.String(),
+				BenchmarkMonth: u.benchmarkMonth.String(), BenchmarkStatus: u.status(), Unavailable: u.reason.Error()}
+			if u.average != nil {
+				uj.BenchmarkDays, uj.BenchmarkExp = u.average.Days, u.average.ExpectedDays
+			}
+			out = append(out, uj)
 		}
 	}
 	return out
@@ -142,13 +214,23 @@ func priceTableDoc(l lang, seller, quotesSource string, tables []agreementPrices
 	if seller != "" {
 		doc.Title += l.t(" · seller ", " · 供方 ") + seller
 	}
+	var provisional, unavailable []string
 	for _, t := range tables {
 		ag := t.agreement
 		table := report.Table{
 			Title:   fmt.Sprintf(l.t("Agreement %s · buyer %s", "协议 %s · 需方 %s"), ag.ID, ag.Buyer),
 			Columns: cols,
 		}
-		for _, mp := range t.months {
+		for _, r := range t.rows {
+			if r.unavailable != nil {
+				table.Rows = append(table.Rows, unavailableRow(l, ag, r.unavailable, len(cols)))
+				unavailable = append(unavailable, r.unavailable.reason.Error())
+				continue
+			}
+			mp := *r.price
+			if mp.Provisional() {
+				provisional = append(provisional, fmt.Sprintf("%s %s", ag.ID, mp.Month))
+			}
 			sums := kindTotals(mp.Price)
 			row := []report.Cell{
 				report.Str(ag.ID), report.Str(ag.Buyer), report.Str(mp.Month.String()), report.Str(mp.Terms.From.String()),
@@ -166,12 +248,37 @@ func priceTableDoc(l lang, seller, quotesSource string, tables []agreementPrices
 				ag.ID, strings.Join(t.skipped, ", ")))
 		}
 	}
+	if len(provisional) > 0 {
+		doc.Title = provisionalTitle(l) + doc.Title
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("PROVISIONAL: priced on a benchmark month whose quotes are not all in: %s. Not a final price.",
+			"暂定价:基准月份报价尚未完整:%s。并非最终价格。"), strings.Join(provisional, ", ")))
+	}
+	for _, u := range unavailable {
+		doc.Notes = append(doc.Notes, l.t("Not priced: ", "未定价:")+u)
+	}
 	doc.Notes = append(doc.Notes,
 		fmt.Sprintf(l.t("Benchmark: Changjiang A00 spot monthly average from %s (rule 2.1), rounded as each agreement says.",
 			"基准:长江有色A00铝现货月均价,取自 %s(第2.1条),按各协议约定舍入。"), quotesSource),
 		l.t("Amounts in CNY/t incl. VAT; deductions are negative (transport 2.2; casting, burn loss, other fees 2.3); premiums positive (2.4).",
 			"金额单位:元/吨(含税);扣减为负(运费2.2条;铸造、烧损、其他费用2.3条),上浮为正(2.4条)。"))
 	return doc
+}
+
+// unavailableRow is the row of a month without a price: what is known of
+// its benchmark, and in the A00 average's place why there is no price.
+func unavailableRow(l lang, ag *pricing.Agreement, u *unavailableMonth, width int) []report.Cell {
+	days := report.Empty
+	why := report.Coded(l.t("no quotes", "无报价"), "missing")
+	if u.average != nil {
+		days = report.Int(u.average.Days)
+		why = report.Coded(fmt.Sprintf(l.t("not final: %d of %d days", "未完整:%d/%d个交易日"), u.average.Days, u.average.ExpectedDays), "partial")
+	}
+	row := []report.Cell{report.Str(ag.ID), report.Str(ag.Buyer), report.Str(u.month.String()), report.Str(u.terms.From.String()),
+		report.Str(u.benchmarkMonth.String()), days, why}
+	for len(row) < width {
+		row = append(row, report.Empty)
+	}
+	return row
 }
 
 // priceChart draws the A00 monthly average and each agreement's unit price
@@ -195,8 +302,10 @@ func priceChart(l lang, q *pricing.Quotes, months []pricing.Month, tables []agre
 	for _, t := range tables {
 		s := report.Series{Name: t.agreement.ID + l.t(" unit price", " 单价")}
 		byMonth := map[pricing.Month]pricing.MonthPrice{}
-		for _, mp := range t.months {
-			byMonth[mp.Month] = mp
+		for _, r := range t.rows {
+			if r.price != nil {
+				byMonth[r.price.Month] = *r.price
+			}
 		}
 		for _, m := range months {
 			if mp, ok := byMonth[m]; ok {
