@@ -52,13 +52,19 @@ type Calendar struct {
 	added      map[time.Time]string // holidays from a file or the agreements, by date
 	addedYears map[int]bool
 	known      map[int]bool // whether a schedule covers a year, by year asked about
+	months     map[Month]calendarMonth
+}
+
+type calendarMonth struct {
+	trading  []time.Time
+	holidays []Holiday
 }
 
 // NewCalendar returns the trading calendar of schedule, with the holidays
 // of added on top (a file's, or the agreements'): they add days off, or
 // rename them.
 func NewCalendar(schedule HolidaySchedule, added ...Holiday) *Calendar {
-	c := &Calendar{schedule: schedule, added: map[time.Time]string{}, addedYears: map[int]bool{}, known: map[int]bool{}}
+	c := &Calendar{schedule: schedule, added: map[time.Time]string{}, addedYears: map[int]bool{}, known: map[int]bool{}, months: map[Month]calendarMonth{}}
 	for _, h := range added {
 		c.added[h.Date] = h.Name
 		c.addedYears[h.Date.Year()] = true
@@ -106,7 +112,12 @@ func (c *Calendar) TradingDay(d time.Time) (trading bool, holiday string) {
 
 // Month returns the trading days of m, and its public holidays that fall
 // on weekdays.
+// The slices are shared: callers must not change them.
 func (c *Calendar) Month(m Month) (trading []time.Time, holidays []Holiday) {
+	if cm, ok := c.months[m]; ok {
+		return cm.trading, cm.holidays
+	}
+	defer func() { c.months[m] = calendarMonth{trading, holidays} }()
 	for day := 1; day <= m.Days(); day++ {
 		d := m.Day(day)
 		if ok, name := c.TradingDay(d); ok {

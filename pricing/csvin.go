@@ -57,6 +57,9 @@ func decode(r io.Reader, enc Encoding) (io.Reader, Encoding, error) {
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, enc, err
 	}
+	if order := utf16Order(head); order != "" {
+		return nil, enc, fmt.Errorf("%w (%s): save it as UTF-8 or GBK (GB18030) — in Excel, \"CSV UTF-8\" — and read it again", errUTF16, order)
+	}
 	if bytes.HasPrefix(head, utf8BOM) {
 		br.Discard(len(utf8BOM))
 		head = head[len(utf8BOM):]
@@ -74,6 +77,41 @@ func decode(r io.Reader, enc Encoding) (io.Reader, Encoding, error) {
 		return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), enc, nil
 	}
 	return br, enc, nil
+}
+
+var errUTF16 = errors.New("is UTF-16 text")
+
+// utf16Order tells whether the start of a file is UTF-16 text, which Excel
+// saves as "Unicode text": by its byte order mark, or by NUL bytes in every
+// other place, as ASCII characters have them in UTF-16. It returns the byte
+// order, or "" for text that is not UTF-16.
+func utf16Order(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return "little-endian, with a byte order mark"
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "big-endian, with a byte order mark"
+	}
+	n := min(len(head), 1024) &^ 1
+	if n < 4 {
+		return ""
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if head[i] == 0 {
+			even++
+		}
+		if head[i+1] == 0 {
+			odd++
+		}
+	}
+	switch pairs := n / 2; {
+	case odd*2 > pairs && even*8 < pairs:
+		return "little-endian"
+	case even*2 > pairs && odd*8 < pairs:
+		return "big-endian"
+	}
+	return ""
 }
 
 // validUTF8Prefix reports whether b is valid UTF-8, allowing a rune cut
@@ -111,6 +149,9 @@ type csvTable struct {
 // any order; columns it does not look for are ignored.
 func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTable, error) {
 	text, enc, err := decode(r, enc)
+	if errors.Is(err, errUTF16) {
+		return nil, &InputError{Source: name, Line: 1, Err: err}
+	}
 	if err != nil {
 		return nil, &InputError{Source: name, Err: fmt.Errorf("cannot be read: %w", err)}
 	}
@@ -145,7 +186,7 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 	for _, c := range columns {
 		if _, ok := t.index[c.key]; c.required && !ok {
 			errs = append(errs, &InputError{Source: name, Line: 1,
-				Err: fmt.Errorf("has no %s column: the header needs one of %s (it has %s)", c.key, strings.Join(c.names, ", "), strings.Join(t.header, ","))})
+				Err: fmt.Errorf("has no %s column: the header needs one of %s (it has %s)", c.key, strings.Join(c.names, ", "), Clip(strings.Join(t.header, ",")))})
 		}
 	}
 	if err := errs.err(); err != nil {
@@ -304,8 +345,12 @@ func (t *csvTable) csvError(err error) error {
 			return &InputError{Source: t.name, Line: se.Line, Err: rowProblem{errors.New(msg)}}
 		case csvscan.ErrBareQuote:
 			msg = `has a bare " in an unquoted field: quote the field and double the " inside it`
-		default:
-			msg = `has a quoted field that is not closed by a " (a file cut short?)`
+		default: // csvscan.ErrQuote
+			if se.Unclosed {
+				return &InputError{Source: t.name, Line: se.Start.Line, Column: se.Start.Col, Err: fmt.Errorf(
+					`has a quoted field that starts here and is not closed by a "; the file ends at line %d, column %d (a file cut short?)`, se.Line, se.Col)}
+			}
+			msg = `has a " inside a quoted field that is not doubled ("" stands for one ") nor followed by a comma`
 		}
 		return &InputError{Source: t.name, Line: se.Line, Column: se.Col, Err: errors.New(msg)}
 	case errors.Is(err, csvscan.ErrRecordSize):

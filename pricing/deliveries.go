@@ -122,7 +122,7 @@ func NewDeliveryReader(r io.Reader, name string, enc Encoding) (*DeliveryReader,
 	default:
 		return nil, &InputError{Source: name, Line: 1, Err: fmt.Errorf(
 			"needs the weights as tapped_t and delivered_t (tonnes) or as tapped_kg and delivered_kg (kilograms), one pair only (it has %s)",
-			strings.Join(t.header, ","))}
+			Clip(strings.Join(t.header, ",")))}
 	}
 	dr.keys = [nDeliveryFields]string{"ticket", "date", "buyer", tapped, delivered}
 	for f, key := range dr.keys {

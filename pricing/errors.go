@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // InputError is one bad value in the input. It says where the value came
@@ -31,7 +33,7 @@ func (e *InputError) Error() string {
 	}
 	if e.Field != "" && e.Field != e.Source {
 		b.WriteString(": ")
-		b.WriteString(e.Field)
+		b.WriteString(Printable(Clip(e.Field)))
 	}
 	if e.Value != "" {
 		b.WriteString(": ")
@@ -48,14 +50,78 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
-// quoteValue quotes v for a message, shortening a very long value so that
-// one bad cell cannot flood the terminal.
+// quoteValue quotes v for a message, Go-style (control and invisible
+// characters escaped), shortened by Clip.
 func quoteValue(v string) string {
-	const max = 80
-	if r := []rune(v); len(r) > max {
-		return strconv.Quote(string(r[:max])) + "…"
+	head, more := clip(v)
+	q := strconv.Quote(head)
+	if more > 0 {
+		q += fmt.Sprintf("… (%d more characters)", more)
 	}
-	return strconv.Quote(v)
+	return q
+}
+
+// maxEcho is how many characters of an input a message repeats.
+const maxEcho = 200
+
+// Clip shortens text from an input that a message repeats to maxEcho
+// characters, saying how many more there were: one bad cell or header of
+// a megabyte must not flood the terminal.
+func Clip(s string) string {
+	head, more := clip(s)
+	if more > 0 {
+		return head + fmt.Sprintf("… (%d more characters)", more)
+	}
+	return s
+}
+
+func clip(s string) (head string, more int) {
+	n := 0
+	for i := range s {
+		if n == maxEcho {
+			return s[:i], utf8.RuneCountInString(s[i:])
+		}
+		n++
+	}
+	return s, 0
+}
+
+// Printable returns text from an input with every control character, format
+// character (Unicode Cf: zero-width spaces, direction overrides, the byte
+// order mark) and invalid byte escaped as Go escapes it (\x1b, \u200b), so
+// that no input can move a terminal's cursor, erase a line or reorder
+// what is shown. Every text from an input that reaches a terminal goes
+// through it.
+func Printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if !printableRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i, w := 0, 0; i < len(s); i += w {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w = size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case printableRune(r):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
+}
+
+func printableRune(r rune) bool {
+	return r != utf8.RuneError && !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r)
 }
 
 // ErrorList is every bad value found in one input, in input order. A reader

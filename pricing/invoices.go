@@ -104,8 +104,15 @@ func readInvoiceLine(t *csvTable, rec []string) (InvoiceLine, ErrorList) {
 		}
 		return d
 	}
-	l.InvoiceNo = need("invoice_no")
-	l.Buyer = need("buyer")
+	name := func(key string) string {
+		v := need(key)
+		if err := checkName([]byte(v)); v != "" && err != nil {
+			errs = append(errs, t.fieldError(key, v, err))
+		}
+		return v
+	}
+	l.InvoiceNo = name("invoice_no")
+	l.Buyer = name("buyer")
 	if v := need("month"); v != "" {
 		m, err := ParseMonth(v)
 		if err != nil {

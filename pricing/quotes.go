@@ -22,7 +22,8 @@ type Quote struct {
 	Line      int
 }
 
-// Quotes is a file of daily quotes, checked.
+// Quotes is a file of daily quotes, checked. It keeps the averages it has
+// made, and so is not safe for concurrent use.
 type Quotes struct {
 	Source   string
 	Days     []Quote // the quotes of trading days, by date: what averages are made of
@@ -30,7 +31,13 @@ type Quotes struct {
 	Warnings []Note  // rows used, but with something that looks wrong
 	Calendar *Calendar
 
-	months map[Month][2]int // the Days of each month: Days[from:to]
+	months   map[Month][2]int // the Days of each month: Days[from:to]
+	averages map[averageKey]Average
+}
+
+type averageKey struct {
+	month    Month
+	rounding Rounding
 }
 
 // Rows returns how many data rows the file had: every one is either a
@@ -156,23 +163,26 @@ func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, Err
 	q.Date = date
 	q.Average = price("average", t.field(rec, "average"))
 	low, high := t.field(rec, "low"), t.field(rec, "high")
+	lowKey, highKey := "low", "high"
 	if !hasLowHigh {
 		if rng := t.field(rec, "range"); rng != "" {
 			var ok bool
 			low, high, ok = splitRange(rng)
-			if !ok {
+			if !ok || low == "" || high == "" {
 				errs = append(errs, t.fieldError("range", rng, errors.New("is not a range: write low-high, such as 23660-23700")))
 				return q, errs
 			}
+			// Problems of either end are the range column's.
+			lowKey, highKey = "range", "range"
 		}
 	}
 	switch {
 	case low != "" && high != "":
-		q.Low, q.High, q.HasRange = price("low", low), price("high", high), true
+		q.Low, q.High, q.HasRange = price(lowKey, low), price(highKey, high), true
 	case low != "":
-		errs = append(errs, t.fieldError("low", low, errors.New("has no high beside it: give both ends of the range, or neither")))
+		errs = append(errs, t.fieldError(lowKey, low, errors.New("has no high beside it: give both ends of the range, or neither")))
 	case high != "":
-		errs = append(errs, t.fieldError("high", high, errors.New("has no low beside it: give both ends of the range, or neither")))
+		errs = append(errs, t.fieldError(highKey, high, errors.New("has no low beside it: give both ends of the range, or neither")))
 	}
 	if change := t.field(rec, "change"); change != "" {
 		c, err := parseSignedMoney(change)
@@ -185,7 +195,7 @@ func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, Err
 		key := "average"
 		switch {
 		case q.Low.GreaterThan(q.High):
-			errs = append(errs, t.fieldError("low", low, fmt.Errorf("is above high (%s)", high)))
+			errs = append(errs, t.fieldError(lowKey, low, fmt.Errorf("is above high (%s)", high)))
 		case q.Average.LessThan(q.Low) || q.Average.GreaterThan(q.High):
 			errs = append(errs, t.fieldError(key, t.field(rec, key), fmt.Errorf("is outside the range %s-%s", q.Low, q.High)))
 		}
@@ -276,7 +286,24 @@ func (q *Quotes) Months() []Month {
 // Average returns the monthly average of month m, rounded to r, with the
 // month's trading days and status. A month without quote days is an error
 // naming the month and the file.
+//
+// Averages are kept once made: a table of many agreements asks for the
+// same months again and again. The Average's slices are shared.
 func (q *Quotes) Average(m Month, r Rounding) (Average, error) {
+	if a, ok := q.averages[averageKey{m, r}]; ok {
+		return a, nil
+	}
+	a, err := q.average(m, r)
+	if err == nil {
+		if q.averages == nil {
+			q.averages = map[averageKey]Average{}
+		}
+		q.averages[averageKey{m, r}] = a
+	}
+	return a, err
+}
+
+func (q *Quotes) average(m Month, r Rounding) (Average, error) {
 	a := Average{Month: m, Rounding: r, Sum: decimal.Zero}
 	span, ok := q.months[m]
 	if !ok {

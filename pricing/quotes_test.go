@@ -217,7 +217,7 @@ func TestReadQuotesErrors(t *testing.T) {
 		{"bad change", "date,average,change\n2026-03-02,23000,+-5\n", []string{`change: "+-5": has a sign`}},
 		{"ragged row", "date,average\n2026-03-02,23000,extra\n", []string{"q.csv:2: has 3 fields, not 2 as the header"}},
 		{"bare quote", "date,average\n2026-03-02,23\"000\n", []string{`q.csv:2:14: has a bare " in an unquoted field`}},
-		{"truncated quote", "date,average\n2026-03-02,\"23000\n", []string{`q.csv:2:`, `quoted field that is not closed`}},
+		{"truncated quote", "date,average\n2026-03-02,\"23000\n", []string{`q.csv:2:`, `quoted field that starts here and is not closed`}},
 		{"two date columns", "date,日期,average\n2026-03-02,2026-03-02,1\n", []string{`q.csv:1: 日期: names the date column again (column 1 is "date")`}},
 	}
 	for _, c := range cases {

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -44,6 +45,49 @@ func TestCheckName(t *testing.T) {
 		err := checkName([]byte(in))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: %v; want %q", in, err, want)
+		}
+	}
+}
+
+// An error repeats at most 200 characters of an input, saying how many
+// more there were: a header of thousands of columns, or a file whose
+// lines end in CR alone (one line to a CSV reader), is not dumped whole.
+func TestErrorsEchoLittle(t *testing.T) {
+	var cols []string
+	for i := range 5000 {
+		cols = append(cols, fmt.Sprintf("column%d", i))
+	}
+	crOnly := "date,average\r" + strings.Repeat("2026-03-02,23620\r", 5000)
+	for name, text := range map[string]string{
+		"wide header": strings.Join(cols, ",") + "\n1\n",
+		"CR only":     crOnly,
+	} {
+		_, err := ReadQuotes(strings.NewReader(text), "q.csv", AutoEncoding, nil)
+		if err == nil || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "more characters)") {
+			t.Errorf("%s: %d characters: %.300v", name, len(fmt.Sprint(err)), err)
+		}
+	}
+	long := strings.Repeat("9", 100000)
+	_, err := ReadQuotes(strings.NewReader("date,average\n2026-03-02,"+long+"\n"), "q.csv", AutoEncoding, nil)
+	if err == nil || len(err.Error()) > 600 || !strings.Contains(err.Error(), "… (99800 more characters)") {
+		t.Errorf("a long value: %.300v", err)
+	}
+}
+
+func TestPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"准东 A-1":       "准东 A-1",
+		"T1\x1b[2K":    `T1\x1b[2K`,
+		"T1\r":         `T1\r`,
+		"a\u200bb":     `a\u200bb`,
+		"\ufeffT":      `\ufeffT`,
+		"R\u202eL":     `R\u202eL`,
+		"bad\xffbyte":  `bad\xffbyte`,
+		"tab\tinside":  `tab\tinside`,
+		"C1 \u0085end": `C1 \u0085end`,
+	} {
+		if got := Printable(in); got != want {
+			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

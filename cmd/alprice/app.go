@@ -84,13 +84,13 @@ func (a *app) setup(cmd *cobra.Command) error {
 }
 
 // result is what a command shows: a document for people's formats and CSV,
-// and a value for JSON.
+// and a value for JSON; only the one the format needs is made.
 type result struct {
-	doc  report.Doc
-	json any
+	doc  func() report.Doc
+	json func() any
 }
 
 // warn prints a warning to stderr.
 func (a *app) warn(format string, args ...any) {
-	fmt.Fprintf(a.err, "alprice: warning: "+format+"\n", args...)
+	fmt.Fprintf(a.err, "alprice: warning: %s\n", printable(fmt.Sprintf(format, args...)))
 }

@@ -27,7 +27,7 @@ func badCommand(path string) []string {
 }
 
 // minBadInputs is how many files testdata/bad holds at least.
-const minBadInputs = 17
+const minBadInputs = 30
 
 var namesLine = regexp.MustCompile(`:\d+`)
 

@@ -103,7 +103,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := a.emit(result{doc: checkDoc(a.lang, invoices.Source, res), json: checkJSON(a.lang, res)}); err != nil {
+	if err := a.emit(result{doc: func() report.Doc { return checkDoc(a.lang, invoices.Source, res) }, json: func() any { return checkJSON(a.lang, res) }}); err != nil {
 		return err
 	}
 	if !res.OK() {

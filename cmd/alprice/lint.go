@@ -77,7 +77,7 @@ func runLint(a *app, o *lintOptions) error {
 			failing++
 		}
 	}
-	if err := a.emit(result{doc: lintDoc(a.lang, inputName(o.agreementsPath), agreements, findings), json: lintJSON(a.lang, failing == 0, findings)}); err != nil {
+	if err := a.emit(result{doc: func() report.Doc { return lintDoc(a.lang, inputName(o.agreementsPath), agreements, findings) }, json: func() any { return lintJSON(a.lang, failing == 0, findings) }}); err != nil {
 		return err
 	}
 	if failing > 0 {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"alprice/cmd/alprice/report"
@@ -27,20 +28,20 @@ func (a *app) emit(r result) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		err = enc.Encode(r.json)
+		err = enc.Encode(r.json())
 	case "csv":
 		if a.bom {
 			_, err = io.WriteString(w, "\uFEFF")
 		}
 		if err == nil {
-			err = report.WriteCSV(w, r.doc)
+			err = report.WriteCSV(w, r.doc())
 		}
 	case "xlsx":
-		err = report.WriteXLSX(w, r.doc)
+		err = report.WriteXLSX(w, r.doc())
 	case "markdown":
-		err = report.WriteMarkdown(w, r.doc)
+		err = report.WriteMarkdown(w, r.doc())
 	default:
-		err = report.WriteTable(w, r.doc)
+		err = report.WriteTable(w, r.doc())
 	}
 	if err != nil {
 		return err
@@ -78,6 +79,11 @@ func (a *app) checkOut(inputs map[string]string) error {
 		if info, err = os.Stat(a.outFile); err != nil {
 			return usageError{fmt.Errorf("--out %s: a symbolic link to nothing (%w); name the file itself", a.outFile, errors.Unwrap(err))}
 		}
+		// /dev/stdout and the like lead through /proc to whatever the
+		// stream is: never replace that.
+		if target, err := filepath.EvalSymlinks(a.outFile); err != nil || systemPath(target) || systemPath(a.outFile) {
+			return usageError{fmt.Errorf("--out %s: a device or a stream, not a file; write to stdout with --out - or no --out", a.outFile)}
+		}
 	}
 	if !info.Mode().IsRegular() {
 		return usageError{fmt.Errorf("--out %s: not a regular file; write to stdout with --out - or no --out, or name a file", a.outFile)}
@@ -91,6 +97,13 @@ func (a *app) checkOut(inputs map[string]string) error {
 		}
 	}
 	return nil
+}
+
+// systemPath reports whether path is in /dev or /proc, where no output
+// file belongs.
+func systemPath(path string) bool {
+	abs, err := filepath.Abs(path)
+	return err != nil || strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/")
 }
 
 // outputGuard writes --out files so that an interrupt, whenever it comes,

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -161,5 +162,226 @@ func TestInterruptLeavesNoOutput(t *testing.T) {
 	}
 	if names := dirNames(t, dir); len(names) != 1 {
 		t.Errorf("files left behind: %v", names)
+	}
+}
+
+// --out never destroys an input: the same file by another path, through a
+// symlink or a hard link is refused before anything is read, and the
+// input is unchanged.
+func TestOutIsNeverAnInput(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	root := filepath.Join(wd, "..", "..")
+	deliveries := filepath.Join(dir, "d.csv")
+	agreements := filepath.Join(dir, "a.yaml")
+	for src, dst := range map[string]string{"testdata/deliveries-2026-03.csv": deliveries, "testdata/agreements.yaml": agreements} {
+		data, err := os.ReadFile(filepath.Join(root, src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(deliveries, filepath.Join(dir, "link.csv")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(deliveries, filepath.Join(dir, "hard.csv")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	original, _ := os.ReadFile(deliveries)
+	settle := []string{"settle", "--agreements", agreements, "--quotes", filepath.Join(root, h1Quotes), "--deliveries", deliveries}
+	for _, out := range []string{deliveries, filepath.Join(dir, "sub", "..", "d.csv"), filepath.Join(dir, "link.csv"), filepath.Join(dir, "hard.csv")} {
+		stdout, stderr, status := runAlprice(t, "", append(settle, "--out", out)...)
+		if status != 2 || stdout != "" || !strings.Contains(stderr, "is the same file as --deliveries") {
+			t.Errorf("--out %s: exit %d, stderr %q", out, status, stderr)
+		}
+	}
+	_, stderr, status := runAlprice(t, "", "lint", "--agreements", agreements, "--out", agreements)
+	if status != 2 || !strings.Contains(stderr, "is the same file as --agreements") {
+		t.Errorf("lint --out the agreements: exit %d, stderr %q", status, stderr)
+	}
+	if data, _ := os.ReadFile(deliveries); !bytes.Equal(data, original) {
+		t.Error("the deliveries file changed")
+	}
+}
+
+// --out through a symlink replaces the file it leads to and keeps the
+// link; --out - is stdout; a device or a dangling link is refused.
+func TestOutLinksAndDevices(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target.json")
+	link := filepath.Join(dir, "link.json")
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	quote := []string{"quote", "--a00", "24389", "--transport", "600"}
+	if _, stderr, status := runAlprice(t, "", append(quote, "--out", link)...); status != 0 {
+		t.Fatalf("--out a symlink: %s", stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Error("the symlink was replaced")
+	}
+	if data, _ := os.ReadFile(target); !json.Valid(data) {
+		t.Errorf("the target holds %q", data)
+	}
+	if names := dirNames(t, dir); len(names) != 2 {
+		t.Errorf("files left: %v", names)
+	}
+
+	stdout, _, status := runAlprice(t, "", append(quote, "--out", "-", "--format", "json")...)
+	if status != 0 || !json.Valid([]byte(stdout)) {
+		t.Errorf("--out -: exit %d, stdout %q", status, stdout)
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error("--out - made a file named -")
+	}
+
+	for _, out := range []string{"/dev/null", "/dev/stdout", filepath.Join(dir, "dangling.json")} {
+		if out == filepath.Join(dir, "dangling.json") {
+			if err := os.Symlink(filepath.Join(dir, "nowhere", "x"), out); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, stderr, status := runAlprice(t, "", append(quote, "--out", out)...)
+		if status != 2 || !strings.Contains(stderr, "--out "+out) {
+			t.Errorf("--out %s: exit %d, stderr %q", out, status, stderr)
+		}
+	}
+	if info, err := os.Lstat("/dev/null"); err != nil || info.Mode()&os.ModeDevice == 0 {
+		t.Error("/dev/null is no longer a device")
+	}
+}
+
+// A file the size of a disk but with one row (sparse, read as text of NUL
+// bytes) is refused as a line too long, in little memory: nothing is sized
+// from a file's length.
+func TestSparseFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sparse.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("ticket,date,buyer,tapped_t,delivered_t\nT1,2026-03-02,ZD-2026-001,31.250,31.180\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(8 << 30); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	f.Close()
+	wd, _ := os.Getwd()
+	root := filepath.Join(wd, "..", "..")
+	_, stderr, status := runAlprice(t, "", "settle", "--agreements", filepath.Join(root, "testdata/agreements.yaml"),
+		"--quotes", filepath.Join(root, h1Quotes), "--deliveries", path)
+	if status != 2 || !strings.Contains(stderr, "sparse.csv:3: is longer than 1048576 bytes") {
+		t.Errorf("exit %d, stderr %q", status, stderr)
+	}
+}
+
+// helperProcess starts alprice as a process with args, for tests that
+// signal it.
+func helperProcess(t *testing.T, stdin io.Reader, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestHelperProcess$", "--"}, args...)...)
+	cmd.Env = append(os.Environ(), "ALPRICE_HELPER=1")
+	cmd.Stdin = stdin
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, &stderr
+}
+
+// waitExit waits at most a few seconds for cmd and returns its exit status.
+func waitExit(t *testing.T, cmd *exec.Cmd) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return exit.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the interrupted run did not stop")
+	}
+	return -1
+}
+
+// manyAgreements writes an agreements file of n agreements, for a table
+// that takes a while to compute and to write as a workbook.
+func manyAgreements(t *testing.T, dir string, n int) string {
+	var b strings.Builder
+	b.WriteString("agreements:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: A-%05d\n    buyer: 买方%05d\n    terms:\n      - from: 2026-01\n        deductions:\n          - {kind: transport, value: %d}\n          - {kind: burn_loss, value: 0.6%%}\n", i, i, 500+i%100)
+	}
+	path := filepath.Join(dir, "many.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// SIGTERM and SIGINT are honoured in every phase of a large table —
+// reading the agreements, pricing, building and writing the workbook:
+// exit 143 or 130 within a second, one line, the old file untouched, no
+// temporary file. The signals come at several moments; most must land
+// while the run is still going.
+func TestInterruptWhileComputingAndWriting(t *testing.T) {
+	wd, _ := os.Getwd()
+	root := filepath.Join(wd, "..", "..")
+	dir := t.TempDir()
+	many := manyAgreements(t, dir, 4000)
+	out := filepath.Join(dir, "prices.xlsx")
+	interrupted := 0
+	moments := []time.Duration{50, 150, 300, 450, 600}
+	for k, after := range moments {
+		sig, name, want := syscall.SIGINT, "SIGINT", 130
+		if k%2 == 1 {
+			sig, name, want = syscall.SIGTERM, "SIGTERM", 143
+		}
+		if err := os.WriteFile(out, []byte("last month's table"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd, stderr := helperProcess(t, nil, "table", "--agreements", many, "--quotes", filepath.Join(root, h1Quotes), "--out", out)
+		time.Sleep(after * time.Millisecond)
+		start := time.Now()
+		if err := cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
+		}
+		status := waitExit(t, cmd)
+		if status == 0 {
+			continue // the run had finished
+		}
+		interrupted++
+		if status != want || stderr.String() != "alprice: interrupted by "+name+"; no output file was written\n" {
+			t.Errorf("%s after %v: exit %d, stderr %q", name, after, status, stderr.String())
+		}
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("%s after %v: stopped after %v", name, after, took)
+		}
+		if data, _ := os.ReadFile(out); string(data) != "last month's table" {
+			t.Errorf("%s after %v: the output changed", name, after)
+		}
+		if names := dirNames(t, dir); len(names) != 2 {
+			t.Errorf("%s after %v: files left: %v", name, after, names)
+		}
+	}
+	if interrupted < 3 {
+		t.Errorf("only %d of %d runs were still going when signalled", interrupted, len(moments))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
 
@@ -136,7 +137,7 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 		bill := q.price.Bill(w)
 		q.bill = &bill
 	}
-	return a.emit(result{doc: q.doc(a.lang), json: q.json(a.lang)})
+	return a.emit(result{doc: func() report.Doc { return q.doc(a.lang) }, json: func() any { return q.json(a.lang) }})
 }
 
 // chooseAgreement picks the agreement --agreement names, or the only one.

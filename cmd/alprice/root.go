@@ -105,18 +105,18 @@ func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 	)
 	switch {
 	case errors.As(err, &rows):
-		fmt.Fprintf(stderr, "alprice: error: %s has %s; nothing was settled (--skip-invalid settles the good rows and lists the bad):\n", rows.Source, pricing.Plural(rows.Rows, "bad row"))
+		fmt.Fprintf(stderr, "alprice: error: %s has %s; nothing was settled (--skip-invalid settles the good rows and lists the bad):\n", printable(rows.Source), pricing.Plural(rows.Rows, "bad row"))
 		printProblems(stderr, rows.Problems)
 	case errors.As(err, &partial):
 		fmt.Fprintf(stderr, "alprice: error: %s priced on a benchmark month not yet complete; nothing was settled:\n", pricing.Plural(len(partial), "statement"))
 		for _, e := range partial {
-			fmt.Fprintf(stderr, "  %s\n", e)
+			fmt.Fprintf(stderr, "  %s\n", printable(e.Error()))
 		}
 	case errors.As(err, &list) && len(list) > 1:
 		fmt.Fprintf(stderr, "alprice: error: %d problems in the input; nothing was computed:\n", len(list))
 		printProblems(stderr, list)
 	default:
-		fmt.Fprintf(stderr, "alprice: error: %s\n", err)
+		fmt.Fprintf(stderr, "alprice: error: %s\n", printable(err.Error()))
 	}
 	if errors.Is(err, pricing.ErrPartialMonth) {
 		fmt.Fprintln(stderr, "Wait for the month to close, or give --provisional to price on the quotes so far.")
@@ -166,6 +166,16 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	return root
 }
 
+// printable escapes, line by line, every character of a message that could
+// act on a terminal (pricing.Printable): messages repeat inputs.
+func printable(message string) string {
+	lines := strings.Split(message, "\n")
+	for i, l := range lines {
+		lines[i] = pricing.Printable(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // maxProblemsShown bounds the problems printed on stderr: a wholly wrong
 // file of a million rows should not print a million lines.
 const maxProblemsShown = 1000
@@ -176,6 +186,6 @@ func printProblems(w io.Writer, list pricing.ErrorList) {
 			fmt.Fprintf(w, "  … and %d more\n", len(list)-i)
 			return
 		}
-		fmt.Fprintf(w, "  %s\n", e)
+		fmt.Fprintf(w, "  %s\n", printable(e.Error()))
 	}
 }

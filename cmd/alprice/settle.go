@@ -115,7 +115,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	}
 	a.warnNotes(s.Source, s.Warnings, s.MoreWarnings)
 	a.warnUnscheduled(q)
-	if err := a.emit(result{doc: settleDoc(a.lang, agreements.Seller, s), json: settleJSON(a.lang, s)}); err != nil {
+	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller, s) }, json: func() any { return settleJSON(a.lang, s) }}); err != nil {
 		return err
 	}
 	if s.RejectedRows > 0 || len(s.Unpriced) > 0 {

@@ -133,11 +133,14 @@ func runTable(a *app, o *tableOptions) error {
 		tables = append(tables, t)
 	}
 	a.warnUnscheduled(q)
-	doc := priceTableDoc(a.lang, agreements.Seller, q.Source, tables)
-	if len(months) > 1 {
-		doc.Charts = []report.Chart{priceChart(a.lang, q, months, tables)}
+	doc := func() report.Doc {
+		doc := priceTableDoc(a.lang, agreements.Seller, q.Source, tables)
+		if len(months) > 1 {
+			doc.Charts = []report.Chart{priceChart(a.lang, q, months, tables)}
+		}
+		return doc
 	}
-	if err := a.emit(result{doc: doc, json: priceTableJSON(a.lang, agreements.Seller, tables)}); err != nil {
+	if err := a.emit(result{doc: doc, json: func() any { return priceTableJSON(a.lang, agreements.Seller, tables) }}); err != nil {
 		return err
 	}
 	for _, t := range tables {
@@ -232,10 +235,11 @@ func priceTableDoc(l lang, seller, quotesSource string, tables []agreementPrices
 				provisional = append(provisional, fmt.Sprintf("%s %s", ag.ID, mp.Month))
 			}
 			sums := kindTotals(mp.Price)
-			row := []report.Cell{
+			row := make([]report.Cell, 0, len(cols))
+			row = append(row,
 				report.Str(ag.ID), report.Str(ag.Buyer), report.Str(mp.Month.String()), report.Str(mp.Terms.From.String()),
 				report.Str(mp.Benchmark.Month.String()), report.Int(mp.Benchmark.Days), report.CNY(mp.Price.Benchmark),
-			}
+			)
 			for _, k := range tableKinds {
 				row = append(row, report.CNY(sums[k]))
 			}
@@ -281,6 +285,10 @@ func unavailableRow(l lang, ag *pricing.Agreement, u *unavailableMonth, width in
 	return row
 }
 
+// maxChartAgreements is how many agreements' unit prices a chart draws;
+// beyond, it draws the A00 average alone.
+const maxChartAgreements = 12
+
 // priceChart draws the A00 monthly average and each agreement's unit price
 // by month, for spreadsheets.
 func priceChart(l lang, q *pricing.Quotes, months []pricing.Month, tables []agreementPrices) report.Chart {
@@ -299,6 +307,11 @@ func priceChart(l lang, q *pricing.Quotes, months []pricing.Month, tables []agre
 		}
 	}
 	c.Series = append(c.Series, average)
+	if len(tables) > maxChartAgreements {
+		// Thousands of lines say nothing, and take minutes to draw.
+		c.Title = l.t("Changjiang A00 monthly average, CNY/t", "长江A00月均价(元/吨)")
+		return c
+	}
 	for _, t := range tables {
 		s := report.Series{Name: t.agreement.ID + l.t(" unit price", " 单价")}
 		byMonth := map[pricing.Month]pricing.MonthPrice{}

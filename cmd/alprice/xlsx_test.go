@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -36,7 +37,9 @@ func checkNumber(t *testing.T, f *excelize.File, sheet, cell, want, format strin
 		t.Fatal(err)
 	}
 	raw, _ := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || raw != want {
+	// The number, whatever digits spell it: 24389 is 24389.00.
+	got, err := decimal.NewFromString(raw)
+	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || err != nil || !got.Equal(decimal.RequireFromString(want)) {
 		t.Errorf("%s!%s: %q (type %v), want the number %s", sheet, cell, raw, typ, want)
 	}
 	id, _ := f.GetCellStyle(sheet, cell)
@@ -169,4 +172,37 @@ func TestBOM(t *testing.T) {
 	if strings.HasPrefix(stdout, "\uFEFF") {
 		t.Error("a BOM without --bom")
 	}
+}
+
+// A price table of thousands of agreements is one sheet (the agreement and
+// buyer shown), written in seconds.
+func TestTableWorkbookOfManyAgreements(t *testing.T) {
+	dir := t.TempDir()
+	many := manyAgreements(t, dir, 60)
+	path := filepath.Join(dir, "many.xlsx")
+	wd, _ := os.Getwd()
+	if _, stderr, status := runAlprice(t, "", "table", "--agreements", many, "--quotes", filepath.Join(wd, "..", "..", h1Quotes), "--out", path); status != 0 {
+		t.Fatal(stderr)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) != 2 { // the table and the chart
+		t.Fatalf("sheets %q", sheets)
+	}
+	checkText(t, f, sheets[0], "A2", "agreement")
+	checkText(t, f, sheets[0], "A3", "A-00000")
+	checkText(t, f, sheets[0], "C3", "2026-01")
+	rows, _ := f.GetRows(sheets[0])
+	if n := len(rows); n < 2+60*6 {
+		t.Errorf("%d rows, want a header and 360", n)
+	}
+	// Row 3 + 59 × 6 + 2 is A-00059's March: transport 559 CNY/t and burn loss
+	// 0.6% of 24389 (146.334 → 146.33): 24389 − 559 − 146.33 = 23683.67.
+	checkText(t, f, sheets[0], "A359", "A-00059")
+	checkText(t, f, sheets[0], "C359", "2026-03")
+	checkNumber(t, f, sheets[0], "O359", "23683.67", "#,##0.00")
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"alprice/pricing"
 )
 
 // WriteTable renders d for a terminal: the title, then each table that has
@@ -33,9 +35,9 @@ func writePeople(w io.Writer, d Doc, markdown bool) error {
 	bw := bufio.NewWriter(w)
 	heading := func(level int, s string) {
 		if markdown {
-			fmt.Fprintf(bw, "%s %s\n\n", strings.Repeat("#", level), s)
+			fmt.Fprintf(bw, "%s %s\n\n", strings.Repeat("#", level), escapeMarkdown(s))
 		} else {
-			fmt.Fprintf(bw, "%s\n", s)
+			fmt.Fprintf(bw, "%s\n", pricing.Printable(s))
 		}
 	}
 	if d.Title != "" {
@@ -63,7 +65,7 @@ func writePeople(w io.Writer, d Doc, markdown bool) error {
 			if markdown {
 				fmt.Fprintf(bw, "- %s\n", escapeMarkdown(n))
 			} else {
-				fmt.Fprintf(bw, "* %s\n", n)
+				fmt.Fprintf(bw, "* %s\n", pricing.Printable(n))
 			}
 		}
 	}
@@ -123,6 +125,8 @@ func renderTable(w io.Writer, t Table, markdown bool) error {
 			}
 			if markdown {
 				out[j] = escapeMarkdown(out[j])
+			} else {
+				out[j] = pricing.Printable(out[j])
 			}
 		}
 		return out
@@ -138,9 +142,36 @@ func renderTable(w io.Writer, t Table, markdown bool) error {
 	return tbl.Render()
 }
 
-// escapeMarkdown keeps a cell's text from breaking a pipe table.
+// escapeMarkdown keeps text from an input from being read as Markdown or
+// HTML: it backslash-escapes the characters that make emphasis, code,
+// links, tags and table cells (\ | * ` [ ] < > ~, and _ where it is not
+// inside a word, where CommonMark leaves it alone), and turns line breaks
+// into spaces, so that no heading or row can start inside it. Control
+// characters are escaped first (pricing.Printable).
 func escapeMarkdown(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+	s = pricing.Printable(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '|', '*', '`', '[', ']', '<', '>', '~':
+			b.WriteByte('\\')
+		case '_':
+			if !(i > 0 && isWordByte(s[i-1]) && i+1 < len(s) && isWordByte(s[i+1])) {
+				b.WriteByte('\\')
+			}
+		case '\n', '\r':
+			c = ' '
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isWordByte reports whether c is part of a word: a letter or digit, or a
+// byte of a multi-byte character.
+func isWordByte(c byte) bool {
+	return c >= 0x80 || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // WriteCSV renders d as CSV for scripts: each table as a header of column

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -34,6 +35,11 @@ const maxSheetName = 31
 // never text), columns as wide as their widest cell (CJK counts double) and
 // the notes below; then a sheet per chart, with its data and a line chart.
 // Text that a spreadsheet would run as a formula is neutralised.
+//
+// More than maxSheets tables of the same columns in a row — a price table
+// of hundreds of agreements — go on one sheet, their machine columns (the
+// agreement, the buyer) shown: a workbook of thousands of sheets is of no
+// use to anyone, and slow to write.
 func WriteXLSX(w io.Writer, d Doc) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -41,11 +47,15 @@ func WriteXLSX(w io.Writer, d Doc) error {
 	if err := x.styles(); err != nil {
 		return err
 	}
-	for i, t := range d.Tables {
+	for i, t := range mergeTables(d.Tables) {
 		if t.Rows == nil && t.Footer == nil {
 			continue // an empty section says nothing in a workbook either
 		}
-		name, err := x.newSheet(t.Title, fmt.Sprintf("Sheet%d", i+1))
+		fallback := d.Title // a table without a title is the document's
+		if fallback == "" {
+			fallback = fmt.Sprintf("Sheet%d", i+1)
+		}
+		name, err := x.newSheet(t.Title, fallback)
 		if err != nil {
 			return err
 		}
@@ -64,6 +74,43 @@ func WriteXLSX(w io.Writer, d Doc) error {
 	}
 	_, err := f.WriteTo(w)
 	return err
+}
+
+// maxSheets is how many tables of the same columns in a row get a sheet
+// each; more share one.
+const maxSheets = 50
+
+// mergeTables joins each run of more than maxSheets tables with the same
+// columns into one table, its machine columns shown and titled by key.
+func mergeTables(tables []Table) []Table {
+	var out []Table
+	for i := 0; i < len(tables); {
+		j := i + 1
+		for j < len(tables) && sameColumns(tables[i], tables[j]) {
+			j++
+		}
+		if j-i <= maxSheets {
+			out = append(out, tables[i:j]...)
+			i = j
+			continue
+		}
+		merged := Table{Columns: slices.Clone(tables[i].Columns)}
+		for k, c := range merged.Columns {
+			if c.Machine {
+				merged.Columns[k] = Column{Key: c.Key, Title: c.Key}
+			}
+		}
+		for _, t := range tables[i:j] {
+			merged.Rows = append(merged.Rows, t.Rows...)
+		}
+		out = append(out, merged)
+		i = j
+	}
+	return out
+}
+
+func sameColumns(a, b Table) bool {
+	return a.Sheet == b.Sheet && slices.EqualFunc(a.Columns, b.Columns, func(x, y Column) bool { return x.Key == y.Key })
 }
 
 type xlsxWriter struct {
@@ -161,47 +208,22 @@ func cellName(col, row int) string {
 	return name
 }
 
-// put writes one cell: numbers as numbers from their exact text, with a
-// number format; text as text, neutralised.
-func (x *xlsxWriter) put(sheet string, col, row int, c Cell, bold bool) error {
+// put writes one cell of a chart's data: numbers as numbers from their
+// exact text, with a number format; text as text, neutralised.
+func (x *xlsxWriter) put(sheet string, col, row int, c Cell) error {
 	ref := cellName(col, row)
-	var style int
-	switch c.Kind {
-	case Text:
+	if c.Kind == Text {
 		if c.Text == "" {
 			return nil
 		}
 		if err := x.f.SetCellStr(sheet, ref, Neutralise(c.Text)); err != nil {
 			return err
 		}
-		style = x.text
-		if bold {
-			style = x.footer
-		}
-		return x.f.SetCellStyle(sheet, ref, ref, style)
-	case Money:
-		style = x.money
-		if bold {
-			style = x.moneyBold
-		}
-	case Weight:
-		style = x.weight
-	case Count:
-		style = x.count
-	case Fixed:
-		id, ok := x.fixed[c.Places]
-		if !ok {
-			format := "0"
-			if c.Places > 0 {
-				format += "." + strings.Repeat("0", int(c.Places))
-			}
-			var err error
-			if id, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
-				return err
-			}
-			x.fixed[c.Places] = id
-		}
-		style = id
+		return x.f.SetCellStyle(sheet, ref, ref, x.text)
+	}
+	style, err := x.numberStyle(c, false)
+	if err != nil {
+		return err
 	}
 	// SetCellDefault writes the number's own text with no type: a number,
 	// exactly as computed, never through a float in this program.
@@ -211,62 +233,113 @@ func (x *xlsxWriter) put(sheet string, col, row int, c Cell, bold bool) error {
 	return x.f.SetCellStyle(sheet, ref, ref, style)
 }
 
+// numberStyle returns the style of a number cell: its number format, bold
+// in a totals row.
+func (x *xlsxWriter) numberStyle(c Cell, bold bool) (int, error) {
+	switch c.Kind {
+	case Money:
+		if bold {
+			return x.moneyBold, nil
+		}
+		return x.money, nil
+	case Weight:
+		return x.weight, nil
+	case Count:
+		return x.count, nil
+	}
+	id, ok := x.fixed[c.Places]
+	if !ok {
+		format := "0"
+		if c.Places > 0 {
+			format += "." + strings.Repeat("0", int(c.Places))
+		}
+		var err error
+		if id, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
+			return 0, err
+		}
+		x.fixed[c.Places] = id
+	}
+	return id, nil
+}
+
 // width is a cell's display width, wide (CJK) characters counting double.
 func width(s string) int {
 	rw := runewidth.Condition{EastAsianWidth: false}
 	return rw.StringWidth(s)
 }
 
+// table writes a table's sheet through excelize's StreamWriter, which
+// writes rows as they come instead of building the sheet in memory: a
+// price table of thousands of agreements stays within a few seconds and
+// megabytes. The stream wants the column widths and the frozen pane before
+// the first row, so the widths are measured first.
 func (x *xlsxWriter) table(sheet string, d Doc, t Table) error {
-	f := x.f
 	cols := visible(t)
-	row := 1
-	if err := f.SetCellStr(sheet, cellName(1, row), d.Title); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(sheet, "A1", "A1", x.title); err != nil {
-		return err
-	}
-	row++
-	if t.Title != "" {
-		if err := f.SetCellStr(sheet, cellName(1, row), t.Title); err != nil {
-			return err
-		}
-		row++
-	}
 	widths := make([]int, len(cols))
-	headerRow := row
 	for j, i := range cols {
-		title := t.Columns[i].Title
-		if err := f.SetCellStr(sheet, cellName(j+1, row), title); err != nil {
+		widths[j] = width(t.Columns[i].Title)
+		for _, r := range t.Rows {
+			if i < len(r) {
+				widths[j] = max(widths[j], width(r[i].Display()))
+			}
+		}
+		if i < len(t.Footer) {
+			widths[j] = max(widths[j], width(t.Footer[i].Display()))
+		}
+	}
+	sw, err := x.f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for j, w := range widths {
+		// A width is not money: excelize takes it as a float.
+		if err := sw.SetColWidth(j+1, j+1, float64(columnWidth(w))); err != nil {
 			return err
 		}
-		widths[j] = width(title)
 	}
+	headerRow := 2
+	if t.Title != "" {
+		headerRow = 3
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cellName(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	row := 0
+	next := func(values ...any) error {
+		row++
+		if len(values) == 0 {
+			return nil
+		}
+		return sw.SetRow(cellName(1, row), values)
+	}
+	if err := next(excelize.Cell{StyleID: x.title, Value: d.Title}); err != nil {
+		return err
+	}
+	if t.Title != "" {
+		if err := next(excelize.Cell{StyleID: x.text, Value: t.Title}); err != nil {
+			return err
+		}
+	}
+	header := make([]any, len(cols))
 	for j, i := range cols {
 		style := x.header
 		if slices.ContainsFunc(t.Rows, func(r []Cell) bool { return i < len(r) && r[i].IsNumber() }) {
 			style = x.headerRight // over a column of numbers
 		}
-		if err := f.SetCellStyle(sheet, cellName(j+1, row), cellName(j+1, row), style); err != nil {
-			return err
-		}
+		header[j] = excelize.Cell{StyleID: style, Value: t.Columns[i].Title}
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cellName(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+	if err := next(header...); err != nil {
 		return err
 	}
+	values := make([]any, len(cols))
 	write := func(cells []Cell, bold bool) error {
-		row++
 		for j, i := range cols {
-			if i >= len(cells) {
-				continue
+			values[j] = nil
+			if i < len(cells) {
+				values[j] = x.cell(cells[i], bold)
 			}
-			if err := x.put(sheet, j+1, row, cells[i], bold); err != nil {
-				return err
-			}
-			widths[j] = max(widths[j], width(cells[i].Display()))
 		}
-		return nil
+		return next(values...)
 	}
 	for _, r := range t.Rows {
 		if err := write(r, false); err != nil {
@@ -281,21 +354,66 @@ func (x *xlsxWriter) table(sheet string, d Doc, t Table) error {
 	if len(d.Notes) > 0 {
 		row++
 		for _, n := range d.Notes {
-			row++
-			if err := f.SetCellStr(sheet, cellName(1, row), n); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), x.note); err != nil {
+			if err := next(excelize.Cell{StyleID: x.note, Value: n}); err != nil {
 				return err
 			}
 		}
 	}
-	for j, w := range widths {
-		if err := setColumnWidth(f, sheet, j+1, w); err != nil {
-			return err
+	return sw.Flush()
+}
+
+// cell returns what the StreamWriter writes for c: text neutralised, and a
+// number as a number with its format (see streamNumber).
+func (x *xlsxWriter) cell(c Cell, bold bool) any {
+	if c.Kind == Text {
+		if c.Text == "" {
+			return nil
 		}
+		style := x.text
+		if bold {
+			style = x.footer
+		}
+		return excelize.Cell{StyleID: style, Value: Neutralise(c.Text)}
 	}
-	return nil
+	style, err := x.numberStyle(c, bold)
+	if err != nil {
+		return nil
+	}
+	return excelize.Cell{StyleID: style, Value: streamNumber(c)}
+}
+
+// streamNumber returns the number of a cell as the StreamWriter takes it.
+// Its only numeric inputs are Go integers and floats, and it writes a float
+// in the shortest form that reads back as the same float. Every number a
+// document holds — money below 10^13 with 2 decimals, weights with 3,
+// counts, means with 4 — has at most 15 significant digits, which float64
+// carries exactly enough that this form is the decimal's own digits. The
+// float is made from the decimal's text and the round trip is checked;
+// a number that would not survive it (none does) is written as its text.
+// This is the one place a figure meets a float, at a library's float API,
+// and no arithmetic is done on it.
+func streamNumber(c Cell) any {
+	text := c.Plain()
+	if c.Kind == Count && c.Num.IsInteger() {
+		return c.Num.IntPart()
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil || !sameNumber(strconv.FormatFloat(f, 'f', -1, 64), text) {
+		return text
+	}
+	return f
+}
+
+// sameNumber reports whether two decimal texts are the same number once
+// trailing zeros after the point are dropped: "24389" and "24389.00".
+func sameNumber(a, b string) bool {
+	trim := func(s string) string {
+		if strings.Contains(s, ".") {
+			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+		}
+		return s
+	}
+	return trim(a) == trim(b)
 }
 
 // setColumnWidth gives a column the width of chars characters, with a
@@ -306,10 +424,14 @@ func setColumnWidth(f *excelize.File, sheet string, col, chars int) error {
 	if err != nil {
 		return err
 	}
-	width := 2 + min(max(chars, 6), 80)
 	// A width is not money: excelize takes it as a float.
-	return f.SetColWidth(sheet, name, name, float64(width))
+	return f.SetColWidth(sheet, name, name, float64(columnWidth(chars)))
 }
+
+// columnWidth is the width of a column whose widest cell is chars wide:
+// a margin of 2, within bounds that keep a long explanation from making a
+// column a screen wide.
+func columnWidth(chars int) int { return 2 + min(max(chars, 6), 80) }
 
 // chart writes a chart's data as a table and draws it as lines.
 func (x *xlsxWriter) chart(sheet string, c Chart) error {
@@ -351,7 +473,7 @@ func (x *xlsxWriter) chart(sheet string, c Chart) error {
 			if v.Kind == Text {
 				continue // a gap
 			}
-			if err := x.put(sheet, col, first+1+i, v, false); err != nil {
+			if err := x.put(sheet, col, first+1+i, v); err != nil {
 				return err
 			}
 			w = max(w, width(v.Display()))

@@ -43,7 +43,8 @@ type Position struct{ Line, Col int }
 type SyntaxError struct {
 	Line, Col int      // where the scanner found the problem
 	Err       error    // ErrBareQuote, ErrQuote or ErrFieldCount
-	Start     Position // for ErrQuote, where the quoted field that is not closed began
+	Start     Position // for ErrQuote, where the quoted field began
+	Unclosed  bool     // for ErrQuote, the input ended inside the quoted field
 }
 
 func (e *SyntaxError) Error() string { return e.Err.Error() }
@@ -304,11 +305,11 @@ parseField:
 				s.quoted = append(s.quoted, cur...)
 				pos.Col += len(cur)
 				if !more {
-					return &SyntaxError{Line: pos.Line, Col: pos.Col, Err: ErrQuote, Start: fieldPos}
+					return &SyntaxError{Line: pos.Line, Col: pos.Col, Err: ErrQuote, Start: fieldPos, Unclosed: true}
 				}
 				next, nl, err := s.readLine()
 				if err == io.EOF {
-					return &SyntaxError{Line: pos.Line, Col: pos.Col, Err: ErrQuote, Start: fieldPos}
+					return &SyntaxError{Line: pos.Line, Col: pos.Col, Err: ErrQuote, Start: fieldPos, Unclosed: true}
 				}
 				if err != nil {
 					return err
@@ -323,10 +324,10 @@ parseField:
 					pos.Col = 1
 				}
 				if len(cur) == 0 {
-					return &SyntaxError{Line: pos.Line, Col: pos.Col, Err: ErrQuote, Start: fieldPos}
+					return &SyntaxError{Line: pos.Line, Col: pos.Col, Err: ErrQuote, Start: fieldPos, Unclosed: true}
 				}
 			} else {
-				return &SyntaxError{Line: pos.Line, Col: pos.Col, Err: ErrQuote, Start: fieldPos}
+				return &SyntaxError{Line: pos.Line, Col: pos.Col, Err: ErrQuote, Start: fieldPos, Unclosed: true}
 			}
 		}
 	}
