@@ -39,6 +39,7 @@ const maxAliases = 100
 //	      - from: 2026-01                  # this version prices from 2026-01 on
 //	        to: 2026-06                    # optional last month
 //	        pricing_month: delivery        # delivery (当月均价) | previous (上月均价)
+//	        provisional_basis: previous    # previous | month_to_date: what a month in progress is invoiced on
 //	        average_rounding: yuan         # yuan | fen
 //	        unit_price_rounding: fen       # fen | yuan
 //	        vat_rate: 13%
@@ -402,7 +403,7 @@ func (y *yamlReader) checkVersions(a *Agreement, field string) {
 func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
 	t := DefaultTerms()
 	t.Line = n.Line
-	known := []string{"from", "to", "pricing_month", "average_rounding", "unit_price_rounding", "vat_rate", "deductions", "premiums"}
+	known := []string{"from", "to", "pricing_month", "provisional_basis", "average_rounding", "unit_price_rounding", "vat_rate", "deductions", "premiums"}
 	var premiums []Adjustment
 	seen := y.mapping(n, field, known, func(key string, v *yaml.Node) {
 		path := joinField(field, key)
@@ -413,6 +414,8 @@ func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
 			t.To, _ = parse(y, v, path, ParseMonth)
 		case "pricing_month":
 			t.PricingMonth, _ = parse(y, v, path, parsePricingMonth)
+		case "provisional_basis":
+			t.ProvisionalBasis, _ = parse(y, v, path, parseProvisionalBasis)
 		case "average_rounding":
 			t.AverageRounding, _ = parse(y, v, path, ParseRounding)
 		case "unit_price_rounding":

@@ -26,8 +26,14 @@ func TestPartialMonth(t *testing.T) {
 		partial.Error() != "the 2012-03 average of q.csv is not final: the quotes stop at 2012-03-23, 5 of 22 trading days" {
 		t.Fatalf("priced on a partial month: %v", err)
 	}
+	// The default basis is the previous month's final average: February
+	// 2012 has no quotes here.
+	if _, err := PriceMonth(terms, month("2012-03"), q, true); err == nil || !strings.Contains(err.Error(), "its provisional basis is the previous month's final average: q.csv has no quotes for 2012-02") {
+		t.Errorf("provisional on the previous month: %v", err)
+	}
+	terms.ProvisionalBasis = BasisMonthToDate
 	mp, err := PriceMonth(terms, month("2012-03"), q, true)
-	if err != nil || !mp.Provisional() || !mp.Price.UnitPrice.Equal(d("16300")) {
+	if err != nil || !mp.Provisional() || mp.Basis != BasisMonthToDate || !mp.Price.UnitPrice.Equal(d("16300")) {
 		t.Errorf("provisional: %v, %v, %s", err, mp.Provisional(), mp.Price.UnitPrice)
 	}
 }

@@ -60,8 +60,17 @@ type MonthCheck struct {
 	Quantity  Weight          // billed
 	Billed    decimal.Decimal // amount + VAT billed
 	Statement *Statement      // nil when nothing was delivered
-	Price     MonthPrice      // the price the agreement gives the month
+	Price     MonthPrice      // the price the invoices are held to
 	Findings  int
+}
+
+// Settled returns the bill of the month's delivered weight at the price the
+// invoices are held to; zero when nothing was delivered.
+func (mc MonthCheck) Settled() decimal.Decimal {
+	if mc.Statement == nil {
+		return decimal.Zero
+	}
+	return mc.Price.Price.Bill(mc.Statement.Delivered).Amount
 }
 
 // CheckResult is the verdict on a set of invoices.
@@ -127,7 +136,7 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 		}
 		k := monthKey{ag, l.Month}
 		if _, ok := byMonth[k]; !ok {
-			mp, err := ags.List[ag].PriceMonth(l.Month, q, opts.Provisional)
+			mp, err := checkPrice(&ags.List[ag], l.Month, q, opts.Provisional)
 			if err != nil {
 				errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "month", Value: l.Month.String(), Err: err})
 				byMonth[k] = nil
@@ -171,6 +180,24 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 		res.Months = append(res.Months, mc)
 	}
 	return res, nil
+}
+
+// checkPrice is the price invoices of supply month m are held to: the
+// final price, or with provisional the price on the terms' provisional
+// basis, what invoices issued while the month was in progress stand on.
+func checkPrice(a *Agreement, m Month, q *Quotes, provisional bool) (MonthPrice, error) {
+	if !provisional {
+		return a.PriceMonth(m, q, false)
+	}
+	t, err := a.TermsFor(m)
+	if err != nil {
+		return MonthPrice{}, err
+	}
+	mp, err := ProvisionalPrice(t, m, q)
+	if err != nil {
+		return MonthPrice{}, fmt.Errorf("agreement %s: %w", a.ID, err)
+	}
+	return mp, nil
 }
 
 func lineFinding(l InvoiceLine, field string, invoiced, expected decimal.Decimal, rule string, why Message) Finding {
@@ -253,12 +280,15 @@ func (c *checker) total(mc MonthCheck) []Finding {
 	if st == nil {
 		return nil
 	}
+	// The bill of the delivered weight at the price the invoices are held
+	// to (the final one, or the provisional one).
+	settled := mc.Settled()
 	tolerance := roundingPerLine.Mul(decimal.NewFromInt(int64(mc.Lines)))
-	if mc.Billed.Sub(st.Bill.Amount).Abs().LessThanOrEqual(tolerance) {
+	if mc.Billed.Sub(settled).Abs().LessThanOrEqual(tolerance) {
 		return nil
 	}
-	return []Finding{monthFinding(mc, "amount", mc.Billed, st.Bill.Amount, RuleStatement, msg("statement.amount",
-		mc.Billed.StringFixed(2), mc.Month.String(), st.Bill.Amount.StringFixed(2), st.Delivered.String(), st.Price.Price.UnitPrice.StringFixed(2)))}
+	return []Finding{monthFinding(mc, "amount", mc.Billed, settled, RuleStatement, msg("statement.amount",
+		mc.Billed.StringFixed(2), mc.Month.String(), settled.StringFixed(2), st.Delivered.String(), mc.Price.Price.UnitPrice.StringFixed(2)))}
 }
 
 // price checks each line's amount incl. VAT against the unit price of the

@@ -140,6 +140,9 @@ func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity
 			break
 		}
 	}
+	if t.ProvisionalBasis != "" && t.PricingMonth == PreviousMonth {
+		add(t, t.Line, SeverityWarning, "7", msg("lint.provisional-basis", string(t.ProvisionalBasis)))
+	}
 	if !t.VATRate.Equal(DefaultVATRate) {
 		add(t, t.Line, SeverityWarning, RuleVATRate, msg("lint.vat-rate", RateText(t.VATRate)))
 	}

@@ -12,13 +12,16 @@ import (
 type MonthPrice struct {
 	Month     Month   // the supply month
 	Terms     Terms   // the version in force in Month
-	Benchmark Average // of Terms.PricingMonth.BenchmarkMonth(Month), rounded by Terms.AverageRounding
+	Benchmark Average // of Terms.PricingMonth.BenchmarkMonth(Month), or of the provisional basis; rounded by Terms.AverageRounding
 	Price     Price
+	// Basis is what a provisional price stands on; "" for a final price.
+	Basis ProvisionalBasis
 }
 
-// Provisional reports whether the price stands on a benchmark month whose
-// quotes are not all in: a price to correct once the month closes.
-func (mp MonthPrice) Provisional() bool { return mp.Benchmark.Status == Partial }
+// Provisional reports whether the price is provisional: its benchmark
+// month's quotes are not all in, and it stands on the terms' provisional
+// basis, a price to true up once the month closes.
+func (mp MonthPrice) Provisional() bool { return mp.Basis != "" }
 
 // ErrPartialMonth is the error of pricing on a benchmark month whose
 // quotes are not all in, when a provisional price was not asked for.
@@ -60,24 +63,71 @@ func (e PartialMonthsError) Is(target error) bool { return target == ErrPartialM
 // PriceMonth prices supply month m under terms t on the quotes: the
 // benchmark is the average of the month t's pricing month names (rule 2.1).
 // A benchmark month whose quotes are not all in is a *PartialMonthError,
-// unless provisional: then the price stands on the quotes so far, and
-// says so ([MonthPrice.Provisional]).
+// unless provisional: then the price stands on the terms' provisional
+// basis ([Terms.Basis]) — the previous month's final average, or the
+// quotes so far — and says so ([MonthPrice.Provisional]).
 func PriceMonth(t Terms, m Month, q *Quotes, provisional bool) (MonthPrice, error) {
-	avg, err := q.Average(t.PricingMonth.BenchmarkMonth(m), t.AverageRounding)
-	if err == nil && avg.Status == Partial && !provisional {
-		err = &PartialMonthError{Source: q.Source, Month: avg.Month, Last: avg.Last, Days: avg.Days, Expected: avg.ExpectedDays}
-	}
+	mp, err := priceMonth(t, m, q, provisional)
 	if err != nil {
 		if t.PricingMonth == PreviousMonth {
 			return MonthPrice{}, fmt.Errorf("supply month %s is priced on the previous month's average: %w", m, err)
 		}
 		return MonthPrice{}, fmt.Errorf("supply month %s: %w", m, err)
 	}
+	return mp, nil
+}
+
+func priceMonth(t Terms, m Month, q *Quotes, provisional bool) (MonthPrice, error) {
+	avg, err := q.Average(t.PricingMonth.BenchmarkMonth(m), t.AverageRounding)
+	if err != nil {
+		return MonthPrice{}, err
+	}
+	if avg.Status == Partial {
+		if !provisional {
+			return MonthPrice{}, partialMonth(q, avg)
+		}
+		return provisionalPrice(t, m, q)
+	}
 	p, err := BuildPrice(avg.Value, t)
+	return MonthPrice{Month: m, Terms: t, Benchmark: avg, Price: p}, err
+}
+
+func partialMonth(q *Quotes, avg Average) error {
+	return &PartialMonthError{Source: q.Source, Month: avg.Month, Last: avg.Last, Days: avg.Days, Expected: avg.ExpectedDays}
+}
+
+// ProvisionalPrice prices supply month m on the provisional basis of terms
+// t ([Terms.Basis]), whether or not its benchmark month is complete by now:
+// what invoices issued while the month was in progress were priced on. On
+// the previous month's final average, that month must be complete; on the
+// month to date, the price stands on the quotes the file has.
+func ProvisionalPrice(t Terms, m Month, q *Quotes) (MonthPrice, error) {
+	mp, err := provisionalPrice(t, m, q)
 	if err != nil {
 		return MonthPrice{}, fmt.Errorf("supply month %s: %w", m, err)
 	}
-	return MonthPrice{Month: m, Terms: t, Benchmark: avg, Price: p}, nil
+	return mp, nil
+}
+
+func provisionalPrice(t Terms, m Month, q *Quotes) (MonthPrice, error) {
+	mp := MonthPrice{Month: m, Terms: t, Basis: t.Basis()}
+	bm := t.PricingMonth.BenchmarkMonth(m)
+	if mp.Basis == BasisPrevious {
+		bm--
+	}
+	avg, err := q.Average(bm, t.AverageRounding)
+	if err == nil && mp.Basis == BasisPrevious && avg.Status == Partial {
+		err = partialMonth(q, avg)
+	}
+	if err != nil {
+		if mp.Basis == BasisPrevious {
+			err = fmt.Errorf("its provisional basis is the previous month's final average: %w", err)
+		}
+		return MonthPrice{}, err
+	}
+	mp.Benchmark = avg
+	mp.Price, err = BuildPrice(avg.Value, t)
+	return mp, err
 }
 
 // PriceMonth prices supply month m under the terms of a in force that

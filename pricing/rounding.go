@@ -25,6 +25,7 @@ import (
 //	  = quantity × unit price excl. VAT
 //	billed unit price = amount ÷ quantity  fen              [UnitPriceOf]
 //	weight near an amount, to search from  whole kg         [weightNear]
+//	a total shared by weights (true-up)    fen, rest last   [Allocate]
 
 var (
 	one     = decimal.NewFromInt(1)
@@ -131,4 +132,27 @@ func UnitPriceOf(amount decimal.Decimal, w Weight) decimal.Decimal {
 // billed figure.
 func weightNear(amountExclVAT decimal.Decimal, p Price) Weight {
 	return Weight(amountExclVAT.Mul(one.Add(p.VATRate)).Shift(3).DivRound(p.UnitPrice, 0).IntPart())
+}
+
+// Allocate shares total among parts in proportion to weights: each part but
+// the last is total × weight ÷ Σ weights, rounded half away from zero to the
+// fen; the last takes the rest, so that the parts add up to total exactly.
+// A red-letter true-up spreads a price allowance over the blue invoice's
+// lines this way. weights must not all be zero.
+func Allocate(total decimal.Decimal, weights []Weight) []decimal.Decimal {
+	var sum Weight
+	for _, w := range weights {
+		sum += w
+	}
+	parts := make([]decimal.Decimal, len(weights))
+	rest := total
+	for i, w := range weights {
+		if i == len(weights)-1 {
+			parts[i] = rest
+			break
+		}
+		parts[i] = total.Mul(decimal.NewFromInt(int64(w))).DivRound(decimal.NewFromInt(int64(sum)), scaleFen)
+		rest = rest.Sub(parts[i])
+	}
+	return parts
 }

@@ -95,6 +95,28 @@ func parsePricingMonth(s string) (PricingMonth, error) {
 	return "", fmt.Errorf("is not a pricing month: write delivery (当月均价) or previous (上月均价)")
 }
 
+// ProvisionalBasis says what a provisional price of a month still in
+// progress stands on, for terms that price a month on its own average.
+type ProvisionalBasis string
+
+// The provisional bases the agreements file knows.
+const (
+	// BasisPrevious: the previous month's final average (the default) — the
+	// provisional price is what the previous month's final price would be
+	// under this month's terms.
+	BasisPrevious ProvisionalBasis = "previous"
+	// BasisMonthToDate: the average of the month's quotes so far.
+	BasisMonthToDate ProvisionalBasis = "month_to_date"
+)
+
+func parseProvisionalBasis(s string) (ProvisionalBasis, error) {
+	switch b := ProvisionalBasis(s); b {
+	case BasisPrevious, BasisMonthToDate:
+		return b, nil
+	}
+	return "", fmt.Errorf("is not a provisional basis: write previous (the previous month's final average) or month_to_date")
+}
+
 // DefaultVATRate is the VAT rate on aluminium, 13%, as a fraction.
 var DefaultVATRate = decimal.New(13, -2)
 
@@ -106,9 +128,10 @@ type Terms struct {
 	PricingMonth      PricingMonth
 	AverageRounding   Rounding
 	UnitPriceRounding Rounding
-	VATRate           decimal.Decimal // a fraction: 0.13
-	Adjustments       []Adjustment    // deductions, then premiums
-	Line              int             // line in the agreements file; 0 when built from flags
+	VATRate           decimal.Decimal  // a fraction: 0.13
+	ProvisionalBasis  ProvisionalBasis // "" when not stated: BasisPrevious
+	Adjustments       []Adjustment     // deductions, then premiums
+	Line              int              // line in the agreements file; 0 when built from flags
 }
 
 // DefaultTerms returns terms with the defaults of the agreements file and
@@ -121,6 +144,19 @@ func DefaultTerms() Terms {
 		UnitPriceRounding: Fen,
 		VATRate:           DefaultVATRate,
 	}
+}
+
+// Basis returns what a provisional price stands on under t: for delivery-
+// month pricing, the stated basis (BasisPrevious unless stated); for
+// previous-month pricing, the benchmark month's quotes so far.
+func (t Terms) Basis() ProvisionalBasis {
+	switch {
+	case t.PricingMonth == PreviousMonth:
+		return BasisMonthToDate
+	case t.ProvisionalBasis == "":
+		return BasisPrevious
+	}
+	return t.ProvisionalBasis
 }
 
 // Covers reports whether t prices month m on its own dates (it does not

@@ -112,6 +112,39 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	return nil
 }
 
+// findingsTable lists findings on invoices, as check and trueup show them.
+func findingsTable(l lang, findings []pricing.Finding) report.Table {
+	t := report.Table{
+		Title:   l.t("Findings", "问题明细"),
+		Columns: columns(l, "invoice_no", "line:invoice", "month", "field", "invoiced", "expected", "difference", "rule", "explanation"),
+	}
+	for _, f := range findings {
+		line := report.Empty
+		if f.Line > 0 {
+			line = report.Int(f.Line)
+		}
+		t.Rows = append(t.Rows, []report.Cell{
+			report.Str(f.InvoiceNo), line, report.Str(f.Month.String()), report.Str(f.Field),
+			findingCell(f.Field, f.Invoiced), findingCell(f.Field, f.Expected), findingCell(f.Field, f.Difference()),
+			report.Str(f.Rule), report.Str(l.say(f.Why)),
+		})
+	}
+	return t
+}
+
+// findingsJSON writes findings on invoices; never null.
+func findingsJSON(l lang, findings []pricing.Finding) []findingJSON {
+	out := []findingJSON{}
+	for _, f := range findings {
+		out = append(out, findingJSON{
+			InvoiceNo: f.InvoiceNo, Line: f.Line, SourceLine: f.SourceLine, Buyer: f.Buyer, Month: f.Month.String(), Field: f.Field,
+			Invoiced: findingCell(f.Field, f.Invoiced).Plain(), Expected: findingCell(f.Field, f.Expected).Plain(),
+			Difference: findingCell(f.Field, f.Difference()).Plain(), Rule: f.Rule, Explanation: l.say(f.Why),
+		})
+	}
+	return out
+}
+
 type findingJSON struct {
 	InvoiceNo   string `json:"invoice_no"`
 	Line        int    `json:"line"`
@@ -151,21 +184,14 @@ type checkResultJSON struct {
 }
 
 func checkJSON(l lang, r *pricing.CheckResult) checkResultJSON {
-	j := checkResultJSON{OK: r.OK(), Findings: []findingJSON{}, Months: []monthCheckJSON{}}
-	for _, f := range r.Findings {
-		j.Findings = append(j.Findings, findingJSON{
-			InvoiceNo: f.InvoiceNo, Line: f.Line, SourceLine: f.SourceLine, Buyer: f.Buyer, Month: f.Month.String(), Field: f.Field,
-			Invoiced: findingCell(f.Field, f.Invoiced).Plain(), Expected: findingCell(f.Field, f.Expected).Plain(),
-			Difference: findingCell(f.Field, f.Difference()).Plain(), Rule: f.Rule, Explanation: l.say(f.Why),
-		})
-	}
+	j := checkResultJSON{OK: r.OK(), Findings: findingsJSON(l, r.Findings), Months: []monthCheckJSON{}}
 	for _, m := range r.Months {
 		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer, Month: m.Month.String(), Invoices: m.Invoices,
 			Lines: m.Lines, QuantityT: tonnes(m.Quantity), Billed: money(m.Billed), Findings: m.Findings,
 			BenchmarkMonth: m.Price.Benchmark.Month.String(), BenchmarkDays: m.Price.Benchmark.Days, BenchmarkExp: m.Price.Benchmark.ExpectedDays,
 			BenchmarkStatus: benchmarkStatus(m.Price.Provisional()), UnitPrice: money(m.Price.Price.UnitPrice)}
 		if m.Statement != nil {
-			mj.DeliveredT, mj.Settled = tonnes(m.Statement.Delivered), money(m.Statement.Bill.Amount)
+			mj.DeliveredT, mj.Settled = tonnes(m.Statement.Delivered), money(m.Settled())
 		}
 		j.Months = append(j.Months, mj)
 	}
@@ -193,29 +219,14 @@ func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
 	for _, m := range r.Months {
 		delivered, settled := report.Empty, report.Empty
 		if m.Statement != nil {
-			delivered, settled = report.Tonnes(m.Statement.Delivered), report.CNY(m.Statement.Bill.Amount)
+			delivered, settled = report.Tonnes(m.Statement.Delivered), report.CNY(m.Settled())
 		}
 		months.Rows = append(months.Rows, []report.Cell{
 			report.Str(m.Agreement.ID), report.Str(m.Agreement.Buyer), report.Str(m.Month.String()), report.Int(len(m.Invoices)),
 			report.Int(m.Lines), report.Tonnes(m.Quantity), delivered, report.CNY(m.Billed), settled, report.Int(m.Findings),
 		})
 	}
-	findings := report.Table{
-		Title:   l.t("Findings", "问题明细"),
-		Columns: columns(l, "invoice_no", "line:invoice", "month", "field", "invoiced", "expected", "difference", "rule", "explanation"),
-	}
-	for _, f := range r.Findings {
-		line := report.Empty
-		if f.Line > 0 {
-			line = report.Int(f.Line)
-		}
-		findings.Rows = append(findings.Rows, []report.Cell{
-			report.Str(f.InvoiceNo), line, report.Str(f.Month.String()), report.Str(f.Field),
-			findingCell(f.Field, f.Invoiced), findingCell(f.Field, f.Expected), findingCell(f.Field, f.Difference()),
-			report.Str(f.Rule), report.Str(l.say(f.Why)),
-		})
-	}
-	doc.Tables = append(doc.Tables, months, findings)
+	doc.Tables = append(doc.Tables, months, findingsTable(l, r.Findings))
 	doc.Notes = append(doc.Notes,
 		l.t("Rules: 2.1–2.6 are the policy's (see the README); vat.line, vat.invoice, vat.rate and vat.total are the invoicing software's arithmetic; statement compares with the settlement of the deliveries.",
 			"依据:2.1–2.6 为政策条款(见 README);vat.line、vat.invoice、vat.rate、vat.total 为开票系统的计算规则;statement 为与到位量结算的比对。"),

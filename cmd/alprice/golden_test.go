@@ -166,3 +166,20 @@ func TestLintGolden(t *testing.T) {
 	)
 	checkGolden(t, cases)
 }
+
+// The true-up worked example of testdata/trueup/README.md: March blue (two
+// price-difference lines under a cap of 100,000), May red (one reversal
+// per blue line).
+func TestTrueupGolden(t *testing.T) {
+	trueup := func(more ...string) []string {
+		return append([]string{"trueup", "--agreements", "testdata/trueup/agreements.yaml", "--quotes", h1Quotes,
+			"--deliveries", "testdata/trueup/deliveries.csv", "--invoices", "testdata/trueup/issued.csv", "--invoice-cap", "100,000"}, more...)
+	}
+	var cases []goldenCase
+	for _, format := range []string{"table", "json", "csv", "markdown"} {
+		for _, lang := range []string{"en", "zh"} {
+			cases = append(cases, goldenCase{name: "trueup/worked-example-" + format + "-" + lang, args: trueup("--format", format, "--lang", lang)})
+		}
+	}
+	checkGolden(t, cases)
+}

@@ -17,6 +17,7 @@ type pricedQuote struct {
 	benchmarkDays            int           // trading days quoted
 	benchmarkExpected        int           // trading days of the benchmark month
 	provisional              bool          // the benchmark month is not complete
+	basis                    pricing.ProvisionalBasis
 	price                    pricing.Price
 	bill                     *pricing.Bill
 }
@@ -37,6 +38,7 @@ type quoteJSON struct {
 	BenchmarkDays    int        `json:"benchmark_days,omitempty"`
 	BenchmarkExpDays int        `json:"benchmark_expected_days,omitempty"`
 	BenchmarkStatus  string     `json:"benchmark_status"`
+	ProvisionalBasis string     `json:"provisional_basis,omitempty"`
 	Benchmark        money      `json:"benchmark"`
 	Lines            []lineJSON `json:"lines"`
 	UnitPrice        money      `json:"unit_price"`
@@ -57,6 +59,7 @@ func (q pricedQuote) json(l lang) quoteJSON {
 		BenchmarkDays:    q.benchmarkDays,
 		BenchmarkExpDays: q.benchmarkExpected,
 		BenchmarkStatus:  benchmarkStatus(q.provisional),
+		ProvisionalBasis: string(q.basis),
 		Benchmark:        money(q.price.Benchmark),
 		Lines:            []lineJSON{},
 		UnitPrice:        money(q.price.UnitPrice),
@@ -98,7 +101,7 @@ func monthQuote(seller string, ag *pricing.Agreement, mp pricing.MonthPrice) pri
 // setBenchmark takes the price and its benchmark from mp.
 func (q *pricedQuote) setBenchmark(mp pricing.MonthPrice) {
 	q.price, q.benchmarkMonth, q.benchmarkDays = mp.Price, mp.Benchmark.Month, mp.Benchmark.Days
-	q.benchmarkExpected, q.provisional = mp.Benchmark.ExpectedDays, mp.Provisional()
+	q.benchmarkExpected, q.provisional, q.basis = mp.Benchmark.ExpectedDays, mp.Provisional(), mp.Basis
 }
 
 // benchmarkStatus is the JSON word for a price's standing: "provisional"

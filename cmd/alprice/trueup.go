@@ -1,0 +1,287 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"alprice/cmd/alprice/report"
+	"alprice/pricing"
+)
+
+type trueupOptions struct {
+	agreementsPath string
+	agreementID    string
+	month          string
+	quotes         quotesFlags
+	deliveries     csvInput
+	invoices       csvInput
+	invoiceCap     string
+	taxTolerance   string
+}
+
+func newTrueupCmd(a *app) *cobra.Command {
+	o := &trueupOptions{}
+	cmd := &cobra.Command{
+		Use:   "trueup",
+		Short: "True up provisional invoices to the month's final price (补差): red or blue invoices",
+		Long: `An agreement that prices a month on its own average (当月均价) invoices a month in
+progress provisionally — on the previous month's final average, or on the month
+to date (provisional_basis in the agreements file) — and trues up (补差) once the
+month's average is final. For each agreement and supply month of the issued
+invoices (--invoices, the invoices-file format check reads), once the month's
+benchmark is complete:
+
+  final bill   the settlement of the month's deliveries on the final price,
+               exactly what settle prints for it (rule 2.6: the delivered weight)
+  invoiced     the sums of the issued invoices; each is checked for arithmetic
+               as check does, and the quantity against the delivered weight
+  difference   final − invoiced, in amount, amount excl. VAT and VAT, so that
+               invoiced + difference = final exactly in all three
+  action       red: the final bill is lower — a partial red-letter request
+               (红字确认单, reason 销售折让, a price allowance) per blue invoice
+               line, its amounts allocated by quantity, the rounding on the
+               last line; blue: higher — supplementary price-difference lines
+               (补开, amounts only), each below --invoice-cap; none: equal
+
+The provisional basis is shown beside the final price.` + `
+
+EXIT STATUS
+  0  the true-ups were computed (a true-up is the expected outcome)
+  1  an issued invoice is itself wrong, or the quantity invoiced is not the
+     quantity delivered (the output lists each finding)
+  2  usage or input error, or a month whose benchmark is not complete yet
+  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
+		Example: `  alprice trueup --agreements testdata/trueup/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+                 --deliveries testdata/trueup/deliveries.csv --invoices testdata/trueup/issued.csv
+  alprice trueup --agreements testdata/trueup/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+                 --deliveries testdata/trueup/deliveries.csv --invoices testdata/trueup/issued.csv \
+                 --month 2026-03 --invoice-cap 100,000 --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runTrueup(cmd, a, o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
+	f.StringVar(&o.agreementID, "agreement", "", "true up only the agreement with this `ID` (or buyer name)")
+	f.StringVar(&o.month, "month", "", "true up only this supply month `YYYY-MM`")
+	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
+	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV) of the months trued up")
+	o.invoices.bind(f, "invoices", "the provisional invoices issued, `FILE` (CSV, as check reads)")
+	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split a blue true-up into lines below this `AMOUNT` excl. VAT (最高开票限额)")
+	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` an issued line's VAT may differ from amount × rate")
+	return cmd
+}
+
+func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
+	opts := pricing.TrueUpOptions{}
+	var err error
+	if o.month != "" {
+		if opts.Month, err = pricing.ParseMonth(o.month); err != nil {
+			return flagError("month", o.month, err)
+		}
+	}
+	if o.invoiceCap != "" {
+		c, err := pricing.ParseMoney(o.invoiceCap)
+		if err == nil && !c.IsPositive() {
+			err = fmt.Errorf("is zero; the cap must be more than zero")
+		}
+		if err != nil {
+			return flagError("invoice-cap", o.invoiceCap, err)
+		}
+		opts.InvoiceCap = c
+	}
+	if opts.TaxTolerance, err = pricing.ParseMoney(o.taxTolerance); err == nil && !opts.TaxTolerance.IsPositive() {
+		err = fmt.Errorf("is zero; give the largest difference allowed, such as 0.06")
+	}
+	if err != nil {
+		return flagError("tax-tolerance", o.taxTolerance, err)
+	}
+	if err := missingFlags([]string{"agreements", "quotes", "deliveries", "invoices"}, o.agreementsPath, o.quotes.path, o.deliveries.path, o.invoices.path); err != nil {
+		return err
+	}
+	for _, in := range []*csvInput{&o.quotes.csvInput, &o.deliveries, &o.invoices} {
+		if _, err := in.checkEncoding(); err != nil {
+			return err
+		}
+	}
+	agreements, err := a.readAgreements(o.agreementsPath)
+	if err != nil {
+		return err
+	}
+	if o.agreementID != "" {
+		if opts.Agreement, err = agreements.Find(o.agreementID); err != nil {
+			return err
+		}
+	}
+	q, err := a.readQuotes(&o.quotes, agreements)
+	if err != nil {
+		return err
+	}
+	invoices, err := a.readInvoices(&o.invoices)
+	if err != nil {
+		return err
+	}
+	s, err := a.settle(cmd, &o.deliveries, agreements, q, pricing.SettleOptions{Month: opts.Month, Agreement: opts.Agreement})
+	if err != nil {
+		return err
+	}
+	res, err := pricing.TrueUps(invoices, agreements, q, s, opts)
+	if err != nil {
+		return err
+	}
+	a.warnUnscheduled(q)
+	if err := a.emit(result{
+		doc:  func() report.Doc { return trueupDoc(a.lang, agreements.Seller, invoices.Source, res) },
+		json: func() any { return trueupJSON(a.lang, res) },
+	}); err != nil {
+		return err
+	}
+	if len(res.Findings) > 0 {
+		return errFound
+	}
+	return nil
+}
+
+type amountsJSON struct {
+	Amount        money `json:"amount"`
+	AmountExclVAT money `json:"amount_excl_vat"`
+	VAT           money `json:"vat"`
+}
+
+func amountsOf(a pricing.Amounts) amountsJSON {
+	return amountsJSON{money(a.Amount), money(a.AmountExclVAT), money(a.VAT)}
+}
+
+type invoicedJSON struct {
+	QuantityT tonnes `json:"quantity_t"`
+	amountsJSON
+}
+
+type priceJSON struct {
+	Basis          string `json:"basis,omitempty"`
+	BenchmarkMonth string `json:"benchmark_month,omitempty"`
+	Benchmark      *money `json:"benchmark,omitempty"`
+	BenchmarkDays  int    `json:"benchmark_days,omitempty"`
+	UnitPrice      *money `json:"unit_price,omitempty"`
+}
+
+func priceOf(mp *pricing.MonthPrice) priceJSON {
+	if mp == nil {
+		return priceJSON{}
+	}
+	b, u := money(mp.Price.Benchmark), money(mp.Price.UnitPrice)
+	return priceJSON{Basis: string(mp.Basis), BenchmarkMonth: mp.Benchmark.Month.String(), Benchmark: &b,
+		BenchmarkDays: mp.Benchmark.Days, UnitPrice: &u}
+}
+
+type trueupLineJSON struct {
+	InvoiceNo string  `json:"invoice_no"`
+	Line      int     `json:"line"`
+	QuantityT *tonnes `json:"quantity_t"`
+	Reason    string  `json:"reason,omitempty"`
+	amountsJSON
+}
+
+type trueupJSONRow struct {
+	Agreement   string           `json:"agreement"`
+	Buyer       string           `json:"buyer"`
+	Month       string           `json:"month"`
+	Provisional priceJSON        `json:"provisional"`
+	Final       priceJSON        `json:"final"`
+	DeliveredT  tonnes           `json:"delivered_t"`
+	Invoices    []string         `json:"invoices"`
+	Invoiced    invoicedJSON     `json:"invoiced"`
+	FinalBill   amountsJSON      `json:"final_bill"`
+	Difference  amountsJSON      `json:"difference"`
+	Action      string           `json:"action"`
+	Lines       []trueupLineJSON `json:"lines"`
+}
+
+type trueupResultJSON struct {
+	TrueUps  []trueupJSONRow `json:"trueups"`
+	Findings []findingJSON   `json:"findings"`
+}
+
+func trueupJSON(l lang, r *pricing.TrueUpResult) trueupResultJSON {
+	j := trueupResultJSON{TrueUps: []trueupJSONRow{}, Findings: findingsJSON(l, r.Findings)}
+	for _, tu := range r.TrueUps {
+		row := trueupJSONRow{
+			Agreement: tu.Agreement.ID, Buyer: tu.Agreement.Buyer, Month: tu.Month.String(),
+			Provisional: priceOf(tu.Provisional), Final: priceOf(&tu.Final), DeliveredT: tonnes(tu.Delivered),
+			Invoices: tu.Invoices, Invoiced: invoicedJSON{tonnes(tu.Quantity), amountsOf(tu.Invoiced)},
+			FinalBill: amountsOf(tu.FinalBill), Difference: amountsOf(tu.Difference), Action: string(tu.Action),
+			Lines: []trueupLineJSON{},
+		}
+		for _, line := range tu.Lines {
+			lj := trueupLineJSON{InvoiceNo: line.InvoiceNo, Line: line.Line, amountsJSON: amountsOf(line.Amounts)}
+			if tu.Action == pricing.Red {
+				q := tonnes(line.Quantity)
+				lj.QuantityT, lj.Reason = &q, pricing.RedLetterReason
+			}
+			row.Lines = append(row.Lines, lj)
+		}
+		j.TrueUps = append(j.TrueUps, row)
+	}
+	return j
+}
+
+// actionCell says a true-up's action in l, and as its code in machine
+// formats.
+func actionCell(l lang, a pricing.Action) report.Cell {
+	switch a {
+	case pricing.Red:
+		return report.Coded(l.t("red (partial reversal)", "红冲(部分)"), string(a))
+	case pricing.Blue:
+		return report.Coded(l.t("blue (supplementary)", "补开蓝字"), string(a))
+	}
+	return report.Coded(l.t("none", "无需补差"), string(a))
+}
+
+func trueupDoc(l lang, seller, source string, r *pricing.TrueUpResult) report.Doc {
+	doc := report.Doc{Title: l.t("True-up of provisional invoices (补差) · ", "暂定价发票补差 · ") + source}
+	if seller != "" {
+		doc.Title += l.t(" · seller ", " · 供方 ") + seller
+	}
+	summary := report.Table{
+		Title: l.t("By agreement and month", "按协议和月份"),
+		Columns: columns(l, "agreement", "buyer", "month:supply", "provisional_month", "provisional_price", "benchmark_month:final",
+			"benchmark_days", "unit_price:final", "delivered_t", "quantity_t:billed", "billed", "final_bill", "difference_amount",
+			"difference_excl_vat", "difference_vat", "action"),
+	}
+	lines := report.Table{
+		Title:   l.t("Lines to issue", "应开具的发票行"),
+		Columns: columns(l, "agreement", "month:supply", "action", "invoice_no:blue", "line:invoice", "quantity_t:reference", "amount", "amount_excl_vat", "vat", "reason"),
+	}
+	for _, tu := range r.TrueUps {
+		provMonth, provPrice := report.Empty, report.Empty
+		if tu.Provisional != nil {
+			provMonth, provPrice = report.Str(tu.Provisional.Benchmark.Month.String()), report.CNY(tu.Provisional.Price.UnitPrice)
+		}
+		summary.Rows = append(summary.Rows, []report.Cell{
+			report.Str(tu.Agreement.ID), report.Str(tu.Agreement.Buyer), report.Str(tu.Month.String()), provMonth, provPrice,
+			report.Str(tu.Final.Benchmark.Month.String()), report.Int(tu.Final.Benchmark.Days), report.CNY(tu.Final.Price.UnitPrice),
+			report.Tonnes(tu.Delivered), report.Tonnes(tu.Quantity), report.CNY(tu.Invoiced.Amount), report.CNY(tu.FinalBill.Amount),
+			report.CNY(tu.Difference.Amount), report.CNY(tu.Difference.AmountExclVAT), report.CNY(tu.Difference.VAT), actionCell(l, tu.Action),
+		})
+		for _, line := range tu.Lines {
+			quantity, reason, invoice := report.Empty, report.Empty, report.Empty
+			if tu.Action == pricing.Red {
+				quantity, reason, invoice = report.Tonnes(line.Quantity), report.Coded(l.t("销售折让 (price allowance)", "销售折让"), pricing.RedLetterReason), report.Str(line.InvoiceNo)
+			} else {
+				reason = report.Coded(l.t("price difference (价差)", "价差"), "price difference")
+			}
+			lines.Rows = append(lines.Rows, []report.Cell{
+				report.Str(tu.Agreement.ID), report.Str(tu.Month.String()), actionCell(l, tu.Action), invoice, report.Int(line.Line),
+				quantity, report.CNY(line.Amount), report.CNY(line.AmountExclVAT), report.CNY(line.VAT), reason,
+			})
+		}
+	}
+	doc.Tables = append(doc.Tables, summary, lines, findingsTable(l, r.Findings))
+	doc.Notes = []string{
+		l.t("Final bill = the settlement of the month's delivered weight on the final price (rule 2.6); difference = final bill − invoiced, so that invoiced + difference = final bill exactly in amount, amount excl. VAT and VAT.",
+			"最终结算 = 当月到位量按最终价格结算(第2.6条);差额 = 最终结算 − 已开票,已开票 + 差额 = 最终结算,价税合计、金额、税额均精确相等。"),
+		l.t("Red: a partial red-letter request per blue invoice line, reason 销售折让 (code 04): amounts only, allocated by quantity, the rounding on the last line. Blue: supplementary price-difference lines, amounts only, each below the invoice cap.",
+			"红冲:按蓝字发票逐行申请部分红字确认单,原因销售折让(04),只冲金额不冲数量,按数量分摊,尾差在最后一行。补开:价差行只开金额,每行低于开票限额。"),
+	}
+	return doc
+}
