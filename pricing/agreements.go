@@ -25,10 +25,12 @@ func (e *versionsError) Is(target error) bool { return target == ErrSeveralVersi
 
 // Agreement is one supply agreement between the smelter and a buyer.
 type Agreement struct {
-	ID    string
-	Buyer string
-	Terms []Terms // as in the file; versions do not overlap
-	Line  int
+	ID         string
+	Buyer      string
+	BuyerParty Party       // the buyer with its invoicing details; Name is Buyer
+	Invoice    InvoiceItem // what its invoices name, over the file's
+	Terms      []Terms     // as in the file; versions do not overlap
+	Line       int
 }
 
 // TermsFor returns the terms version that prices month m: the latest one
@@ -70,9 +72,24 @@ func (a *Agreement) OnlyTerms() (Terms, error) {
 
 // Agreements is the content of an agreements file.
 type Agreements struct {
-	Seller   string
-	List     []Agreement
-	Holidays []Holiday // public holidays to add to the trading calendar
+	Seller      string // the seller's name, as SellerParty.Name
+	SellerParty Party  // with its invoicing details, when the file gives them
+	Invoice     InvoiceItem
+	List        []Agreement
+	Holidays    []Holiday // public holidays to add to the trading calendar
+}
+
+// InvoiceItem returns what the invoices of agreement a name: the file's
+// invoice: fields, with a's own over them, and the unit 吨 unless stated.
+func (s *Agreements) InvoiceItem(a *Agreement) InvoiceItem {
+	it := s.Invoice.over(a.Invoice)
+	if it.Unit == "" {
+		it.Unit = "吨"
+	}
+	if it.Kind == "" {
+		it.Kind = SpecialInvoice
+	}
+	return it
 }
 
 // Find returns the agreement with the given id, or else the only agreement

@@ -278,10 +278,13 @@ func joinField(field, key string) string {
 
 func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 	s := &Agreements{}
-	seen := y.mapping(root, "", []string{"seller", "holidays", "agreements"}, func(key string, v *yaml.Node) {
+	seen := y.mapping(root, "", []string{"seller", "invoice", "holidays", "agreements"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "seller":
-			s.Seller, _ = y.nameOf(v, key)
+			s.SellerParty = y.seller(v, key)
+			s.Seller = s.SellerParty.Name
+		case "invoice":
+			s.Invoice = y.invoiceItem(v, key)
 		case "holidays":
 			for i, item := range y.sequence(v, key, "") {
 				if h, ok := y.holiday(item, fmt.Sprintf("holidays[%d]", i)); ok {
@@ -362,12 +365,28 @@ func (y *yamlReader) holiday(n *yaml.Node, field string) (Holiday, bool) {
 
 func (y *yamlReader) agreement(n *yaml.Node, field string) Agreement {
 	a := Agreement{Line: n.Line}
-	seen := y.mapping(n, field, []string{"id", "buyer", "terms"}, func(key string, v *yaml.Node) {
+	known := []string{"id", "buyer", "buyer_tax_id", "buyer_address", "buyer_phone", "buyer_bank", "buyer_account", "buyer_email", "invoice", "terms"}
+	seen := y.mapping(n, field, known, func(key string, v *yaml.Node) {
+		path := joinField(field, key)
 		switch key {
 		case "id":
-			a.ID, _ = y.nameOf(v, joinField(field, key))
+			a.ID, _ = y.nameOf(v, path)
 		case "buyer":
-			a.Buyer, _ = y.nameOf(v, joinField(field, key))
+			a.Buyer, _ = y.nameOf(v, path)
+		case "buyer_tax_id":
+			a.BuyerParty.TaxID, _ = parse(y, v, path, ParseTaxID)
+		case "buyer_address":
+			a.BuyerParty.Address, _ = y.nameOf(v, path)
+		case "buyer_phone":
+			a.BuyerParty.Phone, _ = y.nameOf(v, path)
+		case "buyer_bank":
+			a.BuyerParty.Bank, _ = y.nameOf(v, path)
+		case "buyer_account":
+			a.BuyerParty.Account, _ = y.nameOf(v, path)
+		case "buyer_email":
+			a.BuyerParty.Email, _ = y.nameOf(v, path)
+		case "invoice":
+			a.Invoice = y.invoiceItem(v, path)
 		case "terms":
 			path := joinField(field, key)
 			for i, item := range y.sequence(v, path, "is an empty list: an agreement needs at least one terms version") {
@@ -376,8 +395,62 @@ func (y *yamlReader) agreement(n *yaml.Node, field string) Agreement {
 		}
 	})
 	y.require(n, field, seen, "id", "buyer", "terms")
+	a.BuyerParty.Name = a.Buyer
 	y.checkVersions(&a, field)
 	return a
+}
+
+// invoiceItem reads an invoice: mapping of what invoices name.
+func (y *yamlReader) invoiceItem(n *yaml.Node, field string) InvoiceItem {
+	var it InvoiceItem
+	y.mapping(n, field, []string{"kind", "item", "tax_code", "spec", "unit"}, func(key string, v *yaml.Node) {
+		path := joinField(field, key)
+		switch key {
+		case "kind":
+			it.Kind, _ = parse(y, v, path, parseInvoiceKind)
+		case "item":
+			it.Item, _ = y.nameOf(v, path)
+		case "tax_code":
+			it.TaxCode, _ = parse(y, v, path, ParseTaxCode)
+		case "spec":
+			it.Spec, _ = y.nameOf(v, path)
+		case "unit":
+			it.Unit, _ = y.nameOf(v, path)
+		}
+	})
+	return it
+}
+
+// seller reads the seller: a name, or a mapping of the seller's invoicing
+// details.
+func (y *yamlReader) seller(n *yaml.Node, field string) Party {
+	if n = y.resolve(n, field); n == nil {
+		return Party{}
+	}
+	if n.Kind == yaml.ScalarNode {
+		name, _ := y.nameOf(n, field)
+		return Party{Name: name}
+	}
+	var p Party
+	seen := y.mapping(n, field, []string{"name", "tax_id", "address", "phone", "bank", "account"}, func(key string, v *yaml.Node) {
+		path := joinField(field, key)
+		switch key {
+		case "name":
+			p.Name, _ = y.nameOf(v, path)
+		case "tax_id":
+			p.TaxID, _ = parse(y, v, path, ParseTaxID)
+		case "address":
+			p.Address, _ = y.nameOf(v, path)
+		case "phone":
+			p.Phone, _ = y.nameOf(v, path)
+		case "bank":
+			p.Bank, _ = y.nameOf(v, path)
+		case "account":
+			p.Account, _ = y.nameOf(v, path)
+		}
+	})
+	y.require(n, field, seen, "name")
+	return p
 }
 
 // checkVersions rejects versions that start in the same month or overlap.

@@ -26,6 +26,8 @@ import (
 //	billed unit price = amount ÷ quantity  fen              [UnitPriceOf]
 //	weight near an amount, to search from  whole kg         [weightNear]
 //	a total shared by weights (true-up)    fen, rest last   [Allocate]
+//	invoice-ready unit price excl. VAT     8 decimals       [InvoiceUnitPrice]
+//	  = amount excl. VAT ÷ quantity
 
 var (
 	one     = decimal.NewFromInt(1)
@@ -155,4 +157,16 @@ func Allocate(total decimal.Decimal, weights []Weight) []decimal.Decimal {
 		rest = rest.Sub(parts[i])
 	}
 	return parts
+}
+
+// InvoiceUnitPrice returns the unit price excl. VAT an invoice line prints
+// (单价): amount excl. VAT ÷ quantity in tonnes, rounded half away from
+// zero to 8 decimals, so that quantity × 单价 rounds back to the amount (金额)
+// as invoicing software checks it — unlike the per-tonne price excl. VAT to
+// the fen, which does not. Zero for no quantity.
+func InvoiceUnitPrice(amountExclVAT decimal.Decimal, w Weight) decimal.Decimal {
+	if w == 0 {
+		return decimal.Zero
+	}
+	return amountExclVAT.DivRound(w.Tonnes(), unitPriceDecimals)
 }

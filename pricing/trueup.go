@@ -45,6 +45,10 @@ const (
 // gives: 销售折让, a price allowance (code 04 of the 数电 red-form scheme).
 const RedLetterReason = "销售折让"
 
+// RedLetterReasonCode is the code of RedLetterReason in the 数电 red-form
+// scheme.
+const RedLetterReasonCode = "04"
+
 // TrueUpLine is one line a true-up issues: for Red, the reversal of one
 // blue invoice line (its number, line and quantity, for reference, and the
 // negative amounts); for Blue, one price-difference line (no invoice

@@ -72,6 +72,13 @@ func (a *app) setup(cmd *cobra.Command) error {
 	if err := a.checkOut(inputs); err != nil {
 		return err
 	}
+	for _, name := range outputFlags {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Value.String() != "" {
+			if err := checkOutput(name, f.Value.String(), inputs); err != nil {
+				return err
+			}
+		}
+	}
 	a.lang = langFromEnv(a.getenv)
 	if a.langFlag != "" {
 		l, ok := parseLang(a.langFlag)

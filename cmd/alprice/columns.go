@@ -70,6 +70,7 @@ var columnTitles = map[string][2]string{
 	"quantity_t":            {"Quantity t", "数量(吨)"},
 	"quantity_t:billed":     {"Billed t", "开票数量(吨)"},
 	"reason":                {"Reason", "原因"},
+	"reason_code":           {"Reason code", "原因代码"},
 	"residual":              {"Rounding residual", "尾差"},
 	"rounding":              {"Rounded to", "舍入到"},
 	"rounding:line":         {"Rounding", "取整调整"},

@@ -43,24 +43,30 @@ func checkGolden(t *testing.T, cases []goldenCase) {
 			if strings.Contains(stdout, "\x1b") {
 				t.Fatal("an escape sequence in the output: it must stay plain when piped")
 			}
-			path := filepath.Join("testdata", "golden", c.name+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(stdout), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./cmd/alprice -update to create it)", err)
-			}
-			if stdout != string(want) {
-				t.Errorf("stdout differs from %s:\n--- got\n%s\n--- want\n%s", path, stdout, want)
-			}
+			compareGolden(t, filepath.Join("testdata", "golden", c.name+".golden"), stdout)
 		})
+	}
+}
+
+// compareGolden compares got with the golden file at path; with -update it
+// rewrites the file instead, for review.
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/alprice -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s:\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,9 @@ import (
 // inputFlags are the flags that name input files; any one of them may be
 // "-" for stdin.
 var inputFlags = []string{"agreements", "quotes", "deliveries", "invoices", "holidays"}
+
+// outputFlags are the flags besides --out that name files written.
+var outputFlags = []string{"einvoice", "red-requests"}
 
 // csvInput is a CSV input named by a flag (--quotes FILE), with its own
 // encoding flag (--quotes-encoding), so that each file's encoding is
@@ -156,8 +160,14 @@ func (a *app) warnUnscheduled(q *pricing.Quotes) {
 	}
 }
 
-// readInvoices reads the invoices file.
+// readInvoices reads the invoices file: CSV, or a batch-issuing workbook
+// (.xlsx) that --einvoice wrote.
 func (a *app) readInvoices(in *csvInput) (*pricing.Invoices, error) {
+	if strings.EqualFold(filepath.Ext(in.path), ".xlsx") {
+		return read(a, in, func(r io.Reader, name string, _ pricing.Encoding) (*pricing.Invoices, error) {
+			return readBatch(r, name)
+		})
+	}
 	return read(a, in, pricing.ReadInvoices)
 }
 

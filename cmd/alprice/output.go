@@ -64,36 +64,41 @@ func (a *app) checkOut(inputs map[string]string) error {
 	if !a.toFile() {
 		return nil
 	}
-	info, err := os.Lstat(a.outFile)
+	return checkOutput("out", a.outFile, inputs)
+}
+
+// checkOutput checks an output file a flag names, as checkOut says.
+func checkOutput(flag, path string, inputs map[string]string) error {
+	info, err := os.Lstat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		dir := filepath.Dir(a.outFile)
+		dir := filepath.Dir(path)
 		if d, err := os.Stat(dir); err != nil || !d.IsDir() {
-			return usageError{fmt.Errorf("--out %s: the folder %s does not exist", a.outFile, dir)}
+			return usageError{fmt.Errorf("--%s %s: the folder %s does not exist", flag, path, dir)}
 		}
 		return nil
 	}
 	if err != nil {
-		return usageError{fmt.Errorf("--out %s: %w", a.outFile, errors.Unwrap(err))}
+		return usageError{fmt.Errorf("--%s %s: %w", flag, path, errors.Unwrap(err))}
 	}
 	if info.Mode()&os.ModeSymlink != 0 {
-		if info, err = os.Stat(a.outFile); err != nil {
-			return usageError{fmt.Errorf("--out %s: a symbolic link to nothing (%w); name the file itself", a.outFile, errors.Unwrap(err))}
+		if info, err = os.Stat(path); err != nil {
+			return usageError{fmt.Errorf("--%s %s: a symbolic link to nothing (%w); name the file itself", flag, path, errors.Unwrap(err))}
 		}
 		// /dev/stdout and the like lead through /proc to whatever the
 		// stream is: never replace that.
-		if target, err := filepath.EvalSymlinks(a.outFile); err != nil || systemPath(target) || systemPath(a.outFile) {
-			return usageError{fmt.Errorf("--out %s: a device or a stream, not a file; write to stdout with --out - or no --out", a.outFile)}
+		if target, err := filepath.EvalSymlinks(path); err != nil || systemPath(target) || systemPath(path) {
+			return usageError{fmt.Errorf("--%s %s: a device or a stream, not a file; write to stdout with --out - or no --out", flag, path)}
 		}
 	}
 	if !info.Mode().IsRegular() {
-		return usageError{fmt.Errorf("--out %s: not a regular file; write to stdout with --out - or no --out, or name a file", a.outFile)}
+		return usageError{fmt.Errorf("--%s %s: not a regular file; write to stdout with --out - or no --out, or name a file", flag, path)}
 	}
-	for flag, path := range inputs {
-		if path == "" || path == "-" {
+	for input, inPath := range inputs {
+		if inPath == "" || inPath == "-" {
 			continue
 		}
-		if in, err := os.Stat(path); err == nil && os.SameFile(in, info) {
-			return usageError{fmt.Errorf("--out %s is the same file as --%s %s: writing it would destroy the input; name another file", a.outFile, flag, path)}
+		if in, err := os.Stat(inPath); err == nil && os.SameFile(in, info) {
+			return usageError{fmt.Errorf("--%s %s is the same file as --%s %s: writing it would destroy the input; name another file", flag, path, input, inPath)}
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,6 +20,7 @@ type settleOptions struct {
 	skipInvalid    bool
 	invoiceCap     string
 	provisional    bool
+	einvoice       string
 }
 
 func newSettleCmd(a *app) *cobra.Command {
@@ -66,6 +68,7 @@ statement exactly, the last one absorbing the rounding (shown as its residual).`
 	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "settle the good rows, list the bad ones in the output, and exit 1")
 	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split statements into invoice lines below this `AMOUNT` excl. VAT (最高开票限额)")
 	f.BoolVar(&o.provisional, "provisional", false, "settle on a benchmark month whose quotes are not all in yet, marked PROVISIONAL")
+	f.StringVar(&o.einvoice, "einvoice", "", "also write the e-invoice platform's batch-issuing `FILE.xlsx` (数电 批量开票): an invoice per statement, or per line under --invoice-cap")
 	return cmd
 }
 
@@ -77,6 +80,9 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 			return flagError("month", o.month, err)
 		}
 		opts.Month = m
+	}
+	if o.einvoice != "" && !strings.EqualFold(filepath.Ext(o.einvoice), ".xlsx") {
+		return usageError{fmt.Errorf("--einvoice %s: the batch-issuing file is a workbook: name it .xlsx", o.einvoice)}
 	}
 	if o.invoiceCap != "" {
 		c, err := pricing.ParseMoney(o.invoiceCap)
@@ -115,6 +121,15 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	}
 	a.warnNotes(s.Source, s.Warnings, s.MoreWarnings)
 	a.warnUnscheduled(q)
+	if o.einvoice != "" {
+		invs, err := pricing.SettlementEInvoices(s, agreements)
+		if err != nil {
+			return err
+		}
+		if _, err := a.writeEInvoices(o.einvoice, invs, opts.InvoiceCap); err != nil {
+			return err
+		}
+	}
 	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller, s) }, json: func() any { return settleJSON(a.lang, s) }}); err != nil {
 		return err
 	}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +21,8 @@ type trueupOptions struct {
 	invoices       csvInput
 	invoiceCap     string
 	taxTolerance   string
+	einvoice       string
+	redRequests    string
 }
 
 func newTrueupCmd(a *app) *cobra.Command {
@@ -69,11 +74,19 @@ EXIT STATUS
 	o.invoices.bind(f, "invoices", "the provisional invoices issued, `FILE` (CSV, as check reads)")
 	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split a blue true-up into lines below this `AMOUNT` excl. VAT (最高开票限额)")
 	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` an issued line's VAT may differ from amount × rate")
+	f.StringVar(&o.einvoice, "einvoice", "", "also write the blue true-ups as the e-invoice platform's batch-issuing `FILE.xlsx` (price-difference lines)")
+	f.StringVar(&o.redRequests, "red-requests", "", "also write the red-letter requests to `FILE` (.csv or .xlsx): blue invoice, line, reason 销售折让, amounts")
 	return cmd
 }
 
 func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	opts := pricing.TrueUpOptions{}
+	if o.einvoice != "" && !strings.EqualFold(filepath.Ext(o.einvoice), ".xlsx") {
+		return usageError{fmt.Errorf("--einvoice %s: the batch-issuing file is a workbook: name it .xlsx", o.einvoice)}
+	}
+	if ext := strings.ToLower(filepath.Ext(o.redRequests)); o.redRequests != "" && ext != ".csv" && ext != ".xlsx" {
+		return usageError{fmt.Errorf("--red-requests %s: name it .csv or .xlsx", o.redRequests)}
+	}
 	var err error
 	if o.month != "" {
 		if opts.Month, err = pricing.ParseMonth(o.month); err != nil {
@@ -130,6 +143,20 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 		return err
 	}
 	a.warnUnscheduled(q)
+	if o.einvoice != "" {
+		invs, err := pricing.TrueUpEInvoices(res, agreements)
+		if err != nil {
+			return err
+		}
+		if _, err := a.writeEInvoices(o.einvoice, invs, opts.InvoiceCap); err != nil {
+			return err
+		}
+	}
+	if o.redRequests != "" {
+		if err := a.writeRedRequests(o.redRequests, res); err != nil {
+			return err
+		}
+	}
 	if err := a.emit(result{
 		doc:  func() report.Doc { return trueupDoc(a.lang, agreements.Seller, invoices.Source, res) },
 		json: func() any { return trueupJSON(a.lang, res) },
@@ -225,6 +252,40 @@ func trueupJSON(l lang, r *pricing.TrueUpResult) trueupResultJSON {
 	return j
 }
 
+// writeRedRequests writes the partial red-letter requests of the red
+// true-ups, one row per blue invoice line: a table for the clerk filing
+// 红字确认单, as CSV or a workbook by the file's extension.
+func (a *app) writeRedRequests(path string, r *pricing.TrueUpResult) error {
+	t := report.Table{
+		Title: "部分红冲申请(红字确认单)· 原因:销售折让",
+		Columns: columns(zh, "agreement", "month:supply", "invoice_no:blue", "line:invoice", "reason", "reason_code",
+			"quantity_t:reference", "amount_excl_vat", "vat", "amount"),
+	}
+	for _, tu := range r.TrueUps {
+		if tu.Action != pricing.Red {
+			continue
+		}
+		for _, l := range tu.Lines {
+			t.Rows = append(t.Rows, []report.Cell{report.Str(tu.Agreement.ID), report.Str(tu.Month.String()), report.Str(l.InvoiceNo),
+				report.Int(l.Line), report.Str(pricing.RedLetterReason), report.Str(pricing.RedLetterReasonCode),
+				report.Tonnes(l.Quantity), report.CNY(l.AmountExclVAT), report.CNY(l.VAT), report.CNY(l.Amount)})
+		}
+	}
+	doc := report.Doc{Title: "补差红冲申请", Tables: []report.Table{t},
+		Notes: []string{"只冲金额不冲数量;数量仅供参考。金额、税额为负数。"}}
+	var buf bytes.Buffer
+	var err error
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		err = report.WriteXLSX(&buf, doc)
+	} else {
+		err = report.WriteCSV(&buf, doc)
+	}
+	if err != nil {
+		return err
+	}
+	return a.output.write(path, buf.Bytes())
+}
+
 // actionCell says a true-up's action in l, and as its code in machine
 // formats.
 func actionCell(l lang, a pricing.Action) report.Cell {
@@ -264,11 +325,11 @@ func trueupDoc(l lang, seller, source string, r *pricing.TrueUpResult) report.Do
 			report.CNY(tu.Difference.Amount), report.CNY(tu.Difference.AmountExclVAT), report.CNY(tu.Difference.VAT), actionCell(l, tu.Action),
 		})
 		for _, line := range tu.Lines {
-			quantity, reason, invoice := report.Empty, report.Empty, report.Empty
+			quantity, invoice := report.Empty, report.Empty
+			reason := report.Coded(l.t("price difference (价差)", "价差"), "price difference")
 			if tu.Action == pricing.Red {
-				quantity, reason, invoice = report.Tonnes(line.Quantity), report.Coded(l.t("销售折让 (price allowance)", "销售折让"), pricing.RedLetterReason), report.Str(line.InvoiceNo)
-			} else {
-				reason = report.Coded(l.t("price difference (价差)", "价差"), "price difference")
+				quantity, invoice = report.Tonnes(line.Quantity), report.Str(line.InvoiceNo)
+				reason = report.Coded(l.t("销售折让 (price allowance)", "销售折让"), pricing.RedLetterReason)
 			}
 			lines.Rows = append(lines.Rows, []report.Cell{
 				report.Str(tu.Agreement.ID), report.Str(tu.Month.String()), actionCell(l, tu.Action), invoice, report.Int(line.Line),

@@ -1,0 +1,127 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Party is a seller or a buyer as a VAT invoice names it.
+type Party struct {
+	Name    string
+	TaxID   string // 纳税人识别号: a unified social credit code, or an older taxpayer id
+	Address string
+	Phone   string
+	Bank    string // 开户银行
+	Account string // 银行账号
+	Email   string
+}
+
+// InvoiceKind is the kind of VAT invoice issued.
+type InvoiceKind string
+
+// The kinds of invoice the 数电 platform issues for molten aluminium.
+const (
+	SpecialInvoice  InvoiceKind = "special"  // 增值税专用发票: the buyer deducts the VAT
+	OrdinaryInvoice InvoiceKind = "ordinary" // 普通发票
+)
+
+// Name returns the kind as the platform names it.
+func (k InvoiceKind) Name() string {
+	if k == OrdinaryInvoice {
+		return "普通发票"
+	}
+	return "增值税专用发票"
+}
+
+func parseInvoiceKind(s string) (InvoiceKind, error) {
+	switch k := InvoiceKind(s); k {
+	case SpecialInvoice, OrdinaryInvoice:
+		return k, nil
+	}
+	return "", errors.New("is not an invoice kind: write special (增值税专用发票) or ordinary (普通发票)")
+}
+
+// InvoiceItem is what an invoice line names: the item as issued, its tax
+// classification code, specification and unit.
+type InvoiceItem struct {
+	Kind    InvoiceKind
+	Item    string // 项目名称, such as *有色金属冶炼压延品*铝液
+	TaxCode string // 商品和服务税收分类编码: 19 digits, a leaf of the classification
+	Spec    string // 规格型号, such as A00
+	Unit    string // 单位; 吨 unless stated
+}
+
+// over returns i with the fields o states replacing i's.
+func (i InvoiceItem) over(o InvoiceItem) InvoiceItem {
+	if o.Kind != "" {
+		i.Kind = o.Kind
+	}
+	if o.Item != "" {
+		i.Item = o.Item
+	}
+	if o.TaxCode != "" {
+		i.TaxCode = o.TaxCode
+	}
+	if o.Spec != "" {
+		i.Spec = o.Spec
+	}
+	if o.Unit != "" {
+		i.Unit = o.Unit
+	}
+	return i
+}
+
+// uscc is the alphabet of the unified social credit code (GB 32100-2015):
+// digits and capitals less I, O, S, V and Z; a character's value is its
+// place in it.
+const uscc = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+// usccWeights are the weights of the first 17 characters in the check.
+var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
+
+// ParseTaxID checks a taxpayer identification number (纳税人识别号): 15,
+// 17, 18 or 20 characters of digits and capital letters; an 18-character
+// one is a unified social credit code (统一社会信用代码), whose last
+// character checks the others (GB 32100-2015): a typo is named.
+func ParseTaxID(s string) (string, error) {
+	switch len(s) {
+	case 15, 17, 18, 20:
+	default:
+		return "", fmt.Errorf("has %d characters: a taxpayer id has 15, 17, 18 or 20 (a unified social credit code has 18)", len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+			return "", fmt.Errorf("has %q at character %d: a taxpayer id is digits and capital letters", rune(c), i+1)
+		}
+	}
+	if len(s) != 18 {
+		return s, nil
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		v := strings.IndexByte(uscc, s[i])
+		if v < 0 {
+			return "", fmt.Errorf("has %q at character %d, which a unified social credit code never has (no I, O, S, V or Z)", rune(s[i]), i+1)
+		}
+		sum += v * usccWeights[i]
+	}
+	want := uscc[(31-sum%31)%31]
+	if s[17] != want {
+		return "", fmt.Errorf("fails its check character: the 18th is %q, the first 17 give %q (GB 32100): a typo?", rune(s[17]), rune(want))
+	}
+	return s, nil
+}
+
+// ParseTaxCode checks a 商品和服务税收分类编码: 19 digits.
+func ParseTaxCode(s string) (string, error) {
+	if len(s) != 19 {
+		return "", fmt.Errorf("has %d characters: a tax classification code (商品和服务税收分类编码) has 19 digits, a leaf of the classification", len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return "", fmt.Errorf("has %q at character %d: a tax classification code is 19 digits", rune(s[i]), i+1)
+		}
+	}
+	return s, nil
+}
