@@ -89,7 +89,7 @@ func TestReadAgreementsHolidays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ags.Holidays) != 1 || formatDate(ags.Holidays[0].Date) != "2028-01-03" || ags.Holidays[0].Name != "元旦" {
+	if len(ags.Holidays) != 1 || FormatDate(ags.Holidays[0].Date) != "2028-01-03" || ags.Holidays[0].Name != "元旦" {
 		t.Errorf("holidays %+v", ags.Holidays)
 	}
 }

@@ -163,7 +163,7 @@ func ReadHolidays(r io.Reader, name string, enc Encoding) ([]Holiday, error) {
 			return ErrorList{t.fieldError(err.field, err.value, err.err)}
 		}
 		if first, dup := seen[h.Date]; dup {
-			return ErrorList{t.fieldError("date", formatDate(h.Date), fmt.Errorf("is a duplicate date (also at line %d)", first))}
+			return ErrorList{t.fieldError("date", FormatDate(h.Date), fmt.Errorf("is a duplicate date (also at line %d)", first))}
 		}
 		seen[h.Date] = line
 		out = append(out, h)

@@ -45,8 +45,8 @@ func TestMonthInProgress(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("date,average\n")
 	for _, day := range q.Days {
-		if formatDate(day.Date) < "2026-03-31" {
-			b.WriteString(formatDate(day.Date) + "," + day.Average.String() + "\n")
+		if FormatDate(day.Date) < "2026-03-31" {
+			b.WriteString(FormatDate(day.Date) + "," + day.Average.String() + "\n")
 		}
 	}
 	cut := quotesOf(t, b.String())

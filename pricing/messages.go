@@ -71,6 +71,8 @@ var english = map[string]string{
 	"quote.holiday":     "dated on a public holiday, %[1]s: Changjiang does not quote on holidays (a scraper's carried-forward row)",
 	"quote.midpoint":    "average %[1]s is not the midpoint %[2]s of the range %[3]s-%[4]s",
 	"quote.change":      "change %[1]s disagrees with the previous row (%[2]s, average %[3]s): %[4]s − %[3]s = %[5]s",
+	"quote.outside":     "average %[1]s is outside its range %[2]s-%[3]s",
+	"quote.jump":        "average %[1]s is more than %[4]s%% away from the previous trading day's (%[2]s, %[3]s): check both days",
 	"delivery.overfull": "ticket %[1]s: delivered %[2]s t is more than tapped %[3]s t; check the weighbridges",
 }
 

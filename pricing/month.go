@@ -138,4 +138,5 @@ func daysIn(y int, m time.Month) int {
 	return 31
 }
 
-func formatDate(d time.Time) string { return d.Format(time.DateOnly) }
+// FormatDate writes a date as 2026-03-02.
+func FormatDate(d time.Time) string { return d.Format(time.DateOnly) }

@@ -38,7 +38,7 @@ type PartialMonthError struct {
 
 func (e *PartialMonthError) Error() string {
 	return fmt.Sprintf("the %s average of %s is not final: the quotes stop at %s, %d of %d trading days",
-		e.Month, e.Source, formatDate(e.Last), e.Days, e.Expected)
+		e.Month, e.Source, FormatDate(e.Last), e.Days, e.Expected)
 }
 
 // Is makes errors.Is(err, ErrPartialMonth) hold.

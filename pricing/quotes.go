@@ -74,12 +74,25 @@ var quoteColumns = []column{
 // Changjiang does not quote then, and such a row is a scraper's
 // carried-forward one.
 func ReadQuotes(r io.Reader, name string, enc Encoding, cal *Calendar) (*Quotes, error) {
+	q, _, err := readQuotes(r, name, enc, cal, false)
+	return q, err
+}
+
+// LintQuotes reads a quotes file as ReadQuotes does, but returns the
+// problems of its figures — a duplicate date (the first row is kept), an
+// average outside its range (the row is left out) — as findings beside
+// the quotes, for a lint to report. Any other problem is an error.
+func LintQuotes(r io.Reader, name string, enc Encoding, cal *Calendar) (*Quotes, ErrorList, error) {
+	return readQuotes(r, name, enc, cal, true)
+}
+
+func readQuotes(r io.Reader, name string, enc Encoding, cal *Calendar, lenient bool) (*Quotes, ErrorList, error) {
 	if cal == nil {
 		cal = DefaultCalendar()
 	}
 	t, err := openCSV(r, name, enc, quoteColumns)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hasLowHigh := t.has("low") || t.has("high")
 	var rows []Quote
@@ -91,18 +104,31 @@ func ReadQuotes(r io.Reader, name string, enc Encoding, cal *Calendar) (*Quotes,
 		return problems
 	})
 	if len(errs) == 0 && len(rows) == 0 {
-		return nil, &InputError{Source: name, Line: 1, Err: errors.New("has a header but no quotes")}
+		return nil, nil, &InputError{Source: name, Line: 1, Err: errors.New("has a header but no quotes")}
 	}
 	slices.SortStableFunc(rows, func(a, b Quote) int { return a.Date.Compare(b.Date) })
-	for i := 1; i < len(rows); i++ {
-		if rows[i].Date.Equal(rows[i-1].Date) {
-			errs = append(errs, &InputError{Source: name, Line: rows[i].Line, Field: "date", Value: formatDate(rows[i].Date),
-				Err: fmt.Errorf("is a duplicate date (also at line %d)", rows[i-1].Line)})
+	kept := rows[:0:0]
+	for i := range rows {
+		if i > 0 && rows[i].Date.Equal(rows[i-1].Date) {
+			errs = append(errs, &InputError{Source: name, Line: rows[i].Line, Field: "date", Value: FormatDate(rows[i].Date),
+				Err: fmt.Errorf("%w (also at line %d)", ErrDuplicateDate, rows[i-1].Line)})
+			continue
 		}
+		kept = append(kept, rows[i])
+	}
+	rows = kept
+	slices.SortStableFunc(errs, func(a, b *InputError) int { return a.Line - b.Line })
+	var findings ErrorList
+	if lenient {
+		for _, e := range errs {
+			if !errors.Is(e, ErrDuplicateDate) && !errors.Is(e, ErrOutsideRange) {
+				return nil, nil, errs
+			}
+		}
+		findings, errs = errs, nil
 	}
 	if err := errs.err(); err != nil {
-		slices.SortStableFunc(errs, func(a, b *InputError) int { return a.Line - b.Line })
-		return nil, errs
+		return nil, nil, errs
 	}
 	qs := &Quotes{Source: name, Calendar: cal, months: map[Month][2]int{}}
 	var prev *Quote
@@ -126,7 +152,7 @@ func ReadQuotes(r io.Reader, name string, enc Encoding, cal *Calendar) (*Quotes,
 		if q.HasChange && prev != nil {
 			if want := q.Average.Sub(prev.Average); !want.Equal(q.Change) {
 				qs.Warnings = append(qs.Warnings, Note{Date: q.Date, Line: q.Line,
-					Why: msg("quote.change", q.Change.String(), formatDate(prev.Date), prev.Average.String(), q.Average.String(), want.String())})
+					Why: msg("quote.change", q.Change.String(), FormatDate(prev.Date), prev.Average.String(), q.Average.String(), want.String())})
 			}
 		}
 		qs.Days = append(qs.Days, q)
@@ -139,7 +165,7 @@ func ReadQuotes(r io.Reader, name string, enc Encoding, cal *Calendar) (*Quotes,
 		span[1] = len(qs.Days)
 		qs.months[m] = span
 	}
-	return qs, nil
+	return qs, findings, nil
 }
 
 func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, ErrorList) {
@@ -185,7 +211,7 @@ func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, Err
 		errs = append(errs, t.fieldError(highKey, high, errors.New("has no low beside it: give both ends of the range, or neither")))
 	}
 	if change := t.field(rec, "change"); change != "" {
-		c, err := parseSignedMoney(change)
+		c, err := ParseSignedMoney(change)
 		if err != nil {
 			errs = append(errs, t.fieldError("change", change, err))
 		}
@@ -197,7 +223,7 @@ func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, Err
 		case q.Low.GreaterThan(q.High):
 			errs = append(errs, t.fieldError(lowKey, low, fmt.Errorf("is above high (%s)", high)))
 		case q.Average.LessThan(q.Low) || q.Average.GreaterThan(q.High):
-			errs = append(errs, t.fieldError(key, t.field(rec, key), fmt.Errorf("is outside the range %s-%s", q.Low, q.High)))
+			errs = append(errs, t.fieldError(key, t.field(rec, key), fmt.Errorf("%w %s-%s", ErrOutsideRange, q.Low, q.High)))
 		}
 	}
 	return q, errs
@@ -213,8 +239,8 @@ func splitRange(s string) (low, high string, ok bool) {
 	return "", "", false
 }
 
-// parseSignedMoney parses money with an optional sign, as in a change column.
-func parseSignedMoney(s string) (decimal.Decimal, error) {
+// ParseSignedMoney parses money with an optional sign, as in a change column.
+func ParseSignedMoney(s string) (decimal.Decimal, error) {
 	neg := false
 	if rest, ok := strings.CutPrefix(s, "-"); ok {
 		s, neg = rest, true
@@ -229,6 +255,13 @@ func parseSignedMoney(s string) (decimal.Decimal, error) {
 }
 
 var half = decimal.New(5, -1)
+
+// The errors of a quotes file that are about its figures rather than its
+// form: a quotes lint reports them as findings.
+var (
+	ErrDuplicateDate = errors.New("is a duplicate date")
+	ErrOutsideRange  = errors.New("is outside the range")
+)
 
 // ErrNoQuotes is the error of averaging a month the quotes do not have.
 var ErrNoQuotes = errors.New("no quotes for the month")

@@ -66,9 +66,9 @@ func TestAveragesOfRealQuotes(t *testing.T) {
 		fen, _ := q.Average(month(w.month), Fen)
 		if yuan.Days != w.days || !yuan.Value.Equal(d(w.yuan)) || !fen.Value.Equal(d(w.fen)) ||
 			!yuan.Min.Equal(d(w.min)) || !yuan.Max.Equal(d(w.max)) ||
-			formatDate(yuan.First) != w.first || formatDate(yuan.Last) != w.last {
+			FormatDate(yuan.First) != w.first || FormatDate(yuan.Last) != w.last {
 			t.Errorf("%s: %d days, %s / %s, min %s max %s, %s..%s; want %+v", w.month, yuan.Days, yuan.Value, fen.Value,
-				yuan.Min, yuan.Max, formatDate(yuan.First), formatDate(yuan.Last), w)
+				yuan.Min, yuan.Max, FormatDate(yuan.First), FormatDate(yuan.Last), w)
 		}
 	}
 	// The trading calendar of each month, worked out from the State
@@ -92,10 +92,10 @@ func TestAveragesOfRealQuotes(t *testing.T) {
 		a, _ := q.Average(month(c.month), Yuan)
 		var missing, holidays []string
 		for _, d := range a.MissingWeekdays {
-			missing = append(missing, formatDate(d))
+			missing = append(missing, FormatDate(d))
 		}
 		for _, h := range a.Holidays {
-			holidays = append(holidays, formatDate(h.Date)+" "+h.Name)
+			holidays = append(holidays, FormatDate(h.Date)+" "+h.Name)
 		}
 		if a.ExpectedDays != c.expected || a.Status != Complete || a.NotYetQuoted != 0 ||
 			strings.Join(missing, ", ") != c.missing || strings.Join(holidays, ", ") != c.holidays {

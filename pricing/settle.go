@@ -181,7 +181,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 				current[ag], currentMonth[ag] = a, key.month
 			}
 			if a.termsErr != nil {
-				reject(ErrorList{dr.Problem(d, DateField, formatDate(d.Date()), fmt.Errorf("is outside every terms version: %w", a.termsErr))})
+				reject(ErrorList{dr.Problem(d, DateField, FormatDate(d.Date()), fmt.Errorf("is outside every terms version: %w", a.termsErr))})
 				continue
 			}
 			if (opts.Month != 0 && key.month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {

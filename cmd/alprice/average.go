@@ -145,14 +145,14 @@ func averageJSON(l lang, rows []monthAverage) []averageJSONRow {
 		j := averageJSONRow{
 			Month: r.Month.String(), Days: r.Days, ExpectedDays: r.ExpectedDays, Status: string(r.Status), NotYetQuoted: r.NotYetQuoted,
 			Min: money(r.Min), Max: money(r.Max), Mean: r.Mean.StringFixed(4), Average: money(r.Value), Rounding: string(r.Rounding),
-			First: dateText(r.First), Last: dateText(r.Last),
+			First: pricing.FormatDate(r.First), Last: pricing.FormatDate(r.Last),
 			MissingWeekdays: []string{}, Holidays: []holidayJSON{}, Excluded: notesJSON(l, r.Excluded), Warnings: notesJSON(l, r.Warnings),
 		}
 		for _, d := range r.MissingWeekdays {
-			j.MissingWeekdays = append(j.MissingWeekdays, dateText(d))
+			j.MissingWeekdays = append(j.MissingWeekdays, pricing.FormatDate(d))
 		}
 		for _, h := range r.Holidays {
-			j.Holidays = append(j.Holidays, holidayJSON{Date: dateText(h.Date), Name: h.Name})
+			j.Holidays = append(j.Holidays, holidayJSON{Date: pricing.FormatDate(h.Date), Name: h.Name})
 		}
 		if r.official != nil {
 			off, diff := money(*r.official), money(r.Value.Sub(*r.official))
@@ -193,7 +193,7 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 			report.Str(r.Month.String()), report.Int(r.Days), report.Int(r.ExpectedDays), statusCell(l, r.Status),
 			report.CNY(r.Min), report.CNY(r.Max), report.Decimals(r.Mean, 4), report.CNY(r.Value),
 			report.Coded(roundingName[r.Rounding], string(r.Rounding)),
-			report.Str(dateText(r.First)), report.Str(dateText(r.Last)), report.Int(len(r.MissingWeekdays)),
+			report.Str(pricing.FormatDate(r.First)), report.Str(pricing.FormatDate(r.Last)), report.Int(len(r.MissingWeekdays)),
 		}
 		if withOfficial {
 			if r.official != nil {
@@ -205,25 +205,25 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 		main.Rows = append(main.Rows, row)
 		month := report.Str(r.Month.String())
 		for _, d := range r.MissingWeekdays {
-			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(d)), report.Empty,
+			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(d)), report.Empty,
 				report.Coded(l.t("trading day without a quote: a gap in the file?", "交易日无报价:数据缺失?"), "missing trading day")})
 		}
 		for _, h := range r.Holidays {
-			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(h.Date)), report.Empty,
+			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(h.Date)), report.Empty,
 				report.Coded(l.t("public holiday, no quote due: ", "法定节假日,不报价:")+h.Name, "holiday "+h.Name)})
 		}
 		if r.Status == pricing.Partial {
 			partial = true
 			days.Rows = append(days.Rows, []report.Cell{month, report.Empty, report.Empty,
-				report.Coded(fmt.Sprintf(l.t("%d trading days after %s not yet quoted: the month is not complete", "%[2]s 之后尚有 %[1]d 个交易日未报价:本月尚未完整"), r.NotYetQuoted, dateText(r.Last)),
+				report.Coded(fmt.Sprintf(l.t("%d trading days after %s not yet quoted: the month is not complete", "%[2]s 之后尚有 %[1]d 个交易日未报价:本月尚未完整"), r.NotYetQuoted, pricing.FormatDate(r.Last)),
 					fmt.Sprintf("not yet quoted %d", r.NotYetQuoted))})
 		}
 		for _, n := range r.Excluded {
-			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(n.Date)), report.Int(n.Line),
+			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(n.Date)), report.Int(n.Line),
 				report.Str(l.t("excluded: ", "已剔除:") + l.say(n.Why))})
 		}
 		for _, n := range r.Warnings {
-			days.Rows = append(days.Rows, []report.Cell{month, report.Str(dateText(n.Date)), report.Int(n.Line),
+			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(n.Date)), report.Int(n.Line),
 				report.Str(l.t("warning: ", "警告:") + l.say(n.Why))})
 		}
 	}

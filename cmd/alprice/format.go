@@ -2,7 +2,6 @@ package main
 
 import (
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -19,9 +18,6 @@ func monthText(m pricing.Month) string {
 	}
 	return m.String()
 }
-
-// dateText writes a date as 2026-03-02.
-func dateText(d time.Time) string { return d.Format(time.DateOnly) }
 
 // percentText writes a percentage with at least two decimals, as agreed
 // ("0.60%", "0.6125%").

@@ -34,7 +34,7 @@ type noteJSON struct {
 func notesJSON(l lang, notes []pricing.Note) []noteJSON {
 	out := []noteJSON{}
 	for _, n := range notes {
-		out = append(out, noteJSON{Date: dateText(n.Date), Line: n.Line, Reason: l.say(n.Why)})
+		out = append(out, noteJSON{Date: pricing.FormatDate(n.Date), Line: n.Line, Reason: l.say(n.Why)})
 	}
 	return out
 }

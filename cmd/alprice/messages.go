@@ -56,5 +56,7 @@ var chinese = map[string]string{
 	"quote.holiday":     "日期为法定节假日%[1]s:长江现货节假日不报价(爬虫沿用的数据)",
 	"quote.midpoint":    "均价 %[1]s 不是价格区间 %[3]s-%[4]s 的中点 %[2]s",
 	"quote.change":      "涨跌 %[1]s 与上一行(%[2]s,均价 %[3]s)不符:%[4]s − %[3]s = %[5]s",
+	"quote.outside":     "均价 %[1]s 不在价格区间 %[2]s-%[3]s 内",
+	"quote.jump":        "均价 %[1]s 与上一交易日(%[2]s,%[3]s)相差超过 %[4]s%%:请核对这两天",
 	"delivery.overfull": "票号 %[1]s:到位重量 %[2]s 吨大于出厂重量 %[3]s 吨;请核对地磅",
 }

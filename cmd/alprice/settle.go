@@ -306,7 +306,7 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 	}
 	for _, st := range s.Statements {
 		for _, day := range st.Days {
-			days.Rows = append(days.Rows, []report.Cell{report.Str(st.Agreement.ID), report.Str(dateText(day.Date)), report.Int(day.Tickets),
+			days.Rows = append(days.Rows, []report.Cell{report.Str(st.Agreement.ID), report.Str(pricing.FormatDate(day.Date)), report.Int(day.Tickets),
 				report.Tonnes(day.Tapped), report.Tonnes(day.Delivered), report.Tonnes(day.Tapped - day.Delivered)})
 		}
 	}
@@ -374,7 +374,7 @@ func notesTable(l lang, title string, notes []pricing.Note) report.Table {
 		Columns: columns(l, "line", "date", "reason"),
 	}
 	for _, n := range notes {
-		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(dateText(n.Date)), report.Str(l.say(n.Why))})
+		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(pricing.FormatDate(n.Date)), report.Str(l.say(n.Why))})
 	}
 	return t
 }

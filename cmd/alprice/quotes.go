@@ -1,0 +1,599 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"alprice/cmd/alprice/report"
+	"alprice/pricing"
+)
+
+// quotesStoreOptions are the flags every quotes subcommand that writes the
+// store shares.
+type quotesStoreOptions struct {
+	into     string
+	replace  bool
+	holidays string
+}
+
+func (o *quotesStoreOptions) bind(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&o.into, "into", "", "the quotes store `FILE` (CSV) to add to; made when it does not exist")
+	f.BoolVar(&o.replace, "replace", false, "replace a stored day that has other figures, instead of failing")
+	f.StringVar(&o.holidays, "holidays", "", "public holidays `FILE` (CSV date,name) to add to the trading calendar")
+}
+
+func newQuotesCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "quotes",
+		Short: "Keep a quotes file correct and complete: add, import, fetch, check",
+		Long: `Keep one file of Changjiang A00 daily quotes (the store) correct and complete, on
+the trading calendar: add a day read off the page, import what was saved or
+pasted from Changjiang, fetch a month from its price-list endpoint, check a file.
+
+The store is the quotes CSV every pricing command reads (date,low,high,average,
+change), sorted by date, one row a date, written through a temporary file; a
+merge that changes nothing leaves it byte for byte as it was. A date already
+stored with other figures is a conflict: exit 2, each listed (date, stored,
+incoming), nothing written — unless --replace. Weekend and holiday rows are
+skipped and counted. An average outside its range, or more than 8% from the
+previous trading day's, is a warning naming both days.` + exitStatusHelp,
+		Example: `  alprice quotes add 2026-03-02 23620 --low 23600 --high 23640 --change +130 --into quotes.csv
+  alprice quotes import page.html --year 2026 --into quotes.csv
+  alprice quotes fetch --month 2026-07 --into quotes.csv && alprice settle ... --quotes quotes.csv
+  alprice quotes check quotes.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newQuotesAddCmd(a), newQuotesImportCmd(a), newQuotesFetchCmd(a), newQuotesCheckCmd(a))
+	return cmd
+}
+
+type quotesAddOptions struct {
+	store             quotesStoreOptions
+	low, high, change string
+}
+
+func newQuotesAddCmd(a *app) *cobra.Command {
+	o := &quotesAddOptions{}
+	cmd := &cobra.Command{
+		Use:   "add DATE AVERAGE",
+		Short: "Add or confirm one day's A00 quote in the store",
+		Long: `Add one day's Changjiang A00 quote, read off the page, to the store: the same
+day with the same figures changes nothing ("already there"); with other figures
+it is a conflict (exit 2) unless --replace. A weekend day or a public holiday is
+refused with the reason: Changjiang does not quote then.` + exitStatusHelp,
+		Example: `  alprice quotes add 2026-03-02 23620 --low 23600 --high 23640 --change +130 --into quotes.csv`,
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runQuotesAdd(a, o, args[0], args[1])
+		},
+	}
+	o.store.bind(cmd)
+	f := cmd.Flags()
+	f.StringVar(&o.low, "low", "", "the day's lowest `PRICE`")
+	f.StringVar(&o.high, "high", "", "the day's highest `PRICE`")
+	f.StringVar(&o.change, "change", "", "the `CHANGE` against the previous trading day, such as +80 or -40")
+	return cmd
+}
+
+func runQuotesAdd(a *app, o *quotesAddOptions, dateText, average string) error {
+	date, err := pricing.ParseDate(dateText)
+	if err != nil {
+		return flagError("DATE", dateText, err)
+	}
+	q := pricing.Quote{Date: date}
+	if q.Average, err = pricing.ParseMoney(average); err == nil && !q.Average.IsPositive() {
+		err = errors.New("is not positive")
+	}
+	if err != nil {
+		return flagError("AVERAGE", average, err)
+	}
+	if (o.low == "") != (o.high == "") {
+		return usageError{errors.New("give both --low and --high, or neither")}
+	}
+	if o.low != "" {
+		if q.Low, err = pricing.ParseMoney(o.low); err != nil {
+			return flagError("low", o.low, err)
+		}
+		if q.High, err = pricing.ParseMoney(o.high); err != nil {
+			return flagError("high", o.high, err)
+		}
+		q.HasRange = true
+	}
+	if o.change != "" {
+		if q.Change, err = pricing.ParseSignedMoney(o.change); err != nil {
+			return flagError("change", o.change, err)
+		}
+		q.HasChange = true
+	}
+	store, err := a.openStore(&o.store)
+	if err != nil {
+		return err
+	}
+	if trading, holiday := store.cal.TradingDay(date); !trading {
+		why := "a " + date.Weekday().String() + ": Changjiang does not quote on weekends"
+		if holiday != "" {
+			why = "a public holiday, " + holiday + ": Changjiang does not quote on holidays"
+		}
+		return flagError("DATE", dateText, errors.New("is "+why))
+	}
+	return a.mergeIntoStore(store, &o.store, &pricing.SourceQuotes{Quotes: []pricing.Quote{q}})
+}
+
+type quotesImportOptions struct {
+	store quotesStoreOptions
+	from  string
+	date  string
+	year  int
+}
+
+func newQuotesImportCmd(a *app) *cobra.Command {
+	o := &quotesImportOptions{}
+	cmd := &cobra.Command{
+		Use:   "import SOURCE...",
+		Short: "Import quotes saved or pasted from Changjiang into the store",
+		Long: `Import what users save or copy from Changjiang Nonferrous into the store, each
+source detected by its content (or --from):
+
+  text  text pasted from the page, a quote a line: "A00铝 23660-23700 23680 +80",
+        or run together as the home page renders it, "A00铝23660-2370023680+80"
+        (split by low ≤ average ≤ high; a line that splits more ways is refused);
+        the date from a leading YYYY-MM-DD on the line, or --date
+  html  the history page (historyprice/cjxh_1/) saved as HTML, GBK or UTF-8: dates
+        are MM-DD, the year from --year; a page that spans New Year puts December
+        in the year before
+  json  the price-list endpoint's answer saved to a file
+  csv   another quotes file, to merge two stores
+
+Only A00 rows are taken; other products are counted as skipped. "-" reads stdin.` + exitStatusHelp,
+		Example: `  pbpaste | alprice quotes import - --date 2026-03-02 --into quotes.csv
+  alprice quotes import cjxh_1.html --year 2026 --into quotes.csv
+  alprice quotes import pricelist.json other-quotes.csv --into quotes.csv`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runQuotesImport(a, o, args) },
+	}
+	o.store.bind(cmd)
+	f := cmd.Flags()
+	f.StringVar(&o.from, "from", "", "the kind of every SOURCE, `text|html|json|csv` (default: detected)")
+	f.StringVar(&o.date, "date", "", "the `YYYY-MM-DD` of pasted lines that give none")
+	f.IntVar(&o.year, "year", 0, "the `YEAR` of an HTML page's first (newest) row")
+	return cmd
+}
+
+func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
+	var from pricing.QuoteSource
+	var err error
+	if o.from != "" {
+		if from, err = pricing.ParseQuoteSource(o.from); err != nil {
+			return flagError("from", o.from, err)
+		}
+	}
+	var date *time.Time
+	if o.date != "" {
+		d, err := pricing.ParseDate(o.date)
+		if err != nil {
+			return flagError("date", o.date, err)
+		}
+		date = &d
+	}
+	if o.year != 0 && (o.year < pricing.MinYear || o.year > pricing.MaxYear) {
+		return flagError("year", fmt.Sprint(o.year), fmt.Errorf("is outside %d–%d", pricing.MinYear, pricing.MaxYear))
+	}
+	store, err := a.openStore(&o.store)
+	if err != nil {
+		return err
+	}
+	all := &pricing.SourceQuotes{}
+	for _, src := range sources {
+		r, err := a.open("SOURCE", src)
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		sq, err := readQuoteSource(data, inputName(src), from, date, o.year, store.cal)
+		if err != nil {
+			return err
+		}
+		all.Quotes = append(all.Quotes, sq.Quotes...)
+		all.NotA00 += sq.NotA00
+	}
+	return a.mergeIntoStore(store, &o.store, all)
+}
+
+// readQuoteSource reads one source of quotes, of the kind given or
+// detected.
+func readQuoteSource(data []byte, name string, from pricing.QuoteSource, date *time.Time, year int, cal *pricing.Calendar) (*pricing.SourceQuotes, error) {
+	if from == "" {
+		from = pricing.DetectQuoteSource(data[:min(len(data), 4096)])
+	}
+	switch from {
+	case pricing.SourceHTML:
+		if year == 0 {
+			year = time.Now().Year()
+		}
+		return pricing.ReadHistoryHTML(bytes.NewReader(data), name, year)
+	case pricing.SourceJSON:
+		return pricing.ReadPriceListJSON(bytes.NewReader(data), name)
+	case pricing.SourceCSV:
+		q, err := pricing.ReadQuotes(bytes.NewReader(data), name, pricing.AutoEncoding, cal)
+		if err != nil {
+			return nil, err
+		}
+		return &pricing.SourceQuotes{Quotes: q.Days}, nil
+	}
+	return pricing.ReadPastedQuotes(bytes.NewReader(data), name, date)
+}
+
+// defaultQuotesURL is where fetch asks for a month's price list unless
+// --url or ALPRICE_QUOTES_URL say otherwise.
+const defaultQuotesURL = "https://www.ccmn.cn/price/priceList"
+
+type quotesFetchOptions struct {
+	store   quotesStoreOptions
+	month   string
+	url     string
+	timeout time.Duration
+}
+
+func newQuotesFetchCmd(a *app) *cobra.Command {
+	o := &quotesFetchOptions{}
+	cmd := &cobra.Command{
+		Use:   "fetch",
+		Short: "Fetch a month's A00 quotes from Changjiang's price-list endpoint into the store",
+		Long: `Fetch a month's quotes from Changjiang's price-list endpoint and merge them into
+the store. alprice POSTs the form fields productSortName=A00铝, startDate and
+endDate (the month's first and last day) to --url (default ` + defaultQuotesURL + `,
+or $ALPRICE_QUOTES_URL: for a mirror, a proxy or a test), with a timeout, two
+retries with a growing pause, and a User-Agent that names alprice. The answer
+must be the price list ({"body": {"priceList": [...]}}); another shape is an
+error that shows its start, and nothing is written.` + exitStatusHelp,
+		Example: `  alprice quotes fetch --month 2026-07 --into quotes.csv
+  ALPRICE_QUOTES_URL=http://mirror.local/priceList alprice quotes fetch --month 2026-07 --into quotes.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runQuotesFetch(cmd.Context(), a, o) },
+	}
+	o.store.bind(cmd)
+	f := cmd.Flags()
+	f.StringVar(&o.month, "month", "", "the `YYYY-MM` to fetch")
+	f.StringVar(&o.url, "url", "", "the price-list endpoint `URL` (default $ALPRICE_QUOTES_URL, else "+defaultQuotesURL+")")
+	f.DurationVar(&o.timeout, "timeout", 20*time.Second, "how long one request may take, `DURATION`")
+	return cmd
+}
+
+func runQuotesFetch(ctx context.Context, a *app, o *quotesFetchOptions) error {
+	m, err := pricing.ParseMonth(o.month)
+	if err != nil {
+		return flagError("month", o.month, err)
+	}
+	endpoint := o.url
+	if endpoint == "" {
+		endpoint = a.getenv("ALPRICE_QUOTES_URL")
+	}
+	if endpoint == "" {
+		endpoint = defaultQuotesURL
+	}
+	if u, err := url.Parse(endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return flagError("url", endpoint, errors.New("is not an http or https URL"))
+	}
+	store, err := a.openStore(&o.store)
+	if err != nil {
+		return err
+	}
+	form := url.Values{"productSortName": {"A00铝"}, "startDate": {pricing.FormatDate(m.First())},
+		"endDate": {pricing.FormatDate(m.Day(m.Days()))}}
+	body, err := fetch(ctx, endpoint, form, o.timeout)
+	if err != nil {
+		return err
+	}
+	sq, err := pricing.ReadPriceListJSON(bytes.NewReader(body), endpoint)
+	if err != nil {
+		return err
+	}
+	return a.mergeIntoStore(store, &o.store, sq)
+}
+
+// fetch POSTs form to endpoint and returns the body of a 200 answer: each
+// try within timeout, two retries after a pause of 500 ms, then 1 s.
+func fetch(ctx context.Context, endpoint string, form url.Values, timeout time.Duration) ([]byte, error) {
+	client := &http.Client{Timeout: timeout}
+	var last error
+	for try := 0; try < 3; try++ {
+		if try > 0 {
+			select {
+			case <-time.After(time.Duration(try) * 500 * time.Millisecond):
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, strings.NewReader(form.Encode()))
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("User-Agent", "alprice/"+buildVersion()+" (molten-aluminium pricing; quotes fetch)")
+		req.Header.Set("Accept", "application/json")
+		resp, err := client.Do(req)
+		if err != nil {
+			last = err
+			continue
+		}
+		body, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+		resp.Body.Close()
+		if err != nil {
+			last = err
+			continue
+		}
+		if resp.StatusCode != http.StatusOK {
+			last = fmt.Errorf("answered %s: %s", resp.Status, pricing.Clip(string(bytes.TrimSpace(body))))
+			if resp.StatusCode < 500 {
+				break // a client error does not get better by asking again
+			}
+			continue
+		}
+		return body, nil
+	}
+	return nil, fmt.Errorf("%s: %w (after retries); nothing was written", endpoint, last)
+}
+
+// quoteStore is the store being added to.
+type quoteStore struct {
+	path   string
+	cal    *pricing.Calendar
+	quotes []pricing.Quote
+	before []byte // the file as it was; nil when new
+}
+
+// openStore reads the store --into names, or starts a new one.
+func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
+	if o.into == "" {
+		return nil, usageError{errors.New("give the quotes store with --into FILE")}
+	}
+	var added []pricing.Holiday
+	if o.holidays != "" {
+		in := csvInput{flag: "holidays", path: o.holidays, encoding: "auto"}
+		hs, err := read(a, &in, pricing.ReadHolidays)
+		if err != nil {
+			return nil, err
+		}
+		added = hs
+	}
+	s := &quoteStore{path: o.into, cal: pricing.NewCalendar(pricing.StateCouncilSchedule{}, added...)}
+	data, err := os.ReadFile(o.into)
+	if errors.Is(err, os.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--into %s: %w", o.into, err)
+	}
+	s.before = data
+	if len(bytes.TrimSpace(data)) == 0 {
+		return s, nil
+	}
+	q, err := pricing.ReadQuotes(bytes.NewReader(data), o.into, pricing.AutoEncoding, s.cal)
+	var input *pricing.InputError
+	if errors.As(err, &input) && strings.Contains(input.Err.Error(), "has a header but no quotes") {
+		return s, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.quotes = q.Days
+	return s, nil
+}
+
+// mergeIntoStore merges quotes into the store, writes it when it changed,
+// and reports what happened: conflicts without --replace are an error and
+// nothing is written.
+func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *pricing.SourceQuotes) error {
+	res := pricing.MergeQuotes(s.quotes, in.Quotes, s.cal, o.replace)
+	if len(res.Conflicts) > 0 && !o.replace {
+		var lines []string
+		for _, c := range res.Conflicts {
+			lines = append(lines, fmt.Sprintf("%s: stored %s, incoming %s", pricing.FormatDate(c.Date), quoteText(c.Stored), quoteText(c.Incoming)))
+		}
+		return fmt.Errorf("%s: %d dates are stored with other figures; nothing was written (--replace takes the incoming ones):\n  %s",
+			s.path, len(res.Conflicts), strings.Join(lines, "\n  "))
+	}
+	var buf bytes.Buffer
+	if err := pricing.WriteQuotes(&buf, res.Quotes); err != nil {
+		return err
+	}
+	if !bytes.Equal(buf.Bytes(), s.before) {
+		if err := a.output.write(s.path, buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	for _, n := range res.Warnings {
+		a.warn("%s %s: %s", s.path, pricing.FormatDate(n.Date), a.lang.say(n.Why))
+	}
+	stored := pricing.NewQuotes(s.path, res.Quotes, s.cal)
+	a.warnUnscheduled(stored)
+	return a.emit(result{
+		doc:  func() report.Doc { return mergeDoc(a.lang, s.path, res, in.NotA00, stored) },
+		json: func() any { return mergeJSON(res, in.NotA00, stored) },
+	})
+}
+
+// quoteText writes a quote's figures for a message: "23680 (23660-23700, +80)".
+func quoteText(q pricing.Quote) string {
+	s := q.Average.String()
+	var more []string
+	if q.HasRange {
+		more = append(more, q.Low.String()+"-"+q.High.String())
+	}
+	if q.HasChange {
+		more = append(more, signed(q.Change.String()))
+	}
+	if len(more) > 0 {
+		s += " (" + strings.Join(more, ", ") + ")"
+	}
+	return s
+}
+
+func signed(s string) string {
+	if !strings.HasPrefix(s, "-") && s != "0" {
+		return "+" + s
+	}
+	return s
+}
+
+type mergeMonthJSON struct {
+	Month        string `json:"month"`
+	Days         int    `json:"days"`
+	ExpectedDays int    `json:"expected_days"`
+	Status       string `json:"status"`
+}
+
+type mergeJSONOut struct {
+	Store     string           `json:"store"`
+	Added     int              `json:"added"`
+	Unchanged int              `json:"unchanged"`
+	Replaced  int              `json:"replaced"`
+	Conflicts int              `json:"conflicts"`
+	Skipped   map[string]int   `json:"skipped"`
+	Months    []mergeMonthJSON `json:"months"`
+}
+
+func mergeJSON(res *pricing.MergeResult, notA00 int, stored *pricing.Quotes) mergeJSONOut {
+	j := mergeJSONOut{Store: stored.Source, Added: res.Added, Unchanged: res.Unchanged, Replaced: res.Replaced, Conflicts: len(res.Conflicts),
+		Skipped: map[string]int{"not_a00": notA00, "weekend_or_holiday": res.Closed}, Months: []mergeMonthJSON{}}
+	for _, a := range stored.MonthStatuses() {
+		j.Months = append(j.Months, mergeMonthJSON{a.Month.String(), a.Days, a.ExpectedDays, string(a.Status)})
+	}
+	return j
+}
+
+func mergeDoc(l lang, path string, res *pricing.MergeResult, notA00 int, stored *pricing.Quotes) report.Doc {
+	t := report.Table{Columns: columns(l, "month", "days", "expected_days", "status")}
+	for _, a := range stored.MonthStatuses() {
+		t.Rows = append(t.Rows, []report.Cell{report.Str(a.Month.String()), report.Int(a.Days), report.Int(a.ExpectedDays), statusCell(l, a.Status)})
+	}
+	summary := fmt.Sprintf(l.t("added %d, unchanged %d, conflicts %d, skipped %d (not A00: %d, weekend/holiday: %d)",
+		"新增 %d,未变 %d,冲突 %d,跳过 %d(非A00:%d,周末/节假日:%d)"),
+		res.Added, res.Unchanged, len(res.Conflicts), notA00+res.Closed, notA00, res.Closed)
+	if res.Replaced > 0 {
+		summary += fmt.Sprintf(l.t("; replaced %d", ";已替换 %d"), res.Replaced)
+	}
+	return report.Doc{Title: l.t("Quotes store · ", "报价库 · ") + path, Tables: []report.Table{t}, Notes: []string{summary}}
+}
+
+func newQuotesCheckCmd(a *app) *cobra.Command {
+	var holidays string
+	cmd := &cobra.Command{
+		Use:   "check FILE",
+		Short: "Lint a quotes file without pricing anything",
+		Long: `Lint a quotes file: rows dated on a weekend or a public holiday, duplicate dates,
+trading days missing in each month (the last month's days after its last quote are
+not yet quoted, not missing), averages outside their range, change columns that
+disagree with the previous day, and jumps of more than 8% between trading days.` + `
+
+EXIT STATUS
+  0  nothing found
+  1  something found (the output lists it)
+  2  usage or input error: a value that does not parse, a ragged row
+  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM`,
+		Example: `  alprice quotes check quotes.csv`,
+		Args:    cobra.ExactArgs(1),
+		RunE:    func(cmd *cobra.Command, args []string) error { return runQuotesCheck(a, args[0], holidays) },
+	}
+	cmd.Flags().StringVar(&holidays, "holidays", "", "public holidays `FILE` (CSV date,name) to add to the trading calendar")
+	return cmd
+}
+
+// quoteFinding is one thing quotes check found.
+type quoteFinding struct {
+	Date string `json:"date"`
+	Line int    `json:"line"`
+	What string `json:"what"`
+}
+
+func runQuotesCheck(a *app, path, holidays string) error {
+	var added []pricing.Holiday
+	if holidays != "" {
+		in := csvInput{flag: "holidays", path: holidays, encoding: "auto"}
+		hs, err := read(a, &in, pricing.ReadHolidays)
+		if err != nil {
+			return err
+		}
+		added = hs
+	}
+	cal := pricing.NewCalendar(pricing.StateCouncilSchedule{}, added...)
+	in := csvInput{flag: "quotes", path: path, encoding: "auto"}
+	var findings []quoteFinding
+	var figures pricing.ErrorList
+	q, err := read(a, &in, func(r io.Reader, name string, enc pricing.Encoding) (*pricing.Quotes, error) {
+		q, f, err := pricing.LintQuotes(r, name, enc, cal)
+		figures = f
+		return q, err
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range figures {
+		findings = append(findings, quoteFinding{Date: e.Value, Line: e.Line, What: e.Err.Error()})
+	}
+	if q != nil {
+		for _, n := range q.Excluded {
+			findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.say(n.Why)})
+		}
+		for _, n := range q.Warnings {
+			if n.Why.Code == "quote.change" {
+				findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.say(n.Why)})
+			}
+		}
+		for _, n := range pricing.MergeQuotes(nil, q.Days, cal, false).Warnings {
+			findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.say(n.Why)})
+		}
+		for _, avg := range q.MonthStatuses() {
+			for _, d := range avg.MissingWeekdays {
+				findings = append(findings, quoteFinding{Date: pricing.FormatDate(d), What: a.lang.t("a trading day without a quote", "交易日无报价")})
+			}
+		}
+		a.warnUnscheduled(q)
+	}
+	if err := a.emit(result{
+		doc: func() report.Doc {
+			t := report.Table{Columns: columns(a.lang, "date", "line", "what")}
+			for _, f := range findings {
+				line := report.Empty
+				if f.Line > 0 {
+					line = report.Int(f.Line)
+				}
+				t.Rows = append(t.Rows, []report.Cell{report.Str(f.Date), line, report.Str(f.What)})
+			}
+			doc := report.Doc{Title: a.lang.t("Quotes check · ", "报价检查 · ") + inputName(path), Tables: []report.Table{t}}
+			if len(findings) == 0 {
+				doc.Notes = []string{a.lang.t("Nothing found.", "未发现问题。")}
+			}
+			return doc
+		},
+		json: func() any {
+			out := []quoteFinding{}
+			return struct {
+				OK       bool           `json:"ok"`
+				Findings []quoteFinding `json:"findings"`
+			}{len(findings) == 0, append(out, findings...)}
+		},
+	}); err != nil {
+		return err
+	}
+	if len(findings) > 0 {
+		return errFound
+	}
+	return nil
+}
