@@ -45,7 +45,11 @@ func (a *Agreement) TermsFor(m Month) (Terms, error) {
 	if best < 0 || !a.Terms[best].Covers(m) {
 		return Terms{}, fmt.Errorf("agreement %s has no terms for %s (its versions: %s)", a.ID, m, a.versionList())
 	}
-	return a.Terms[best], nil
+	t, err := a.Terms[best].ForMonth(m)
+	if err != nil {
+		return Terms{}, fmt.Errorf("agreement %s: %w", a.ID, err)
+	}
+	return t, nil
 }
 
 // versionList describes the terms versions of a, such as "from 2026-01, from 2026-04 to 2026-06".
@@ -67,7 +71,7 @@ func (a *Agreement) OnlyTerms() (Terms, error) {
 	if len(a.Terms) != 1 {
 		return Terms{}, &versionsError{fmt.Sprintf("agreement %s has %d terms versions (%s)", a.ID, len(a.Terms), a.versionList())}
 	}
-	return a.Terms[0], nil
+	return a.Terms[0].ForMonth(a.Terms[0].From)
 }
 
 // Agreements is the content of an agreements file.
@@ -77,6 +81,9 @@ type Agreements struct {
 	Invoice     InvoiceItem
 	List        []Agreement
 	Holidays    []Holiday // public holidays to add to the trading calendar
+	// CoalDiscounts are the smelter's coal discount versions (clause 2,
+	// coal), by month.
+	CoalDiscounts []CoalDiscount
 }
 
 // InvoiceItem returns what the invoices of agreement a name: the file's

@@ -278,8 +278,10 @@ func joinField(field, key string) string {
 
 func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 	s := &Agreements{}
-	seen := y.mapping(root, "", []string{"seller", "invoice", "holidays", "agreements"}, func(key string, v *yaml.Node) {
+	seen := y.mapping(root, "", []string{"seller", "invoice", "coal_discount", "holidays", "agreements"}, func(key string, v *yaml.Node) {
 		switch key {
+		case "coal_discount":
+			s.CoalDiscounts = y.coalDiscounts(v, key)
 		case "seller":
 			s.SellerParty = y.seller(v, key)
 			s.Seller = s.SellerParty.Name
@@ -298,6 +300,19 @@ func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 		}
 	})
 	y.require(root, "", seen, "agreements")
+	sortCoalDiscounts(s.CoalDiscounts)
+	for i := range s.List {
+		for j := range s.List[i].Terms {
+			t := &s.List[i].Terms[j]
+			t.CoalDiscounts = s.CoalDiscounts
+			for _, a := range t.Adjustments {
+				if a.Full && len(s.CoalDiscounts) == 0 {
+					y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: "value", Value: "full",
+						Err: errors.New("passes the coal discount through in full, but the file states no coal_discount: add one at the top level")})
+				}
+			}
+		}
+	}
 	ids := map[string]int{}
 	for _, a := range s.List {
 		if a.ID == "" {
@@ -398,6 +413,45 @@ func (y *yamlReader) agreement(n *yaml.Node, field string) Agreement {
 	a.BuyerParty.Name = a.Buyer
 	y.checkVersions(&a, field)
 	return a
+}
+
+// coalDiscounts reads coal_discount: one mapping, or a list of them, each
+// {per_tonne_coal, coal_per_tonne_aluminium, from}.
+func (y *yamlReader) coalDiscounts(n *yaml.Node, field string) []CoalDiscount {
+	if n = y.resolve(n, field); n == nil {
+		return nil
+	}
+	items := []*yaml.Node{n}
+	if n.Kind == yaml.SequenceNode {
+		items = y.sequence(n, field, "is an empty list: state a coal discount, or leave the key out")
+	}
+	var out []CoalDiscount
+	seen := map[Month]int{}
+	for i, item := range items {
+		path := field
+		if n.Kind == yaml.SequenceNode {
+			path = fmt.Sprintf("%s[%d]", field, i)
+		}
+		c := CoalDiscount{Line: item.Line}
+		keys := y.mapping(item, path, []string{"per_tonne_coal", "coal_per_tonne_aluminium", "from"}, func(key string, v *yaml.Node) {
+			p := joinField(path, key)
+			switch key {
+			case "per_tonne_coal":
+				c.PerTonneCoal, _ = parse(y, v, p, ParseMoney)
+			case "coal_per_tonne_aluminium":
+				c.CoalPerTonneAluminium, _ = parse(y, v, p, parseCoalPerTonne)
+			case "from":
+				c.From, _ = parse(y, v, p, ParseMonth)
+			}
+		})
+		y.require(item, path, keys, "per_tonne_coal", "coal_per_tonne_aluminium", "from")
+		if first, dup := seen[c.From]; dup && c.From != 0 {
+			y.fail(item, joinField(path, "from"), c.From.String(), fmt.Errorf("is the start of two coal discounts (the other at line %d)", first))
+		}
+		seen[c.From] = item.Line
+		out = append(out, c)
+	}
+	return out
 }
 
 // invoiceItem reads an invoice: mapping of what invoices name.
@@ -530,6 +584,7 @@ func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
 
 func (y *yamlReader) adjustment(n *yaml.Node, field string, premium bool) Adjustment {
 	a := Adjustment{Line: n.Line}
+	var valueNode *yaml.Node
 	if premium {
 		a.Kind = Premium
 	}
@@ -545,9 +600,17 @@ func (y *yamlReader) adjustment(n *yaml.Node, field string, premium bool) Adjust
 		case "label":
 			a.Label, _ = y.nameOf(v, path)
 		case "value":
+			if text, ok := y.scalar(v, path); ok && text == "full" {
+				a.Full = true
+				valueNode = v
+				return
+			}
 			a.Value, _ = parse(y, v, path, ParseValue)
 		}
 	})
+	if a.Full && a.Kind != Coal {
+		y.fail(valueNode, joinField(field, "value"), "full", errors.New("is for a coal deduction only: the coal discount passed through in full"))
+	}
 	if premium {
 		y.require(n, field, seen, "label", "value")
 		return a

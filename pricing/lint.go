@@ -117,6 +117,7 @@ func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity
 			}
 		}
 	}
+	lintCoal(t, stated[Coal], add)
 	if !stated[Transport] {
 		add(t, t.Line, SeverityFinding, "2.2", msg("lint.no-transport"))
 	}
@@ -146,4 +147,47 @@ func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity
 	if !t.VATRate.Equal(DefaultVATRate) {
 		add(t, t.Line, SeverityWarning, RuleVATRate, msg("lint.vat-rate", RateText(t.VATRate)))
 	}
+}
+
+// lintCoal checks the coal pass-through of a terms version against the
+// smelter's coal discount (clause 2, coal: passed on in full): a coal
+// deduction below what the discount in force implies, or no coal line at
+// all while a discount is stated, is a finding.
+func lintCoal(t *Terms, stated bool, add func(t *Terms, line int, severity, rule string, why Message)) {
+	if len(t.CoalDiscounts) == 0 {
+		return
+	}
+	if !stated {
+		cd, _ := CoalDiscountFor(t.CoalDiscounts, t.From)
+		add(t, t.Line, SeverityFinding, Coal.Rule(), msg("lint.coal-missing", cd.PassThrough().StringFixed(2), cd.Derivation()))
+		return
+	}
+	for _, a := range t.Adjustments {
+		if a.Kind != Coal || a.Full || a.Value.IsPercent() {
+			continue
+		}
+		// Every coal discount in force while the version prices.
+		for _, cd := range t.CoalDiscounts {
+			from := max(cd.From, t.From)
+			if next, ok := nextCoalDiscount(t.CoalDiscounts, cd.From); (ok && next <= t.From) || (t.To != 0 && from > t.To) {
+				continue
+			}
+			if implied := cd.PassThrough(); a.Value.Number().LessThan(implied) {
+				add(t, a.Line, SeverityFinding, Coal.Rule(), msg("lint.coal-short", a.Value.Number().StringFixed(2), implied.StringFixed(2),
+					cd.Derivation(), from.String()))
+			}
+		}
+	}
+}
+
+// nextCoalDiscount returns the month the coal discount after the one from
+// from starts.
+func nextCoalDiscount(list []CoalDiscount, from Month) (Month, bool) {
+	var next Month
+	for _, c := range list {
+		if c.From > from && (next == 0 || c.From < next) {
+			next = c.From
+		}
+	}
+	return next, next != 0
 }

@@ -10,10 +10,11 @@ import (
 // Line is one line of the price build-up: what an agreed deduction or
 // premium comes to per tonne on the month's benchmark.
 type Line struct {
-	Kind   Kind
-	Label  string          // the agreed label; empty where the kind names the line
-	Value  Value           // as agreed; zero for the rounding line
-	Amount decimal.Decimal // signed effect on the price, CNY/t: negative for a deduction
+	Kind       Kind
+	Label      string          // the agreed label; empty where the kind names the line
+	Value      Value           // as agreed; zero for the rounding line
+	Amount     decimal.Decimal // signed effect on the price, CNY/t: negative for a deduction
+	Derivation string          // how a value filled in was worked out ("30 × 5.6 t coal/t"); empty otherwise
 }
 
 // Price is the molten-aluminium price per tonne built up from the benchmark,
@@ -38,7 +39,7 @@ func BuildPrice(benchmark decimal.Decimal, t Terms) (Price, error) {
 		if a.Kind != Premium {
 			amount = amount.Neg()
 		}
-		p.Lines = append(p.Lines, Line{Kind: a.Kind, Label: a.Label, Value: a.Value, Amount: amount})
+		p.Lines = append(p.Lines, Line{Kind: a.Kind, Label: a.Label, Value: a.Value, Amount: amount, Derivation: a.Derivation})
 		price = price.Add(amount)
 	}
 	p.UnitPrice = RoundUnitPrice(price, t.UnitPriceRounding)

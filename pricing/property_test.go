@@ -290,3 +290,30 @@ func TestPropertyTrueUpAddsUp(t *testing.T) {
 		}
 	})
 }
+
+// TestPropertyReleasedPartsAddUp: whatever the per-tonne lines and the
+// weight, the released parts add up to the released total exactly, and
+// the total is the lines' sum × tonnes to the fen.
+func TestPropertyReleasedPartsAddUp(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 8).Draw(t, "lines")
+		perTonne := make([]decimal.Decimal, n)
+		sum := decimal.Zero
+		for i := range perTonne {
+			perTonne[i] = fen(-100_000, 100_000).Draw(t, "line")
+			sum = sum.Add(perTonne[i])
+		}
+		w := Weight(rapid.Int64Range(1, 10_000_000_000).Draw(t, "kg"))
+		total, parts := ReleasedParts(perTonne, w)
+		got := decimal.Zero
+		for _, p := range parts {
+			got = got.Add(p)
+			if p.Exponent() < -2 {
+				t.Fatalf("a part %s not to the fen", p)
+			}
+		}
+		if !got.Equal(total) || !total.Equal(Amount(sum, w)) {
+			t.Fatalf("parts add up to %s; total %s; Σ × t = %s", got, total, Amount(sum, w))
+		}
+	})
+}

@@ -26,6 +26,10 @@ import (
 //	billed unit price = amount ÷ quantity  fen              [UnitPriceOf]
 //	weight near an amount, to search from  whole kg         [weightNear]
 //	a total shared by weights (true-up)    fen, rest last   [Allocate]
+//	price advantage released and parts     fen, rest last   [ReleasedParts]
+//	local conversion rate                  0.01 percent     [ConversionRate]
+//	coal pass-through per tonne of Al      fen              [CoalPassThrough]
+//	  = CNY/t coal × t coal per t Al
 //	invoice-ready unit price excl. VAT     8 decimals       [InvoiceUnitPrice]
 //	  = amount excl. VAT ÷ quantity
 
@@ -169,4 +173,43 @@ func InvoiceUnitPrice(amountExclVAT decimal.Decimal, w Weight) decimal.Decimal {
 		return decimal.Zero
 	}
 	return amountExclVAT.DivRound(w.Tonnes(), unitPriceDecimals)
+}
+
+// CoalPassThrough returns the coal discount a tonne of aluminium carries:
+// the discount per tonne of coal × the tonnes of coal burned per tonne of
+// aluminium, rounded half away from zero to the fen (30 × 5.6 = 168.00).
+func CoalPassThrough(perTonneCoal, coalPerTonneAluminium decimal.Decimal) decimal.Decimal {
+	return perTonneCoal.Mul(coalPerTonneAluminium).Round(scaleFen)
+}
+
+// ReleasedParts returns what per-tonne amounts come to over weight w: the
+// total, Σ amounts × tonnes rounded half away from zero to the fen, and
+// each part rounded so too but the last, which takes the rest, so that the
+// parts add up to the total exactly. The price advantage released (让利) is
+// shared among the lines of the build-up this way.
+func ReleasedParts(perTonne []decimal.Decimal, w Weight) (total decimal.Decimal, parts []decimal.Decimal) {
+	sum := decimal.Zero
+	for _, p := range perTonne {
+		sum = sum.Add(p)
+	}
+	total = Amount(sum, w)
+	parts = make([]decimal.Decimal, len(perTonne))
+	rest := total
+	for i, p := range perTonne {
+		if i == len(perTonne)-1 {
+			parts[i] = rest
+			break
+		}
+		parts[i] = Amount(p, w)
+		rest = rest.Sub(parts[i])
+	}
+	return total, parts
+}
+
+// ConversionRate returns delivered ÷ output as a percentage, rounded half
+// away from zero to 2 decimals: the local conversion rate of molten
+// aluminium (铝液就地转化率) when delivered is the molten metal supplied to
+// local processors and output the smelter's whole output.
+func ConversionRate(delivered, output Weight) decimal.Decimal {
+	return decimal.NewFromInt(int64(delivered)).Shift(2).DivRound(decimal.NewFromInt(int64(output)), 2)
 }

@@ -62,6 +62,13 @@ type Adjustment struct {
 	Label string // required for fees and premiums; optional otherwise
 	Value Value
 	Line  int // line in the agreements file; 0 when given by a flag
+	// Full marks a coal deduction agreed as the coal discount passed
+	// through in full (value: full): its Value is the implied figure of
+	// the coal discount in force, filled in for a month by Terms.ForMonth.
+	Full bool
+	// Derivation says how a value filled in was worked out, such as
+	// "30 × 5.6 t coal/t"; empty for a value agreed as a figure.
+	Derivation string
 }
 
 // sameLine reports whether a and b state the same line of the price: the
@@ -131,6 +138,7 @@ type Terms struct {
 	VATRate           decimal.Decimal  // a fraction: 0.13
 	ProvisionalBasis  ProvisionalBasis // "" when not stated: BasisPrevious
 	Adjustments       []Adjustment     // deductions, then premiums
+	CoalDiscounts     []CoalDiscount   // the smelter's, from the agreements file: what a coal deduction of value full passes through
 	Line              int              // line in the agreements file; 0 when built from flags
 }
 
@@ -157,6 +165,26 @@ func (t Terms) Basis() ProvisionalBasis {
 		return BasisPrevious
 	}
 	return t.ProvisionalBasis
+}
+
+// ForMonth returns t as it prices month m: a coal deduction agreed as the
+// coal discount in full takes the figure the coal discount in force in m
+// implies ([CoalDiscount.PassThrough]), with its derivation. A month no
+// coal discount covers is an error.
+func (t Terms) ForMonth(m Month) (Terms, error) {
+	i := slices.IndexFunc(t.Adjustments, func(a Adjustment) bool { return a.Full })
+	if i < 0 {
+		return t, nil
+	}
+	cd, ok := CoalDiscountFor(t.CoalDiscounts, m)
+	if !ok {
+		return t, fmt.Errorf("the coal deduction is the coal discount in full, but no coal_discount covers %s", m)
+	}
+	t.Adjustments = slices.Clone(t.Adjustments)
+	a := &t.Adjustments[i]
+	a.Value = PerTonne(cd.PassThrough())
+	a.Derivation = cd.Derivation()
+	return t, nil
 }
 
 // Covers reports whether t prices month m on its own dates (it does not

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -185,6 +186,19 @@ func TestTrueupGolden(t *testing.T) {
 	for _, format := range []string{"table", "json", "csv", "markdown"} {
 		for _, lang := range []string{"en", "zh"} {
 			cases = append(cases, goldenCase{name: "trueup/worked-example-" + format + "-" + lang, args: trueup("--format", format, "--lang", lang)})
+		}
+	}
+	checkGolden(t, cases)
+}
+
+// The policy report worked example of testdata/report/README.md.
+func TestReportGolden(t *testing.T) {
+	args := []string{"report", "--agreements", "testdata/report/agreements.yaml", "--quotes", h1Quotes,
+		"--deliveries", "testdata/report/deliveries-2026-h1.csv", "--production", "testdata/report/production-2026-h1.csv"}
+	var cases []goldenCase
+	for _, format := range []string{"table", "json", "csv", "markdown"} {
+		for _, lang := range []string{"en", "zh"} {
+			cases = append(cases, goldenCase{name: "report/h1-" + format + "-" + lang, args: append(slices.Clone(args), "--format", format, "--lang", lang)})
 		}
 	}
 	checkGolden(t, cases)

@@ -39,6 +39,15 @@ func ruleCell(l lang, rule string) report.Cell {
 	return report.Str(rule)
 }
 
+// lineBasis says how a line of the build-up is worked out: its value's
+// basis, or the derivation of a value filled in ("30 × 5.6 t coal/t").
+func lineBasis(l lang, line pricing.Line) report.Cell {
+	if line.Derivation != "" {
+		return report.Str(line.Derivation)
+	}
+	return basisCell(l, line.Value)
+}
+
 // basisCell says how a value is stated: "CNY/t" or a percentage such as
 // "0.60%".
 func basisCell(l lang, v pricing.Value) report.Cell {

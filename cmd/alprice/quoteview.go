@@ -71,7 +71,7 @@ func (q pricedQuote) json(l lang) quoteJSON {
 		if label == "" {
 			label = lineLabel(l, line.Kind, "")
 		}
-		lj := lineJSON{Kind: string(line.Kind), Label: label, Basis: basisCell(l, line.Value).Plain(), Amount: money(line.Amount)}
+		lj := lineJSON{Kind: string(line.Kind), Label: label, Basis: lineBasis(l, line).Plain(), Amount: money(line.Amount)}
 		if line.Kind == pricing.Rounded {
 			lj.Basis = ""
 		}
@@ -155,7 +155,7 @@ func (q pricedQuote) doc(l lang) report.Doc {
 		{report.Str("benchmark"), report.Str(q.benchmarkLabel(l)), perTonne, report.Empty, report.CNY(q.price.Benchmark), report.Str("2.1")},
 	}
 	for _, line := range q.price.Lines {
-		basis, rate := basisCell(l, line.Value), report.Empty
+		basis, rate := lineBasis(l, line), report.Empty
 		if line.Kind == pricing.Rounded {
 			basis = report.Empty
 		} else if line.Value.IsPercent() {

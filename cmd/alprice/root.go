@@ -162,7 +162,7 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	root.SetErr(a.err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	a.bindGlobalFlags(root)
-	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newTrueupCmd(a), newLintCmd(a), newQuotesCmd(a), newDocsCmd(a))
+	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newTrueupCmd(a), newLintCmd(a), newReportCmd(a), newQuotesCmd(a), newDocsCmd(a))
 	return root
 }
 

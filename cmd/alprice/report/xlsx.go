@@ -21,10 +21,14 @@ type Chart struct {
 	Series     []Series
 }
 
-// Series is one line of a chart; an Empty value is a gap.
+// Series is one line of a chart, or with Column one set of columns; an
+// Empty value is a gap. Secondary draws it against a second axis on the
+// right (a percentage beside tonnes, say).
 type Series struct {
-	Name   string
-	Values []Cell
+	Name      string
+	Values    []Cell
+	Column    bool
+	Secondary bool
 }
 
 // maxSheetName is the longest sheet name Excel takes.
@@ -461,6 +465,12 @@ func (x *xlsxWriter) chart(sheet string, c Chart) error {
 		Dimension: excelize.ChartDimension{Width: 720, Height: 400},
 		YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
 	}
+	// Columns, when any, are the main chart; lines then go on a combined
+	// one, on the second axis when they say so.
+	lines := &excelize.Chart{Type: excelize.Line, YAxis: excelize.ChartAxis{Secondary: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}}}
+	if slices.ContainsFunc(c.Series, func(s Series) bool { return s.Column }) {
+		chart.Type = excelize.Col
+	}
 	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
 	for s, series := range c.Series {
 		col := s + 2
@@ -479,12 +489,19 @@ func (x *xlsxWriter) chart(sheet string, c Chart) error {
 			w = max(w, width(v.Display()))
 		}
 		widths = append(widths, w)
-		chart.Series = append(chart.Series, excelize.ChartSeries{
+		cs := excelize.ChartSeries{
 			Name:       fmt.Sprintf("%s!$%s$%d", quoted, name, first),
 			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", quoted, first+1, last),
 			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", quoted, name, first+1, name, last),
-			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 5},
-		})
+		}
+		if !series.Column {
+			cs.Marker = excelize.ChartMarker{Symbol: "circle", Size: 5}
+		}
+		if chart.Type == excelize.Col && !series.Column {
+			lines.Series = append(lines.Series, cs)
+		} else {
+			chart.Series = append(chart.Series, cs)
+		}
 	}
 	if err := f.SetCellStyle(sheet, cellName(1, first), cellName(1, first), x.header); err != nil {
 		return err
@@ -496,6 +513,9 @@ func (x *xlsxWriter) chart(sheet string, c Chart) error {
 		if err := setColumnWidth(f, sheet, j+1, w); err != nil {
 			return err
 		}
+	}
+	if len(lines.Series) > 0 {
+		return f.AddChart(sheet, cellName(1, last+3), chart, lines)
 	}
 	return f.AddChart(sheet, cellName(1, last+3), chart)
 }
