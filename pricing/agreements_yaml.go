@@ -548,8 +548,8 @@ func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
 		case "unit_price_rounding":
 			t.UnitPriceRounding, _ = parse(y, v, path, ParseRounding)
 		case "vat_rate":
-			if p, ok := parse(y, v, path, ParsePercent); ok {
-				t.VATRate = p.Shift(-2)
+			if r, ok := parse(y, v, path, ParseVATRate); ok {
+				t.VATRate = r
 			}
 		case "deductions":
 			for i, item := range y.sequence(v, path, "") {

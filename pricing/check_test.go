@@ -176,7 +176,7 @@ func TestReadInvoicesErrors(t *testing.T) {
 	cases := []struct{ name, text, want string }{
 		{"header only", head, "has a header but no invoice lines"},
 		{"missing column", "invoice_no,buyer,month\n", "has no quantity_t column"},
-		{"bad rate", head + "X,A,2026-03,1,1,1,13,0.13\n", `vat_rate: "13": is 1 or more`},
+		{"bad rate", head + "X,A,2026-03,1,1,1,13,0.13\n", `vat_rate: "13": is out of range: a VAT rate as a fraction is more than 0 and less than 1: write the VAT rate as 13% or 0.13`},
 		{"negative", head + "X,A,2026-03,1,1,-1,13%,0.13\n", "red-letter invoices"},
 		{"price decimals", head + "X,A,2026-03,1,1.123456789,1,13%,0.13\n", "has 9 decimals; at most 8"},
 		{"empty buyer", head + "X,,2026-03,1,1,1,13%,0.13\n", "buyer: is empty"},

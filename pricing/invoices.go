@@ -129,7 +129,7 @@ func readInvoiceLine(t *csvTable, rec []string) (InvoiceLine, ErrorList) {
 	}
 	l.UnitPriceExclVAT = parsed("unit_price_excl_vat", parseUnitPrice)
 	l.AmountExclVAT = parsed("amount_excl_vat", parseInvoiceMoney)
-	l.VATRate = parsed("vat_rate", parseVATRate)
+	l.VATRate = parsed("vat_rate", ParseVATRate)
 	l.VAT = parsed("vat", parseInvoiceMoney)
 	if v := t.field(rec, "total"); v != "" {
 		d, err := parseInvoiceMoney(v)
@@ -156,19 +156,3 @@ func parseUnitPrice(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// parseVATRate reads a VAT rate written 13% or 0.13, and returns the
-// fraction.
-func parseVATRate(s string) (decimal.Decimal, error) {
-	if strings.HasSuffix(s, "%") {
-		p, err := ParsePercent(s)
-		return p.Shift(-2), err
-	}
-	d, err := scanDecimal(s, percentDecimals+2)
-	if err == nil && !d.LessThan(one) {
-		err = errors.New("is 1 or more")
-	}
-	if err != nil {
-		return d, fmt.Errorf("%w: write the VAT rate as 13%% or 0.13", err)
-	}
-	return d, nil
-}

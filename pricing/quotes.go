@@ -33,6 +33,15 @@ type Quotes struct {
 
 	months   map[Month][2]int // the Days of each month: Days[from:to]
 	averages map[averageKey]Average
+	used     map[Month]bool // the months averaged, for notes about them alone
+}
+
+// UsedNotes returns the excluded rows and the warnings of the months
+// averaged so far: what a run that used those months should say about the
+// file, and no more.
+func (q *Quotes) UsedNotes() (excluded, warnings []Note) {
+	used := func(n Note) bool { return q.used[MonthOf(n.Date)] }
+	return filter(q.Excluded, used), filter(q.Warnings, used)
 }
 
 type averageKey struct {
@@ -323,6 +332,10 @@ func (q *Quotes) Months() []Month {
 // Averages are kept once made: a table of many agreements asks for the
 // same months again and again. The Average's slices are shared.
 func (q *Quotes) Average(m Month, r Rounding) (Average, error) {
+	if q.used == nil {
+		q.used = map[Month]bool{}
+	}
+	q.used[m] = true
 	if a, ok := q.averages[averageKey{m, r}]; ok {
 		return a, nil
 	}

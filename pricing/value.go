@@ -132,6 +132,32 @@ func (w Weight) Tonnes() decimal.Decimal { return decimal.New(int64(w), -3) }
 // String returns w in tonnes with exactly 3 decimals, such as "31.250".
 func (w Weight) String() string { return w.Tonnes().StringFixed(weightDecimals) }
 
+// acceptVAT says how a VAT rate is written.
+const acceptVAT = "write the VAT rate as 13% or 0.13"
+
+// ParseVATRate reads a VAT rate written 13% or 0.13 and returns the
+// fraction (0.13). It must be more than 0 and less than 100%.
+func ParseVATRate(s string) (decimal.Decimal, error) {
+	if num, ok := strings.CutSuffix(s, "%"); ok {
+		p, err := scanDecimal(num, percentDecimals)
+		if err == nil && (!p.IsPositive() || p.GreaterThanOrEqual(hundred)) {
+			err = errors.New("is out of range: a VAT rate is more than 0% and less than 100%")
+		}
+		if err != nil {
+			return decimal.Zero, fmt.Errorf("%w: %s", err, acceptVAT)
+		}
+		return p.Shift(-2), nil
+	}
+	d, err := scanDecimal(s, percentDecimals+2)
+	if err == nil && (!d.IsPositive() || !d.LessThan(one)) {
+		err = errors.New("is out of range: a VAT rate as a fraction is more than 0 and less than 1")
+	}
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%w: %s", err, acceptVAT)
+	}
+	return d, nil
+}
+
 // RateText writes a rate given as a fraction as a percentage: 0.13 is
 // "13%".
 func RateText(rate decimal.Decimal) string { return rate.Shift(2).String() + "%" }

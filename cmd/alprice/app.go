@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"alprice/cmd/alprice/report"
+	"alprice/pricing"
 )
 
 // app holds what every command shares: the injected streams and
@@ -27,6 +28,10 @@ type app struct {
 	lang     lang   // resolved from --lang or the locale
 
 	output outputGuard // writes --out, and stops for an interrupt
+
+	verbose, quiet bool              // --verbose, --quiet
+	warnings       []string          // said once the run has worked
+	quotesRead     []*pricing.Quotes // whose notes about the months used are said then too
 }
 
 var formats = []string{"table", "json", "csv", "markdown", "xlsx"}
@@ -39,6 +44,8 @@ func (a *app) bindGlobalFlags(root *cobra.Command) {
 	pf.StringVar(&a.format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default: from the --out extension, else table)")
 	pf.StringVar(&a.langFlag, "lang", "", "language of labels, `zh|en` (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh)")
 	pf.StringVarP(&a.outFile, "out", "o", "", "write the output to `FILE` through a temporary file renamed into place")
+	pf.BoolVar(&a.verbose, "verbose", false, "list every warning, not a summary of repeated ones")
+	pf.BoolVar(&a.quiet, "quiet", false, "say no warnings")
 	pf.BoolVar(&a.bom, "bom", false, "start CSV with a UTF-8 byte order mark, so that Excel on Chinese Windows reads it right")
 }
 
@@ -97,7 +104,60 @@ type result struct {
 	json func() any
 }
 
-// warn prints a warning to stderr.
+// warn keeps a warning, said on stderr once the run has worked: when it
+// fails, its error is said last and alone.
 func (a *app) warn(format string, args ...any) {
-	fmt.Fprintf(a.err, "alprice: warning: %s\n", printable(fmt.Sprintf(format, args...)))
+	a.warnings = append(a.warnings, fmt.Sprintf(format, args...))
+}
+
+// maxRepeats is how many warnings of one kind are listed before the rest
+// are summed up (unless --verbose).
+const maxRepeats = 3
+
+// sayWarnings says the warnings of a run that worked: about the quotes
+// files, only the rows of the months it used, repeats summed up; the
+// years without a holiday schedule; then the others.
+func (a *app) sayWarnings(w io.Writer) {
+	if a.quiet {
+		return
+	}
+	say := func(s string) { fmt.Fprintf(w, "alprice: warning: %s\n", printable(s)) }
+	for _, q := range a.quotesRead {
+		excluded, warnings := q.UsedNotes()
+		for _, group := range [][]pricing.Note{excluded, warnings} {
+			count := map[string]int{}
+			for _, n := range group {
+				count[n.Why.Code]++
+			}
+			shown := map[string]int{}
+			for _, n := range group {
+				code := n.Why.Code
+				if !a.verbose && count[code] > maxRepeats {
+					if shown[code] == 0 {
+						say(fmt.Sprintf(a.lang.t("%s:%d: %s, and %d more rows like it (--verbose lists them)", "%s:%d:%s,另有 %d 行同类(--verbose 列出)"),
+							q.Source, n.Line, a.noteText(n), count[code]-1))
+					}
+					shown[code]++
+					continue
+				}
+				say(fmt.Sprintf("%s:%d: %s", q.Source, n.Line, a.noteText(n)))
+			}
+		}
+		for _, y := range q.Calendar.Unscheduled() {
+			say(fmt.Sprintf(a.lang.t("no public holiday schedule for %d: every weekday is counted as a trading day; give --holidays FILE",
+				"没有 %d 年的法定节假日安排:每个工作日都按交易日计;请用 --holidays FILE 补充"), y))
+		}
+	}
+	for _, s := range a.warnings {
+		say(s)
+	}
+}
+
+// noteText says a note on a quotes row in the user's language.
+func (a *app) noteText(n pricing.Note) string {
+	text := a.lang.say(n.Why)
+	if n.Why.Code == "quote.weekend" || n.Why.Code == "quote.holiday" {
+		return a.lang.t("excluded from the averages: ", "未计入月均价:") + text
+	}
+	return text
 }

@@ -101,7 +101,6 @@ func runAverage(a *app, o *averageOptions) error {
 	for m := range official {
 		return usageError{fmt.Errorf("--official %s: that month is not among those averaged", m)}
 	}
-	a.warnUnscheduled(q)
 	if err := a.emit(result{doc: func() report.Doc { return averageDoc(a.lang, q, out) }, json: func() any { return averageJSON(a.lang, out) }}); err != nil {
 		return err
 	}

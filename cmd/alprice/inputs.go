@@ -143,21 +143,8 @@ func (a *app) readQuotes(f *quotesFlags, agreements *pricing.Agreements) (*prici
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range q.Excluded {
-		a.warn("%s:%d: excluded from the averages: %s", q.Source, n.Line, n.Why)
-	}
-	for _, n := range q.Warnings {
-		a.warn("%s:%d: %s", q.Source, n.Line, n.Why)
-	}
+	a.quotesRead = append(a.quotesRead, q)
 	return q, nil
-}
-
-// warnUnscheduled says once, for each year priced that no holiday
-// schedule covers, that every weekday of it was counted.
-func (a *app) warnUnscheduled(q *pricing.Quotes) {
-	for _, y := range q.Calendar.Unscheduled() {
-		a.warn("no public holiday schedule for %d: every weekday is counted as a trading day; give --holidays FILE", y)
-	}
 }
 
 // readInvoices reads the invoices file: CSV, or a batch-issuing workbook

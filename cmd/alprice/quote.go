@@ -113,7 +113,6 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 		if err != nil {
 			return err
 		}
-		a.warnUnscheduled(quotes)
 		q.setBenchmark(mp)
 	case o.a00 != "":
 		benchmark, err := pricing.ParseMoney(o.a00)
@@ -168,7 +167,7 @@ func (f *adjustmentFlags) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.coal, "coal", "", "coal price pass-through deduction `VALUE` (clause 2, coal)")
 	fs.StringArrayVar(&f.fees, "fee", nil, "other agreed fee `LABEL=VALUE`, repeatable; never split on commas (rule 2.3)")
 	fs.StringArrayVar(&f.premiums, "premium", nil, "agreed premium (上浮) `LABEL=VALUE`, repeatable (rule 2.4)")
-	fs.StringVar(&f.vat, "vat", "", "VAT `RATE` such as 13% (default 13%, or the agreement's)")
+	fs.StringVar(&f.vat, "vat", "", "VAT `RATE`, 13% or 0.13 (default 13%, or the agreement's)")
 	fs.StringVar(&f.unitPriceRounding, "unit-price-rounding", "", "round the unit price to `fen|yuan` (default fen, or the agreement's)")
 }
 
@@ -218,11 +217,11 @@ func (f *adjustmentFlags) apply(t pricing.Terms, fs *pflag.FlagSet) (pricing.Ter
 		}
 	}
 	if fs.Changed("vat") {
-		p, err := pricing.ParsePercent(f.vat)
+		r, err := pricing.ParseVATRate(f.vat)
 		if err != nil {
 			return t, flagError("vat", f.vat, err)
 		}
-		t.VATRate = p.Shift(-2)
+		t.VATRate = r
 	}
 	if fs.Changed("unit-price-rounding") {
 		r, err := pricing.ParseRounding(f.unitPriceRounding)

@@ -422,7 +422,7 @@ func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *pricing.S
 		a.warn("%s %s: %s", s.path, pricing.FormatDate(n.Date), a.lang.say(n.Why))
 	}
 	stored := pricing.NewQuotes(s.path, res.Quotes, s.cal)
-	a.warnUnscheduled(stored)
+	a.quotesRead = append(a.quotesRead, stored) // for the years without a holiday schedule
 	return a.emit(result{
 		doc:  func() report.Doc { return mergeDoc(a.lang, s.path, res, in.NotA00, stored) },
 		json: func() any { return mergeJSON(res, in.NotA00, stored) },
@@ -564,7 +564,6 @@ func runQuotesCheck(a *app, path, holidays string) error {
 				findings = append(findings, quoteFinding{Date: pricing.FormatDate(d), What: a.lang.t("a trading day without a quote", "交易日无报价")})
 			}
 		}
-		a.warnUnscheduled(q)
 	}
 	if err := a.emit(result{
 		doc: func() report.Doc {

@@ -101,7 +101,6 @@ func runReport(cmd *cobra.Command, a *app, o *reportOptions) error {
 	}
 	s.Statements = kept
 	rep := pricing.PolicyFigures(s, agreements, output)
-	a.warnUnscheduled(q)
 	withOutput := o.production.given()
 	return a.emit(result{
 		doc:  func() report.Doc { return reportDoc(a.lang, agreements.Seller, rep, withOutput) },

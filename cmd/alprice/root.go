@@ -83,7 +83,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
-	return exitStatus(stderr, cmd, err)
+	status := exitStatus(stderr, cmd, err)
+	if status < 2 {
+		a.sayWarnings(stderr)
+	}
+	return status
 }
 
 // exitStatus maps the outcome of a command to the exit status, printing

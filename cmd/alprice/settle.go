@@ -120,7 +120,6 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		return err
 	}
 	a.warnNotes(s.Source, s.Warnings, s.MoreWarnings)
-	a.warnUnscheduled(q)
 	if o.einvoice != "" {
 		invs, err := pricing.SettlementEInvoices(s, agreements)
 		if err != nil {

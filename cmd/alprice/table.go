@@ -132,7 +132,6 @@ func runTable(a *app, o *tableOptions) error {
 		}
 		tables = append(tables, t)
 	}
-	a.warnUnscheduled(q)
 	doc := func() report.Doc {
 		doc := priceTableDoc(a.lang, agreements.Seller, q.Source, tables)
 		if len(months) > 1 {

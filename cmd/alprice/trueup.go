@@ -142,7 +142,6 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	if err != nil {
 		return err
 	}
-	a.warnUnscheduled(q)
 	if o.einvoice != "" {
 		invs, err := pricing.TrueUpEInvoices(res, agreements)
 		if err != nil {
