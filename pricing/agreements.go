@@ -124,6 +124,45 @@ func (s *Agreements) Find(idOrBuyer string) (*Agreement, error) {
 	return nil, fmt.Errorf("buyer %q has %d agreements (%s): %w", idOrBuyer, len(found), strings.Join(found, ", "), ErrAmbiguousBuyer)
 }
 
+// Choose returns the agreement a person names, as typed on a command line:
+// its id or buyer name exactly, else the one whose id matches regardless
+// of case, else the only one whose id or buyer name starts with name
+// (regardless of case). More than one is an error listing them; none, an
+// error listing every id and buyer.
+func (s *Agreements) Choose(name string) (*Agreement, error) {
+	if a, err := s.Find(name); !errors.Is(err, ErrNoAgreement) {
+		return a, err
+	}
+	lower := strings.ToLower(strings.TrimSpace(name))
+	var candidates []int
+	for i, a := range s.List {
+		if strings.ToLower(a.ID) == lower {
+			return &s.List[i], nil
+		}
+		if lower != "" && (strings.HasPrefix(strings.ToLower(a.ID), lower) || strings.HasPrefix(strings.ToLower(a.Buyer), lower)) {
+			candidates = append(candidates, i)
+		}
+	}
+	describe := func(idx []int) string {
+		parts := make([]string, len(idx))
+		for k, i := range idx {
+			parts[k] = s.List[i].ID + " (" + s.List[i].Buyer + ")"
+		}
+		return strings.Join(parts, ", ")
+	}
+	switch len(candidates) {
+	case 1:
+		return &s.List[candidates[0]], nil
+	case 0:
+		all := make([]int, len(s.List))
+		for i := range all {
+			all[i] = i
+		}
+		return nil, fmt.Errorf("%w has the id or buyer %q: the agreements are %s", ErrNoAgreement, name, describe(all))
+	}
+	return nil, fmt.Errorf("%q names %d agreements, %s: %w", name, len(candidates), describe(candidates), ErrAmbiguousBuyer)
+}
+
 // IDs returns the agreement ids in file order.
 func (s *Agreements) IDs() []string {
 	ids := make([]string, len(s.List))

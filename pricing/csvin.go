@@ -143,6 +143,7 @@ type csvTable struct {
 	sc       *csvscan.Scanner
 	index    map[string]int // column key → field index; absent when not in the file
 	header   []string
+	blank    int // blank rows skipped
 }
 
 // openCSV reads the header of a CSV input and finds the columns by name, in
@@ -169,10 +170,10 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 	}
 	var errs ErrorList
 	for i, h := range t.header {
-		h = strings.ToLower(strings.TrimSpace(h))
+		h = headerKey(h)
 		for _, c := range columns {
 			for _, n := range c.names {
-				if h != strings.ToLower(n) {
+				if h != headerKey(n) {
 					continue
 				}
 				if j, dup := t.index[c.key]; dup {
@@ -193,6 +194,14 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 		return nil, err
 	}
 	return t, nil
+}
+
+// headerKey is a header name as columns are matched: case, spaces and
+// full-width brackets do not count, so that 出厂重量（kg）, 出厂重量 (kg) and
+// 出厂重量(KG) are one name.
+func headerKey(h string) string {
+	h = strings.NewReplacer("（", "(", "）", ")", "［", "[", "］", "]").Replace(strings.ToLower(h))
+	return strings.Join(strings.Fields(h), "")
 }
 
 // has reports whether the file has the column key.
@@ -218,21 +227,11 @@ func isRowProblem(err error) bool {
 // is reused by the following call. An error for which isRowProblem is true
 // is about that record only; any other ends the file.
 func (t *csvTable) next() ([]string, int, error) {
-	rec, err := t.sc.Read()
-	if err != nil && !csvscan.IsFieldCount(err) {
-		if err == io.EOF {
-			return nil, 0, err
-		}
-		return nil, 0, t.csvError(err)
-	}
-	line := t.sc.RecordLine()
-	if textErr := t.checkText(t.sc.Text(), line); textErr != nil {
-		return nil, line, textErr
-	}
+	line, err := t.nextBytes()
 	if err != nil {
-		return nil, line, t.csvError(err)
+		return nil, line, err
 	}
-	return rec, line, nil
+	return t.sc.Record(), line, nil
 }
 
 // eachRow calls row with every record, in order, and returns the problems
@@ -257,23 +256,41 @@ func (t *csvTable) eachRow(row func(rec []string, line int) ErrorList) ErrorList
 }
 
 // nextBytes is next without strings: the record's fields are
-// t.sc.Field(i), valid until the following call.
+// t.sc.Field(i), valid until the following call. A record whose every
+// field is empty — the blank row a spreadsheet leaves, ",,,,," — is
+// skipped and counted in t.blank.
 func (t *csvTable) nextBytes() (int, error) {
-	err := t.sc.ReadRecord()
-	if err != nil && !csvscan.IsFieldCount(err) {
-		if err == io.EOF {
-			return 0, err
+	for {
+		err := t.sc.ReadRecord()
+		if err != nil && !csvscan.IsFieldCount(err) {
+			if err == io.EOF {
+				return 0, err
+			}
+			return 0, t.csvError(err)
 		}
-		return 0, t.csvError(err)
+		line := t.sc.RecordLine()
+		if t.blankRecord() {
+			t.blank++
+			continue
+		}
+		if textErr := t.checkText(t.sc.Text(), line); textErr != nil {
+			return line, textErr
+		}
+		if err != nil {
+			return line, t.csvError(err)
+		}
+		return line, nil
 	}
-	line := t.sc.RecordLine()
-	if textErr := t.checkText(t.sc.Text(), line); textErr != nil {
-		return line, textErr
+}
+
+// blankRecord reports whether every field of the record is empty or space.
+func (t *csvTable) blankRecord() bool {
+	for i := range t.sc.NumFields() {
+		if len(trimSpace(t.sc.Field(i))) > 0 {
+			return false
+		}
 	}
-	if err != nil {
-		return line, t.csvError(err)
-	}
-	return line, nil
+	return true
 }
 
 // checkText rejects a record with text that is not valid in its encoding:

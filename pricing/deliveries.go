@@ -57,8 +57,8 @@ var deliveryColumns = []column{
 	{key: "ticket", names: []string{"ticket", "票号"}, required: true},
 	{key: "date", names: []string{"date", "日期"}, required: true},
 	{key: "buyer", names: []string{"buyer", "客户"}, required: true},
-	{key: "tapped_t", names: []string{"tapped_t", "出厂重量"}},
-	{key: "delivered_t", names: []string{"delivered_t", "到位重量"}},
+	{key: "tapped_t", names: []string{"tapped_t", "出厂重量", "出厂重量(t)", "出厂重量(吨)"}},
+	{key: "delivered_t", names: []string{"delivered_t", "到位重量", "到位重量(t)", "到位重量(吨)"}},
 	{key: "tapped_kg", names: []string{"tapped_kg", "出厂重量kg", "出厂重量(kg)", "出厂重量(千克)"}},
 	{key: "delivered_kg", names: []string{"delivered_kg", "到位重量kg", "到位重量(kg)", "到位重量(千克)"}},
 	{key: "vehicle", names: []string{"vehicle", "车号"}},
@@ -121,7 +121,7 @@ func NewDeliveryReader(r io.Reader, name string, enc Encoding) (*DeliveryReader,
 		tapped, delivered, dr.kilograms = "tapped_kg", "delivered_kg", true
 	default:
 		return nil, &InputError{Source: name, Line: 1, Err: fmt.Errorf(
-			"needs the weights as tapped_t and delivered_t (tonnes) or as tapped_kg and delivered_kg (kilograms), one pair only (it has %s)",
+			"needs the weights as tapped_t and delivered_t (出厂重量, 到位重量: tonnes) or as tapped_kg and delivered_kg (出厂重量(kg), 到位重量(kg): kilograms), one pair only (it has %s)",
 			Clip(strings.Join(t.header, ",")))}
 	}
 	dr.keys = [nDeliveryFields]string{"ticket", "date", "buyer", tapped, delivered}
@@ -136,6 +136,10 @@ func (dr *DeliveryReader) Source() string { return dr.t.name }
 
 // Rows returns how many data rows Next has returned so far.
 func (dr *DeliveryReader) Rows() int { return dr.rows }
+
+// Blank returns how many blank rows (every field empty) were skipped so
+// far.
+func (dr *DeliveryReader) Blank() int { return dr.t.blank }
 
 // Next returns the next rows of the file, valid until the following call.
 // A bad row comes with its Problems (each with line, field and value). At

@@ -155,4 +155,3 @@ func parseUnitPrice(s string) (decimal.Decimal, error) {
 	}
 	return d, nil
 }
-

@@ -71,13 +71,22 @@ type Settlement struct {
 	Source       string
 	Statements   []Statement
 	Total        Totals
-	Rows         int       // data rows in the file
+	Rows         int       // data rows in the file, blank rows not counted
+	BlankRows    int       // rows whose every field is empty, skipped
 	OtherRows    int       // good rows outside the month or agreement asked for
 	RejectedRows int       // rows not settled (with --skip-invalid)
 	Rejected     ErrorList // what is wrong with them, a row's problems together; at most MaxListed
 	Warnings     []Note    // delivered weight above tapped weight; at most MaxListed
 	MoreWarnings int       // warnings beyond MaxListed
 	Unpriced     []Unpriced
+}
+
+// statements returns s's statements; none for a nil settlement.
+func (s *Settlement) statements() []Statement {
+	if s == nil {
+		return nil
+	}
+	return s.Statements
 }
 
 // UnpricedRows returns how many tickets the unpriced statements hold.
@@ -208,7 +217,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 			return nil, readErr
 		}
 	}
-	s.Rows = dr.Rows()
+	s.Rows, s.BlankRows = dr.Rows(), dr.Blank()
 	if s.RejectedRows > 0 && !opts.SkipInvalid {
 		return nil, &BadRowsError{Source: s.Source, Rows: s.RejectedRows, Problems: s.Rejected}
 	}
@@ -339,10 +348,19 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 		if s.Rows == 0 {
 			return &InputError{Source: s.Source, Line: 1, Err: errors.New("has a header but no deliveries")}
 		}
-		return errors.New(noDeliveriesMessage(s, opts))
+		return &noDeliveriesError{noDeliveriesMessage(s, opts)}
 	}
 	return nil
 }
+
+// ErrNoDeliveries is the error of settling a month or an agreement the
+// deliveries file has no row for: not a bad input, but nothing to bill.
+var ErrNoDeliveries = errors.New("no deliveries")
+
+type noDeliveriesError struct{ text string }
+
+func (e *noDeliveriesError) Error() string        { return e.text }
+func (e *noDeliveriesError) Is(target error) bool { return target == ErrNoDeliveries }
 
 func noDeliveriesMessage(s *Settlement, opts SettleOptions) string {
 	what := "the month and agreement asked for"
@@ -354,5 +372,5 @@ func noDeliveriesMessage(s *Settlement, opts SettleOptions) string {
 	case opts.Agreement != nil:
 		what = "agreement " + opts.Agreement.ID
 	}
-	return fmt.Sprintf("%s has no deliveries for %s (%d rows, none of them)", s.Source, what, s.Rows)
+	return fmt.Sprintf("no deliveries for %s in %s (%s, all in other months or agreements)", what, s.Source, Plural(s.Rows, "row"))
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,7 +38,12 @@ type app struct {
 var formats = []string{"table", "json", "csv", "markdown", "xlsx"}
 
 // formatByExtension is the format an --out file's extension implies.
-var formatByExtension = map[string]string{".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx"}
+var formatByExtension = map[string]string{".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table"}
+
+// knownExtensions lists the extensions of formatByExtension.
+func knownExtensions() string {
+	return strings.Join(slices.Sorted(maps.Keys(formatByExtension)), ", ")
+}
 
 func (a *app) bindGlobalFlags(root *cobra.Command) {
 	pf := root.PersistentFlags()
@@ -51,18 +57,6 @@ func (a *app) bindGlobalFlags(root *cobra.Command) {
 
 // setup checks the global flags once the command line is parsed.
 func (a *app) setup(cmd *cobra.Command) error {
-	if a.format == "" {
-		a.format = "table"
-		if f, ok := formatByExtension[strings.ToLower(filepath.Ext(a.outFile))]; ok {
-			a.format = f
-		}
-	}
-	if !slices.Contains(formats, a.format) {
-		return usageError{fmt.Errorf("--format %q: choose one of %s", a.format, strings.Join(formats, ", "))}
-	}
-	if a.format == "xlsx" && !a.toFile() {
-		return usageError{fmt.Errorf("--format xlsx writes a workbook: give --out FILE.xlsx")}
-	}
 	var stdin []string
 	inputs := map[string]string{}
 	for _, name := range inputFlags {
@@ -85,6 +79,22 @@ func (a *app) setup(cmd *cobra.Command) error {
 				return err
 			}
 		}
+	}
+	if a.format == "" {
+		a.format = "table"
+		if ext := strings.ToLower(filepath.Ext(a.outFile)); a.toFile() {
+			f, ok := formatByExtension[ext]
+			if !ok {
+				return usageError{fmt.Errorf("--out %s: %q is not an extension alprice writes (%s); give --format to write it anyway", a.outFile, ext, knownExtensions())}
+			}
+			a.format = f
+		}
+	}
+	if !slices.Contains(formats, a.format) {
+		return usageError{fmt.Errorf("--format %q: choose one of %s", a.format, strings.Join(formats, ", "))}
+	}
+	if a.format == "xlsx" && !a.toFile() {
+		return usageError{fmt.Errorf("--format xlsx writes a workbook: give --out FILE.xlsx")}
 	}
 	a.lang = langFromEnv(a.getenv)
 	if a.langFlag != "" {

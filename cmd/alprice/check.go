@@ -32,7 +32,9 @@ and say why any line differs:
      the rate the terms state; total (价税合计) = amount + VAT;
   2. each invoice's VAT: Σ (VAT − amount × rate) within ±1.27;
   3. weight (rule 2.6): per buyer and month, the quantity billed is the delivered
-     weight from the deliveries file; billing the tapped weight is named as such;
+     weight from the deliveries file; billing the tapped weight is named as such
+     (a buyer without the smelter's ticket file leaves --deliveries out: 3 and 5
+     are then skipped, and the output says so);
   4. price: each line's amount incl. VAT is the unit price of the terms in force on
      the right benchmark month × quantity; when not, the likely mistake that
      reproduces the invoice is named (another month's average, a deduction left
@@ -60,7 +62,7 @@ EXIT STATUS
 	f := cmd.Flags()
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
-	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV) of the months billed")
+	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV) of the months billed; without it the weights and totals go unchecked")
 	o.invoices.bind(f, "invoices", "invoice lines `FILE` (CSV)")
 	f.BoolVar(&o.provisional, "provisional", false, "check against prices on a benchmark month whose quotes are not all in yet")
 	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` a line's VAT may differ from amount × rate (0.01 for devices that allow only that)")
@@ -75,7 +77,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err != nil {
 		return flagError("tax-tolerance", o.taxTolerance, err)
 	}
-	if err := missingFlags([]string{"agreements", "quotes", "deliveries", "invoices"}, o.agreementsPath, o.quotes.path, o.deliveries.path, o.invoices.path); err != nil {
+	if err := missingFlags([]string{"agreements", "quotes", "invoices"}, o.agreementsPath, o.quotes.path, o.invoices.path); err != nil {
 		return err
 	}
 	for _, in := range []*csvInput{&o.quotes.csvInput, &o.deliveries, &o.invoices} {
@@ -95,9 +97,11 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.settle(cmd, &o.deliveries, agreements, q, pricing.SettleOptions{Provisional: o.provisional})
-	if err != nil {
-		return err
+	var s *pricing.Settlement // none without a deliveries file: the weights go unchecked
+	if o.deliveries.given() {
+		if s, err = a.settle(cmd, &o.deliveries, agreements, q, pricing.SettleOptions{Provisional: o.provisional}); err != nil {
+			return err
+		}
 	}
 	res, err := pricing.Check(invoices, agreements, q, s, pricing.CheckOptions{TaxTolerance: tol, Provisional: o.provisional})
 	if err != nil {
@@ -178,13 +182,14 @@ type monthCheckJSON struct {
 }
 
 type checkResultJSON struct {
-	OK       bool             `json:"ok"`
-	Findings []findingJSON    `json:"findings"`
-	Months   []monthCheckJSON `json:"months"`
+	OK             bool             `json:"ok"`
+	WeightsChecked bool             `json:"weights_checked"`
+	Findings       []findingJSON    `json:"findings"`
+	Months         []monthCheckJSON `json:"months"`
 }
 
 func checkJSON(l lang, r *pricing.CheckResult) checkResultJSON {
-	j := checkResultJSON{OK: r.OK(), Findings: findingsJSON(l, r.Findings), Months: []monthCheckJSON{}}
+	j := checkResultJSON{OK: r.OK(), WeightsChecked: r.WeightsChecked, Findings: findingsJSON(l, r.Findings), Months: []monthCheckJSON{}}
 	for _, m := range r.Months {
 		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer, Month: m.Month.String(), Invoices: m.Invoices,
 			Lines: m.Lines, QuantityT: tonnes(m.Quantity), Billed: money(m.Billed), Findings: m.Findings,
@@ -227,6 +232,10 @@ func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
 		})
 	}
 	doc.Tables = append(doc.Tables, months, findingsTable(l, r.Findings))
+	if !r.WeightsChecked {
+		doc.Notes = append(doc.Notes, l.t("No deliveries file: the weights billed and the month totals were not checked (rule 2.6); prices, arithmetic and VAT were.",
+			"未提供到位记录:未核对开票重量和月度合计(第2.6条);已核对单价、计算和税额。"))
+	}
 	doc.Notes = append(doc.Notes,
 		l.t("Rules: 2.1–2.6 are the policy's (see the README); vat.line, vat.invoice, vat.rate and vat.total are the invoicing software's arithmetic; statement compares with the settlement of the deliveries.",
 			"依据:2.1–2.6 为政策条款(见 README);vat.line、vat.invoice、vat.rate、vat.total 为开票系统的计算规则;statement 为与到位量结算的比对。"),

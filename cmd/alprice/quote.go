@@ -142,7 +142,7 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 // chooseAgreement picks the agreement --agreement names, or the only one.
 func chooseAgreement(s *pricing.Agreements, id string) (*pricing.Agreement, error) {
 	if id != "" {
-		return s.Find(id)
+		return s.Choose(id)
 	}
 	if len(s.List) == 1 {
 		return &s.List[0], nil

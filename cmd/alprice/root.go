@@ -98,6 +98,10 @@ func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 		return 0
 	case errors.Is(err, errFound):
 		return 1
+	case errors.Is(err, pricing.ErrNoDeliveries):
+		// Nothing to bill is not a bad input: a job notices by the status.
+		fmt.Fprintf(stderr, "alprice: %s\n", printable(err.Error()))
+		return 1
 	case errors.Is(err, errInterrupted):
 		// The interrupt handler has said so and is ending the process.
 		select {}

@@ -107,7 +107,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		return err
 	}
 	if o.agreementID != "" {
-		if opts.Agreement, err = agreements.Find(o.agreementID); err != nil {
+		if opts.Agreement, err = agreements.Choose(o.agreementID); err != nil {
 			return err
 		}
 	}
@@ -197,6 +197,7 @@ type rowsJSON struct {
 	Rejected int `json:"rejected"`
 	Other    int `json:"other"`
 	Unpriced int `json:"unpriced"`
+	Blank    int `json:"blank"`
 }
 
 // unpricedJSON is a statement that could not be priced.
@@ -224,7 +225,7 @@ func settleJSON(l lang, s *pricing.Settlement) settlementJSON {
 		Total: totalJSON{Tickets: s.Total.Tickets, TappedT: tonnes(s.Total.Tapped), DeliveredT: tonnes(s.Total.Delivered),
 			LossT: tonnes(s.Total.Tapped - s.Total.Delivered), Amount: money(s.Total.Amount),
 			AmountExclVAT: money(s.Total.AmountExclVAT), VAT: money(s.Total.VAT)},
-		Rows:     rowsJSON{Read: s.Rows, Settled: s.Total.Tickets, Rejected: s.RejectedRows, Other: s.OtherRows, Unpriced: s.UnpricedRows()},
+		Rows:     rowsJSON{Read: s.Rows, Settled: s.Total.Tickets, Rejected: s.RejectedRows, Other: s.OtherRows, Unpriced: s.UnpricedRows(), Blank: s.BlankRows},
 		Rejected: problemsJSON(s.Rejected),
 		Warnings: notesJSON(l, s.Warnings),
 		Unpriced: []unpricedJSON{},
@@ -350,6 +351,9 @@ func rowsNote(l lang, s *pricing.Settlement) string {
 		"行数:读取 %d = 结算 %d + 剔除 %d + 不在所选月份或协议内 %d"), s.Rows, s.Total.Tickets, s.RejectedRows, s.OtherRows)
 	if n := s.UnpricedRows(); n > 0 {
 		text += fmt.Sprintf(l.t(" + %d not priced", " + 未定价 %d"), n)
+	}
+	if s.BlankRows > 0 {
+		text += fmt.Sprintf(l.t("; %d blank rows skipped", ";跳过空行 %d"), s.BlankRows)
 	}
 	return text + l.t(".", "。")
 }

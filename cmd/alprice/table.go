@@ -92,7 +92,7 @@ func runTable(a *app, o *tableOptions) error {
 	}
 	chosen := agreements.List
 	if o.agreementID != "" {
-		ag, err := agreements.Find(o.agreementID)
+		ag, err := agreements.Choose(o.agreementID)
 		if err != nil {
 			return err
 		}

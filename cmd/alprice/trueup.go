@@ -122,7 +122,7 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 		return err
 	}
 	if o.agreementID != "" {
-		if opts.Agreement, err = agreements.Find(o.agreementID); err != nil {
+		if opts.Agreement, err = agreements.Choose(o.agreementID); err != nil {
 			return err
 		}
 	}

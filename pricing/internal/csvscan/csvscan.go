@@ -133,12 +133,18 @@ func (s *Scanner) Read() ([]string, error) {
 	if err != nil && !IsFieldCount(err) {
 		return nil, err
 	}
+	return s.Record(), err
+}
+
+// Record returns the fields of the record ReadRecord read as strings,
+// which share one allocation; the slice is valid until the next call.
+func (s *Scanner) Record() []string {
 	str := string(s.text)
 	s.record = s.record[:0]
 	for _, sp := range s.spans {
 		s.record = append(s.record, str[sp.start:sp.end])
 	}
-	return s.record, err
+	return s.record
 }
 
 // IsFieldCount reports whether err is a record with another number of
