@@ -153,11 +153,12 @@ func (a *app) warnNotes(source string, notes []pricing.Note, more int) {
 }
 
 type invoiceLineJSON struct {
-	QuantityT     tonnes `json:"quantity_t"`
-	Amount        money  `json:"amount"`
-	AmountExclVAT money  `json:"amount_excl_vat"`
-	VAT           money  `json:"vat"`
-	Residual      money  `json:"residual"`
+	QuantityT        tonnes `json:"quantity_t"`
+	UnitPriceInvoice string `json:"unit_price_excl_vat_invoice"`
+	Amount           money  `json:"amount"`
+	AmountExclVAT    money  `json:"amount_excl_vat"`
+	VAT              money  `json:"vat"`
+	Residual         money  `json:"residual"`
 }
 
 type statementJSON struct {
@@ -175,6 +176,7 @@ type statementJSON struct {
 	LossT            tonnes            `json:"loss_t"`
 	UnitPrice        money             `json:"unit_price"`
 	UnitPriceExclVAT money             `json:"unit_price_excl_vat"`
+	UnitPriceInvoice string            `json:"unit_price_excl_vat_invoice"`
 	Amount           money             `json:"amount"`
 	AmountExclVAT    money             `json:"amount_excl_vat"`
 	VAT              money             `json:"vat"`
@@ -242,10 +244,12 @@ func settleJSON(l lang, s *pricing.Settlement) settlementJSON {
 			BenchmarkStatus: benchmarkStatus(st.Price.Provisional()),
 			Tickets:         st.Tickets, TappedT: tonnes(st.Tapped), DeliveredT: tonnes(st.Delivered), LossT: tonnes(st.Loss()),
 			UnitPrice: money(st.Price.Price.UnitPrice), UnitPriceExclVAT: money(st.Price.Price.UnitPriceExclVAT),
-			Amount: money(st.Bill.Amount), AmountExclVAT: money(st.Bill.AmountExclVAT), VAT: money(st.Bill.VAT),
+			UnitPriceInvoice: pricing.InvoiceUnitPrice(st.Bill.AmountExclVAT, st.Delivered).StringFixed(8),
+			Amount:           money(st.Bill.Amount), AmountExclVAT: money(st.Bill.AmountExclVAT), VAT: money(st.Bill.VAT),
 		}
 		for _, l := range st.Invoices {
-			sj.Invoices = append(sj.Invoices, invoiceLineJSON{QuantityT: tonnes(l.Quantity), Amount: money(l.Amount),
+			sj.Invoices = append(sj.Invoices, invoiceLineJSON{QuantityT: tonnes(l.Quantity),
+				UnitPriceInvoice: pricing.InvoiceUnitPrice(l.AmountExclVAT, l.Quantity).StringFixed(8), Amount: money(l.Amount),
 				AmountExclVAT: money(l.AmountExclVAT), VAT: money(l.VAT), Residual: money(l.Residual)})
 		}
 		j.Statements = append(j.Statements, sj)
@@ -260,7 +264,7 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 	}
 	statements := report.Table{
 		Title:   l.t("Statements", "月度结算"),
-		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "amount", "amount_excl_vat", "vat"),
+		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat"),
 	}
 	var provisional []string
 	for _, st := range s.Statements {
@@ -272,6 +276,7 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 			report.Tonnes(st.Tapped), report.Tonnes(st.Delivered), report.Tonnes(st.Loss()),
 			report.Str(st.Price.Benchmark.Month.String()), report.Int(st.Price.Benchmark.Days), report.CNY(st.Price.Price.Benchmark),
 			report.CNY(st.Price.Price.UnitPrice), report.CNY(st.Price.Price.UnitPriceExclVAT),
+			report.Decimals(pricing.InvoiceUnitPrice(st.Bill.AmountExclVAT, st.Delivered), 8),
 			report.CNY(st.Bill.Amount), report.CNY(st.Bill.AmountExclVAT), report.CNY(st.Bill.VAT),
 		})
 	}
@@ -279,7 +284,7 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 	statements.Footer = []report.Cell{
 		report.Str(l.t("Total", "合计")), report.Empty, report.Empty, report.Int(t.Tickets),
 		report.Tonnes(t.Tapped), report.Tonnes(t.Delivered), report.Tonnes(t.Tapped - t.Delivered),
-		report.Empty, report.Empty, report.Empty, report.Empty, report.Empty,
+		report.Empty, report.Empty, report.Empty, report.Empty, report.Empty, report.Empty,
 		report.CNY(t.Amount), report.CNY(t.AmountExclVAT), report.CNY(t.VAT),
 	}
 	doc.Tables = append(doc.Tables, statements)
@@ -289,13 +294,13 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 
 	invoices := report.Table{
 		Title:   l.t("Invoice lines (each below the cap excl. VAT)", "发票明细(每行金额低于开票限额)"),
-		Columns: columns(l, "agreement", "month:supply", "line:invoice", "quantity_t", "amount", "amount_excl_vat", "vat", "residual"),
+		Columns: columns(l, "agreement", "month:supply", "line:invoice", "quantity_t", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "residual"),
 	}
 	for _, st := range s.Statements {
 		for i, line := range st.Invoices {
 			invoices.Rows = append(invoices.Rows, []report.Cell{
 				report.Str(st.Agreement.ID), report.Str(st.Month.String()), report.Int(i + 1), report.Tonnes(line.Quantity),
-				report.CNY(line.Amount), report.CNY(line.AmountExclVAT), report.CNY(line.VAT), report.CNY(line.Residual),
+				report.Decimals(pricing.InvoiceUnitPrice(line.AmountExclVAT, line.Quantity), 8), report.CNY(line.Amount), report.CNY(line.AmountExclVAT), report.CNY(line.VAT), report.CNY(line.Residual),
 			})
 		}
 	}
@@ -330,6 +335,8 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 		l.t("Amount = unit price × the month's total delivered weight, rounded once to the fen; amount excl. VAT = amount ÷ (1 + rate) to the fen; VAT = amount − amount excl. VAT.",
 			"价税合计 = 单价 × 当月到位总量,只在最后四舍五入到分一次;金额 = 价税合计 ÷ (1 + 税率),保留到分;税额 = 价税合计 − 金额。"),
 		rowsNote(l, s),
+		l.t("Invoice unit price = amount excl. VAT ÷ delivered tonnes to 8 decimals: the 单价 to type on the invoice, so that quantity × 单价 gives 金额; the per-tonne price excl. VAT to the fen does not.",
+			"开票单价 = 金额 ÷ 到位吨数,保留8位小数:开票时填写的单价,数量 × 单价 = 金额;按吨取到分的不含税单价做不到这一点。"),
 	}
 	if len(provisional) > 0 {
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("PROVISIONAL: priced on a benchmark month whose quotes are not all in: %s. Not a final bill.",

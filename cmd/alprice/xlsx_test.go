@@ -123,9 +123,9 @@ func TestSettleWorkbook(t *testing.T) {
 	checkText(t, f, st, "A4", "ZD-2026-001")
 	checkNumber(t, f, st, "D4", "11", "0")
 	checkNumber(t, f, st, "F4", "340.617", "#,##0.000")
-	checkNumber(t, f, st, "M4", "7971347.25", "#,##0.00")
+	checkNumber(t, f, st, "N4", "7971347.25", "#,##0.00")
 	checkText(t, f, st, "A7", "Total")
-	checkNumber(t, f, st, "M7", "16824175.77", "#,##0.00")
+	checkNumber(t, f, st, "N7", "16824175.77", "#,##0.00")
 	days := sheets[1]
 	checkText(t, f, days, "A4", "ZD-2026-001")
 	checkText(t, f, days, "B4", "2026-03-02")
