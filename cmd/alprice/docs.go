@@ -31,7 +31,7 @@ func newDocsCmd(a *app) *cobra.Command {
 The pages carry a fixed date, so that the same alprice writes the same pages:
 --date, else $SOURCE_DATE_EPOCH, else 2026-01-01.` + exitStatusHelp,
 		Example: `  alprice docs man ./man && man ./man/alprice-settle.1`,
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs("DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDocsMan(cmd.Root(), a, o, args[0])
 		},

@@ -94,9 +94,14 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 	} else if o.agreementID != "" {
 		return usageError{fmt.Errorf("--agreement needs --agreements FILE")}
 	}
+	agreed := terms
 	terms, err := o.adjustments.apply(terms, flags)
 	if err != nil {
 		return err
+	}
+	if agreements != nil {
+		// Flags beside an agreement make a what-if: say what changed.
+		q.overrides = whatIf(agreed, terms)
 	}
 	switch {
 	case o.a00 != "" && o.quotes.path != "":
@@ -149,6 +154,44 @@ func chooseAgreement(s *pricing.Agreements, id string) (*pricing.Agreement, erro
 	}
 	return nil, usageError{fmt.Errorf("the agreements file has %d agreements (%s): choose one with --agreement",
 		len(s.List), strings.Join(s.IDs(), ", "))}
+}
+
+// override is a term of an agreement a flag changed: a what-if.
+type override struct {
+	Field  string `json:"field"`
+	Agreed string `json:"agreed"`
+	Used   string `json:"used"`
+	kind   pricing.Kind
+	label  string
+}
+
+// whatIf lists the terms that differ between agreed and used.
+func whatIf(agreed, used pricing.Terms) []override {
+	var out []override
+	find := func(t pricing.Terms, a pricing.Adjustment) string {
+		for _, b := range t.Adjustments {
+			if b.Kind == a.Kind && (!a.Kind.NeedsLabel() || b.Label == a.Label) {
+				return b.Value.String()
+			}
+		}
+		return "none"
+	}
+	for _, a := range used.Adjustments {
+		if was := find(agreed, a); was != a.Value.String() {
+			field := string(a.Kind)
+			if a.Label != "" {
+				field += " " + a.Label
+			}
+			out = append(out, override{Field: field, Agreed: was, Used: a.Value.String(), kind: a.Kind, label: a.Label})
+		}
+	}
+	if !agreed.VATRate.Equal(used.VATRate) {
+		out = append(out, override{Field: "vat_rate", Agreed: pricing.RateText(agreed.VATRate), Used: pricing.RateText(used.VATRate)})
+	}
+	if agreed.UnitPriceRounding != used.UnitPriceRounding {
+		out = append(out, override{Field: "unit_price_rounding", Agreed: string(agreed.UnitPriceRounding), Used: string(used.UnitPriceRounding)})
+	}
+	return out
 }
 
 // adjustmentFlags are the deduction and premium flags, shared by every

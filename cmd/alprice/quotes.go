@@ -74,7 +74,7 @@ day with the same figures changes nothing ("already there"); with other figures
 it is a conflict (exit 2) unless --replace. A weekend day or a public holiday is
 refused with the reason: Changjiang does not quote then.` + exitStatusHelp,
 		Example: `  alprice quotes add 2026-03-02 23620 --low 23600 --high 23640 --change +130 --into quotes.csv`,
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs("DATE", "AVERAGE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runQuotesAdd(a, o, args[0], args[1])
 		},
@@ -508,7 +508,7 @@ EXIT STATUS
   2  usage or input error: a value that does not parse, a ragged row
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM`,
 		Example: `  alprice quotes check quotes.csv`,
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs("FILE"),
 		RunE:    func(cmd *cobra.Command, args []string) error { return runQuotesCheck(a, args[0], holidays) },
 	}
 	cmd.Flags().StringVar(&holidays, "holidays", "", "public holidays `FILE` (CSV date,name) to add to the trading calendar")

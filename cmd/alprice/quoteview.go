@@ -20,6 +20,7 @@ type pricedQuote struct {
 	basis                    pricing.ProvisionalBasis
 	price                    pricing.Price
 	bill                     *pricing.Bill
+	overrides                []override // terms of the agreement changed by flags: a what-if
 }
 
 type lineJSON struct {
@@ -48,6 +49,7 @@ type quoteJSON struct {
 	Amount           *money     `json:"amount,omitempty"`
 	AmountExclVAT    *money     `json:"amount_excl_vat,omitempty"`
 	VAT              *money     `json:"vat,omitempty"`
+	Overrides        []override `json:"overrides,omitempty"`
 }
 
 func (q pricedQuote) json(l lang) quoteJSON {
@@ -59,6 +61,7 @@ func (q pricedQuote) json(l lang) quoteJSON {
 		BenchmarkDays:    q.benchmarkDays,
 		BenchmarkExpDays: q.benchmarkExpected,
 		BenchmarkStatus:  benchmarkStatus(q.provisional),
+		Overrides:        q.overrides,
 		ProvisionalBasis: string(q.basis),
 		Benchmark:        money(q.price.Benchmark),
 		Lines:            []lineJSON{},
@@ -123,6 +126,9 @@ func (q pricedQuote) title(l lang) string {
 	if q.provisional {
 		parts[0] = provisionalTitle(l) + parts[0]
 	}
+	if len(q.overrides) > 0 {
+		parts[0] = l.t("WHAT-IF · ", "假设 · ") + parts[0]
+	}
 	if q.agreement != "" {
 		parts = append(parts, l.t("agreement ", "协议 ")+q.agreement)
 	}
@@ -165,6 +171,12 @@ func (q pricedQuote) doc(l lang) report.Doc {
 		if line.Label != "" {
 			// Machine formats carry the agreed label as it is, as JSON does.
 			label = report.Coded(label.Text, line.Label)
+		}
+		for _, o := range q.overrides {
+			if o.kind == line.Kind && o.label == line.Label {
+				// People see what the agreement says; machine formats have overrides.
+				label = report.Coded(label.Text+fmt.Sprintf(l.t(" (agreement: %s)", "(协议:%s)"), o.Agreed), label.Plain())
+			}
 		}
 		rows = append(rows, []report.Cell{report.Str(string(line.Kind)), label,
 			basis, rate, report.CNY(line.Amount), ruleCell(l, line.Kind.Rule())})

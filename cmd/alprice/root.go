@@ -168,9 +168,10 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagErrorWithSuggestion)
 	a.bindGlobalFlags(root)
 	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newTrueupCmd(a), newLintCmd(a), newReportCmd(a), newQuotesCmd(a), newDocsCmd(a))
+	registerCompletions(root)
 	return root
 }
 

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"alprice/pricing"
+)
+
+// flagErrorWithSuggestion is what a mistyped or misused flag gets: cobra's message, and
+// for an unknown flag the nearest one the command has ("did you mean
+// --transport?"), as cobra does for commands.
+func flagErrorWithSuggestion(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	name, ok := strings.CutPrefix(msg, "unknown flag: --")
+	if !ok {
+		return usageError{err}
+	}
+	best, dist := "", 3 // suggest only what is at most two edits away
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if d := editDistance(name, f.Name); d < dist {
+			best, dist = f.Name, d
+		}
+	})
+	if best == "" {
+		return usageError{err}
+	}
+	return usageError{fmt.Errorf("%s: did you mean --%s?", msg, best)}
+}
+
+// editDistance is the Levenshtein distance of a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// exactArgs is cobra.ExactArgs(n) with a message that names the arguments
+// missing or extra.
+func exactArgs(names ...string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) < len(names):
+			return usageError{fmt.Errorf("give %s: %s takes %s", strings.Join(names[len(args):], " and "), cmd.CommandPath(), strings.Join(names, " "))}
+		case len(args) > len(names):
+			return usageError{fmt.Errorf("%s takes %s; %q is one too many", cmd.CommandPath(), strings.Join(names, " "), args[len(names)])}
+		}
+		return nil
+	}
+}
+
+// registerCompletions offers the values of the flags that have a fixed
+// set of them, and the agreement ids of the --agreements file.
+func registerCompletions(root *cobra.Command) {
+	fixed := map[string][]string{
+		"format": formats, "lang": {"zh", "en"}, "rounding": {"yuan", "fen"}, "unit-price-rounding": {"fen", "yuan"},
+		"quotes-encoding": {"auto", "utf-8", "gbk"}, "deliveries-encoding": {"auto", "utf-8", "gbk"}, "invoices-encoding": {"auto", "utf-8", "gbk"},
+	}
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		for name, values := range fixed {
+			if c.Flags().Lookup(name) == nil && c.PersistentFlags().Lookup(name) == nil {
+				continue
+			}
+			_ = c.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+		}
+		if c.Flags().Lookup("agreement") != nil {
+			_ = c.RegisterFlagCompletionFunc("agreement", func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+				return agreementIDs(cmd), cobra.ShellCompDirectiveNoFileComp
+			})
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// agreementIDs are the ids and buyers of the --agreements file given so
+// far on the command line being completed; none when it cannot be read.
+func agreementIDs(cmd *cobra.Command) []string {
+	f := cmd.Flags().Lookup("agreements")
+	if f == nil || f.Value.String() == "" || f.Value.String() == "-" {
+		return nil
+	}
+	file, err := os.Open(f.Value.String())
+	if err != nil {
+		return nil
+	}
+	defer file.Close()
+	ags, err := pricing.ReadAgreements(file, f.Value.String())
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, a := range ags.List {
+		out = append(out, a.ID+"\t"+a.Buyer)
+	}
+	return out
+}
