@@ -205,17 +205,16 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 		month := report.Str(r.Month.String())
 		for _, d := range r.MissingWeekdays {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(d)), report.Empty,
-				report.Coded(l.t("trading day without a quote: a gap in the file?", "交易日无报价:数据缺失?"), "missing trading day")})
+				report.Str(l.t("trading day without a quote: a gap in the file?", "交易日无报价:数据缺失?"))})
 		}
 		for _, h := range r.Holidays {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(h.Date)), report.Empty,
-				report.Coded(l.t("public holiday, no quote due: ", "法定节假日,不报价:")+h.Name, "holiday "+h.Name)})
+				report.Str(l.t("public holiday, no quote due: ", "法定节假日,不报价:")+h.Name)})
 		}
 		if r.Status == pricing.Partial {
 			partial = true
 			days.Rows = append(days.Rows, []report.Cell{month, report.Empty, report.Empty,
-				report.Coded(fmt.Sprintf(l.t("%d trading days after %s not yet quoted: the month is not complete", "%[2]s 之后尚有 %[1]d 个交易日未报价:本月尚未完整"), r.NotYetQuoted, pricing.FormatDate(r.Last)),
-					fmt.Sprintf("not yet quoted %d", r.NotYetQuoted))})
+				report.Str(fmt.Sprintf(l.t("%d trading days after %s not yet quoted: the month is not complete", "%[2]s 之后尚有 %[1]d 个交易日未报价:本月尚未完整"), r.NotYetQuoted, pricing.FormatDate(r.Last)))})
 		}
 		for _, n := range r.Excluded {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(n.Date)), report.Int(n.Line),

@@ -128,12 +128,22 @@ func findingsTable(l lang, findings []pricing.Finding) report.Table {
 			line = report.Int(f.Line)
 		}
 		t.Rows = append(t.Rows, []report.Cell{
-			report.Str(f.InvoiceNo), line, report.Str(f.Month.String()), report.Str(f.Field),
+			report.Str(f.InvoiceNo), line, report.Str(f.Month.String()), fieldCell(l, f.Field),
 			findingCell(f.Field, f.Invoiced), findingCell(f.Field, f.Expected), findingCell(f.Field, f.Difference()),
-			report.Str(f.Rule), report.Str(l.say(f.Why)),
+			ruleCell(l, f.Rule), report.Str(l.say(f.Why)),
 		})
 	}
 	return t
+}
+
+// fieldCell names an invoice field: in English by its key, as the
+// invoices file does; in Chinese as its column is titled. Machine formats
+// keep the key.
+func fieldCell(l lang, field string) report.Cell {
+	if title, ok := columnTitles[field]; ok && l == zh {
+		return report.Coded(title[1], field)
+	}
+	return report.Str(field)
 }
 
 // findingsJSON writes findings on invoices; never null.
@@ -238,7 +248,7 @@ func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
 	}
 	doc.Notes = append(doc.Notes,
 		l.t("Rules: 2.1–2.6 are the policy's (see the README); vat.line, vat.invoice, vat.rate and vat.total are the invoicing software's arithmetic; statement compares with the settlement of the deliveries.",
-			"依据:2.1–2.6 为政策条款(见 README);vat.line、vat.invoice、vat.rate、vat.total 为开票系统的计算规则;statement 为与到位量结算的比对。"),
+			"依据:2.1–2.6 为政策条款(见说明文档);开票计算、整票税额、税率、价税合计为开票系统的计算规则;结算比对为与到位量结算的比对。"),
 	)
 	if len(r.Findings) > 0 {
 		doc.Notes = append(doc.Notes, strings.TrimSpace(l.t(

@@ -94,6 +94,8 @@ var columnTitles = map[string][2]string{
 	"unit_price_excl_vat_invoice": {"Invoice unit price", "开票单价"},
 	"value":                       {"Value", "值"},
 	"vat":                         {"VAT", "税额"},
+	"vat_rate":                    {"VAT rate", "税率"},
+	"total":                       {"Total", "价税合计"},
 	"what":                        {"What", "情况"},
 }
 

@@ -33,8 +33,16 @@ func lineLabel(l lang, kind pricing.Kind, label string) string {
 // ruleCell cites a policy rule: "2.2" as it is; the coal pass-through,
 // which has no number of its own in the clause, by name.
 func ruleCell(l lang, rule string) report.Cell {
-	if rule == pricing.Coal.Rule() {
-		return report.Coded(l.t("2 (coal)", "2(煤价)"), rule)
+	names := map[string][2]string{
+		pricing.Coal.Rule():        {"2 (coal)", "2(煤价)"},
+		pricing.RuleLineArithmetic: {"vat.line", "开票计算"},
+		pricing.RuleInvoiceTax:     {"vat.invoice", "整票税额"},
+		pricing.RuleVATRate:        {"vat.rate", "税率"},
+		pricing.RuleTotal:          {"vat.total", "价税合计"},
+		pricing.RuleStatement:      {"statement", "结算比对"},
+	}
+	if name, ok := names[rule]; ok {
+		return report.Coded(l.t(name[0], name[1]), rule)
 	}
 	return report.Str(rule)
 }

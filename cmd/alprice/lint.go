@@ -122,7 +122,7 @@ func lintDoc(l lang, source string, ags *pricing.Agreements, findings []pricing.
 			severity = report.Coded(l.t("warning", "提示"), f.Severity)
 		}
 		t.Rows = append(t.Rows, []report.Cell{report.Str(f.Agreement), report.Str(monthText(f.TermsFrom)), report.Int(f.Line),
-			severity, report.Str(f.Rule), report.Str(l.say(f.Why))})
+			severity, ruleCell(l, f.Rule), report.Str(l.say(f.Why))})
 	}
 	doc.Tables = []report.Table{t}
 	return doc

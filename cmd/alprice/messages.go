@@ -4,6 +4,9 @@ import "alprice/pricing"
 
 // say says m in l: the domain's English, or the Chinese below.
 func (l lang) say(m pricing.Message) string {
+	if day, ok := weekdaysZH[firstArg(m)]; ok && l == zh && m.Code == "quote.weekend" {
+		m.Args = append([]string{day}, m.Args[1:]...)
+	}
 	if l == zh {
 		if t, ok := chinese[m.Code]; ok {
 			return m.Render(t, func(k pricing.Kind, label string) string { return lineLabel(zh, k, label) })
@@ -11,6 +14,17 @@ func (l lang) say(m pricing.Message) string {
 	}
 	return m.String()
 }
+
+func firstArg(m pricing.Message) string {
+	if len(m.Args) == 0 {
+		return ""
+	}
+	return m.Args[0]
+}
+
+// weekdaysZH names the days of the week a message may name.
+var weekdaysZH = map[string]string{"Saturday": "星期六", "Sunday": "星期日", "Monday": "星期一", "Tuesday": "星期二",
+	"Wednesday": "星期三", "Thursday": "星期四", "Friday": "星期五"}
 
 // chinese holds the Chinese template of every message of the pricing
 // package, with the same figures (%[n]s) and {line} for the agreed line; a

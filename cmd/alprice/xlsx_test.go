@@ -116,7 +116,7 @@ func TestSettleWorkbook(t *testing.T) {
 	f, path := openWorkbook(t, "statement.xlsx", "settle", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
 		"--deliveries", "testdata/deliveries-2026-03.csv", "--invoice-cap", "1000000")
 	sheets := f.GetSheetList()
-	if !slices.Equal(sheets, []string{"Statements", "Tickets by day", "Invoice lines (each below the c"}) {
+	if !slices.Equal(sheets, []string{"Statements", "Tickets by day", "Invoice lines (each below the"}) {
 		t.Fatalf("sheets %q", sheets)
 	}
 	st := sheets[0]

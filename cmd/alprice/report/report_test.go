@@ -104,3 +104,19 @@ func TestWritePeople(t *testing.T) {
 		t.Errorf("markdown:\n%s", md.String())
 	}
 }
+
+// Sheet names are cut at a word or id boundary, never inside an id.
+func TestCutName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Invoice lines (each below the cap excl. VAT)": "Invoice lines (each below the",
+		"协议 ZD-2026-001 · 需方 准东示例铝材有限公司":               "协议 ZD-2026-001 · 需方 准东示例铝材有限公司",
+		"Agreement ZD-2026-001 · buyer 准东示例铝材有限公司":     "Agreement ZD-2026-001 · buyer",
+		"Statements":                           "Statements",
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ": "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDE",
+	} {
+		got := cutName(in, 31)
+		if got != want || len([]rune(got)) > 31 {
+			t.Errorf("cutName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -195,9 +195,7 @@ func (x *xlsxWriter) sheetName(title, fallback string) string {
 	if name == "" {
 		name = fallback
 	}
-	if r := []rune(name); len(r) > maxSheetName {
-		name = string(r[:maxSheetName])
-	}
+	name = cutName(name, maxSheetName)
 	base := []rune(name)
 	for i := 2; x.used[name]; i++ {
 		suffix := fmt.Sprintf(" (%d)", i)
@@ -205,6 +203,24 @@ func (x *xlsxWriter) sheetName(title, fallback string) string {
 	}
 	x.used[name] = true
 	return name
+}
+
+// cutName shortens name to at most limit characters, at the last word or
+// id boundary (a space, ·, a comma or a bracket) when there is one in the
+// second half, so that no word or id is cut in two.
+func cutName(name string, limit int) string {
+	r := []rune(name)
+	if len(r) <= limit {
+		return name
+	}
+	cut := limit
+	for i := limit; i > limit/2; i-- {
+		if strings.ContainsRune(" ·,，(（", r[i]) {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ·,，(（-")
 }
 
 func cellName(col, row int) string {
