@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -75,7 +76,8 @@ func checkErrorNamesLine(t *testing.T, err error, source string) {
 	}
 }
 
-// records counts the data records of a CSV text, as encoding/csv reads it.
+// records counts the data records of a CSV text, as encoding/csv reads it,
+// less the blank ones (every field empty or space), which readers skip.
 func records(data []byte) int {
 	text, _, err := decode(bytes.NewReader(data), AutoEncoding)
 	if err != nil {
@@ -85,12 +87,15 @@ func records(data []byte) int {
 	cr.FieldsPerRecord = -1
 	n := 0
 	for {
-		_, err := cr.Read()
+		rec, err := cr.Read()
 		if err == io.EOF {
 			return n - 1 // less the header
 		}
 		if err != nil {
 			return -1
+		}
+		if n > 0 && slices.IndexFunc(rec, func(f string) bool { return strings.TrimSpace(f) != "" }) < 0 {
+			continue // a blank row
 		}
 		n++
 	}

@@ -209,7 +209,7 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 		}
 		for _, h := range r.Holidays {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(h.Date)), report.Empty,
-				report.Str(l.t("public holiday, no quote due: ", "法定节假日,不报价:")+h.Name)})
+				report.Str(l.t("public holiday, no quote due: ", "法定节假日,不报价:") + h.Name)})
 		}
 		if r.Status == pricing.Partial {
 			partial = true
