@@ -174,8 +174,11 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 		mp := prices[k]
 		before := len(res.Findings)
 		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(mls), Billed: decimal.Zero, Statement: statements[k], Price: mp}
+		seen := map[string]bool{} // the month's invoices: a set, not a search of the list
+
 		for _, l := range mls {
-			if !slices.Contains(mc.Invoices, l.InvoiceNo) {
+			if !seen[l.InvoiceNo] {
+				seen[l.InvoiceNo] = true
 				mc.Invoices = append(mc.Invoices, l.InvoiceNo)
 			}
 			mc.Quantity += l.Quantity

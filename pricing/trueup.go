@@ -163,8 +163,10 @@ func TrueUps(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts True
 			}
 		}
 		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(lines), Billed: decimal.Zero, Statement: statements[k], Price: final}
+		seen := map[string]bool{}
 		for _, l := range lines {
-			if !slices.Contains(tu.Invoices, l.InvoiceNo) {
+			if !seen[l.InvoiceNo] {
+				seen[l.InvoiceNo] = true
 				tu.Invoices = append(tu.Invoices, l.InvoiceNo)
 			}
 			tu.Quantity += l.Quantity

@@ -12,19 +12,36 @@ import (
 
 // Set is a set of tickets, each with the line that had it first: an
 // open-addressing table of 8-byte slots (a 32-bit fingerprint of the
-// ticket's hash and where its text is), and the text of every ticket in one
-// byte slice, so that two tickets with the same hash are still told apart.
-// Nothing in it holds a pointer for the garbage collector to trace, however
-// many millions of tickets there are.
+// ticket's hash and which entry it is), and the text of every ticket, so
+// that two tickets with the same hash are still told apart. Texts and
+// entries are kept in fixed-size chunks that are filled and never moved:
+// growing costs no copy, and touches no more memory than the tickets take.
+// Nothing in it but the chunk lists holds a pointer for the garbage
+// collector to trace, however many millions of tickets there are.
 type Set struct {
 	seed  maphash.Seed
 	slots []ticketSlot // open addressing, linear probing; len is a power of 2
 	shift uint         // 32 − log2(len(slots)): home's shift
 	used  int
-	text  []byte   // every ticket's text, one after another
-	ends  []uint32 // ticket i is text[ends[i-1]:ends[i]]
-	lines []int32  // the line of ticket i's row
-	sink  uint32   // what Touch loaded, kept so that the loads are not optimized away
+	text  [][]byte   // chunks of ticket text, each up to textChunk bytes
+	locs  [][]uint64 // pages of entries: where each ticket's text is (see loc)
+	lines [][]int32  // pages of entries: the line of each ticket's row
+	n     int32      // entries so far
+	sink  uint32     // what Touch loaded, kept so that the loads are not optimized away
+}
+
+const (
+	textChunk = 1 << 20 // bytes of ticket text a chunk holds
+	pageBits  = 16      // entries a page holds: 1 << pageBits
+	pageMask  = 1<<pageBits - 1
+	// MaxTicket is the longest ticket a set takes, in bytes.
+	MaxTicket = 1<<16 - 1
+)
+
+// loc packs where a ticket's text is: its chunk, its offset in the chunk
+// and its length.
+func loc(chunk, offset, length int) uint64 {
+	return uint64(chunk)<<40 | uint64(offset)<<16 | uint64(length)
 }
 
 type ticketSlot struct {
@@ -41,11 +58,14 @@ func (s *Set) home(fp uint32) uint64 { return uint64(fp) >> s.shift }
 
 const initialBits = 10
 
-// maxTicketText bounds the text of all tickets, what a uint32 offset holds.
-const maxTicketText = math.MaxUint32
+// maxEntries bounds the tickets of a set, what an int32 entry holds.
+const maxEntries = math.MaxInt32 - 1
 
-// ErrFull is Claim's error when the tickets' text would pass 4 GiB.
-var ErrFull = errors.New("has more ticket text than 4 GiB; split the file")
+// ErrFull is Claim's error past two billion tickets.
+var ErrFull = errors.New("has more than two billion tickets; split the file")
+
+// ErrTooLong is Claim's error for a ticket over MaxTicket bytes.
+var ErrTooLong = errors.New("is longer than 65535 bytes: a ticket is a short number")
 
 // New returns an empty set.
 func New() *Set {
@@ -53,12 +73,12 @@ func New() *Set {
 }
 
 func (s *Set) textOf(i int32) []byte {
-	start := uint32(0)
-	if i > 0 {
-		start = s.ends[i-1]
-	}
-	return s.text[start:s.ends[i]]
+	l := s.locs[i>>pageBits][i&pageMask]
+	chunk, offset, length := int(l>>40), int(l>>16&(1<<24-1)), int(l&0xFFFF)
+	return s.text[chunk][offset : offset+length]
 }
+
+func (s *Set) lineOf(i int32) int32 { return s.lines[i>>pageBits][i&pageMask] }
 
 // Hash returns the hash of ticket that Claim and LineOf take.
 func (s *Set) Hash(ticket []byte) uint64 { return maphash.Bytes(s.seed, ticket) }
@@ -79,19 +99,33 @@ func (s *Set) Claim(ticket []byte, hash uint64, line int32) (first int32, seen b
 			return line, false, s.add(ticket, hash, line, slot)
 		}
 		if slot.fingerprint == fingerprint(hash) && bytes.Equal(s.textOf(slot.entry-1), ticket) {
-			return s.lines[slot.entry-1], true, nil
+			return s.lineOf(slot.entry - 1), true, nil
 		}
 	}
 }
 
 func (s *Set) add(ticket []byte, hash uint64, line int32, slot *ticketSlot) error {
-	if len(s.text)+len(ticket) > maxTicketText {
+	switch {
+	case len(ticket) > MaxTicket:
+		return ErrTooLong
+	case s.n == maxEntries:
 		return ErrFull
 	}
-	s.text = append(s.text, ticket...)
-	s.ends = append(s.ends, uint32(len(s.text)))
-	s.lines = append(s.lines, line)
-	*slot = ticketSlot{fingerprint: fingerprint(hash), entry: int32(len(s.ends))}
+	if k := len(s.text) - 1; k < 0 || len(s.text[k])+len(ticket) > textChunk {
+		s.text = append(s.text, make([]byte, 0, textChunk))
+	}
+	k := len(s.text) - 1
+	offset := len(s.text[k])
+	s.text[k] = append(s.text[k], ticket...)
+	if s.n&pageMask == 0 {
+		s.locs = append(s.locs, make([]uint64, 0, 1<<pageBits))
+		s.lines = append(s.lines, make([]int32, 0, 1<<pageBits))
+	}
+	p := len(s.locs) - 1
+	s.locs[p] = append(s.locs[p], loc(k, offset, len(ticket)))
+	s.lines[p] = append(s.lines[p], line)
+	s.n++
+	*slot = ticketSlot{fingerprint: fingerprint(hash), entry: s.n}
 	if s.used++; s.used*10 > len(s.slots)*7 {
 		s.grow()
 	}
@@ -127,7 +161,7 @@ func (s *Set) LineOf(ticket []byte, hash uint64) (int32, bool) {
 			return 0, false
 		}
 		if slot.fingerprint == fingerprint(hash) && bytes.Equal(s.textOf(slot.entry-1), ticket) {
-			return s.lines[slot.entry-1], true
+			return s.lineOf(slot.entry - 1), true
 		}
 	}
 }
