@@ -14,8 +14,9 @@ import (
 // open-addressing table of 8-byte slots (a 32-bit fingerprint of the
 // ticket's hash and which entry it is), and the text of every ticket, so
 // that two tickets with the same hash are still told apart. Texts and
-// entries are kept in fixed-size chunks that are filled and never moved:
-// growing costs no copy, and touches no more memory than the tickets take.
+// entries are kept in fixed-size chunks that are filled and, but for the
+// first, never moved: growing costs no copy, and touches no more memory
+// than the tickets take.
 // Nothing in it but the chunk lists holds a pointer for the garbage
 // collector to trace, however many millions of tickets there are.
 type Set struct {
@@ -112,14 +113,15 @@ func (s *Set) add(ticket []byte, hash uint64, line int32, slot *ticketSlot) erro
 		return ErrFull
 	}
 	if k := len(s.text) - 1; k < 0 || len(s.text[k])+len(ticket) > textChunk {
-		s.text = append(s.text, make([]byte, 0, textChunk))
+		s.text = append(s.text, make([]byte, 0, firstOr(len(s.text), 4<<10, textChunk)))
 	}
 	k := len(s.text) - 1
 	offset := len(s.text[k])
 	s.text[k] = append(s.text[k], ticket...)
 	if s.n&pageMask == 0 {
-		s.locs = append(s.locs, make([]uint64, 0, 1<<pageBits))
-		s.lines = append(s.lines, make([]int32, 0, 1<<pageBits))
+		c := firstOr(len(s.locs), 1<<10, 1<<pageBits)
+		s.locs = append(s.locs, make([]uint64, 0, c))
+		s.lines = append(s.lines, make([]int32, 0, c))
 	}
 	p := len(s.locs) - 1
 	s.locs[p] = append(s.locs[p], loc(k, offset, len(ticket)))
@@ -130,6 +132,16 @@ func (s *Set) add(ticket []byte, hash uint64, line int32, slot *ticketSlot) erro
 		s.grow()
 	}
 	return nil
+}
+
+// firstOr returns the capacity of a new chunk or page, given how many
+// there are: the first starts small and grows by append, so that a small
+// file's set stays small; the others are made full size, never to move.
+func firstOr(have, small, full int) int {
+	if have == 0 {
+		return small
+	}
+	return full
 }
 
 // grow doubles the table, keeping it at most 70% full so that probes stay
