@@ -134,10 +134,10 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 	var (
 		errs    ErrorList
 		order   []monthKey
-		byMonth = map[monthKey][]InvoiceLine{}
+		byMonth = map[monthKey][]int32{} // indexes into inv.Lines: a month's lines are copied only while it is checked
 		prices  = map[monthKey]MonthPrice{}
 	)
-	for _, l := range inv.Lines {
+	for i, l := range inv.Lines {
 		ag := buyers.find(l.Buyer)
 		if ag < 0 {
 			errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "buyer", Value: l.Buyer,
@@ -155,8 +155,7 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 			prices[k] = mp
 			order = append(order, k)
 		}
-		l.Buyer = ags.List[ag].Buyer // findings name the buyer the same way, whatever the invoice wrote
-		byMonth[k] = append(byMonth[k], l)
+		byMonth[k] = append(byMonth[k], int32(i))
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
@@ -170,7 +169,11 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 	}
 	for _, k := range order {
 		ag := &ags.List[k.agreement]
-		mls := byMonth[k]
+		mls := make([]InvoiceLine, len(byMonth[k]))
+		for j, i := range byMonth[k] {
+			mls[j] = inv.Lines[i]
+			mls[j].Buyer = ag.Buyer // findings name the buyer the same way, whatever the invoice wrote
+		}
 		mp := prices[k]
 		before := len(res.Findings)
 		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(mls), Billed: decimal.Zero, Statement: statements[k], Price: mp}

@@ -61,6 +61,9 @@ EXIT STATUS
 // so, and the process exits 130 (SIGINT) or 143 (SIGTERM), as a shell
 // reports a process killed by the signal.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) > 0 && strings.HasPrefix(args[0], cobra.ShellCompRequestCmd) {
+		stdout = unquoted{stdout}
+	}
 	a := &app{in: stdin, out: stdout, err: stderr, getenv: getenv}
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)

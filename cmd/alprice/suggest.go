@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -92,6 +94,19 @@ func registerCompletions(root *cobra.Command) {
 		}
 	}
 	walk(root)
+}
+
+// unquoted drops the backticks of what the shell completion request
+// (__complete) writes. In a flag's usage they name its argument for --help
+// ("agreements `FILE`" shows as --agreements FILE); cobra passes the usage
+// to the shell as the flag's description, backticks and all.
+type unquoted struct{ w io.Writer }
+
+func (u unquoted) Write(p []byte) (int, error) {
+	if _, err := u.w.Write(bytes.ReplaceAll(p, []byte("`"), nil)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // agreementIDs are the ids and buyers of the --agreements file given so
