@@ -41,9 +41,9 @@ func addSeeds(f *testing.F, target string, more ...string) {
 // no line.
 var wholeFile = []string{"is empty", "has a header but no", "is larger than", "cannot be read"}
 
-// checkErrorNamesLine fails unless every problem in err names the source
-// and, unless it is about the whole file, a line.
-func checkErrorNamesLine(t *testing.T, err error, source string) {
+// inputProblems returns the problems err lists, failing unless it is an
+// input error (or a list of them) every one of which names the source.
+func inputProblems(t *testing.T, err error, source string) ErrorList {
 	t.Helper()
 	var (
 		list ErrorList
@@ -63,6 +63,15 @@ func checkErrorNamesLine(t *testing.T, err error, source string) {
 		if e.Source != source {
 			t.Fatalf("error %q names %q, not the file %q", e, e.Source, source)
 		}
+	}
+	return list
+}
+
+// checkErrorNamesLine fails unless every problem in err names the source
+// and, unless it is about the whole file, a line.
+func checkErrorNamesLine(t *testing.T, err error, source string) {
+	t.Helper()
+	for _, e := range inputProblems(t, err, source) {
 		if e.Line > 0 {
 			continue
 		}

@@ -79,6 +79,20 @@ var spaced = regexp.MustCompile(`^(\d+)\s*[-—–~]\s*(\d+)\s+(\d+)(?:\s+([+-]?
 // together, then the signed change.
 var runTogether = regexp.MustCompile(`^(\d+)[-—–~](\d+)([+-]\d+)$`)
 
+// setChange sets the quote's change against the previous trading day (涨跌)
+// from its text, signed or not; an empty text is no change given.
+func (q *Quote) setChange(text string) error {
+	if text == "" {
+		return nil
+	}
+	c, err := ParseSignedMoney(text)
+	if err != nil {
+		return err
+	}
+	q.Change, q.HasChange = c, true
+	return nil
+}
+
 // ReadPastedQuotes reads text copied from Changjiang's page, a quote a
 // line: "A00铝 23660-23700 23680 +80", or run together as the home page
 // renders it, "A00铝23660-2370023680+80" — low, high, average and a signed
@@ -140,12 +154,9 @@ func ReadPastedQuotes(r io.Reader, name string, date *time.Time) (*SourceQuotes,
 			continue
 		}
 		q.HasRange = true
-		if change != "" {
-			if q.Change, err = ParseSignedMoney(change); err != nil {
-				fail(change, err)
-				continue
-			}
-			q.HasChange = true
+		if err := q.setChange(change); err != nil {
+			fail(change, err)
+			continue
 		}
 		out.Quotes = append(out.Quotes, q)
 	}
@@ -290,12 +301,9 @@ func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) 
 			fail("均价", cell("均价"), err)
 			continue
 		}
-		if c := cell("涨跌"); c != "" {
-			if q.Change, err = ParseSignedMoney(c); err != nil {
-				fail("涨跌", c, err)
-				continue
-			}
-			q.HasChange = true
+		if err := q.setChange(cell("涨跌")); err != nil {
+			fail("涨跌", cell("涨跌"), err)
+			continue
 		}
 		out.Quotes = append(out.Quotes, q)
 	}
@@ -418,12 +426,9 @@ func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
 			fail("avgPrice", string(item.AvgPrice), err)
 			continue
 		}
-		if c := string(item.HighsLowsAmount); c != "" {
-			if q.Change, err = ParseSignedMoney(c); err != nil {
-				fail("highsLowsAmount", c, err)
-				continue
-			}
-			q.HasChange = true
+		if err := q.setChange(string(item.HighsLowsAmount)); err != nil {
+			fail("highsLowsAmount", string(item.HighsLowsAmount), err)
+			continue
 		}
 		out.Quotes = append(out.Quotes, q)
 	}

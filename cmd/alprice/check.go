@@ -80,19 +80,11 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "invoices"}, o.agreementsPath, o.quotes.path, o.invoices.path); err != nil {
 		return err
 	}
-	for _, in := range []*csvInput{&o.quotes.csvInput, &o.deliveries, &o.invoices} {
-		if _, err := in.checkEncoding(); err != nil {
-			return err
-		}
-	}
-	agreements, err := a.readAgreements(o.agreementsPath)
+	in, err := a.readPricing(o.agreementsPath, "", &o.quotes, &o.deliveries, &o.invoices)
 	if err != nil {
 		return err
 	}
-	q, err := a.readQuotes(&o.quotes, agreements)
-	if err != nil {
-		return err
-	}
+	agreements, q := in.agreements, in.quotes
 	invoices, err := a.readInvoices(&o.invoices)
 	if err != nil {
 		return err

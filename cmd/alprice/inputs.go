@@ -117,6 +117,40 @@ func (f *quotesFlags) bind(fs *pflag.FlagSet, usage string) {
 	fs.StringVar(&f.holidays, "holidays", "", "public holidays `FILE` (CSV date,name) to add to the trading calendar, for a year the built-in schedule lacks")
 }
 
+// pricingInputs are what every command that prices reads first.
+type pricingInputs struct {
+	agreements *pricing.Agreements
+	chosen     *pricing.Agreement // the one --agreement names; nil for all
+	quotes     *pricing.Quotes
+}
+
+// readPricing checks the encoding flag of every CSV input before any file
+// is opened, then reads the agreements, the agreement agreementID names
+// (if any) and the quotes.
+func (a *app) readPricing(agreementsPath, agreementID string, quotes *quotesFlags, others ...*csvInput) (pricingInputs, error) {
+	for _, in := range append([]*csvInput{&quotes.csvInput}, others...) {
+		if _, err := in.checkEncoding(); err != nil {
+			return pricingInputs{}, err
+		}
+	}
+	var (
+		in  pricingInputs
+		err error
+	)
+	if in.agreements, err = a.readAgreements(agreementsPath); err != nil {
+		return pricingInputs{}, err
+	}
+	if agreementID != "" {
+		if in.chosen, err = in.agreements.Choose(agreementID); err != nil {
+			return pricingInputs{}, err
+		}
+	}
+	if in.quotes, err = a.readQuotes(quotes, in.agreements); err != nil {
+		return pricingInputs{}, err
+	}
+	return in, nil
+}
+
 // readQuotes reads the quotes file on the trading calendar — the State
 // Council's schedule, with the holidays of the agreements file (may be nil)
 // and of --holidays — reporting its warnings and excluded rows on stderr.

@@ -63,14 +63,11 @@ func runReport(cmd *cobra.Command, a *app, o *reportOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries"}, o.agreementsPath, o.quotes.path, o.deliveries.path); err != nil {
 		return err
 	}
-	agreements, err := a.readAgreements(o.agreementsPath)
+	in, err := a.readPricing(o.agreementsPath, "", &o.quotes, &o.deliveries, &o.production)
 	if err != nil {
 		return err
 	}
-	q, err := a.readQuotes(&o.quotes, agreements)
-	if err != nil {
-		return err
-	}
+	agreements, q := in.agreements, in.quotes
 	output := map[pricing.Month]pricing.Weight{}
 	if o.production.given() {
 		if output, err = read(a, &o.production, pricing.ReadProduction); err != nil {

@@ -97,24 +97,12 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries"}, o.agreementsPath, o.quotes.path, o.deliveries.path); err != nil {
 		return err
 	}
-	for _, in := range []*csvInput{&o.quotes.csvInput, &o.deliveries} {
-		if _, err := in.checkEncoding(); err != nil {
-			return err
-		}
-	}
-	agreements, err := a.readAgreements(o.agreementsPath)
+	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries)
 	if err != nil {
 		return err
 	}
-	if o.agreementID != "" {
-		if opts.Agreement, err = agreements.Choose(o.agreementID); err != nil {
-			return err
-		}
-	}
-	q, err := a.readQuotes(&o.quotes, agreements)
-	if err != nil {
-		return err
-	}
+	agreements, q := in.agreements, in.quotes
+	opts.Agreement = in.chosen
 	s, err := a.settle(cmd, &o.deliveries, agreements, q, opts)
 	if err != nil {
 		return err

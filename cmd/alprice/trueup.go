@@ -112,24 +112,12 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries", "invoices"}, o.agreementsPath, o.quotes.path, o.deliveries.path, o.invoices.path); err != nil {
 		return err
 	}
-	for _, in := range []*csvInput{&o.quotes.csvInput, &o.deliveries, &o.invoices} {
-		if _, err := in.checkEncoding(); err != nil {
-			return err
-		}
-	}
-	agreements, err := a.readAgreements(o.agreementsPath)
+	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries, &o.invoices)
 	if err != nil {
 		return err
 	}
-	if o.agreementID != "" {
-		if opts.Agreement, err = agreements.Choose(o.agreementID); err != nil {
-			return err
-		}
-	}
-	q, err := a.readQuotes(&o.quotes, agreements)
-	if err != nil {
-		return err
-	}
+	agreements, q := in.agreements, in.quotes
+	opts.Agreement = in.chosen
 	invoices, err := a.readInvoices(&o.invoices)
 	if err != nil {
 		return err
