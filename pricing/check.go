@@ -249,17 +249,18 @@ func (c *checker) lineArithmetic(l InvoiceLine, t Terms) []Finding {
 func (c *checker) invoiceTax(lines []InvoiceLine) []Finding {
 	var fs []Finding
 	sums := map[string]decimal.Decimal{}
+	first := map[string]int{} // each invoice's first line, which its finding names
 	var order []string
-	for _, l := range lines {
+	for i, l := range lines {
 		if _, ok := sums[l.InvoiceNo]; !ok {
 			order = append(order, l.InvoiceNo)
+			first[l.InvoiceNo] = i
 		}
 		sums[l.InvoiceNo] = sums[l.InvoiceNo].Add(l.VAT.Sub(LineVAT(l.AmountExclVAT, l.VATRate)))
 	}
 	for _, no := range order {
 		if sum := sums[no]; sum.Abs().GreaterThan(InvoiceTaxTolerance) {
-			l := lines[slices.IndexFunc(lines, func(x InvoiceLine) bool { return x.InvoiceNo == no })]
-			f := lineFinding(l, "vat", sum, decimal.Zero, RuleInvoiceTax, msg("invoice.vat",
+			f := lineFinding(lines[first[no]], "vat", sum, decimal.Zero, RuleInvoiceTax, msg("invoice.vat",
 				sum.StringFixed(2), InvoiceTaxTolerance.StringFixed(2)))
 			f.Line, f.SourceLine = 0, 0
 			fs = append(fs, f)
