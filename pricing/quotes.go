@@ -164,17 +164,23 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *Calendar, lenient b
 					Why: msg("quote.change", q.Change.String(), FormatDate(prev.Date), prev.Average.String(), q.Average.String(), want.String())})
 			}
 		}
-		qs.Days = append(qs.Days, q)
+		qs.add(q)
 		prev = &qs.Days[len(qs.Days)-1]
-		m := MonthOf(q.Date)
-		span, ok := qs.months[m]
-		if !ok {
-			span[0] = len(qs.Days) - 1
-		}
-		span[1] = len(qs.Days)
-		qs.months[m] = span
 	}
 	return qs, findings, nil
+}
+
+// add appends a quote dated after every other, extending its month's span
+// of Days, the index an average reads.
+func (q *Quotes) add(d Quote) {
+	q.Days = append(q.Days, d)
+	m := MonthOf(d.Date)
+	span, ok := q.months[m]
+	if !ok {
+		span[0] = len(q.Days) - 1
+	}
+	span[1] = len(q.Days)
+	q.months[m] = span
 }
 
 func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, ErrorList) {

@@ -123,14 +123,7 @@ func (q *Quotes) MonthStatuses() []Average {
 func NewQuotes(source string, qs []Quote, cal *Calendar) *Quotes {
 	q := &Quotes{Source: source, Calendar: cal, months: map[Month][2]int{}}
 	for _, d := range qs {
-		q.Days = append(q.Days, d)
-		m := MonthOf(d.Date)
-		span, ok := q.months[m]
-		if !ok {
-			span[0] = len(q.Days) - 1
-		}
-		span[1] = len(q.Days)
-		q.months[m] = span
+		q.add(d)
 	}
 	return q
 }
