@@ -2,25 +2,24 @@ package pricing
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 )
 
 // The errors of finding an agreement or its terms, for errors.Is.
 var (
 	// ErrNoAgreement: no agreement has the id or buyer name asked for.
-	ErrNoAgreement = errors.New("no agreement")
+	ErrNoAgreement = Errorf("no agreement")
 	// ErrAmbiguousBuyer: a buyer name names several agreements.
-	ErrAmbiguousBuyer = errors.New("name one by its id")
+	ErrAmbiguousBuyer = Errorf("name one by its id")
 	// ErrSeveralVersions: an agreement has several terms versions, and no
 	// month was named to choose one. The error's text lists them.
-	ErrSeveralVersions = errors.New("several terms versions")
+	ErrSeveralVersions = Errorf("several terms versions")
 )
 
 // versionsError is [Agreement.OnlyTerms]'s error: it lists the versions.
-type versionsError struct{ text string }
+type versionsError struct{ error }
 
-func (e *versionsError) Error() string        { return e.text }
+func (e *versionsError) template() *Error     { return e.error.(*Error) }
 func (e *versionsError) Is(target error) bool { return target == ErrSeveralVersions }
 
 // Agreement is one supply agreement between the smelter and a buyer.
@@ -43,25 +42,25 @@ func (a *Agreement) TermsFor(m Month) (Terms, error) {
 		}
 	}
 	if best < 0 || !a.Terms[best].Covers(m) {
-		return Terms{}, fmt.Errorf("agreement %s has no terms for %s (its versions: %s)", a.ID, m, a.versionList())
+		return Terms{}, Errorf("agreement %s has no terms for %s (its versions: %s)", a.ID, m, a.versionList())
 	}
 	t, err := a.Terms[best].ForMonth(m)
 	if err != nil {
-		return Terms{}, fmt.Errorf("agreement %s: %w", a.ID, err)
+		return Terms{}, Errorf("agreement %s: %w", a.ID, err)
 	}
 	return t, nil
 }
 
 // versionList describes the terms versions of a, such as "from 2026-01, from 2026-04 to 2026-06".
-func (a *Agreement) versionList() string {
-	parts := make([]string, len(a.Terms))
+func (a *Agreement) versionList() error {
+	parts := make(phrases, len(a.Terms))
 	for i, t := range a.Terms {
-		parts[i] = "from " + t.From.String()
+		parts[i] = Errorf("from %s", t.From)
 		if t.To != 0 {
-			parts[i] += " to " + t.To.String()
+			parts[i] = Errorf("from %s to %s", t.From, t.To)
 		}
 	}
-	return strings.Join(parts, ", ")
+	return parts
 }
 
 // OnlyTerms returns the terms of an agreement that has a single version;
@@ -69,7 +68,7 @@ func (a *Agreement) versionList() string {
 // ErrSeveralVersions holds: the caller asks for a month.
 func (a *Agreement) OnlyTerms() (Terms, error) {
 	if len(a.Terms) != 1 {
-		return Terms{}, &versionsError{fmt.Sprintf("agreement %s has %d terms versions (%s)", a.ID, len(a.Terms), a.versionList())}
+		return Terms{}, &versionsError{Errorf("agreement %s has %d terms versions (%s)", a.ID, len(a.Terms), a.versionList())}
 	}
 	return a.Terms[0].ForMonth(a.Terms[0].From)
 }
@@ -117,11 +116,11 @@ func (s *Agreements) Find(idOrBuyer string) (*Agreement, error) {
 	}
 	switch len(found) {
 	case 0:
-		return nil, fmt.Errorf("%w has the id or buyer %q (ids: %s)", ErrNoAgreement, idOrBuyer, strings.Join(s.IDs(), ", "))
+		return nil, Errorf("%w has the id or buyer %q (ids: %s)", ErrNoAgreement, idOrBuyer, strings.Join(s.IDs(), ", "))
 	case 1:
 		return &s.List[at], nil
 	}
-	return nil, fmt.Errorf("buyer %q has %d agreements (%s): %w", idOrBuyer, len(found), strings.Join(found, ", "), ErrAmbiguousBuyer)
+	return nil, Errorf("buyer %q has %d agreements (%s): %w", idOrBuyer, len(found), strings.Join(found, ", "), ErrAmbiguousBuyer)
 }
 
 // Choose returns the agreement a person names, as typed on a command line:
@@ -158,9 +157,9 @@ func (s *Agreements) Choose(name string) (*Agreement, error) {
 		for i := range all {
 			all[i] = i
 		}
-		return nil, fmt.Errorf("%w has the id or buyer %q: the agreements are %s", ErrNoAgreement, name, describe(all))
+		return nil, Errorf("%w has the id or buyer %q: the agreements are %s", ErrNoAgreement, name, describe(all))
 	}
-	return nil, fmt.Errorf("%q names %d agreements, %s: %w", name, len(candidates), describe(candidates), ErrAmbiguousBuyer)
+	return nil, Errorf("%q names %d agreements, %s: %w", name, len(candidates), describe(candidates), ErrAmbiguousBuyer)
 }
 
 // IDs returns the agreement ids in file order.

@@ -2,7 +2,6 @@ package pricing
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -55,7 +54,7 @@ func ReadAgreements(r io.Reader, name string) (*Agreements, error) {
 		return nil, &InputError{Source: name, Err: err}
 	}
 	if len(data) > MaxAgreementsSize {
-		return nil, &InputError{Source: name, Err: fmt.Errorf("is larger than %d bytes; an agreements file is a few kilobytes", MaxAgreementsSize)}
+		return nil, &InputError{Source: name, Err: Errorf("is larger than %d bytes; an agreements file is a few kilobytes", MaxAgreementsSize)}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -63,13 +62,13 @@ func ReadAgreements(r io.Reader, name string) (*Agreements, error) {
 		return nil, yamlSyntaxError(name, data, err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, &InputError{Source: name, Err: errors.New("is empty: it needs an agreements: list")}
+		return nil, &InputError{Source: name, Err: Errorf("is empty: it needs an agreements: list")}
 	}
 	var more yaml.Node
 	if err := dec.Decode(&more); err != io.EOF {
 		// A second document would be dropped without a word.
 		return nil, &InputError{Source: name, Line: secondDocumentLine(data, doc.Content[0].Line),
-			Err: errors.New("starts a second YAML document (---): an agreements file is one document; list every agreement under the agreements key")}
+			Err: Errorf("starts a second YAML document (---): an agreements file is one document; list every agreement under the agreements key")}
 	}
 	y := &yamlReader{name: name}
 	s := y.agreements(doc.Content[0])
@@ -114,14 +113,14 @@ func yamlSyntaxError(name string, data []byte, err error) error {
 	if e.Line == 0 {
 		e.Line = lineOfYAMLError(lines, msg)
 	}
+	e.Err = Errorf("not valid YAML: %s", msg)
 	for _, n := range []int{e.Line, e.Line + 1} {
 		if n > 0 && n <= len(lines) && strings.HasPrefix(strings.TrimLeft(lines[n-1], " "), "\t") {
 			e.Line = n
-			msg += " (the line is indented with a tab: YAML indents with spaces only)"
+			e.Err = Errorf("not valid YAML: %s (the line is indented with a tab: YAML indents with spaces only)", msg)
 			break
 		}
 	}
-	e.Err = fmt.Errorf("not valid YAML: %s", msg)
 	return e
 }
 
@@ -170,7 +169,7 @@ func (y *yamlReader) resolve(n *yaml.Node, field string) *yaml.Node {
 		if y.aliases > maxAliases {
 			if y.flood == nil {
 				y.flood = &InputError{Source: y.name, Line: n.Line, Column: n.Column, Field: field,
-					Err: fmt.Errorf("is one alias too many: a file may use at most %d; write the values out", maxAliases)}
+					Err: Errorf("is one alias too many: a file may use at most %d; write the values out", maxAliases)}
 			}
 			return nil
 		}
@@ -188,7 +187,7 @@ func (y *yamlReader) mapping(n *yaml.Node, field string, known []string, each fu
 		return seen
 	}
 	if n.Kind != yaml.MappingNode {
-		y.fail(n, field, "", errors.New("must be a mapping of key: value"))
+		y.fail(n, field, "", Errorf("must be a mapping of key: value"))
 		return seen
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -197,13 +196,13 @@ func (y *yamlReader) mapping(n *yaml.Node, field string, known []string, each fu
 		path := joinField(field, key)
 		switch {
 		case k.Kind != yaml.ScalarNode:
-			y.fail(k, field, "", errors.New("has a key that is not a name"))
+			y.fail(k, field, "", Errorf("has a key that is not a name"))
 		case key == "<<":
-			y.fail(k, path, "", errors.New("merge keys are not supported: write the keys out"))
+			y.fail(k, path, "", Errorf("merge keys are not supported: write the keys out"))
 		case !slices.Contains(known, key):
-			y.fail(k, path, "", fmt.Errorf("is not a known key: expected one of %s", strings.Join(known, ", ")))
+			y.fail(k, path, "", Errorf("is not a known key: expected one of %s", strings.Join(known, ", ")))
 		case seen[key]:
-			y.fail(k, path, "", errors.New("is given twice"))
+			y.fail(k, path, "", Errorf("is given twice"))
 		default:
 			seen[key] = true
 			each(key, v)
@@ -216,23 +215,23 @@ func (y *yamlReader) mapping(n *yaml.Node, field string, known []string, each fu
 func (y *yamlReader) require(n *yaml.Node, field string, seen map[string]bool, keys ...string) {
 	for _, k := range keys {
 		if !seen[k] {
-			y.fail(n, joinField(field, k), "", errors.New("is missing"))
+			y.fail(n, joinField(field, k), "", Errorf("is missing"))
 		}
 	}
 }
 
 // sequence returns the items of the sequence n; with nonEmpty, an empty
 // list is an error that says why.
-func (y *yamlReader) sequence(n *yaml.Node, field, nonEmpty string) []*yaml.Node {
+func (y *yamlReader) sequence(n *yaml.Node, field string, nonEmpty error) []*yaml.Node {
 	if n = y.resolve(n, field); n == nil {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		y.fail(n, field, "", errors.New("must be a list (items starting with -)"))
+		y.fail(n, field, "", Errorf("must be a list (items starting with -)"))
 		return nil
 	}
-	if len(n.Content) == 0 && nonEmpty != "" {
-		y.fail(n, field, "", errors.New(nonEmpty))
+	if len(n.Content) == 0 && nonEmpty != nil {
+		y.fail(n, field, "", nonEmpty)
 	}
 	return n.Content
 }
@@ -244,11 +243,11 @@ func (y *yamlReader) scalar(n *yaml.Node, field string) (text string, ok bool) {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode {
-		y.fail(n, field, "", errors.New("must be a single value"))
+		y.fail(n, field, "", Errorf("must be a single value"))
 		return "", false
 	}
 	if n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
-		y.fail(n, field, "", errors.New("is empty"))
+		y.fail(n, field, "", Errorf("is empty"))
 		return "", false
 	}
 	return n.Value, true
@@ -288,13 +287,13 @@ func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 		case "invoice":
 			s.Invoice = y.invoiceItem(v, key)
 		case "holidays":
-			for i, item := range y.sequence(v, key, "") {
+			for i, item := range y.sequence(v, key, nil) {
 				if h, ok := y.holiday(item, fmt.Sprintf("holidays[%d]", i)); ok {
 					s.Holidays = append(s.Holidays, h)
 				}
 			}
 		case "agreements":
-			for i, item := range y.sequence(v, key, "is an empty list: the file needs at least one agreement") {
+			for i, item := range y.sequence(v, key, Errorf("is an empty list: the file needs at least one agreement")) {
 				s.List = append(s.List, y.agreement(item, fmt.Sprintf("agreements[%d]", i)))
 			}
 		}
@@ -308,7 +307,7 @@ func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 			for _, a := range t.Adjustments {
 				if a.Full && len(s.CoalDiscounts) == 0 {
 					y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: "value", Value: "full",
-						Err: errors.New("passes the coal discount through in full, but the file states no coal_discount: add one at the top level")})
+						Err: Errorf("passes the coal discount through in full, but the file states no coal_discount: add one at the top level")})
 				}
 			}
 		}
@@ -320,7 +319,7 @@ func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 		}
 		if first, dup := ids[a.ID]; dup {
 			y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: "id", Value: a.ID,
-				Err: fmt.Errorf("is used by two agreements (the first at line %d)", first)})
+				Err: Errorf("is used by two agreements (the first at line %d)", first)})
 			continue
 		}
 		ids[a.ID] = a.Line
@@ -328,7 +327,7 @@ func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 	for _, a := range s.List {
 		if first, clash := ids[a.Buyer]; clash && a.Buyer != a.ID {
 			y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: "buyer", Value: a.Buyer,
-				Err: fmt.Errorf("is the id of the agreement at line %d: a deliveries or invoices row naming it would be ambiguous; rename one", first)})
+				Err: Errorf("is the id of the agreement at line %d: a deliveries or invoices row naming it would be ambiguous; rename one", first)})
 		}
 	}
 	return s
@@ -404,7 +403,7 @@ func (y *yamlReader) agreement(n *yaml.Node, field string) Agreement {
 			a.Invoice = y.invoiceItem(v, path)
 		case "terms":
 			path := joinField(field, key)
-			for i, item := range y.sequence(v, path, "is an empty list: an agreement needs at least one terms version") {
+			for i, item := range y.sequence(v, path, Errorf("is an empty list: an agreement needs at least one terms version")) {
 				a.Terms = append(a.Terms, y.terms(item, fmt.Sprintf("%s[%d]", path, i)))
 			}
 		}
@@ -423,7 +422,7 @@ func (y *yamlReader) coalDiscounts(n *yaml.Node, field string) []CoalDiscount {
 	}
 	items := []*yaml.Node{n}
 	if n.Kind == yaml.SequenceNode {
-		items = y.sequence(n, field, "is an empty list: state a coal discount, or leave the key out")
+		items = y.sequence(n, field, Errorf("is an empty list: state a coal discount, or leave the key out"))
 	}
 	var out []CoalDiscount
 	seen := map[Month]int{}
@@ -446,7 +445,7 @@ func (y *yamlReader) coalDiscounts(n *yaml.Node, field string) []CoalDiscount {
 		})
 		y.require(item, path, keys, "per_tonne_coal", "coal_per_tonne_aluminium", "from")
 		if first, dup := seen[c.From]; dup && c.From != 0 {
-			y.fail(item, joinField(path, "from"), c.From.String(), fmt.Errorf("is the start of two coal discounts (the other at line %d)", first))
+			y.fail(item, joinField(path, "from"), c.From.String(), Errorf("is the start of two coal discounts (the other at line %d)", first))
 		}
 		seen[c.From] = item.Line
 		out = append(out, c)
@@ -519,10 +518,10 @@ func (y *yamlReader) checkVersions(a *Agreement, field string) {
 		switch {
 		case t.From == prev.From:
 			y.errs = append(y.errs, &InputError{Source: y.name, Line: t.Line, Field: field + ".terms.from", Value: t.From.String(),
-				Err: fmt.Errorf("is the start of two versions (the other at line %d)", prev.Line)})
+				Err: Errorf("is the start of two versions (the other at line %d)", prev.Line)})
 		case prev.To != 0 && prev.To >= t.From:
 			y.errs = append(y.errs, &InputError{Source: y.name, Line: prev.Line, Field: field + ".terms.to", Value: prev.To.String(),
-				Err: fmt.Errorf("overlaps the version from %s (line %d)", t.From, t.Line)})
+				Err: Errorf("overlaps the version from %s (line %d)", t.From, t.Line)})
 		}
 	}
 }
@@ -552,18 +551,18 @@ func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
 				t.VATRate = r
 			}
 		case "deductions":
-			for i, item := range y.sequence(v, path, "") {
+			for i, item := range y.sequence(v, path, nil) {
 				t.Adjustments = append(t.Adjustments, y.adjustment(item, fmt.Sprintf("%s[%d]", path, i), false))
 			}
 		case "premiums":
-			for i, item := range y.sequence(v, path, "") {
+			for i, item := range y.sequence(v, path, nil) {
 				premiums = append(premiums, y.adjustment(item, fmt.Sprintf("%s[%d]", path, i), true))
 			}
 		}
 	})
 	y.require(n, field, seen, "from")
 	if t.To != 0 && t.From != 0 && t.To < t.From {
-		y.fail(n, joinField(field, "to"), t.To.String(), fmt.Errorf("is before from (%s)", t.From))
+		y.fail(n, joinField(field, "to"), t.To.String(), Errorf("is before from (%s)", t.From))
 	}
 	t.Adjustments = append(t.Adjustments, premiums...)
 	for i, a := range t.Adjustments {
@@ -576,7 +575,7 @@ func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
 				what += " " + strconv.Quote(a.Label)
 			}
 			y.errs = append(y.errs, &InputError{Source: y.name, Line: a.Line, Field: field,
-				Err: fmt.Errorf("states %s twice (also at line %d)", what, t.Adjustments[j].Line)})
+				Err: Errorf("states %s twice (also at line %d)", what, t.Adjustments[j].Line)})
 		}
 	}
 	return t
@@ -609,7 +608,7 @@ func (y *yamlReader) adjustment(n *yaml.Node, field string, premium bool) Adjust
 		}
 	})
 	if a.Full && a.Kind != Coal {
-		y.fail(valueNode, joinField(field, "value"), "full", errors.New("is for a coal deduction only: the coal discount passed through in full"))
+		y.fail(valueNode, joinField(field, "value"), "full", Errorf("is for a coal deduction only: the coal discount passed through in full"))
 	}
 	if premium {
 		y.require(n, field, seen, "label", "value")
@@ -617,7 +616,7 @@ func (y *yamlReader) adjustment(n *yaml.Node, field string, premium bool) Adjust
 	}
 	y.require(n, field, seen, "kind", "value")
 	if a.Kind == Fee && !seen["label"] {
-		y.fail(n, joinField(field, "label"), "", errors.New("is missing: a fee needs a label naming what it is for"))
+		y.fail(n, joinField(field, "label"), "", Errorf("is missing: a fee needs a label naming what it is for"))
 	}
 	return a
 }

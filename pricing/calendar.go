@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -163,7 +161,7 @@ func ReadHolidays(r io.Reader, name string, enc Encoding) ([]Holiday, error) {
 			return ErrorList{t.fieldError(err.field, err.value, err.err)}
 		}
 		if first, dup := seen[h.Date]; dup {
-			return ErrorList{t.fieldError("date", FormatDate(h.Date), fmt.Errorf("is a duplicate date (also at line %d)", first))}
+			return ErrorList{t.fieldError("date", FormatDate(h.Date), Errorf("is a duplicate date (also at line %d)", first))}
 		}
 		seen[h.Date] = line
 		out = append(out, h)
@@ -188,10 +186,10 @@ func holidayOf(date, name string) (Holiday, *holidayError) {
 		return Holiday{}, &holidayError{"date", date, err}
 	}
 	if IsWeekend(d) {
-		return Holiday{}, &holidayError{"date", date, errors.New("is a weekend day: Changjiang never quotes on weekends, so it needs no holiday")}
+		return Holiday{}, &holidayError{"date", date, Errorf("is a weekend day: Changjiang never quotes on weekends, so it needs no holiday")}
 	}
 	if name == "" {
-		return Holiday{}, &holidayError{"name", "", errors.New("is empty: name the holiday, such as 元旦")}
+		return Holiday{}, &holidayError{"name", "", Errorf("is empty: name the holiday, such as 元旦")}
 	}
 	if err := checkName([]byte(name)); err != nil {
 		return Holiday{}, &holidayError{"name", name, err}

@@ -213,7 +213,7 @@ func checkPrice(a *Agreement, m Month, q *Quotes, provisional bool) (MonthPrice,
 	}
 	mp, err := ProvisionalPrice(t, m, q)
 	if err != nil {
-		return MonthPrice{}, fmt.Errorf("agreement %s: %w", a.ID, err)
+		return MonthPrice{}, Errorf("agreement %s: %w", a.ID, err)
 	}
 	return mp, nil
 }

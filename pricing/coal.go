@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"errors"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -54,10 +53,10 @@ const coalPerTonneDecimals = 3
 func parseCoalPerTonne(s string) (decimal.Decimal, error) {
 	d, err := scanDecimal(s, coalPerTonneDecimals)
 	if err == nil && !d.IsPositive() {
-		err = errors.New("is zero")
+		err = Errorf("is zero")
 	}
 	if err != nil {
-		return d, errors.New(err.Error() + ": write tonnes of coal per tonne of aluminium, such as 5.6 (at most 3 decimals)")
+		return d, Errorf("%w: write tonnes of coal per tonne of aluminium, such as 5.6 (at most 3 decimals)", err)
 	}
 	return d, nil
 }

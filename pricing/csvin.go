@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -37,7 +36,7 @@ func ParseEncoding(s string) (Encoding, error) {
 	case "gbk", "gb18030", "gb2312":
 		return GB18030, nil
 	}
-	return "", errors.New("is not an encoding: write auto, utf-8 or gbk")
+	return "", Errorf("is not an encoding: write auto, utf-8 or gbk")
 }
 
 // MaxLineLength is the longest record a CSV input may have: a real row is
@@ -57,8 +56,8 @@ func decode(r io.Reader, enc Encoding) (io.Reader, Encoding, error) {
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, enc, err
 	}
-	if order := utf16Order(head); order != "" {
-		return nil, enc, fmt.Errorf("%w (%s): save it as UTF-8 or GBK (GB18030) — in Excel, \"CSV UTF-8\" — and read it again", errUTF16, order)
+	if order := utf16Order(head); order != nil {
+		return nil, enc, Errorf("%w (%s): save it as UTF-8 or GBK (GB18030) — in Excel, \"CSV UTF-8\" — and read it again", errUTF16, order)
 	}
 	if bytes.HasPrefix(head, utf8BOM) {
 		br.Discard(len(utf8BOM))
@@ -79,22 +78,22 @@ func decode(r io.Reader, enc Encoding) (io.Reader, Encoding, error) {
 	return br, enc, nil
 }
 
-var errUTF16 = errors.New("is UTF-16 text")
+var errUTF16 = Errorf("is UTF-16 text")
 
 // utf16Order tells whether the start of a file is UTF-16 text, which Excel
 // saves as "Unicode text": by its byte order mark, or by NUL bytes in every
 // other place, as ASCII characters have them in UTF-16. It returns the byte
 // order, or "" for text that is not UTF-16.
-func utf16Order(head []byte) string {
+func utf16Order(head []byte) error {
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return "little-endian, with a byte order mark"
+		return Errorf("little-endian, with a byte order mark")
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return "big-endian, with a byte order mark"
+		return Errorf("big-endian, with a byte order mark")
 	}
 	n := min(len(head), 1024) &^ 1
 	if n < 4 {
-		return ""
+		return nil
 	}
 	even, odd := 0, 0
 	for i := 0; i < n; i += 2 {
@@ -107,11 +106,11 @@ func utf16Order(head []byte) string {
 	}
 	switch pairs := n / 2; {
 	case odd*2 > pairs && even*8 < pairs:
-		return "little-endian"
+		return Errorf("little-endian")
 	case even*2 > pairs && odd*8 < pairs:
-		return "big-endian"
+		return Errorf("big-endian")
 	}
-	return ""
+	return nil
 }
 
 // validUTF8Prefix reports whether b is valid UTF-8, allowing a rune cut
@@ -154,12 +153,12 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 		return nil, &InputError{Source: name, Line: 1, Err: err}
 	}
 	if err != nil {
-		return nil, &InputError{Source: name, Err: fmt.Errorf("cannot be read: %w", err)}
+		return nil, &InputError{Source: name, Err: Errorf("cannot be read: %w", err)}
 	}
 	t := &csvTable{name: name, encoding: enc, sc: csvscan.New(text, MaxLineLength), index: map[string]int{}}
 	header, err := t.sc.Read()
 	if err == io.EOF {
-		return nil, &InputError{Source: name, Err: errors.New("is empty: it needs a header row naming the columns")}
+		return nil, &InputError{Source: name, Err: Errorf("is empty: it needs a header row naming the columns")}
 	}
 	if err != nil {
 		return nil, t.csvError(err)
@@ -178,7 +177,7 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 				}
 				if j, dup := t.index[c.key]; dup {
 					errs = append(errs, &InputError{Source: name, Line: 1, Field: t.header[i],
-						Err: fmt.Errorf("names the %s column again (column %d is %q)", c.key, j+1, t.header[j])})
+						Err: Errorf("names the %s column again (column %d is %q)", c.key, j+1, t.header[j])})
 				}
 				t.index[c.key] = i
 			}
@@ -187,7 +186,7 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 	for _, c := range columns {
 		if _, ok := t.index[c.key]; c.required && !ok {
 			errs = append(errs, &InputError{Source: name, Line: 1,
-				Err: fmt.Errorf("has no %s column: the header needs one of %s (it has %s)", c.key, strings.Join(c.names, ", "), Clip(strings.Join(t.header, ",")))})
+				Err: Errorf("has no %s column: the header needs one of %s (it has %s)", c.key, strings.Join(c.names, ", "), Clip(strings.Join(t.header, ",")))})
 		}
 	}
 	if err := errs.err(); err != nil {
@@ -310,11 +309,13 @@ type EncodingError struct {
 	Read Encoding // the encoding the file was read in: UTF8 or GB18030
 }
 
-func (e *EncodingError) Error() string {
+func (e *EncodingError) Error() string { return Say(e, nil) }
+
+func (e *EncodingError) template() *Error {
 	if e.Read == GB18030 {
-		return "has text that is not valid gb18030: the file was read as GBK/GB18030 and has bytes that are not"
+		return &Error{"has text that is not valid gb18030: the file was read as GBK/GB18030 and has bytes that are not", nil}
 	}
-	return "has text that is not valid utf-8"
+	return &Error{"has text that is not valid utf-8", nil}
 }
 
 // validText reports whether s is valid UTF-8 without U+FFFD, the
@@ -352,26 +353,26 @@ func (t *csvTable) csvError(err error) error {
 	var se *csvscan.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		var msg string
+		var problem error
 		switch se.Err {
 		case csvscan.ErrFieldCount:
-			msg := fmt.Sprintf("has %d fields, not %d as the header", t.sc.NumFields(), len(t.header))
+			problem = Errorf("has %d fields, not %d as the header", t.sc.NumFields(), len(t.header))
 			if t.sc.NumFields() > len(t.header) {
-				msg += ` (a value with a comma, such as 24,389.00, must be in double quotes)`
+				problem = Errorf("has %d fields, not %d as the header (a value with a comma, such as 24,389.00, must be in double quotes)", t.sc.NumFields(), len(t.header))
 			}
-			return &InputError{Source: t.name, Line: se.Line, Err: rowProblem{errors.New(msg)}}
+			return &InputError{Source: t.name, Line: se.Line, Err: rowProblem{problem}}
 		case csvscan.ErrBareQuote:
-			msg = `has a bare " in an unquoted field: quote the field and double the " inside it`
+			problem = Errorf(`has a bare " in an unquoted field: quote the field and double the " inside it`)
 		default: // csvscan.ErrQuote
 			if se.Unclosed {
-				return &InputError{Source: t.name, Line: se.Start.Line, Column: se.Start.Col, Err: fmt.Errorf(
+				return &InputError{Source: t.name, Line: se.Start.Line, Column: se.Start.Col, Err: Errorf(
 					`has a quoted field that starts here and is not closed by a "; the file ends at line %d, column %d (a file cut short?)`, se.Line, se.Col)}
 			}
-			msg = `has a " inside a quoted field that is not doubled ("" stands for one ") nor followed by a comma`
+			problem = Errorf(`has a " inside a quoted field that is not doubled ("" stands for one ") nor followed by a comma`)
 		}
-		return &InputError{Source: t.name, Line: se.Line, Column: se.Col, Err: errors.New(msg)}
+		return &InputError{Source: t.name, Line: se.Line, Column: se.Col, Err: problem}
 	case errors.Is(err, csvscan.ErrRecordSize):
-		return &InputError{Source: t.name, Line: t.sc.Line() + 1, Err: fmt.Errorf("is longer than %d bytes; is the file really CSV?", MaxLineLength)}
+		return &InputError{Source: t.name, Line: t.sc.Line() + 1, Err: Errorf("is longer than %d bytes; is the file really CSV?", MaxLineLength)}
 	}
-	return &InputError{Source: t.name, Err: fmt.Errorf("cannot be read: %w", err)}
+	return &InputError{Source: t.name, Err: Errorf("cannot be read: %w", err)}
 }

@@ -2,8 +2,6 @@ package pricing
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -120,7 +118,7 @@ func NewDeliveryReader(r io.Reader, name string, enc Encoding) (*DeliveryReader,
 	case t.has("tapped_kg") && t.has("delivered_kg") && !t.has("tapped_t") && !t.has("delivered_t"):
 		tapped, delivered, dr.kilograms = "tapped_kg", "delivered_kg", true
 	default:
-		return nil, &InputError{Source: name, Line: 1, Err: fmt.Errorf(
+		return nil, &InputError{Source: name, Line: 1, Err: Errorf(
 			"needs the weights as tapped_t and delivered_t (出厂重量, 到位重量: tonnes) or as tapped_kg and delivered_kg (出厂重量(kg), 到位重量(kg): kilograms), one pair only (it has %s)",
 			Clip(strings.Join(t.header, ",")))}
 	}
@@ -235,7 +233,7 @@ func (dr *DeliveryReader) parse(d *Delivery, text []byte) {
 	field := func(f DeliveryField) []byte { return text[d.raw[f].start:d.raw[f].end] }
 	var err error
 	if ticket := field(TicketField); len(ticket) == 0 {
-		d.Problems = append(d.Problems, dr.Problem(d, TicketField, "", errors.New("is empty")))
+		d.Problems = append(d.Problems, dr.Problem(d, TicketField, "", Errorf("is empty")))
 	} else if err := checkName(ticket); err != nil {
 		d.Problems = append(d.Problems, dr.Problem(d, TicketField, string(ticket), err))
 	} else {
@@ -245,7 +243,7 @@ func (dr *DeliveryReader) parse(d *Delivery, text []byte) {
 		d.Problems = append(d.Problems, dr.Problem(d, DateField, string(field(DateField)), err))
 	}
 	if buyer := field(BuyerField); len(buyer) == 0 {
-		d.Problems = append(d.Problems, dr.Problem(d, BuyerField, "", errors.New("is empty")))
+		d.Problems = append(d.Problems, dr.Problem(d, BuyerField, "", Errorf("is empty")))
 	} else if d.Buyer, err = dr.intern(buyer); err != nil {
 		d.Problems = append(d.Problems, dr.Problem(d, BuyerField, string(buyer), err))
 	}
@@ -316,7 +314,7 @@ func (dr *DeliveryReader) checkTickets(rows []Delivery) error {
 		}
 		if dup {
 			d.Problems = append(d.Problems, dr.Problem(d, TicketField, d.Ticket(),
-				fmt.Errorf("is a duplicate ticket: line %d has it too, and a ladle is billed once", first)))
+				Errorf("is a duplicate ticket: line %d has it too, and a ladle is billed once", first)))
 		}
 	}
 	return nil

@@ -3,7 +3,6 @@ package pricing
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -106,7 +105,7 @@ func TrueUpEInvoices(res *TrueUpResult, ags *Agreements) ([]EInvoice, error) {
 // InvoicingError lists what the agreements file lacks for the platform,
 // agreement by agreement.
 type InvoicingError struct {
-	lines []string
+	lines []error
 	seen  map[string]bool
 }
 
@@ -118,27 +117,28 @@ func (e *InvoicingError) check(ags *Agreements, a *Agreement, item InvoiceItem) 
 		return
 	}
 	e.seen[a.ID] = true
-	var fields []string
+	var fields clauses
 	if item.Item == "" {
-		fields = append(fields, "invoice.item (项目名称, such as *有色金属冶炼压延品*铝液)")
+		fields = append(fields, Errorf("invoice.item (项目名称, such as *有色金属冶炼压延品*铝液)"))
 	}
 	if item.TaxCode == "" {
-		fields = append(fields, "invoice.tax_code (the 19-digit 商品和服务税收分类编码)")
+		fields = append(fields, Errorf("invoice.tax_code (the 19-digit 商品和服务税收分类编码)"))
 	}
 	if item.Kind == SpecialInvoice && a.BuyerParty.TaxID == "" {
-		fields = append(fields, "buyer_tax_id (a special VAT invoice, 增值税专用发票, names the buyer's tax id)")
+		fields = append(fields, Errorf("buyer_tax_id (a special VAT invoice, 增值税专用发票, names the buyer's tax id)"))
 	}
 	if ags.SellerParty.Name == "" {
-		fields = append(fields, "seller (the issuer's name)")
+		fields = append(fields, Errorf("seller (the issuer's name)"))
 	}
 	if len(fields) > 0 {
-		e.lines = append(e.lines, fmt.Sprintf("agreement %s: %s", a.ID, strings.Join(fields, "; ")))
+		e.lines = append(e.lines, Errorf("  agreement %s: %s", a.ID, fields))
 	}
 }
 
-func (e *InvoicingError) Error() string {
-	return "the agreements file lacks what the e-invoice platform requires; give it at the top level (invoice:) or per agreement:\n  " +
-		strings.Join(e.lines, "\n  ")
+func (e *InvoicingError) Error() string { return Say(e, nil) }
+
+func (e *InvoicingError) template() *Error {
+	return &Error{"the agreements file lacks what the e-invoice platform requires; give it at the top level (invoice:) or per agreement:\n%s", []any{errors.Join(e.lines...)}}
 }
 
 // batchRateTolerance is |金额 × 税率 − 税额| the platform allows a line.
@@ -152,53 +152,53 @@ var batchRateTolerance = decimal.New(6, -2)
 // within 0.06 of amount × rate; and each invoice's amount below cap (when
 // given). Every problem is listed.
 func CheckEInvoices(invs []EInvoice, limit decimal.Decimal) error {
-	var problems []string
-	serials := map[string]bool{}
-	bad := func(inv EInvoice, format string, args ...any) {
-		problems = append(problems, inv.Serial+": "+fmt.Sprintf(format, args...))
+	var problems []error
+	bad := func(inv EInvoice, problem error) {
+		problems = append(problems, Errorf("  %s: %w", inv.Serial, problem))
 	}
+	serials := map[string]bool{}
 	for _, inv := range invs {
 		if inv.Serial == "" || serials[inv.Serial] {
-			bad(inv, "the 发票流水号 is empty or not unique")
+			bad(inv, Errorf("the 发票流水号 is empty or not unique"))
 		}
 		serials[inv.Serial] = true
 		if inv.Kind == SpecialInvoice && inv.Buyer.TaxID == "" {
-			bad(inv, "a special VAT invoice needs the buyer's tax id")
+			bad(inv, Errorf("a special VAT invoice needs the buyer's tax id"))
 		}
 		if inv.Buyer.Name == "" {
-			bad(inv, "the buyer has no name")
+			bad(inv, Errorf("the buyer has no name"))
 		}
 		total := decimal.Zero
 		for i, l := range inv.Lines {
-			at := func(format string, args ...any) { bad(inv, "line %d: "+format, append([]any{i + 1}, args...)...) }
+			at := func(problem error) { bad(inv, Errorf("line %d: %w", i+1, problem)) }
 			if l.Item == "" || l.TaxCode == "" {
-				at("项目名称 and 商品和服务税收编码 are required")
+				at(Errorf("项目名称 and 商品和服务税收编码 are required"))
 			}
 			if l.AmountExclVAT.Exponent() < -scaleFen || !l.AmountExclVAT.IsPositive() {
-				at("金额 %s must be positive, to the fen", l.AmountExclVAT)
+				at(Errorf("金额 %s must be positive, to the fen", l.AmountExclVAT))
 			}
 			if !l.VATRate.IsPositive() {
-				at("税率 is required")
+				at(Errorf("税率 is required"))
 			}
 			if l.Quantity > 0 {
 				if l.UnitPrice.Exponent() < -unitPriceDecimals {
-					at("单价 %s has more than %d decimals", l.UnitPrice, unitPriceDecimals)
+					at(Errorf("单价 %s has more than %d decimals", l.UnitPrice, unitPriceDecimals))
 				}
 				if got := LineAmount(l.Quantity, l.UnitPrice); !got.Equal(l.AmountExclVAT) {
-					at("数量 %s × 单价 %s = %s, not 金额 %s", l.Quantity, l.UnitPrice, got.StringFixed(2), l.AmountExclVAT.StringFixed(2))
+					at(Errorf("数量 %s × 单价 %s = %s, not 金额 %s", l.Quantity, l.UnitPrice, got.StringFixed(2), l.AmountExclVAT.StringFixed(2)))
 				}
 			}
 			if d := LineVAT(l.AmountExclVAT, l.VATRate).Sub(l.VAT).Abs(); d.GreaterThan(batchRateTolerance) {
-				at("税额 %s is %s off 金额 × 税率", l.VAT.StringFixed(2), d.StringFixed(2))
+				at(Errorf("税额 %s is %s off 金额 × 税率", l.VAT.StringFixed(2), d.StringFixed(2)))
 			}
 			total = total.Add(l.AmountExclVAT)
 		}
 		if limit.IsPositive() && !total.LessThan(limit) {
-			bad(inv, "金额 %s is not below the invoice cap %s", total.StringFixed(2), limit.StringFixed(2))
+			bad(inv, Errorf("金额 %s is not below the invoice cap %s", total.StringFixed(2), limit.StringFixed(2)))
 		}
 	}
 	if len(problems) > 0 {
-		return errors.New("the e-invoices break the platform's rules; nothing was written:\n  " + strings.Join(problems, "\n  "))
+		return Errorf("the e-invoices break the platform's rules; nothing was written:\n%w", errors.Join(problems...))
 	}
 	return nil
 }

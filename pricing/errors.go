@@ -3,8 +3,10 @@ package pricing
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,34 +21,10 @@ type InputError struct {
 	Field  string // column name, YAML key path or flag; may be empty
 	Value  string // the offending text; empty when the value is missing
 	Err    error  // what is wrong and what would be accepted
-	Hint   string // what to do about it, added by the caller; may be empty
+	Hint   error  // what to do about it, added by the caller; may be nil
 }
 
-func (e *InputError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.Source)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ":%d", e.Column)
-		}
-	}
-	if e.Field != "" && e.Field != e.Source {
-		b.WriteString(": ")
-		b.WriteString(Printable(Clip(e.Field)))
-	}
-	if e.Value != "" {
-		b.WriteString(": ")
-		b.WriteString(quoteValue(e.Value))
-	}
-	b.WriteString(": ")
-	b.WriteString(e.Err.Error())
-	if e.Hint != "" {
-		b.WriteString("; ")
-		b.WriteString(e.Hint)
-	}
-	return b.String()
-}
+func (e *InputError) Error() string { return Say(e, nil) }
 
 func (e *InputError) Unwrap() error { return e.Err }
 
@@ -128,13 +106,7 @@ func printableRune(r rune) bool {
 // that returns it has used none of the input.
 type ErrorList []*InputError
 
-func (l ErrorList) Error() string {
-	lines := make([]string, len(l))
-	for i, e := range l {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (l ErrorList) Error() string { return Say(l, nil) }
 
 // err returns l as an error, or nil when l is empty.
 func (l ErrorList) err() error {
@@ -162,8 +134,13 @@ type BadRowsError struct {
 	Problems ErrorList
 }
 
-func (e *BadRowsError) Error() string {
-	return fmt.Sprintf("%s has %s; nothing was settled:\n%s", e.Source, Plural(e.Rows, "bad row"), e.Problems.Error())
+func (e *BadRowsError) Error() string { return Say(e, nil) }
+
+func (e *BadRowsError) template() *Error {
+	if e.Rows == 1 {
+		return &Error{"%s has 1 bad row; nothing was settled:\n%v", []any{e.Source, e.Problems}}
+	}
+	return &Error{"%s has %d bad rows; nothing was settled:\n%v", []any{e.Source, e.Rows, e.Problems}}
 }
 
 // Plural writes a count with its noun: "1 bad row", "7 bad rows".
@@ -172,4 +149,125 @@ func Plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// Error is a sentence said as a template and its figures, so that the
+// command line can say it in the user's language: the template is the
+// sentence's code, looked up in a catalogue per language (gettext's way:
+// the English is the key, so the sentence reads where it is raised).
+// Figures that are errors are said the same way.
+type Error struct {
+	Template string // fmt verbs, %[n] indexes allowed; %w for a wrapped error
+	Args     []any
+}
+
+// Errorf returns the error of template and args, as fmt.Errorf would say
+// it; errors.Is and errors.As see through every error among args.
+func Errorf(template string, args ...any) error { return &Error{template, args} }
+
+func (e *Error) Error() string { return Say(e, nil) }
+
+func (e *Error) Unwrap() []error {
+	var errs []error
+	for _, a := range e.Args {
+		if err, ok := a.(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// phrases are parts of a sentence said one after another, such as the
+// items of a list.
+type phrases []error
+
+func (p phrases) Error() string { return Say(p, nil) }
+
+// clauses are phrases said with semicolons between them.
+type clauses []error
+
+func (c clauses) Error() string { return Say(c, nil) }
+
+// templated is an error of this package whose text is an Error.
+type templated interface{ template() *Error }
+
+// Say says err with every template translated by tr, which returns ""
+// for a template it has no translation of (English is kept); a nil tr
+// says English. Input errors keep their shape, "file:line:col: field:
+// value: problem"; an error of another package is looked up whole.
+func Say(err error, tr func(string) string) string {
+	translate := func(s string) string {
+		if tr != nil {
+			if t := tr(s); t != "" {
+				return t
+			}
+		}
+		return s
+	}
+	switch e := err.(type) {
+	case *Error:
+		args := make([]any, len(e.Args))
+		for i, a := range e.Args {
+			switch v := a.(type) {
+			case error:
+				a = Say(v, tr)
+			case time.Weekday:
+				a = translate(v.String())
+			}
+			args[i] = a
+		}
+		return fmt.Sprintf(strings.ReplaceAll(translate(e.Template), "%w", "%v"), args...)
+	case templated:
+		return Say(e.template(), tr)
+	case *InputError:
+		var b strings.Builder
+		b.WriteString(e.Source)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ":%d", e.Line)
+			if e.Column > 0 {
+				fmt.Fprintf(&b, ":%d", e.Column)
+			}
+		}
+		if e.Field != "" && e.Field != e.Source {
+			b.WriteString(": ")
+			b.WriteString(Printable(Clip(e.Field)))
+		}
+		if e.Value != "" {
+			b.WriteString(": ")
+			b.WriteString(quoteValue(e.Value))
+		}
+		b.WriteString(": ")
+		b.WriteString(Say(e.Err, tr))
+		if e.Hint != nil {
+			b.WriteString("; ")
+			b.WriteString(Say(e.Hint, tr))
+		}
+		return b.String()
+	case phrases:
+		return sayEach(e, translate(", "), tr)
+	case clauses:
+		return sayEach(e, translate("; "), tr)
+	case ErrorList:
+		lines := make([]string, len(e))
+		for i, ie := range e {
+			lines[i] = Say(ie, tr)
+		}
+		return strings.Join(lines, "\n")
+	case interface{ Unwrap() []error }: // errors.Join: one error a line
+		return sayEach(e.Unwrap(), "\n", tr)
+	case *fs.PathError:
+		return Say(Errorf("%s %s: %w", translate(e.Op), e.Path, e.Err), tr)
+	}
+	if w, ok := err.(interface{ Unwrap() error }); ok && w.Unwrap() != nil && err.Error() == w.Unwrap().Error() {
+		return Say(w.Unwrap(), tr) // a wrapper that adds no words, such as rowProblem
+	}
+	return translate(err.Error())
+}
+
+func sayEach(errs []error, sep string, tr func(string) string) string {
+	parts := make([]string, len(errs))
+	for i, err := range errs {
+		parts[i] = Say(err, tr)
+	}
+	return strings.Join(parts, sep)
 }

@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -76,7 +74,7 @@ func ReadInvoices(r io.Reader, name string, enc Encoding) (*Invoices, error) {
 		return nil, err
 	}
 	if len(lines) == 0 {
-		return nil, &InputError{Source: name, Line: 1, Err: errors.New("has a header but no invoice lines")}
+		return nil, &InputError{Source: name, Line: 1, Err: Errorf("has a header but no invoice lines")}
 	}
 	return &Invoices{Source: name, Lines: lines}, nil
 }
@@ -89,7 +87,7 @@ func readInvoiceLine(t *csvTable, rec []string) (InvoiceLine, ErrorList) {
 	need := func(key string) string {
 		v := t.field(rec, key)
 		if v == "" {
-			errs = append(errs, t.fieldError(key, "", errors.New("is empty")))
+			errs = append(errs, t.fieldError(key, "", Errorf("is empty")))
 		}
 		return v
 	}
@@ -143,7 +141,7 @@ func readInvoiceLine(t *csvTable, rec []string) (InvoiceLine, ErrorList) {
 
 func parseInvoiceMoney(s string) (decimal.Decimal, error) {
 	if strings.HasPrefix(s, "-") {
-		return decimal.Zero, errors.New("is negative: red-letter invoices (红字发票, credit notes) are not checked; leave them out")
+		return decimal.Zero, Errorf("is negative: red-letter invoices (红字发票, credit notes) are not checked; leave them out")
 	}
 	return ParseMoney(s)
 }
@@ -151,7 +149,7 @@ func parseInvoiceMoney(s string) (decimal.Decimal, error) {
 func parseUnitPrice(s string) (decimal.Decimal, error) {
 	d, err := scanDecimal(s, unitPriceDecimals)
 	if err != nil {
-		return d, fmt.Errorf("%w: write the unit price as printed, such as 20710.32743363 (at most 8 decimals)", err)
+		return d, Errorf("%w: write the unit price as printed, such as 20710.32743363 (at most 8 decimals)", err)
 	}
 	return d, nil
 }

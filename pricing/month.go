@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -39,10 +38,10 @@ const (
 )
 
 var (
-	errMonthSyntax = errors.New("is not a month: write YYYY-MM, such as 2026-03")
-	errDateSyntax  = errors.New("is not a date: write 2026-03-02 or 2026/3/2")
-	errNoSuchDay   = errors.New("is not a day of the calendar")
-	errYearRange   = fmt.Errorf("has a year outside %d–%d", MinYear, MaxYear)
+	errMonthSyntax = Errorf("is not a month: write YYYY-MM, such as 2026-03")
+	errDateSyntax  = Errorf("is not a date: write 2026-03-02 or 2026/3/2")
+	errNoSuchDay   = Errorf("is not a day of the calendar")
+	errYearRange   = Errorf("has a year outside %d–%d", MinYear, MaxYear)
 )
 
 // ParseMonth parses a month written "2026-03".

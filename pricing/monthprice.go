@@ -1,9 +1,6 @@
 package pricing
 
 import (
-	"errors"
-	"fmt"
-	"strings"
 	"time"
 )
 
@@ -25,7 +22,7 @@ func (mp MonthPrice) Provisional() bool { return mp.Basis != "" }
 
 // ErrPartialMonth is the error of pricing on a benchmark month whose
 // quotes are not all in, when a provisional price was not asked for.
-var ErrPartialMonth = errors.New("the benchmark month is not complete")
+var ErrPartialMonth = Errorf("the benchmark month is not complete")
 
 // PartialMonthError is a benchmark month that is not complete, with what
 // is known of it. errors.Is(err, ErrPartialMonth) holds.
@@ -36,9 +33,11 @@ type PartialMonthError struct {
 	Days, Expected int       // trading days quoted, of the month's
 }
 
-func (e *PartialMonthError) Error() string {
-	return fmt.Sprintf("the %s average of %s is not final: the quotes stop at %s, %d of %d trading days",
-		e.Month, e.Source, FormatDate(e.Last), e.Days, e.Expected)
+func (e *PartialMonthError) Error() string { return Say(e, nil) }
+
+func (e *PartialMonthError) template() *Error {
+	return &Error{"the %s average of %s is not final: the quotes stop at %s, %d of %d trading days",
+		[]any{e.Month, e.Source, FormatDate(e.Last), e.Days, e.Expected}}
 }
 
 // Is makes errors.Is(err, ErrPartialMonth) hold.
@@ -49,13 +48,9 @@ func (e *PartialMonthError) Is(target error) bool { return target == ErrPartialM
 // ErrPartialMonth) holds.
 type PartialMonthsError []error
 
-func (e PartialMonthsError) Error() string {
-	lines := make([]string, len(e))
-	for i, err := range e {
-		lines[i] = err.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (e PartialMonthsError) Error() string { return Say(e, nil) }
+
+func (e PartialMonthsError) Unwrap() []error { return e }
 
 // Is makes errors.Is(err, ErrPartialMonth) hold.
 func (e PartialMonthsError) Is(target error) bool { return target == ErrPartialMonth }
@@ -70,9 +65,9 @@ func PriceMonth(t Terms, m Month, q *Quotes, provisional bool) (MonthPrice, erro
 	mp, err := priceMonth(t, m, q, provisional)
 	if err != nil {
 		if t.PricingMonth == PreviousMonth {
-			return MonthPrice{}, fmt.Errorf("supply month %s is priced on the previous month's average: %w", m, err)
+			return MonthPrice{}, Errorf("supply month %s is priced on the previous month's average: %w", m, err)
 		}
-		return MonthPrice{}, fmt.Errorf("supply month %s: %w", m, err)
+		return MonthPrice{}, Errorf("supply month %s: %w", m, err)
 	}
 	return mp, nil
 }
@@ -104,7 +99,7 @@ func partialMonth(q *Quotes, avg Average) error {
 func ProvisionalPrice(t Terms, m Month, q *Quotes) (MonthPrice, error) {
 	mp, err := provisionalPrice(t, m, q)
 	if err != nil {
-		return MonthPrice{}, fmt.Errorf("supply month %s: %w", m, err)
+		return MonthPrice{}, Errorf("supply month %s: %w", m, err)
 	}
 	return mp, nil
 }
@@ -121,7 +116,7 @@ func provisionalPrice(t Terms, m Month, q *Quotes) (MonthPrice, error) {
 	}
 	if err != nil {
 		if mp.Basis == BasisPrevious {
-			err = fmt.Errorf("its provisional basis is the previous month's final average: %w", err)
+			err = Errorf("its provisional basis is the previous month's final average: %w", err)
 		}
 		return MonthPrice{}, err
 	}
@@ -139,7 +134,7 @@ func (a *Agreement) PriceMonth(m Month, q *Quotes, provisional bool) (MonthPrice
 	}
 	mp, err := PriceMonth(t, m, q, provisional)
 	if err != nil {
-		return MonthPrice{}, fmt.Errorf("agreement %s: %w", a.ID, err)
+		return MonthPrice{}, Errorf("agreement %s: %w", a.ID, err)
 	}
 	return mp, nil
 }

@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 )
 
@@ -39,7 +37,7 @@ func parseInvoiceKind(s string) (InvoiceKind, error) {
 	case SpecialInvoice, OrdinaryInvoice:
 		return k, nil
 	}
-	return "", errors.New("is not an invoice kind: write special (增值税专用发票) or ordinary (普通发票)")
+	return "", Errorf("is not an invoice kind: write special (增值税专用发票) or ordinary (普通发票)")
 }
 
 // InvoiceItem is what an invoice line names: the item as issued, its tax
@@ -88,11 +86,11 @@ func ParseTaxID(s string) (string, error) {
 	switch len(s) {
 	case 15, 17, 18, 20:
 	default:
-		return "", fmt.Errorf("has %d characters: a taxpayer id has 15, 17, 18 or 20 (a unified social credit code has 18)", len(s))
+		return "", Errorf("has %d characters: a taxpayer id has 15, 17, 18 or 20 (a unified social credit code has 18)", len(s))
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
-			return "", fmt.Errorf("has %q at character %d: a taxpayer id is digits and capital letters", rune(c), i+1)
+			return "", Errorf("has %q at character %d: a taxpayer id is digits and capital letters", rune(c), i+1)
 		}
 	}
 	if len(s) != 18 {
@@ -102,13 +100,13 @@ func ParseTaxID(s string) (string, error) {
 	for i := 0; i < 17; i++ {
 		v := strings.IndexByte(uscc, s[i])
 		if v < 0 {
-			return "", fmt.Errorf("has %q at character %d, which a unified social credit code never has (no I, O, S, V or Z)", rune(s[i]), i+1)
+			return "", Errorf("has %q at character %d, which a unified social credit code never has (no I, O, S, V or Z)", rune(s[i]), i+1)
 		}
 		sum += v * usccWeights[i]
 	}
 	want := uscc[(31-sum%31)%31]
 	if s[17] != want {
-		return "", fmt.Errorf("fails its check character: the 18th is %q, the first 17 give %q (GB 32100): a typo?", rune(s[17]), rune(want))
+		return "", Errorf("fails its check character: the 18th is %q, the first 17 give %q (GB 32100): a typo?", rune(s[17]), rune(want))
 	}
 	return s, nil
 }
@@ -116,11 +114,11 @@ func ParseTaxID(s string) (string, error) {
 // ParseTaxCode checks a 商品和服务税收分类编码: 19 digits.
 func ParseTaxCode(s string) (string, error) {
 	if len(s) != 19 {
-		return "", fmt.Errorf("has %d characters: a tax classification code (商品和服务税收分类编码) has 19 digits, a leaf of the classification", len(s))
+		return "", Errorf("has %d characters: a tax classification code (商品和服务税收分类编码) has 19 digits, a leaf of the classification", len(s))
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
-			return "", fmt.Errorf("has %q at character %d: a tax classification code is 19 digits", rune(s[i]), i+1)
+			return "", Errorf("has %q at character %d: a tax classification code is 19 digits", rune(s[i]), i+1)
 		}
 	}
 	return s, nil

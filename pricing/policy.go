@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"slices"
 
@@ -225,7 +223,7 @@ func ReadProduction(r io.Reader, name string, enc Encoding) (map[Month]Weight, e
 			return problems
 		}
 		if first, dup := lines[m]; dup {
-			return ErrorList{t.fieldError("month", m.String(), fmt.Errorf("is given twice (also at line %d)", first))}
+			return ErrorList{t.fieldError("month", m.String(), Errorf("is given twice (also at line %d)", first))}
 		}
 		lines[m], out[m] = line, w
 		return nil
@@ -234,7 +232,7 @@ func ReadProduction(r io.Reader, name string, enc Encoding) (map[Month]Weight, e
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, &InputError{Source: name, Line: 1, Err: errors.New("has a header but no months")}
+		return nil, &InputError{Source: name, Line: 1, Err: Errorf("has a header but no months")}
 	}
 	return out, nil
 }

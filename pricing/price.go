@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -47,7 +46,7 @@ func BuildPrice(benchmark decimal.Decimal, t Terms) (Price, error) {
 		p.Lines = append(p.Lines, Line{Kind: Rounded, Amount: diff})
 	}
 	if !p.UnitPrice.IsPositive() {
-		return Price{}, fmt.Errorf("the unit price would be %s CNY/t: the deductions (%s) exceed the benchmark %s",
+		return Price{}, Errorf("the unit price would be %s CNY/t: the deductions (%s) exceed the benchmark %s",
 			p.UnitPrice.StringFixed(scaleFen), p.deductionList(), benchmark.StringFixed(scaleFen))
 	}
 	p.UnitPriceExclVAT = ExclVAT(p.UnitPrice, t.VATRate)

@@ -2,7 +2,6 @@ package pricing
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -113,14 +112,14 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *Calendar, lenient b
 		return problems
 	})
 	if len(errs) == 0 && len(rows) == 0 {
-		return nil, nil, &InputError{Source: name, Line: 1, Err: errors.New("has a header but no quotes")}
+		return nil, nil, &InputError{Source: name, Line: 1, Err: Errorf("has a header but no quotes")}
 	}
 	slices.SortStableFunc(rows, func(a, b Quote) int { return a.Date.Compare(b.Date) })
 	kept := rows[:0:0]
 	for i := range rows {
 		if i > 0 && rows[i].Date.Equal(rows[i-1].Date) {
 			errs = append(errs, &InputError{Source: name, Line: rows[i].Line, Field: "date", Value: FormatDate(rows[i].Date),
-				Err: fmt.Errorf("%w (also at line %d)", ErrDuplicateDate, rows[i-1].Line)})
+				Err: Errorf("%w (also at line %d)", ErrDuplicateDate, rows[i-1].Line)})
 			continue
 		}
 		kept = append(kept, rows[i])
@@ -189,7 +188,7 @@ func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, Err
 	price := func(key, text string) decimal.Decimal {
 		p, err := ParseMoney(text)
 		if err == nil && !p.IsPositive() {
-			err = errors.New("is not positive; a quote is more than zero")
+			err = Errorf("is not positive; a quote is more than zero")
 		}
 		if err != nil {
 			errs = append(errs, t.fieldError(key, text, err))
@@ -210,7 +209,7 @@ func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, Err
 			var ok bool
 			low, high, ok = splitRange(rng)
 			if !ok || low == "" || high == "" {
-				errs = append(errs, t.fieldError("range", rng, errors.New("is not a range: write low-high, such as 23660-23700")))
+				errs = append(errs, t.fieldError("range", rng, Errorf("is not a range: write low-high, such as 23660-23700")))
 				return q, errs
 			}
 			// Problems of either end are the range column's.
@@ -221,9 +220,9 @@ func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, Err
 	case low != "" && high != "":
 		q.Low, q.High, q.HasRange = price(lowKey, low), price(highKey, high), true
 	case low != "":
-		errs = append(errs, t.fieldError(lowKey, low, errors.New("has no high beside it: give both ends of the range, or neither")))
+		errs = append(errs, t.fieldError(lowKey, low, Errorf("has no high beside it: give both ends of the range, or neither")))
 	case high != "":
-		errs = append(errs, t.fieldError(highKey, high, errors.New("has no low beside it: give both ends of the range, or neither")))
+		errs = append(errs, t.fieldError(highKey, high, Errorf("has no low beside it: give both ends of the range, or neither")))
 	}
 	if change := t.field(rec, "change"); change != "" {
 		c, err := ParseSignedMoney(change)
@@ -236,9 +235,9 @@ func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, Err
 		key := "average"
 		switch {
 		case q.Low.GreaterThan(q.High):
-			errs = append(errs, t.fieldError(lowKey, low, fmt.Errorf("is above high (%s)", high)))
+			errs = append(errs, t.fieldError(lowKey, low, Errorf("is above high (%s)", high)))
 		case q.Average.LessThan(q.Low) || q.Average.GreaterThan(q.High):
-			errs = append(errs, t.fieldError(key, t.field(rec, key), fmt.Errorf("%w %s-%s", ErrOutsideRange, q.Low, q.High)))
+			errs = append(errs, t.fieldError(key, t.field(rec, key), Errorf("%w %s-%s", ErrOutsideRange, q.Low, q.High)))
 		}
 	}
 	return q, errs
@@ -274,16 +273,16 @@ var half = decimal.New(5, -1)
 // The errors of a quotes file that are about its figures rather than its
 // form: a quotes lint reports them as findings.
 var (
-	ErrDuplicateDate = errors.New("is a duplicate date")
-	ErrOutsideRange  = errors.New("is outside the range")
+	ErrDuplicateDate = Errorf("is a duplicate date")
+	ErrOutsideRange  = Errorf("is outside the range")
 )
 
 // ErrNoQuotes is the error of averaging a month the quotes do not have.
-var ErrNoQuotes = errors.New("no quotes for the month")
+var ErrNoQuotes = Errorf("no quotes for the month")
 
-type noQuotesError struct{ text string }
+type noQuotesError struct{ error }
 
-func (e *noQuotesError) Error() string        { return e.text }
+func (e *noQuotesError) template() *Error     { return e.error.(*Error) }
 func (e *noQuotesError) Is(target error) bool { return target == ErrNoQuotes }
 
 // MonthStatus says whether a month's quotes are all in.
@@ -359,7 +358,7 @@ func (q *Quotes) average(m Month, r Rounding) (Average, error) {
 	a := Average{Month: m, Rounding: r, Sum: decimal.Zero}
 	span, ok := q.months[m]
 	if !ok {
-		return a, &noQuotesError{fmt.Sprintf("%s has no quotes for %s (it has %s)", q.Source, m, q.monthList())}
+		return a, &noQuotesError{Errorf("%s has no quotes for %s (it has %s)", q.Source, m, q.monthList())}
 	}
 	days := q.Days[span[0]:span[1]]
 	have := map[int]bool{}
@@ -398,12 +397,12 @@ func (q *Quotes) Mean(m Month) (decimal.Decimal, error) {
 	return a.Mean, err
 }
 
-func (q *Quotes) monthList() string {
+func (q *Quotes) monthList() error {
 	ms := q.Months()
 	if len(ms) == 0 {
-		return "no quote days"
+		return Errorf("no quote days")
 	}
-	return ms[0].String() + " to " + ms[len(ms)-1].String()
+	return Errorf("%s to %s", ms[0], ms[len(ms)-1])
 }
 
 func filter[T any](s []T, keep func(T) bool) []T {

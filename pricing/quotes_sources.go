@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -36,7 +35,7 @@ func ParseQuoteSource(s string) (QuoteSource, error) {
 	case SourceText, SourceHTML, SourceJSON, SourceCSV:
 		return q, nil
 	}
-	return "", errors.New("is not a quotes source: write text, html, json or csv")
+	return "", Errorf("is not a quotes source: write text, html, json or csv")
 }
 
 // DetectQuoteSource tells the kind of a quotes input by its content: JSON
@@ -130,7 +129,7 @@ func ReadPastedQuotes(r io.Reader, name string, date *time.Time) (*SourceQuotes,
 		case date != nil:
 			q.Date = *date
 		default:
-			fail(line, errors.New("has no date: start the line with YYYY-MM-DD, or give --date"))
+			fail(line, Errorf("has no date: start the line with YYYY-MM-DD, or give --date"))
 			continue
 		}
 		rest := strings.TrimSpace(m[3])
@@ -145,7 +144,7 @@ func ReadPastedQuotes(r io.Reader, name string, date *time.Time) (*SourceQuotes,
 				continue
 			}
 		} else {
-			fail(rest, errors.New("is not low-high average change, such as 23660-23700 23680 +80"))
+			fail(rest, Errorf("is not low-high average change, such as 23660-23700 23680 +80"))
 			continue
 		}
 		var err error
@@ -161,7 +160,7 @@ func ReadPastedQuotes(r io.Reader, name string, date *time.Time) (*SourceQuotes,
 		out.Quotes = append(out.Quotes, q)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, &InputError{Source: name, Err: fmt.Errorf("cannot be read: %w", err)}
+		return nil, &InputError{Source: name, Err: Errorf("cannot be read: %w", err)}
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
@@ -189,13 +188,13 @@ func splitHighAverage(low, digits string) (high, avg string, err error) {
 	case 1:
 		return digits[:found[0]], digits[found[0]:], nil
 	case 0:
-		return "", "", fmt.Errorf("cannot be split into high and average with low ≤ average ≤ high")
+		return "", "", Errorf("cannot be split into high and average with low ≤ average ≤ high")
 	}
 	var splits []string
 	for _, k := range found {
 		splits = append(splits, digits[:k]+" / "+digits[k:])
 	}
-	return "", "", fmt.Errorf("splits into high and average more than one way (%s): paste it with spaces", strings.Join(splits, ", "))
+	return "", "", Errorf("splits into high and average more than one way (%s): paste it with spaces", strings.Join(splits, ", "))
 }
 
 // prices parses a quote's low, high and average, each more than zero, the
@@ -206,14 +205,14 @@ func prices(low, high, avg string) (l, h, a decimal.Decimal, err error) {
 		to   *decimal.Decimal
 	}{{low, &l}, {high, &h}, {avg, &a}} {
 		if *p.to, err = ParseMoney(p.text); err == nil && !p.to.IsPositive() {
-			err = errors.New("is not positive; a quote is more than zero")
+			err = Errorf("is not positive; a quote is more than zero")
 		}
 		if err != nil {
-			return l, h, a, fmt.Errorf("%q %w", p.text, err)
+			return l, h, a, Errorf("%q %w", p.text, err)
 		}
 	}
 	if l.GreaterThan(h) || a.LessThan(l) || a.GreaterThan(h) {
-		return l, h, a, fmt.Errorf("average %s is outside the range %s-%s", a, l, h)
+		return l, h, a, Errorf("average %s is outside the range %s-%s", a, l, h)
 	}
 	return l, h, a, nil
 }
@@ -227,16 +226,16 @@ func prices(low, high, avg string) (l, h, a decimal.Decimal, err error) {
 func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) {
 	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
 	if err != nil {
-		return nil, &InputError{Source: name, Err: fmt.Errorf("cannot be read: %w", err)}
+		return nil, &InputError{Source: name, Err: Errorf("cannot be read: %w", err)}
 	}
 	if !validText(data) {
 		if data, _, err = transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data); err != nil {
-			return nil, &InputError{Source: name, Err: fmt.Errorf("is neither UTF-8 nor GBK text: %w", err)}
+			return nil, &InputError{Source: name, Err: Errorf("is neither UTF-8 nor GBK text: %w", err)}
 		}
 	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, &InputError{Source: name, Err: fmt.Errorf("is not HTML: %w", err)}
+		return nil, &InputError{Source: name, Err: Errorf("is not HTML: %w", err)}
 	}
 	rows := tableRows(doc)
 	cols := map[string]int{}
@@ -253,11 +252,11 @@ func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) 
 	}
 	for _, c := range []string{"品名", "价格区间", "均价", "日期"} {
 		if _, ok := cols[c]; !ok {
-			return nil, &InputError{Source: name, Err: fmt.Errorf("has no price table with a %s column (it needs 品名, 价格区间, 均价, 涨跌, 日期): is it Changjiang's history page?", c)}
+			return nil, &InputError{Source: name, Err: Errorf("has no price table with a %s column (it needs 品名, 价格区间, 均价, 涨跌, 日期): is it Changjiang's history page?", c)}
 		}
 	}
 	if year == 0 {
-		return nil, &InputError{Source: name, Err: errors.New("gives its dates without a year: give --year")}
+		return nil, &InputError{Source: name, Err: Errorf("gives its dates without a year: give --year")}
 	}
 	out := &SourceQuotes{}
 	var errs ErrorList
@@ -279,7 +278,7 @@ func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) 
 		}
 		var month, day int
 		if _, err := fmt.Sscanf(cell("日期"), "%d-%d", &month, &day); err != nil || month < 1 || month > 12 {
-			fail("日期", cell("日期"), errors.New("is not MM-DD"))
+			fail("日期", cell("日期"), Errorf("is not MM-DD"))
 			continue
 		}
 		if prevMonth != 0 && month > prevMonth {
@@ -293,7 +292,7 @@ func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) 
 		}
 		low, high, ok := splitRange(cell("价格区间"))
 		if !ok {
-			fail("价格区间", cell("价格区间"), errors.New("is not low—high"))
+			fail("价格区间", cell("价格区间"), Errorf("is not low—high"))
 			continue
 		}
 		q := Quote{Date: d, Line: n, HasRange: true}
@@ -386,7 +385,7 @@ type priceListItem struct {
 func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
 	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
 	if err != nil {
-		return nil, &InputError{Source: name, Err: fmt.Errorf("cannot be read: %w", err)}
+		return nil, &InputError{Source: name, Err: Errorf("cannot be read: %w", err)}
 	}
 	var answer struct {
 		Body *struct {
@@ -394,7 +393,7 @@ func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
 		} `json:"body"`
 	}
 	if err := json.Unmarshal(data, &answer); err != nil || answer.Body == nil || answer.Body.PriceList == nil {
-		return nil, &InputError{Source: name, Err: fmt.Errorf("is not the price list expected, {\"body\": {\"priceList\": [...]}}; it starts %s", strconv.Quote(Clip(string(bytes.TrimSpace(data)))))}
+		return nil, &InputError{Source: name, Err: Errorf("is not the price list expected, {\"body\": {\"priceList\": [...]}}; it starts %s", strconv.Quote(Clip(string(bytes.TrimSpace(data)))))}
 	}
 	out := &SourceQuotes{}
 	var errs ErrorList
@@ -405,7 +404,7 @@ func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
 		}
 		var item priceListItem
 		if err := json.Unmarshal(raw, &item); err != nil {
-			fail("", "", fmt.Errorf("is not a price entry: %w", err))
+			fail("", "", Errorf("is not a price entry: %w", err))
 			continue
 		}
 		if !a00.MatchString(item.ProductSortName) {
@@ -420,7 +419,7 @@ func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
 			continue
 		}
 		if q.Average, err = ParseMoney(string(item.AvgPrice)); err == nil && !q.Average.IsPositive() {
-			err = errors.New("is not positive")
+			err = Errorf("is not positive")
 		}
 		if err != nil {
 			fail("avgPrice", string(item.AvgPrice), err)

@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -66,7 +64,7 @@ func ParseRounding(s string) (Rounding, error) {
 	case Yuan, Fen:
 		return r, nil
 	}
-	return "", fmt.Errorf("is not a rounding: write yuan or fen")
+	return "", Errorf("is not a rounding: write yuan or fen")
 }
 
 // PercentLine returns percent % of benchmark, rounded half away from zero to

@@ -3,7 +3,6 @@ package pricing
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -190,7 +189,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 				current[ag], currentMonth[ag] = a, key.month
 			}
 			if a.termsErr != nil {
-				reject(ErrorList{dr.Problem(d, DateField, FormatDate(d.Date()), fmt.Errorf("is outside every terms version: %w", a.termsErr))})
+				reject(ErrorList{dr.Problem(d, DateField, FormatDate(d.Date()), Errorf("is outside every terms version: %w", a.termsErr))})
 				continue
 			}
 			if (opts.Month != 0 && key.month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
@@ -225,7 +224,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 		return nil, err
 	}
 	if settled := s.Total.Tickets + s.RejectedRows + s.OtherRows + s.UnpricedRows(); settled != s.Rows {
-		return nil, fmt.Errorf("internal error: %d rows read but %d accounted for", s.Rows, settled)
+		return nil, Errorf("internal error: %d rows read but %d accounted for", s.Rows, settled)
 	}
 	return s, nil
 }
@@ -270,7 +269,7 @@ func unknownBuyer(ags *Agreements, buyer string) error {
 	if _, err := ags.Find(buyer); errors.Is(err, ErrAmbiguousBuyer) {
 		return err
 	}
-	return fmt.Errorf("is in no agreement: write an agreement id (%s) or a buyer name of the agreements file", joinIDs(ags))
+	return Errorf("is in no agreement: write an agreement id (%s) or a buyer name of the agreements file", joinIDs(ags))
 }
 
 func joinIDs(ags *Agreements) string {
@@ -306,7 +305,7 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 		mp, err := PriceMonth(a.terms, k.month, q, opts.Provisional)
 		if err != nil {
 			// Name the first row that needs the price.
-			err = &InputError{Source: s.Source, Line: a.firstLine, Err: fmt.Errorf("agreement %s: %w", ag.ID, err)}
+			err = &InputError{Source: s.Source, Line: a.firstLine, Err: Errorf("agreement %s: %w", ag.ID, err)}
 			switch {
 			case errors.Is(err, ErrPartialMonth):
 				partial = append(partial, err)
@@ -327,7 +326,7 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 		st.Bill = mp.Price.Bill(st.Delivered)
 		if opts.InvoiceCap.IsPositive() {
 			if st.Invoices, err = SplitInvoices(st.Bill, mp.Price, opts.InvoiceCap); err != nil {
-				return fmt.Errorf("agreement %s, %s: %w", ag.ID, k.month, err)
+				return Errorf("agreement %s, %s: %w", ag.ID, k.month, err)
 			}
 		}
 		s.Statements = append(s.Statements, st)
@@ -346,7 +345,7 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 	}
 	if len(s.Statements) == 0 && s.RejectedRows == 0 {
 		if s.Rows == 0 {
-			return &InputError{Source: s.Source, Line: 1, Err: errors.New("has a header but no deliveries")}
+			return &InputError{Source: s.Source, Line: 1, Err: Errorf("has a header but no deliveries")}
 		}
 		return &noDeliveriesError{noDeliveriesMessage(s, opts)}
 	}
@@ -355,22 +354,25 @@ func (s *Settlement) makeStatements(ags *Agreements, q *Quotes, acc map[statemen
 
 // ErrNoDeliveries is the error of settling a month or an agreement the
 // deliveries file has no row for: not a bad input, but nothing to bill.
-var ErrNoDeliveries = errors.New("no deliveries")
+var ErrNoDeliveries = Errorf("no deliveries")
 
-type noDeliveriesError struct{ text string }
+type noDeliveriesError struct{ error }
 
-func (e *noDeliveriesError) Error() string        { return e.text }
+func (e *noDeliveriesError) template() *Error     { return e.error.(*Error) }
 func (e *noDeliveriesError) Is(target error) bool { return target == ErrNoDeliveries }
 
-func noDeliveriesMessage(s *Settlement, opts SettleOptions) string {
-	what := "the month and agreement asked for"
+func noDeliveriesMessage(s *Settlement, opts SettleOptions) error {
+	what := Errorf("the month and agreement asked for")
 	switch {
 	case opts.Month != 0 && opts.Agreement != nil:
-		what = fmt.Sprintf("agreement %s in %s", opts.Agreement.ID, opts.Month)
+		what = Errorf("agreement %s in %s", opts.Agreement.ID, opts.Month)
 	case opts.Month != 0:
-		what = opts.Month.String()
+		what = Errorf("%s", opts.Month)
 	case opts.Agreement != nil:
-		what = "agreement " + opts.Agreement.ID
+		what = Errorf("agreement %s", opts.Agreement.ID)
 	}
-	return fmt.Sprintf("no deliveries for %s in %s (%s, all in other months or agreements)", what, s.Source, Plural(s.Rows, "row"))
+	if s.Rows == 1 {
+		return Errorf("no deliveries for %s in %s (1 row, in another month or agreement)", what, s.Source)
+	}
+	return Errorf("no deliveries for %s in %s (%d rows, all in other months or agreements)", what, s.Source, s.Rows)
 }

@@ -216,7 +216,7 @@ func TestSettleFilters(t *testing.T) {
 		t.Errorf("--agreement: %d statements, %d settled, %d other", len(s.Statements), s.Total.Tickets, s.OtherRows)
 	}
 	_, err := settleText(t, "ticket,date,buyer,tapped_t,delivered_t\nT1,2026-03-02,ZD-2026-001,1,1\n", SettleOptions{Month: month("2026-04")})
-	if err == nil || !errors.Is(err, ErrNoDeliveries) || err.Error() != "no deliveries for 2026-04 in d.csv (1 row, all in other months or agreements)" {
+	if err == nil || !errors.Is(err, ErrNoDeliveries) || err.Error() != "no deliveries for 2026-04 in d.csv (1 row, in another month or agreement)" {
 		t.Errorf("empty month: %v", err)
 	}
 }

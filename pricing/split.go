@@ -1,9 +1,6 @@
 package pricing
 
 import (
-	"errors"
-	"fmt"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -59,7 +56,7 @@ func SplitInvoices(bill Bill, p Price, limit decimal.Decimal) ([]SplitLine, erro
 	if fallback != nil {
 		return fallback, nil
 	}
-	return nil, fmt.Errorf("cannot split %s excl. VAT into at most %d invoice lines below %s", bill.AmountExclVAT.StringFixed(2), maxInvoiceLines, limit.StringFixed(2))
+	return nil, Errorf("cannot split %s excl. VAT into at most %d invoice lines below %s", bill.AmountExclVAT.StringFixed(2), maxInvoiceLines, limit.StringFixed(2))
 }
 
 // maxSplitSearch bounds how far below the largest quantity SplitInvoices
@@ -89,7 +86,7 @@ func largestUnderCap(p Price, limit decimal.Decimal) (Weight, error) {
 			return w, nil
 		}
 	}
-	return 0, errors.New("the invoice cap is below the amount of one kilogram")
+	return 0, Errorf("the invoice cap is below the amount of one kilogram")
 }
 
 // splitBy splits bill into lines of per kilograms and a last line of the

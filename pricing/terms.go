@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -51,9 +50,9 @@ func parseDeductionKind(s string) (Kind, error) {
 		return k, nil
 	}
 	if k == Premium {
-		return "", fmt.Errorf("is not a deduction: list premiums under the premiums key")
+		return "", Errorf("is not a deduction: list premiums under the premiums key")
 	}
-	return "", fmt.Errorf("is not a deduction kind: write one of transport, casting, burn_loss, coal, fee")
+	return "", Errorf("is not a deduction kind: write one of transport, casting, burn_loss, coal, fee")
 }
 
 // Adjustment is one agreed deduction or premium.
@@ -99,7 +98,7 @@ func parsePricingMonth(s string) (PricingMonth, error) {
 	case DeliveryMonth, PreviousMonth:
 		return p, nil
 	}
-	return "", fmt.Errorf("is not a pricing month: write delivery (当月均价) or previous (上月均价)")
+	return "", Errorf("is not a pricing month: write delivery (当月均价) or previous (上月均价)")
 }
 
 // ProvisionalBasis says what a provisional price of a month still in
@@ -121,7 +120,7 @@ func parseProvisionalBasis(s string) (ProvisionalBasis, error) {
 	case BasisPrevious, BasisMonthToDate:
 		return b, nil
 	}
-	return "", fmt.Errorf("is not a provisional basis: write previous (the previous month's final average) or month_to_date")
+	return "", Errorf("is not a provisional basis: write previous (the previous month's final average) or month_to_date")
 }
 
 // DefaultVATRate is the VAT rate on aluminium, 13%, as a fraction.
@@ -178,7 +177,7 @@ func (t Terms) ForMonth(m Month) (Terms, error) {
 	}
 	cd, ok := CoalDiscountFor(t.CoalDiscounts, m)
 	if !ok {
-		return t, fmt.Errorf("the coal deduction is the coal discount in full, but no coal_discount covers %s", m)
+		return t, Errorf("the coal deduction is the coal discount in full, but no coal_discount covers %s", m)
 	}
 	t.Adjustments = slices.Clone(t.Adjustments)
 	a := &t.Adjustments[i]

@@ -2,7 +2,6 @@ package pricing
 
 import (
 	"bytes"
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,7 +25,7 @@ func checkName(s []byte) error {
 		}
 		r, size := utf8.DecodeRune(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			return fmt.Errorf("has the byte %#02x, which is not UTF-8 text", c)
+			return Errorf("has the byte %#02x, which is not UTF-8 text", c)
 		}
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
 			return invisibleError(r, i)
@@ -37,25 +36,25 @@ func checkName(s []byte) error {
 }
 
 // invisibleNames names the invisible characters users meet.
-var invisibleNames = map[rune]string{
-	0x00: "NUL", 0x09: "a tab", 0x0A: "a line feed", 0x0D: "a carriage return", 0x1B: "ESC, which starts a terminal escape sequence",
-	0x7F: "DEL", 0xFEFF: "a byte order mark", 0x200B: "a zero-width space", 0x200C: "a zero-width non-joiner",
-	0x200D: "a zero-width joiner", 0x2060: "a word joiner", 0x200E: "a left-to-right mark", 0x200F: "a right-to-left mark",
-	0x202E: "a right-to-left override", 0x00AD: "a soft hyphen",
+var invisibleNames = map[rune]error{
+	0x00: Errorf("NUL"), 0x09: Errorf("a tab"), 0x0A: Errorf("a line feed"), 0x0D: Errorf("a carriage return"), 0x1B: Errorf("ESC, which starts a terminal escape sequence"),
+	0x7F: Errorf("DEL"), 0xFEFF: Errorf("a byte order mark"), 0x200B: Errorf("a zero-width space"), 0x200C: Errorf("a zero-width non-joiner"),
+	0x200D: Errorf("a zero-width joiner"), 0x2060: Errorf("a word joiner"), 0x200E: Errorf("a left-to-right mark"), 0x200F: Errorf("a right-to-left mark"),
+	0x202E: Errorf("a right-to-left override"), 0x00AD: Errorf("a soft hyphen"),
 }
 
 func invisibleError(r rune, at int) error {
 	name := invisibleNames[r]
-	if name == "" {
-		name = "an invisible character"
+	if name == nil {
+		name = Errorf("an invisible character")
 		if unicode.IsControl(r) {
-			name = "a control character"
+			name = Errorf("a control character")
 		}
 	}
 	if r == 0xFEFF && at == 0 {
-		return fmt.Errorf("starts with U+FEFF, a byte order mark: two files joined together? Remove it; names may hold no invisible character")
+		return Errorf("starts with U+FEFF, a byte order mark: two files joined together? Remove it; names may hold no invisible character")
 	}
-	return fmt.Errorf("has U+%04X (%s) at byte %d: names may hold no control or invisible character", r, name, at+1)
+	return Errorf("has U+%04X (%s) at byte %d: names may hold no control or invisible character", r, name, at+1)
 }
 
 // trimSpace is bytes.TrimSpace with a quick way out for the usual field

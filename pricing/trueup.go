@@ -96,7 +96,7 @@ type TrueUpResult struct {
 
 // ErrNotFinal is the error of truing up a month whose benchmark is not
 // complete yet: there is no final price to true up to.
-var ErrNotFinal = errors.New("the month's final price is not known yet")
+var ErrNotFinal = Errorf("the month's final price is not known yet")
 
 // TrueUps trues up the invoices issued for each agreement and supply month
 // (grouped as Check groups them) against the settlement of the deliveries
@@ -151,7 +151,7 @@ func TrueUps(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts True
 		final, err := ag.PriceMonth(k.month, q, false)
 		if err != nil {
 			if errors.Is(err, ErrPartialMonth) {
-				err = fmt.Errorf("%w: %w", ErrNotFinal, err)
+				err = Errorf("%w: %w", ErrNotFinal, err)
 			}
 			errs = append(errs, &InputError{Source: inv.Source, Line: lines[0].SourceLine, Field: "month", Value: k.month.String(), Err: err})
 			continue
@@ -188,7 +188,7 @@ func TrueUps(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts True
 		case sign > 0:
 			tu.Action = Blue
 			if tu.Lines, err = blueLines(tu.Difference, final.Terms.VATRate, opts.InvoiceCap); err != nil {
-				return nil, fmt.Errorf("agreement %s, %s: %w", ag.ID, k.month, err)
+				return nil, Errorf("agreement %s, %s: %w", ag.ID, k.month, err)
 			}
 		default:
 			tu.Action = None
@@ -242,13 +242,13 @@ func blueLines(diff Amounts, rate, limit decimal.Decimal) ([]TrueUpLine, error) 
 	}
 	full := limit.Sub(decimal.New(1, -scaleFen))
 	if !full.IsPositive() {
-		return nil, errors.New("the invoice cap is too small for a price-difference line")
+		return nil, Errorf("the invoice cap is too small for a price-difference line")
 	}
 	var out []TrueUpLine
 	rest := diff
 	for rest.AmountExclVAT.GreaterThanOrEqual(limit) {
 		if len(out) == maxBlueLines {
-			return nil, fmt.Errorf("cannot split %s excl. VAT into at most %d lines below %s", diff.AmountExclVAT.StringFixed(2), maxBlueLines, limit.StringFixed(2))
+			return nil, Errorf("cannot split %s excl. VAT into at most %d lines below %s", diff.AmountExclVAT.StringFixed(2), maxBlueLines, limit.StringFixed(2))
 		}
 		vat := LineVAT(full, rate)
 		line := Amounts{full.Add(vat), full, vat}

@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,10 +24,11 @@ const (
 )
 
 var (
-	acceptMoney   = "write CNY as digits such as 600, 24389.5 or 24,389.00 (comma groups of three, at most 2 decimals, no sign, space or exponent)"
-	acceptPercent = "write a percentage of the benchmark such as 0.6% (more than 0 and less than 100, at most 4 decimals)"
-	acceptValue   = "write CNY per tonne such as 600 or 24,389.00 (at most 2 decimals), or a percentage of the benchmark such as 0.6%"
-	acceptWeight  = "write tonnes such as 31.25 (at most 3 decimals, that is whole kilograms) or kilograms such as 31250kg"
+	acceptMoney   = Errorf("write CNY as digits such as 600, 24389.5 or 24,389.00 (comma groups of three, at most 2 decimals, no sign, space or exponent)")
+	acceptPercent = Errorf("write a percentage of the benchmark such as 0.6%% (more than 0 and less than 100, at most 4 decimals)")
+	acceptValue   = Errorf("write CNY per tonne such as 600 or 24,389.00 (at most 2 decimals), or a percentage of the benchmark such as 0.6%%")
+	acceptWeight  = Errorf("write tonnes such as 31.25 (at most 3 decimals, that is whole kilograms) or kilograms such as 31250kg")
+	acceptVAT     = Errorf("write the VAT rate as 13%% or 0.13")
 )
 
 // MaxWeight is the largest weight one value may state: ten million tonnes,
@@ -41,53 +40,53 @@ const MaxWeight Weight = 10_000_000_000
 // error says what is wrong, without repeating s.
 func scanDecimal(s string, maxDecimals int) (decimal.Decimal, error) {
 	if s == "" {
-		return decimal.Zero, errors.New("is empty")
+		return decimal.Zero, Errorf("is empty")
 	}
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9', r == ',', r == '.':
 		case r == '+' || r == '-':
-			return decimal.Zero, errors.New("has a sign; values are written without + or -")
+			return decimal.Zero, Errorf("has a sign; values are written without + or -")
 		case unicode.IsSpace(r):
-			return decimal.Zero, errors.New("contains a space")
+			return decimal.Zero, Errorf("contains a space")
 		case r == 'e' || r == 'E':
-			return decimal.Zero, errors.New("is in exponent notation")
+			return decimal.Zero, Errorf("is in exponent notation")
 		case r == utf8.RuneError:
-			return decimal.Zero, errors.New("is not valid UTF-8 text")
+			return decimal.Zero, Errorf("is not valid UTF-8 text")
 		case unicode.IsDigit(r):
-			return decimal.Zero, fmt.Errorf("contains the non-ASCII digit %q", r)
+			return decimal.Zero, Errorf("contains the non-ASCII digit %q", r)
 		default:
-			return decimal.Zero, fmt.Errorf("contains %q", r)
+			return decimal.Zero, Errorf("contains %q", r)
 		}
 	}
 	intPart, frac, hasPoint := strings.Cut(s, ".")
 	switch {
 	case strings.Contains(frac, "."):
-		return decimal.Zero, errors.New("has more than one decimal point")
+		return decimal.Zero, Errorf("has more than one decimal point")
 	case strings.Contains(frac, ","):
-		return decimal.Zero, errors.New("has a comma after the decimal point")
+		return decimal.Zero, Errorf("has a comma after the decimal point")
 	case intPart == "":
-		return decimal.Zero, errors.New("needs a digit before the decimal point")
+		return decimal.Zero, Errorf("needs a digit before the decimal point")
 	case hasPoint && frac == "":
-		return decimal.Zero, errors.New("needs a digit after the decimal point")
+		return decimal.Zero, Errorf("needs a digit after the decimal point")
 	}
 	if strings.Contains(intPart, ",") {
 		groups := strings.Split(intPart, ",")
 		for i, g := range groups {
 			if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
-				return decimal.Zero, errors.New("groups digits with commas other than in threes")
+				return decimal.Zero, Errorf("groups digits with commas other than in threes")
 			}
 		}
 		intPart = strings.Join(groups, "")
 	}
 	if len(intPart) > maxIntDigits {
-		return decimal.Zero, errors.New("is too large")
+		return decimal.Zero, Errorf("is too large")
 	}
 	if len(frac) > maxDecimals {
 		if maxDecimals == 0 {
-			return decimal.Zero, errors.New("has decimals; a whole number is needed")
+			return decimal.Zero, Errorf("has decimals; a whole number is needed")
 		}
-		return decimal.Zero, fmt.Errorf("has %d decimals; at most %d are allowed", len(frac), maxDecimals)
+		return decimal.Zero, Errorf("has %d decimals; at most %d are allowed", len(frac), maxDecimals)
 	}
 	text := intPart
 	if frac != "" {
@@ -100,7 +99,7 @@ func scanDecimal(s string, maxDecimals int) (decimal.Decimal, error) {
 func ParseMoney(s string) (decimal.Decimal, error) {
 	d, err := scanDecimal(s, moneyDecimals)
 	if err != nil {
-		return d, fmt.Errorf("%w: %s", err, acceptMoney)
+		return d, Errorf("%w: %v", err, acceptMoney)
 	}
 	return d, nil
 }
@@ -110,14 +109,14 @@ func ParseMoney(s string) (decimal.Decimal, error) {
 func ParsePercent(s string) (decimal.Decimal, error) {
 	num, ok := strings.CutSuffix(s, "%")
 	if !ok {
-		return decimal.Zero, fmt.Errorf("has no %% sign: %s", acceptPercent)
+		return decimal.Zero, Errorf("has no %% sign: %s", acceptPercent)
 	}
 	p, err := scanDecimal(num, percentDecimals)
 	if err != nil {
-		return p, fmt.Errorf("%w: %s", err, acceptPercent)
+		return p, Errorf("%w: %v", err, acceptPercent)
 	}
 	if !p.IsPositive() || p.GreaterThanOrEqual(hundred) {
-		return decimal.Zero, fmt.Errorf("is out of range: %s", acceptPercent)
+		return decimal.Zero, Errorf("is out of range: %s", acceptPercent)
 	}
 	return p, nil
 }
@@ -132,28 +131,25 @@ func (w Weight) Tonnes() decimal.Decimal { return decimal.New(int64(w), -3) }
 // String returns w in tonnes with exactly 3 decimals, such as "31.250".
 func (w Weight) String() string { return w.Tonnes().StringFixed(weightDecimals) }
 
-// acceptVAT says how a VAT rate is written.
-const acceptVAT = "write the VAT rate as 13% or 0.13"
-
 // ParseVATRate reads a VAT rate written 13% or 0.13 and returns the
 // fraction (0.13). It must be more than 0 and less than 100%.
 func ParseVATRate(s string) (decimal.Decimal, error) {
 	if num, ok := strings.CutSuffix(s, "%"); ok {
 		p, err := scanDecimal(num, percentDecimals)
 		if err == nil && (!p.IsPositive() || p.GreaterThanOrEqual(hundred)) {
-			err = errors.New("is out of range: a VAT rate is more than 0% and less than 100%")
+			err = Errorf("is out of range: a VAT rate is more than 0%% and less than 100%%")
 		}
 		if err != nil {
-			return decimal.Zero, fmt.Errorf("%w: %s", err, acceptVAT)
+			return decimal.Zero, Errorf("%w: %v", err, acceptVAT)
 		}
 		return p.Shift(-2), nil
 	}
 	d, err := scanDecimal(s, percentDecimals+2)
 	if err == nil && (!d.IsPositive() || !d.LessThan(one)) {
-		err = errors.New("is out of range: a VAT rate as a fraction is more than 0 and less than 1")
+		err = Errorf("is out of range: a VAT rate as a fraction is more than 0 and less than 1")
 	}
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("%w: %s", err, acceptVAT)
+		return decimal.Zero, Errorf("%w: %v", err, acceptVAT)
 	}
 	return d, nil
 }
@@ -177,7 +173,7 @@ func ParseWeight(s string) (Weight, error) {
 		d, err = scanDecimal(s, weightDecimals)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("%w: %s", err, acceptWeight)
+		return 0, Errorf("%w: %v", err, acceptWeight)
 	}
 	return weightFromTonnes(d)
 }
@@ -229,7 +225,7 @@ func parseWeightFast(s []byte, tonnes bool) (Weight, bool) {
 func ParseKilograms(s string) (Weight, error) {
 	d, err := scanDecimal(s, 0)
 	if err != nil {
-		return 0, fmt.Errorf("%w: write whole kilograms such as 31250", err)
+		return 0, Errorf("%w: write whole kilograms such as 31250", err)
 	}
 	return weightFromTonnes(d.Shift(-3))
 }
@@ -237,10 +233,10 @@ func ParseKilograms(s string) (Weight, error) {
 func weightFromTonnes(t decimal.Decimal) (Weight, error) {
 	kg := t.Shift(3)
 	if !kg.IsPositive() {
-		return 0, errors.New("is zero; a weight must be more than zero")
+		return 0, Errorf("is zero; a weight must be more than zero")
 	}
 	if kg.GreaterThan(decimal.NewFromInt(int64(MaxWeight))) {
-		return 0, fmt.Errorf("is more than %s t, the largest weight accepted", MaxWeight)
+		return 0, Errorf("is more than %s t, the largest weight accepted", MaxWeight)
 	}
 	return Weight(kg.IntPart()), nil
 }
@@ -267,7 +263,7 @@ func ParseValue(s string) (Value, error) {
 	}
 	d, err := scanDecimal(s, moneyDecimals)
 	if err != nil {
-		return Value{}, fmt.Errorf("%w: %s", err, acceptValue)
+		return Value{}, Errorf("%w: %v", err, acceptValue)
 	}
 	return PerTonne(d), nil
 }

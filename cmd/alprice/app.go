@@ -68,7 +68,7 @@ func (a *app) setup(cmd *cobra.Command) error {
 		}
 	}
 	if len(stdin) > 1 {
-		return usageError{fmt.Errorf("%s all read stdin (-); only one input can", strings.Join(stdin, " and "))}
+		return usageError{pricing.Errorf("%s all read stdin (-); only one input can", strings.Join(stdin, " and "))}
 	}
 	if err := a.checkOut(inputs); err != nil {
 		return err
@@ -85,22 +85,22 @@ func (a *app) setup(cmd *cobra.Command) error {
 		if ext := strings.ToLower(filepath.Ext(a.outFile)); a.toFile() {
 			f, ok := formatByExtension[ext]
 			if !ok {
-				return usageError{fmt.Errorf("--out %s: %q is not an extension alprice writes (%s); give --format to write it anyway", a.outFile, ext, knownExtensions())}
+				return usageError{pricing.Errorf("--out %s: %q is not an extension alprice writes (%s); give --format to write it anyway", a.outFile, ext, knownExtensions())}
 			}
 			a.format = f
 		}
 	}
 	if !slices.Contains(formats, a.format) {
-		return usageError{fmt.Errorf("--format %q: choose one of %s", a.format, strings.Join(formats, ", "))}
+		return usageError{pricing.Errorf("--format %q: choose one of %s", a.format, strings.Join(formats, ", "))}
 	}
 	if a.format == "xlsx" && !a.toFile() {
-		return usageError{fmt.Errorf("--format xlsx writes a workbook: give --out FILE.xlsx")}
+		return usageError{pricing.Errorf("--format xlsx writes a workbook: give --out FILE.xlsx")}
 	}
 	a.lang = langFromEnv(a.getenv)
 	if a.langFlag != "" {
 		l, ok := parseLang(a.langFlag)
 		if !ok {
-			return usageError{fmt.Errorf("--lang %q: choose zh or en", a.langFlag)}
+			return usageError{pricing.Errorf("--lang %q: choose zh or en", a.langFlag)}
 		}
 		a.lang = l
 	}

@@ -70,7 +70,7 @@ func runAverage(a *app, o *averageOptions) error {
 		m, errM := pricing.ParseMonth(ms)
 		p, errP := pricing.ParseMoney(ps)
 		if !ok || errM != nil || errP != nil || !p.IsPositive() {
-			return flagError("official", s, fmt.Errorf("write YYYY-MM=PRICE, such as 2026-03=24389"))
+			return flagError("official", s, pricing.Errorf("write YYYY-MM=PRICE, such as 2026-03=24389"))
 		}
 		official[m] = p
 	}
@@ -99,7 +99,7 @@ func runAverage(a *app, o *averageOptions) error {
 		out = append(out, ma)
 	}
 	for m := range official {
-		return usageError{fmt.Errorf("--official %s: that month is not among those averaged", m)}
+		return usageError{pricing.Errorf("--official %s: that month is not among those averaged", m)}
 	}
 	if err := a.emit(result{doc: func() report.Doc { return averageDoc(a.lang, q, out) }, json: func() any { return averageJSON(a.lang, out) }}); err != nil {
 		return err

@@ -72,7 +72,7 @@ EXIT STATUS
 func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	tol, err := pricing.ParseMoney(o.taxTolerance)
 	if err == nil && !tol.IsPositive() {
-		err = fmt.Errorf("is zero; give the largest difference allowed, such as 0.06")
+		err = pricing.Errorf("is zero; give the largest difference allowed, such as 0.06")
 	}
 	if err != nil {
 		return flagError("tax-tolerance", o.taxTolerance, err)

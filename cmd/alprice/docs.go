@@ -1,6 +1,7 @@
 package main
 
 import (
+	"alprice/pricing"
 	"fmt"
 	"os"
 	"strconv"
@@ -47,14 +48,14 @@ func (o *docsOptions) manDate(getenv func(string) string) (time.Time, error) {
 	if o.date != "" {
 		d, err := time.Parse(time.DateOnly, o.date)
 		if err != nil {
-			return d, flagError("date", o.date, fmt.Errorf("is not a date: write YYYY-MM-DD"))
+			return d, flagError("date", o.date, pricing.Errorf("is not a date: write YYYY-MM-DD"))
 		}
 		return d, nil
 	}
 	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
 		secs, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+			return time.Time{}, pricing.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
 		}
 		return time.Unix(secs, 0).UTC(), nil
 	}
@@ -72,7 +73,7 @@ func runDocsMan(root *cobra.Command, a *app, o *docsOptions, dir string) error {
 	header := &doc.GenManHeader{Title: "ALPRICE", Section: "1", Date: &date, Source: "alprice " + buildVersion(), Manual: "alprice manual"}
 	root.DisableAutoGenTag = true
 	if err := doc.GenManTree(root, header, dir); err != nil {
-		return fmt.Errorf("writing man pages into %s: %w", dir, err)
+		return pricing.Errorf("writing man pages into %s: %w", dir, err)
 	}
 	fmt.Fprintf(a.out, "man pages written to %s\n", dir)
 	return nil

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -184,7 +183,7 @@ func cell(col, row int) string {
 func readBatch(r io.Reader, name string) (*pricing.Invoices, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, &pricing.InputError{Source: name, Err: fmt.Errorf("is not a workbook: %w", err)}
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("is not a workbook: %w", err)}
 	}
 	defer f.Close()
 	basic, err := sheetRecords(f, name, basicSheet)
@@ -204,7 +203,7 @@ func readBatch(r io.Reader, name string) (*pricing.Invoices, error) {
 	for _, rec := range basic {
 		m := noteMonth.FindStringSubmatch(rec.get("备注"))
 		if m == nil {
-			errs = append(errs, rec.problem("备注", "has no 供货月份 YYYY-MM: was the file written by alprice settle --einvoice?"))
+			errs = append(errs, rec.problem("备注", pricing.Errorf("has no 供货月份 YYYY-MM: was the file written by alprice settle --einvoice?")))
 			continue
 		}
 		month, _ := pricing.ParseMonth(m[1])
@@ -216,7 +215,7 @@ func readBatch(r io.Reader, name string) (*pricing.Invoices, error) {
 		serial := rec.get("发票流水号")
 		h, ok := heads[serial]
 		if !ok {
-			errs = append(errs, rec.problem("发票流水号", "is in no row of "+basicSheet))
+			errs = append(errs, rec.problem("发票流水号", pricing.Errorf("is in no row of %s", basicSheet)))
 			continue
 		}
 		if rec.get("数量") == "" {
@@ -225,7 +224,7 @@ func readBatch(r io.Reader, name string) (*pricing.Invoices, error) {
 		l := pricing.InvoiceLine{InvoiceNo: serial, Buyer: h.buyer, Month: h.month, SourceLine: rec.row}
 		var err error
 		if l.Quantity, err = pricing.ParseWeight(rec.get("数量")); err != nil {
-			errs = append(errs, rec.problem("数量", err.Error()))
+			errs = append(errs, rec.problem("数量", err))
 		}
 		for _, v := range []struct {
 			col string
@@ -233,7 +232,7 @@ func readBatch(r io.Reader, name string) (*pricing.Invoices, error) {
 		}{{"单价", &l.UnitPriceExclVAT}, {"金额", &l.AmountExclVAT}, {"税率", &l.VATRate}} {
 			d, err := decimal.NewFromString(rec.get(v.col))
 			if err != nil {
-				errs = append(errs, rec.problem(v.col, "is not a number"))
+				errs = append(errs, rec.problem(v.col, pricing.Errorf("is not a number")))
 			}
 			*v.to = d
 		}
@@ -246,7 +245,7 @@ func readBatch(r io.Reader, name string) (*pricing.Invoices, error) {
 		return nil, errs
 	}
 	if len(inv.Lines) == 0 {
-		return nil, &pricing.InputError{Source: name, Err: errors.New("has no invoice line with a quantity")}
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("has no invoice line with a quantity")}
 	}
 	return inv, nil
 }
@@ -260,8 +259,8 @@ type sheetRecord struct {
 
 func (r sheetRecord) get(col string) string { return strings.TrimSpace(r.cells[col]) }
 
-func (r sheetRecord) problem(col, why string) *pricing.InputError {
-	return &pricing.InputError{Source: r.source + " [" + r.sheet + "]", Line: r.row, Field: col, Value: r.get(col), Err: errors.New(why)}
+func (r sheetRecord) problem(col string, why error) *pricing.InputError {
+	return &pricing.InputError{Source: r.source + " [" + r.sheet + "]", Line: r.row, Field: col, Value: r.get(col), Err: why}
 }
 
 // sheetRecords reads the data rows of a template sheet by the headers of
@@ -269,7 +268,7 @@ func (r sheetRecord) problem(col, why string) *pricing.InputError {
 func sheetRecords(f *excelize.File, name, sheet string) ([]sheetRecord, error) {
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil || len(rows) < batchHeadRow {
-		return nil, &pricing.InputError{Source: name, Err: fmt.Errorf("has no sheet %s with its headers on row %d", sheet, batchHeadRow)}
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("has no sheet %s with its headers on row %d", sheet, batchHeadRow)}
 	}
 	header := rows[batchHeadRow-1]
 	var out []sheetRecord

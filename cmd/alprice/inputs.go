@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -97,9 +96,9 @@ func (in *csvInput) hint(err error) error {
 			continue
 		}
 		if enc.Read == pricing.GB18030 {
-			p.Hint = fmt.Sprintf("if it is UTF-8, give --%s-encoding utf-8", in.flag)
+			p.Hint = pricing.Errorf("if it is UTF-8, give --%s-encoding utf-8", in.flag)
 		} else {
-			p.Hint = fmt.Sprintf("if the file was saved as GBK (Excel on Chinese Windows), give --%s-encoding gbk", in.flag)
+			p.Hint = pricing.Errorf("if the file was saved as GBK (Excel on Chinese Windows), give --%s-encoding gbk", in.flag)
 		}
 	}
 	return err
@@ -156,7 +155,7 @@ func (a *app) readPricing(agreementsPath, agreementID string, quotes *quotesFlag
 // and of --holidays — reporting its warnings and excluded rows on stderr.
 func (a *app) readQuotes(f *quotesFlags, agreements *pricing.Agreements) (*pricing.Quotes, error) {
 	if !f.given() {
-		return nil, usageError{fmt.Errorf("give the daily quotes with --quotes FILE")}
+		return nil, usageError{pricing.Errorf("give the daily quotes with --quotes FILE")}
 	}
 	var added []pricing.Holiday
 	if agreements != nil {
@@ -228,7 +227,7 @@ func (a *app) open(flag, path string) (io.ReadCloser, error) {
 		if errors.As(err, &pathErr) {
 			err = pathErr.Err
 		}
-		return nil, fmt.Errorf("--%s %s: %w", flag, path, err)
+		return nil, pricing.Errorf("--%s %s: %w", flag, path, err)
 	}
 	return f, nil
 }
@@ -259,9 +258,9 @@ func missingFlags(names []string, values ...string) error {
 	case 0:
 		return nil
 	case 1:
-		return usageError{fmt.Errorf("give %s", missing[0])}
+		return usageError{pricing.Errorf("give %s", missing[0])}
 	}
-	return usageError{fmt.Errorf("give %s and %s", strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])}
+	return usageError{pricing.Errorf("give %s and %s", strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])}
 }
 
 // monthFlags choose the months a command covers: --month, or --from and --to.
@@ -302,7 +301,7 @@ func (f *monthFlags) months(all []pricing.Month) ([]pricing.Month, error) {
 	}
 	if f.month != "" {
 		if f.from != "" || f.to != "" {
-			return nil, usageError{fmt.Errorf("give --month, or --from and --to, not both")}
+			return nil, usageError{pricing.Errorf("give --month, or --from and --to, not both")}
 		}
 		m, err := parse("month", f.month)
 		return []pricing.Month{m}, err
@@ -323,7 +322,7 @@ func (f *monthFlags) months(all []pricing.Month) ([]pricing.Month, error) {
 		return all, nil
 	}
 	if len(all) == 0 && (f.from == "" || f.to == "") {
-		return nil, usageError{fmt.Errorf("give both --from and --to")}
+		return nil, usageError{pricing.Errorf("give both --from and --to")}
 	}
 	if f.from == "" {
 		first = all[0]
@@ -332,10 +331,10 @@ func (f *monthFlags) months(all []pricing.Month) ([]pricing.Month, error) {
 		last = all[len(all)-1]
 	}
 	if last < first {
-		return nil, usageError{fmt.Errorf("--to %s is before --from %s", last, first)}
+		return nil, usageError{pricing.Errorf("--to %s is before --from %s", last, first)}
 	}
 	if last-first >= 1200 {
-		return nil, usageError{fmt.Errorf("--from %s --to %s spans more than 100 years", first, last)}
+		return nil, usageError{pricing.Errorf("--from %s --to %s spans more than 100 years", first, last)}
 	}
 	var ms []pricing.Month
 	for m := first; m <= last; m++ {

@@ -64,7 +64,7 @@ func runLint(a *app, o *lintOptions) error {
 		return flagError("max-percent", o.maxPercent, err)
 	}
 	if o.agreementsPath == "" {
-		return usageError{fmt.Errorf("give the agreements with --agreements FILE")}
+		return usageError{pricing.Errorf("give the agreements with --agreements FILE")}
 	}
 	agreements, err := a.readAgreements(o.agreementsPath)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"sync"
 
 	"alprice/cmd/alprice/report"
+	"alprice/pricing"
 )
 
 // emit writes r in the chosen format to stdout, or to --out through a
@@ -73,32 +73,32 @@ func checkOutput(flag, path string, inputs map[string]string) error {
 	if errors.Is(err, os.ErrNotExist) {
 		dir := filepath.Dir(path)
 		if d, err := os.Stat(dir); err != nil || !d.IsDir() {
-			return usageError{fmt.Errorf("--%s %s: the folder %s does not exist", flag, path, dir)}
+			return usageError{pricing.Errorf("--%s %s: the folder %s does not exist", flag, path, dir)}
 		}
 		return nil
 	}
 	if err != nil {
-		return usageError{fmt.Errorf("--%s %s: %w", flag, path, errors.Unwrap(err))}
+		return usageError{pricing.Errorf("--%s %s: %w", flag, path, errors.Unwrap(err))}
 	}
 	if info.Mode()&os.ModeSymlink != 0 {
 		if info, err = os.Stat(path); err != nil {
-			return usageError{fmt.Errorf("--%s %s: a symbolic link to nothing (%w); name the file itself", flag, path, errors.Unwrap(err))}
+			return usageError{pricing.Errorf("--%s %s: a symbolic link to nothing (%w); name the file itself", flag, path, errors.Unwrap(err))}
 		}
 		// /dev/stdout and the like lead through /proc to whatever the
 		// stream is: never replace that.
 		if target, err := filepath.EvalSymlinks(path); err != nil || systemPath(target) || systemPath(path) {
-			return usageError{fmt.Errorf("--%s %s: a device or a stream, not a file; write to stdout with --out - or no --out", flag, path)}
+			return usageError{pricing.Errorf("--%s %s: a device or a stream, not a file; write to stdout with --out - or no --out", flag, path)}
 		}
 	}
 	if !info.Mode().IsRegular() {
-		return usageError{fmt.Errorf("--%s %s: not a regular file; write to stdout with --out - or no --out, or name a file", flag, path)}
+		return usageError{pricing.Errorf("--%s %s: not a regular file; write to stdout with --out - or no --out, or name a file", flag, path)}
 	}
 	for input, inPath := range inputs {
 		if inPath == "" || inPath == "-" {
 			continue
 		}
 		if in, err := os.Stat(inPath); err == nil && os.SameFile(in, info) {
-			return usageError{fmt.Errorf("--%s %s is the same file as --%s %s: writing it would destroy the input; name another file", flag, path, input, inPath)}
+			return usageError{pricing.Errorf("--%s %s is the same file as --%s %s: writing it would destroy the input; name another file", flag, path, input, inPath)}
 		}
 	}
 	return nil
@@ -120,7 +120,7 @@ type outputGuard struct {
 	interrupted bool
 }
 
-var errInterrupted = errors.New("interrupted")
+var errInterrupted = pricing.Errorf("interrupted")
 
 // write writes data to name through a temporary file in the same folder,
 // renamed over name only once written and synced: a failure or an interrupt
@@ -135,7 +135,7 @@ func (g *outputGuard) write(name string, data []byte) (err error) {
 	mode := os.FileMode(0o644)
 	if info, statErr := os.Stat(target); statErr == nil {
 		if !info.Mode().IsRegular() {
-			return fmt.Errorf("--out %s: not a regular file", name)
+			return pricing.Errorf("--out %s: not a regular file", name)
 		}
 		mode = info.Mode().Perm()
 	}
@@ -150,7 +150,7 @@ func (g *outputGuard) write(name string, data []byte) (err error) {
 	}
 	g.mu.Unlock()
 	if err != nil {
-		return fmt.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("--out %s: %w", name, err)
 	}
 	defer func() {
 		if err != nil {
@@ -159,16 +159,16 @@ func (g *outputGuard) write(name string, data []byte) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("--out %s: %w", name, err)
 	}
 	if err = tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("--out %s: %w", name, err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("--out %s: %w", name, err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("--out %s: %w", name, err)
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -177,7 +177,7 @@ func (g *outputGuard) write(name string, data []byte) (err error) {
 		return errInterrupted
 	}
 	if err = os.Rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("--out %s: %w", name, err)
 	}
 	return nil
 }

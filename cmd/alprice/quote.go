@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -85,14 +84,14 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 		if q.month != 0 {
 			terms, err = ag.TermsFor(q.month)
 		} else if terms, err = ag.OnlyTerms(); errors.Is(err, pricing.ErrSeveralVersions) {
-			err = usageError{fmt.Errorf("%w: give --month to choose one", err)}
+			err = usageError{pricing.Errorf("%w: give --month to choose one", err)}
 		}
 		if err != nil {
 			return err
 		}
 		q.seller, q.agreement, q.buyer = agreements.Seller, ag.ID, ag.Buyer
 	} else if o.agreementID != "" {
-		return usageError{fmt.Errorf("--agreement needs --agreements FILE")}
+		return usageError{pricing.Errorf("--agreement needs --agreements FILE")}
 	}
 	agreed := terms
 	terms, err := o.adjustments.apply(terms, flags)
@@ -105,10 +104,10 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 	}
 	switch {
 	case o.a00 != "" && o.quotes.path != "":
-		return usageError{fmt.Errorf("give the benchmark with --a00 or with --quotes, not both")}
+		return usageError{pricing.Errorf("give the benchmark with --a00 or with --quotes, not both")}
 	case o.quotes.path != "":
 		if q.month == 0 {
-			return usageError{fmt.Errorf("--quotes needs --month YYYY-MM: the supply month to price")}
+			return usageError{pricing.Errorf("--quotes needs --month YYYY-MM: the supply month to price")}
 		}
 		quotes, err := a.readQuotes(&o.quotes, agreements)
 		if err != nil {
@@ -122,7 +121,7 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 	case o.a00 != "":
 		benchmark, err := pricing.ParseMoney(o.a00)
 		if err == nil && !benchmark.IsPositive() {
-			err = fmt.Errorf("is zero; the benchmark must be more than zero")
+			err = pricing.Errorf("is zero; the benchmark must be more than zero")
 		}
 		if err != nil {
 			return flagError("a00", o.a00, err)
@@ -131,7 +130,7 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 			return err
 		}
 	default:
-		return usageError{fmt.Errorf("give the benchmark with --a00 PRICE (the Changjiang A00 monthly average, CNY/t), or --quotes FILE --month YYYY-MM")}
+		return usageError{pricing.Errorf("give the benchmark with --a00 PRICE (the Changjiang A00 monthly average, CNY/t), or --quotes FILE --month YYYY-MM")}
 	}
 	if o.weight != "" {
 		w, err := pricing.ParseWeight(o.weight)
@@ -152,7 +151,7 @@ func chooseAgreement(s *pricing.Agreements, id string) (*pricing.Agreement, erro
 	if len(s.List) == 1 {
 		return &s.List[0], nil
 	}
-	return nil, usageError{fmt.Errorf("the agreements file has %d agreements (%s): choose one with --agreement",
+	return nil, usageError{pricing.Errorf("the agreements file has %d agreements (%s): choose one with --agreement",
 		len(s.List), strings.Join(s.IDs(), ", "))}
 }
 
@@ -250,7 +249,7 @@ func (f *adjustmentFlags) apply(t pricing.Terms, fs *pflag.FlagSet) (pricing.Ter
 			label, text := item[:max(i, 0)], item[i+1:]
 			label = strings.TrimSpace(label)
 			if !ok || label == "" {
-				return t, flagError(l.flag, item, fmt.Errorf("write LABEL=VALUE, such as 检测费=10"))
+				return t, flagError(l.flag, item, pricing.Errorf("write LABEL=VALUE, such as 检测费=10"))
 			}
 			v, err := pricing.ParseValue(text)
 			if err != nil {

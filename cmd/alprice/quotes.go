@@ -94,13 +94,13 @@ func runQuotesAdd(a *app, o *quotesAddOptions, dateText, average string) error {
 	}
 	q := pricing.Quote{Date: date}
 	if q.Average, err = pricing.ParseMoney(average); err == nil && !q.Average.IsPositive() {
-		err = errors.New("is not positive")
+		err = pricing.Errorf("is not positive")
 	}
 	if err != nil {
 		return flagError("AVERAGE", average, err)
 	}
 	if (o.low == "") != (o.high == "") {
-		return usageError{errors.New("give both --low and --high, or neither")}
+		return usageError{pricing.Errorf("give both --low and --high, or neither")}
 	}
 	if o.low != "" {
 		if q.Low, err = pricing.ParseMoney(o.low); err != nil {
@@ -122,11 +122,11 @@ func runQuotesAdd(a *app, o *quotesAddOptions, dateText, average string) error {
 		return err
 	}
 	if trading, holiday := store.cal.TradingDay(date); !trading {
-		why := "a " + date.Weekday().String() + ": Changjiang does not quote on weekends"
+		why := pricing.Errorf("is a %s: Changjiang does not quote on weekends", date.Weekday())
 		if holiday != "" {
-			why = "a public holiday, " + holiday + ": Changjiang does not quote on holidays"
+			why = pricing.Errorf("is a public holiday, %s: Changjiang does not quote on holidays", holiday)
 		}
-		return flagError("DATE", dateText, errors.New("is "+why))
+		return flagError("DATE", dateText, why)
 	}
 	return a.mergeIntoStore(store, &o.store, &pricing.SourceQuotes{Quotes: []pricing.Quote{q}})
 }
@@ -188,7 +188,7 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 		date = &d
 	}
 	if o.year != 0 && (o.year < pricing.MinYear || o.year > pricing.MaxYear) {
-		return flagError("year", fmt.Sprint(o.year), fmt.Errorf("is outside %d–%d", pricing.MinYear, pricing.MaxYear))
+		return flagError("year", fmt.Sprint(o.year), pricing.Errorf("is outside %d–%d", pricing.MinYear, pricing.MaxYear))
 	}
 	store, err := a.openStore(&o.store)
 	if err != nil {
@@ -203,7 +203,7 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 		data, err := io.ReadAll(r)
 		r.Close()
 		if err != nil {
-			return fmt.Errorf("%s: %w", src, err)
+			return pricing.Errorf("%s: %w", src, err)
 		}
 		sq, err := readQuoteSource(data, inputName(src), from, date, o.year, store.cal)
 		if err != nil {
@@ -288,7 +288,7 @@ func runQuotesFetch(ctx context.Context, a *app, o *quotesFetchOptions) error {
 		endpoint = defaultQuotesURL
 	}
 	if u, err := url.Parse(endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return flagError("url", endpoint, errors.New("is not an http or https URL"))
+		return flagError("url", endpoint, pricing.Errorf("is not an http or https URL"))
 	}
 	store, err := a.openStore(&o.store)
 	if err != nil {
@@ -339,7 +339,7 @@ func fetch(ctx context.Context, endpoint string, form url.Values, timeout time.D
 			continue
 		}
 		if resp.StatusCode != http.StatusOK {
-			last = fmt.Errorf("answered %s: %s", resp.Status, pricing.Clip(string(bytes.TrimSpace(body))))
+			last = pricing.Errorf("answered %s: %s", resp.Status, pricing.Clip(string(bytes.TrimSpace(body))))
 			if resp.StatusCode < 500 {
 				break // a client error does not get better by asking again
 			}
@@ -347,7 +347,7 @@ func fetch(ctx context.Context, endpoint string, form url.Values, timeout time.D
 		}
 		return body, nil
 	}
-	return nil, fmt.Errorf("%s: %w (after retries); nothing was written", endpoint, last)
+	return nil, pricing.Errorf("%s: %w (after retries); nothing was written", endpoint, last)
 }
 
 // quoteStore is the store being added to.
@@ -361,7 +361,7 @@ type quoteStore struct {
 // openStore reads the store --into names, or starts a new one.
 func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 	if o.into == "" {
-		return nil, usageError{errors.New("give the quotes store with --into FILE")}
+		return nil, usageError{pricing.Errorf("give the quotes store with --into FILE")}
 	}
 	var added []pricing.Holiday
 	if o.holidays != "" {
@@ -378,7 +378,7 @@ func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 		return s, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("--into %s: %w", o.into, err)
+		return nil, pricing.Errorf("--into %s: %w", o.into, err)
 	}
 	s.before = data
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -402,12 +402,12 @@ func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *pricing.SourceQuotes) error {
 	res := pricing.MergeQuotes(s.quotes, in.Quotes, s.cal, o.replace)
 	if len(res.Conflicts) > 0 && !o.replace {
-		var lines []string
+		var lines []error
 		for _, c := range res.Conflicts {
-			lines = append(lines, fmt.Sprintf("%s: stored %s, incoming %s", pricing.FormatDate(c.Date), quoteText(c.Stored), quoteText(c.Incoming)))
+			lines = append(lines, pricing.Errorf("  %s: stored %s, incoming %s", pricing.FormatDate(c.Date), quoteText(c.Stored), quoteText(c.Incoming)))
 		}
-		return fmt.Errorf("%s: %d dates are stored with other figures; nothing was written (--replace takes the incoming ones):\n  %s",
-			s.path, len(res.Conflicts), strings.Join(lines, "\n  "))
+		return pricing.Errorf("%s: %d dates are stored with other figures; nothing was written (--replace takes the incoming ones):\n%w",
+			s.path, len(res.Conflicts), errors.Join(lines...))
 	}
 	var buf bytes.Buffer
 	if err := pricing.WriteQuotes(&buf, res.Quotes); err != nil {

@@ -32,7 +32,7 @@ func buildVersion() string {
 
 // errFound is returned by a command that has written its output and found
 // a discrepancy or a policy violation: exit status 1, no further message.
-var errFound = errors.New("found a discrepancy or a policy violation")
+var errFound = pricing.Errorf("found a discrepancy or a policy violation")
 
 // usageError is a mistake in how the command was called.
 type usageError struct{ err error }
@@ -64,7 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	if len(args) > 0 && strings.HasPrefix(args[0], cobra.ShellCompRequestCmd) {
 		stdout = unquoted{stdout}
 	}
-	a := &app{in: stdin, out: stdout, err: stderr, getenv: getenv}
+	a := &app{in: stdin, out: stdout, err: stderr, getenv: getenv, lang: langOfRun(args, getenv)}
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(signals)
@@ -78,7 +78,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 			if sig == syscall.SIGTERM {
 				name, status = "SIGTERM", 143
 			}
-			fmt.Fprintf(stderr, "alprice: interrupted by %s; no output file was written\n", name)
+			fmt.Fprintf(stderr, a.lang.t("alprice: interrupted by %s; no output file was written\n", "alprice:被 %s 中断;未写入输出文件\n"), name)
 			exitProcess(status)
 		case <-finished:
 		}
@@ -86,7 +86,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
-	status := exitStatus(stderr, cmd, err)
+	status := a.exitStatus(stderr, cmd, err)
 	if status < 2 {
 		a.sayWarnings(stderr)
 	}
@@ -94,8 +94,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 }
 
 // exitStatus maps the outcome of a command to the exit status, printing
-// the error: 0 success, 1 something found, 2 usage or input error.
-func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
+// the error in the user's language: 0 success, 1 something found, 2 usage
+// or input error.
+func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
+	l := a.lang
 	switch {
 	case err == nil:
 		return 0
@@ -103,7 +105,7 @@ func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 		return 1
 	case errors.Is(err, pricing.ErrNoDeliveries):
 		// Nothing to bill is not a bad input: a job notices by the status.
-		fmt.Fprintf(stderr, "alprice: %s\n", printable(err.Error()))
+		fmt.Fprintf(stderr, "alprice: %s\n", printable(l.sayError(err)))
 		return 1
 	case errors.Is(err, errInterrupted):
 		// The interrupt handler has said so and is ending the process.
@@ -116,25 +118,29 @@ func exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 	)
 	switch {
 	case errors.As(err, &rows):
-		fmt.Fprintf(stderr, "alprice: error: %s has %s; nothing was settled (--skip-invalid settles the good rows and lists the bad):\n", printable(rows.Source), pricing.Plural(rows.Rows, "bad row"))
-		printProblems(stderr, rows.Problems)
+		fmt.Fprintf(stderr, l.t("alprice: error: %s has %s; nothing was settled (--skip-invalid settles the good rows and lists the bad):\n",
+			"alprice:错误:%s 有 %s;未作任何结算(--skip-invalid 结算无误的行并列出有误的行):\n"),
+			printable(rows.Source), l.count(rows.Rows, "bad row", "行有误"))
+		l.printProblems(stderr, rows.Problems)
 	case errors.As(err, &partial):
-		fmt.Fprintf(stderr, "alprice: error: %s priced on a benchmark month not yet complete; nothing was settled:\n", pricing.Plural(len(partial), "statement"))
+		fmt.Fprintf(stderr, l.t("alprice: error: %s priced on a benchmark month not yet complete; nothing was settled:\n",
+			"alprice:错误:%s 的基准月份尚未结束;未作任何结算:\n"), l.count(len(partial), "statement", "张结算单"))
 		for _, e := range partial {
-			fmt.Fprintf(stderr, "  %s\n", printable(e.Error()))
+			fmt.Fprintf(stderr, "  %s\n", printable(l.sayError(e)))
 		}
 	case errors.As(err, &list) && len(list) > 1:
-		fmt.Fprintf(stderr, "alprice: error: %d problems in the input; nothing was computed:\n", len(list))
-		printProblems(stderr, list)
+		fmt.Fprintf(stderr, l.t("alprice: error: %d problems in the input; nothing was computed:\n", "alprice:错误:输入中有 %d 处问题;未作任何计算:\n"), len(list))
+		l.printProblems(stderr, list)
 	default:
-		fmt.Fprintf(stderr, "alprice: error: %s\n", printable(err.Error()))
+		fmt.Fprintf(stderr, l.t("alprice: error: %s\n", "alprice:错误:%s\n"), printable(l.sayError(err)))
 	}
 	if errors.Is(err, pricing.ErrPartialMonth) {
-		fmt.Fprintln(stderr, "Wait for the month to close, or give --provisional to price on the quotes so far.")
+		fmt.Fprintln(stderr, l.t("Wait for the month to close, or give --provisional to price on the quotes so far.",
+			"请等该月结束,或给出 --provisional 按至今的报价计算暂定价。"))
 	}
 	var usage usageError
 	if errors.As(err, &usage) || strings.HasPrefix(err.Error(), "unknown command") {
-		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		fmt.Fprintf(stderr, l.t("Run '%s --help' for usage.\n", "用法见 '%s --help'。\n"), cmd.CommandPath())
 	}
 	return 2
 }
@@ -173,6 +179,18 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	root.SetErr(a.err)
 	root.SetFlagErrorFunc(flagErrorWithSuggestion)
 	a.bindGlobalFlags(root)
+	// Made now, not as cobra runs: cobra strips flags to find the command
+	// before it adds them, and would take "--help --lang zh" for a
+	// command zh.
+	root.InitDefaultHelpFlag()
+	root.InitDefaultVersionFlag()
+	englishHelp := root.HelpFunc()
+	root.SetHelpFunc(func(cmd *cobra.Command, args []string) {
+		if a.lang == zh {
+			sayHelpInChinese(cmd.Root())
+		}
+		englishHelp(cmd, args)
+	})
 	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newTrueupCmd(a), newLintCmd(a), newReportCmd(a), newQuotesCmd(a), newDocsCmd(a))
 	registerCompletions(root)
 	return root
@@ -192,12 +210,12 @@ func printable(message string) string {
 // file of a million rows should not print a million lines.
 const maxProblemsShown = 1000
 
-func printProblems(w io.Writer, list pricing.ErrorList) {
+func (l lang) printProblems(w io.Writer, list pricing.ErrorList) {
 	for i, e := range list {
 		if i == maxProblemsShown {
-			fmt.Fprintf(w, "  … and %d more\n", len(list)-i)
+			fmt.Fprintf(w, l.t("  … and %d more\n", "  …… 另有 %d 处\n"), len(list)-i)
 			return
 		}
-		fmt.Fprintf(w, "  %s\n", printable(e.Error()))
+		fmt.Fprintf(w, "  %s\n", printable(l.sayError(e)))
 	}
 }

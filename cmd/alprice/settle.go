@@ -82,12 +82,12 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		opts.Month = m
 	}
 	if o.einvoice != "" && !strings.EqualFold(filepath.Ext(o.einvoice), ".xlsx") {
-		return usageError{fmt.Errorf("--einvoice %s: the batch-issuing file is a workbook: name it .xlsx", o.einvoice)}
+		return usageError{pricing.Errorf("--einvoice %s: the batch-issuing file is a workbook: name it .xlsx", o.einvoice)}
 	}
 	if o.invoiceCap != "" {
 		c, err := pricing.ParseMoney(o.invoiceCap)
 		if err == nil && !c.IsPositive() {
-			err = fmt.Errorf("is zero; the cap must be more than zero")
+			err = pricing.Errorf("is zero; the cap must be more than zero")
 		}
 		if err != nil {
 			return flagError("invoice-cap", o.invoiceCap, err)
@@ -133,10 +133,10 @@ const maxWarningsShown = 20
 func (a *app) warnNotes(source string, notes []pricing.Note, more int) {
 	for i, n := range notes {
 		if i == maxWarningsShown {
-			a.warn("… and %d more warnings, listed in the output", len(notes)-i+more)
+			a.warn(a.lang.t("… and %d more warnings, listed in the output", "…… 另有 %d 条警告,见输出"), len(notes)-i+more)
 			return
 		}
-		a.warn("%s:%d: %s", source, n.Line, n.Why)
+		a.warn("%s:%d: %s", source, n.Line, a.lang.say(n.Why))
 	}
 }
 

@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"io"
 	"os"
 	"strings"
@@ -13,25 +13,40 @@ import (
 	"alprice/pricing"
 )
 
-// flagErrorWithSuggestion is what a mistyped or misused flag gets: cobra's message, and
-// for an unknown flag the nearest one the command has ("did you mean
-// --transport?"), as cobra does for commands.
+// flagErrorWithSuggestion is what a mistyped or misused flag gets: pflag's
+// message, said in the user's language, and for an unknown flag the
+// nearest one the command has ("did you mean --transport?"), as cobra does
+// for commands.
 func flagErrorWithSuggestion(cmd *cobra.Command, err error) error {
-	msg := err.Error()
-	name, ok := strings.CutPrefix(msg, "unknown flag: --")
-	if !ok {
-		return usageError{err}
-	}
-	best, dist := "", 3 // suggest only what is at most two edits away
-	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if d := editDistance(name, f.Name); d < dist {
-			best, dist = f.Name, d
+	var (
+		unknown *pflag.NotExistError
+		noValue *pflag.ValueRequiredError
+		invalid *pflag.InvalidValueError
+		syntax  *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &unknown) && unknown.GetSpecifiedShortnames() != "":
+		return usageError{pricing.Errorf("unknown shorthand flag: %q in -%s", unknown.GetSpecifiedName(), unknown.GetSpecifiedShortnames())}
+	case errors.As(err, &unknown):
+		name := unknown.GetSpecifiedName()
+		best, dist := "", 3 // suggest only what is at most two edits away
+		cmd.Flags().VisitAll(func(f *pflag.Flag) {
+			if d := editDistance(name, f.Name); d < dist {
+				best, dist = f.Name, d
+			}
+		})
+		if best == "" {
+			return usageError{pricing.Errorf("unknown flag: --%s", name)}
 		}
-	})
-	if best == "" {
-		return usageError{err}
+		return usageError{pricing.Errorf("unknown flag: --%s: did you mean --%s?", name, best)}
+	case errors.As(err, &noValue):
+		return usageError{pricing.Errorf("flag needs an argument: --%s", noValue.GetFlag().Name)}
+	case errors.As(err, &invalid):
+		return usageError{pricing.Errorf("invalid argument %q for --%s: %w", invalid.GetValue(), invalid.GetFlag().Name, errors.Unwrap(invalid))}
+	case errors.As(err, &syntax):
+		return usageError{pricing.Errorf("bad flag syntax: %s", syntax.GetSpecifiedFlag())}
 	}
-	return usageError{fmt.Errorf("%s: did you mean --%s?", msg, best)}
+	return usageError{err}
 }
 
 // editDistance is the Levenshtein distance of a and b.
@@ -61,9 +76,9 @@ func exactArgs(names ...string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < len(names):
-			return usageError{fmt.Errorf("give %s: %s takes %s", strings.Join(names[len(args):], " and "), cmd.CommandPath(), strings.Join(names, " "))}
+			return usageError{pricing.Errorf("give %s: %s takes %s", strings.Join(names[len(args):], " and "), cmd.CommandPath(), strings.Join(names, " "))}
 		case len(args) > len(names):
-			return usageError{fmt.Errorf("%s takes %s; %q is one too many", cmd.CommandPath(), strings.Join(names, " "), args[len(names)])}
+			return usageError{pricing.Errorf("%s takes %s; %q is one too many", cmd.CommandPath(), strings.Join(names, " "), args[len(names)])}
 		}
 		return nil
 	}

@@ -81,7 +81,7 @@ type unavailableMonth struct {
 
 func runTable(a *app, o *tableOptions) error {
 	if o.agreementsPath == "" {
-		return usageError{fmt.Errorf("give the agreements with --agreements FILE")}
+		return usageError{pricing.Errorf("give the agreements with --agreements FILE")}
 	}
 	if err := o.months.check(); err != nil {
 		return err

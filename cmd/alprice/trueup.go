@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -82,10 +81,10 @@ EXIT STATUS
 func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	opts := pricing.TrueUpOptions{}
 	if o.einvoice != "" && !strings.EqualFold(filepath.Ext(o.einvoice), ".xlsx") {
-		return usageError{fmt.Errorf("--einvoice %s: the batch-issuing file is a workbook: name it .xlsx", o.einvoice)}
+		return usageError{pricing.Errorf("--einvoice %s: the batch-issuing file is a workbook: name it .xlsx", o.einvoice)}
 	}
 	if ext := strings.ToLower(filepath.Ext(o.redRequests)); o.redRequests != "" && ext != ".csv" && ext != ".xlsx" {
-		return usageError{fmt.Errorf("--red-requests %s: name it .csv or .xlsx", o.redRequests)}
+		return usageError{pricing.Errorf("--red-requests %s: name it .csv or .xlsx", o.redRequests)}
 	}
 	var err error
 	if o.month != "" {
@@ -96,7 +95,7 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	if o.invoiceCap != "" {
 		c, err := pricing.ParseMoney(o.invoiceCap)
 		if err == nil && !c.IsPositive() {
-			err = fmt.Errorf("is zero; the cap must be more than zero")
+			err = pricing.Errorf("is zero; the cap must be more than zero")
 		}
 		if err != nil {
 			return flagError("invoice-cap", o.invoiceCap, err)
@@ -104,7 +103,7 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 		opts.InvoiceCap = c
 	}
 	if opts.TaxTolerance, err = pricing.ParseMoney(o.taxTolerance); err == nil && !opts.TaxTolerance.IsPositive() {
-		err = fmt.Errorf("is zero; give the largest difference allowed, such as 0.06")
+		err = pricing.Errorf("is zero; give the largest difference allowed, such as 0.06")
 	}
 	if err != nil {
 		return flagError("tax-tolerance", o.taxTolerance, err)
