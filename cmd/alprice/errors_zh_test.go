@@ -157,7 +157,7 @@ var codeLike = regexp.MustCompile(`--?[a-z][a-z0-9-]*|%(\[\d+\])?[-+# 0]*\d*(\[\
 var errorWords = []string{"zh", "en", "auto", "utf", "gbk", "yuan", "fen", "special", "ordinary", "delivery", "previous",
 	"transport", "casting", "coal", "fee", "label", "text", "html", "json", "csv", "xlsx", "alprice", "settle", "kg", "key",
 	"value", "agreements", "premiums", "from", "seller", "http", "https", "stdin", "Excel", "X", "t", "gb", "body",
-	"priceList", "invoice", "md", "txt", "to", "docs", "man", "deductions", "Windows"}
+	"priceList", "invoice", "md", "txt", "to", "docs", "man", "deductions", "Windows", "lint", "quote"}
 
 func allowedInChineseError(cn string) bool {
 	for _, w := range asciiWord.FindAllString(codeLike.ReplaceAllString(cn, ""), -1) {
@@ -199,6 +199,9 @@ func TestErrorsInChinese(t *testing.T) {
 		[]string{"settle", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes, "--deliveries", "testdata/deliveries-2026-03.csv", "--out", "x.pdf"},
 		[]string{"table", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes, "--agreement", "nobody"},
 		[]string{"docs", "man"},
+		[]string{"setle"},
+		[]string{"lint", "extra"},
+		[]string{"quote", "--weight", "1"},
 		[]string{"lint"},
 	)
 	zhEnv := func(name string) string { return map[string]string{"LANG": "zh_CN.UTF-8"}[name] }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -86,7 +87,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
-	status := a.exitStatus(stderr, cmd, err)
+	status := a.exitStatus(stderr, cmd, unknownCommand(cmd, err))
 	if status < 2 {
 		a.sayWarnings(stderr)
 	}
@@ -139,10 +140,34 @@ func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 			"请等该月结束,或给出 --provisional 按至今的报价计算暂定价。"))
 	}
 	var usage usageError
-	if errors.As(err, &usage) || strings.HasPrefix(err.Error(), "unknown command") {
+	if errors.As(err, &usage) {
 		fmt.Fprintf(stderr, l.t("Run '%s --help' for usage.\n", "用法见 '%s --help'。\n"), cmd.CommandPath())
 	}
 	return 2
+}
+
+// cobraUnknown is cobra's error for an argument that names no command.
+var cobraUnknown = regexp.MustCompile(`^unknown command "(.*)" for "(.*)"`)
+
+// unknownCommand says cobra's "unknown command" error as alprice says its
+// errors, in the user's language, with the nearest command when one is
+// near; other errors are returned as they are.
+func unknownCommand(cmd *cobra.Command, err error) error {
+	m := cobraUnknown.FindStringSubmatch(errString(err))
+	if m == nil {
+		return err
+	}
+	if near := cmd.SuggestionsFor(m[1]); len(near) > 0 {
+		return usageError{pricing.Errorf("%q is not a command of %s: did you mean %s?", m[1], m[2], near[0])}
+	}
+	return usageError{pricing.Errorf("%q is not a command of %s", m[1], m[2])}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 func newRootCmd(a *app) *cobra.Command {
