@@ -199,9 +199,10 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 // full-width brackets do not count, so that 出厂重量（kg）, 出厂重量 (kg) and
 // 出厂重量(KG) are one name.
 func headerKey(h string) string {
-	h = strings.NewReplacer("（", "(", "）", ")", "［", "[", "］", "]").Replace(strings.ToLower(h))
-	return strings.Join(strings.Fields(h), "")
+	return strings.Join(strings.Fields(halfWidthBrackets.Replace(strings.ToLower(h))), "")
 }
+
+var halfWidthBrackets = strings.NewReplacer("（", "(", "）", ")", "［", "[", "］", "]")
 
 // has reports whether the file has the column key.
 func (t *csvTable) has(key string) bool {
@@ -226,7 +227,7 @@ func isRowProblem(err error) bool {
 // is reused by the following call. An error for which isRowProblem is true
 // is about that record only; any other ends the file.
 func (t *csvTable) next() ([]string, int, error) {
-	line, err := t.nextBytes()
+	line, err := t.nextBytes(false)
 	if err != nil {
 		return nil, line, err
 	}
@@ -257,8 +258,10 @@ func (t *csvTable) eachRow(row func(rec []string, line int) ErrorList) ErrorList
 // nextBytes is next without strings: the record's fields are
 // t.sc.Field(i), valid until the following call. A record whose every
 // field is empty — the blank row a spreadsheet leaves, ",,,,," — is
-// skipped and counted in t.blank.
-func (t *csvTable) nextBytes() (int, error) {
+// skipped and counted in t.blank. With laterText, a well-formed record's
+// text is not checked here: the caller checks it (checkText), maybe on
+// another goroutine.
+func (t *csvTable) nextBytes(laterText bool) (int, error) {
 	for {
 		err := t.sc.ReadRecord()
 		if err != nil && !csvscan.IsFieldCount(err) {
@@ -272,8 +275,10 @@ func (t *csvTable) nextBytes() (int, error) {
 			t.blank++
 			continue
 		}
-		if textErr := t.checkText(t.sc.Text(), line); textErr != nil {
-			return line, textErr
+		if err != nil || !laterText {
+			if textErr := t.checkText(t.sc.Text(), line); textErr != nil {
+				return line, textErr
+			}
 		}
 		if err != nil {
 			return line, t.csvError(err)

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"context"
+	"hash/maphash"
 	"io"
 	"strings"
 	"time"
@@ -24,7 +25,8 @@ type Delivery struct {
 	Line      int
 	Problems  ErrorList // why the row is bad; nil for a good row
 
-	raw  [nDeliveryFields]span             // the fields' text in the batch, between scanning and parsing
+	text span                              // the record's text in the batch, between scanning and parsing
+	raw  [nDeliveryFields]span             // the fields' text in the batch, untrimmed
 	at   [nDeliveryFields]csvscan.Position // where the fields are, for messages about the row
 	hash uint64                            // of ticket
 }
@@ -76,6 +78,13 @@ var deliveryColumns = []column{
 // an invisible or control character (they would make one ticket look like
 // two), or its ticket was seen on an earlier good row: billing a ladle twice
 // is the costliest mistake.
+//
+// A file that can be read again (a regular file, not a pipe) is checked
+// for duplicate tickets in two steps, to keep eight bytes a ticket: the
+// first pass keeps every ticket's hash only; when no hash comes twice,
+// no ticket does, and that pass stands. When one does, [Settle] reads the
+// file again and checks exactly, by their text, the tickets with those
+// hashes. A pipe is checked exactly in one pass, keeping every ticket.
 type DeliveryReader struct {
 	t         *csvTable
 	columns   [nDeliveryFields]int // the field index of each DeliveryField
@@ -83,7 +92,16 @@ type DeliveryReader struct {
 	kilograms bool // weights in whole kg, not tonnes
 	buyers    map[string]string
 
-	tickets *tickets.Set // the tickets of the good rows so far
+	seed      maphash.Seed
+	src       io.ReadSeeker   // the file, to read again; nil for a pipe
+	start     int64           // where the file's text starts in src
+	hashes    *tickets.Hashes // first pass over src: the hash of every ticket
+	repeated  map[uint64]bool // second pass: the hashes that came more than once
+	tickets   *tickets.Set    // the tickets of the good rows so far: all of a pipe's, the repeated ones of a second pass
+	ticketSum uint64          // the sum of the tickets' hashes, for the second pass to see the same file
+	firstRows int             // rows of the first pass, which the second must read too
+	eof       bool            // Next has returned io.EOF
+
 	rows    int
 	batches *pipeline.Pipeline[deliveryBatch]
 	inline  bool // scan in the caller's goroutine (for the fuzzer)
@@ -106,11 +124,34 @@ const (
 // NewDeliveryReader reads the header of a deliveries file from r; name is
 // used in messages.
 func NewDeliveryReader(r io.Reader, name string, enc Encoding) (*DeliveryReader, error) {
+	var src io.ReadSeeker
+	var start int64
+	if s, ok := r.(io.ReadSeeker); ok {
+		var err error
+		if start, err = s.Seek(0, io.SeekCurrent); err == nil {
+			src = s
+		}
+	}
+	dr, err := newDeliveryReader(r, name, enc)
+	if err != nil {
+		return nil, err
+	}
+	dr.seed, dr.src, dr.start = maphash.MakeSeed(), src, start
+	if src != nil {
+		dr.hashes = &tickets.Hashes{}
+	} else {
+		dr.tickets = tickets.New()
+	}
+	return dr, nil
+}
+
+// newDeliveryReader reads the header.
+func newDeliveryReader(r io.Reader, name string, enc Encoding) (*DeliveryReader, error) {
 	t, err := openCSV(r, name, enc, deliveryColumns)
 	if err != nil {
 		return nil, err
 	}
-	dr := &DeliveryReader{t: t, tickets: tickets.New(), buyers: map[string]string{}}
+	dr := &DeliveryReader{t: t, buyers: map[string]string{}}
 	var tapped, delivered string
 	switch {
 	case t.has("tapped_t") && t.has("delivered_t") && !t.has("tapped_kg") && !t.has("delivered_kg"):
@@ -157,7 +198,7 @@ func (dr *DeliveryReader) Next(ctx context.Context) ([]Delivery, error) {
 		return nil, err
 	}
 	if !ok {
-		return nil, io.EOF
+		return nil, dr.end()
 	}
 	rows := b.rows[:b.n]
 	for i := range rows {
@@ -171,9 +212,46 @@ func (dr *DeliveryReader) Next(ctx context.Context) ([]Delivery, error) {
 		return rows, b.err
 	}
 	if b.n == 0 {
-		return nil, io.EOF
+		return nil, dr.end()
 	}
 	return rows, nil
+}
+
+// end is the end of the file: io.EOF, unless a second pass did not read
+// what the first did.
+func (dr *DeliveryReader) end() error {
+	if dr.repeated != nil && (dr.rows != dr.firstRows || dr.ticketSum != 0) {
+		return &InputError{Source: dr.t.name, Err: Errorf("changed while it was read: read it again once it is written")}
+	}
+	dr.eof = true
+	return io.EOF
+}
+
+// again prepares a second pass after a first one read the whole file and
+// found tickets whose hashes came more than once; it reports whether there
+// is one to make.
+func (dr *DeliveryReader) again() (bool, error) {
+	if dr.hashes == nil || !dr.eof {
+		return false, nil
+	}
+	repeated := dr.hashes.Repeated()
+	dr.hashes = nil
+	if repeated == nil {
+		return false, nil
+	}
+	dr.Close()
+	if _, err := dr.src.Seek(dr.start, io.SeekStart); err != nil {
+		return false, &InputError{Source: dr.t.name, Err: Errorf("cannot be read again: %w", err)}
+	}
+	second, err := newDeliveryReader(dr.src, dr.t.name, dr.t.encoding)
+	if err != nil {
+		return false, err
+	}
+	second.seed, second.src, second.start, second.inline = dr.seed, dr.src, dr.start, dr.inline
+	second.repeated, second.tickets = repeated, tickets.New()
+	second.ticketSum, second.firstRows = dr.ticketSum, dr.rows
+	*dr = *second
+	return true, nil
 }
 
 // Close stops the reader's goroutine; call it when done with the reader.
@@ -203,10 +281,12 @@ func (dr *DeliveryReader) scan(b *deliveryBatch) bool {
 	return true
 }
 
-// scanRow reads one row: where its fields are, their text onto text.
+// scanRow reads one row: its text onto text, and where its fields are.
+// What can wait — checking the text's encoding, trimming the fields — is
+// left to parse, on the caller's goroutine, which has less to do.
 func (dr *DeliveryReader) scanRow(d *Delivery, text *[]byte) error {
 	t := dr.t
-	line, err := t.nextBytes()
+	line, err := t.nextBytes(true)
 	if err != nil {
 		if isRowProblem(err) {
 			*d = Delivery{Line: line, Problems: ErrorList{asInputError(t.name, err)}}
@@ -215,11 +295,13 @@ func (dr *DeliveryReader) scanRow(d *Delivery, text *[]byte) error {
 		return err
 	}
 	d.Line, d.Problems = line, nil
+	base := len(*text)
+	*text = append(*text, t.sc.Text()...)
+	d.text = span{base, len(*text)}
 	for f, col := range dr.columns {
-		field := trimSpace(t.sc.Field(col))
-		d.raw[f] = span{len(*text), len(*text) + len(field)}
+		start, end := t.sc.Span(col)
+		d.raw[f] = span{base + start, base + end}
 		d.at[f] = t.sc.Position(col)
-		*text = append(*text, field...)
 	}
 	return nil
 }
@@ -230,7 +312,11 @@ func (dr *DeliveryReader) parse(d *Delivery, text []byte) {
 	if d.Problems != nil {
 		return
 	}
-	field := func(f DeliveryField) []byte { return text[d.raw[f].start:d.raw[f].end] }
+	if err := dr.t.checkText(text[d.text.start:d.text.end], d.Line); err != nil {
+		d.Problems = ErrorList{asInputError(dr.t.name, err)}
+		return
+	}
+	field := func(f DeliveryField) []byte { return trimSpace(text[d.raw[f].start:d.raw[f].end]) }
 	var err error
 	if ticket := field(TicketField); len(ticket) == 0 {
 		d.Problems = append(d.Problems, dr.Problem(d, TicketField, "", Errorf("is empty")))
@@ -290,14 +376,30 @@ func (dr *DeliveryReader) intern(b []byte) (string, error) {
 // rejected for it; but a bad row with a ticket seen before is told so.
 func (dr *DeliveryReader) checkTickets(rows []Delivery) error {
 	for i := range rows {
-		if len(rows[i].ticket) > 0 {
-			rows[i].hash = dr.tickets.Hash(rows[i].ticket)
-			dr.tickets.Touch(rows[i].hash)
+		d := &rows[i]
+		if len(d.ticket) == 0 {
+			continue
 		}
+		d.hash = maphash.Bytes(dr.seed, d.ticket)
+		switch {
+		case dr.hashes != nil:
+			dr.hashes.Add(d.hash)
+			dr.ticketSum += d.hash
+		case dr.repeated != nil:
+			dr.ticketSum -= d.hash
+			if tickets.IsRepeated(dr.repeated, d.hash) {
+				dr.tickets.Touch(d.hash)
+			}
+		default:
+			dr.tickets.Touch(d.hash)
+		}
+	}
+	if dr.hashes != nil {
+		return nil // the first of two passes: no ticket is checked yet
 	}
 	for i := range rows {
 		d := &rows[i]
-		if len(d.ticket) == 0 {
+		if len(d.ticket) == 0 || dr.repeated != nil && !tickets.IsRepeated(dr.repeated, d.hash) {
 			continue
 		}
 		var (

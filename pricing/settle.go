@@ -144,7 +144,24 @@ func (a *accumulator) total() dayAccumulator {
 // Without SkipInvalid any bad row makes Settle fail with all of them (an
 // ErrorList) and no statement; with it, the good rows are settled and the
 // bad ones listed in Rejected.
+//
+// A file that can be read again may be read twice, when tickets may repeat
+// (see [DeliveryReader]); then the second pass's settlement stands.
 func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes, opts SettleOptions) (*Settlement, error) {
+	defer dr.Close()
+	s, err := settle(ctx, dr, ags, q, opts)
+	again, againErr := dr.again()
+	switch {
+	case againErr != nil:
+		return nil, againErr
+	case again:
+		return settle(ctx, dr, ags, q, opts)
+	}
+	return s, err
+}
+
+// settle makes one pass of Settle.
+func settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes, opts SettleOptions) (*Settlement, error) {
 	s := &Settlement{Source: dr.Source()}
 	buyers := newBuyerIndex(ags)
 	acc := map[statementKey]*accumulator{}
@@ -152,7 +169,6 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 	// month, which spares a map lookup a row.
 	current := make([]*accumulator, len(ags.List))
 	currentMonth := make([]Month, len(ags.List))
-	defer dr.Close()
 	reject := func(problems ErrorList) {
 		s.RejectedRows++
 		if len(s.Rejected) < MaxListed {

@@ -3,6 +3,7 @@ package pricing
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -284,5 +285,40 @@ func TestSplitInvoices(t *testing.T) {
 	}
 	if _, err := settleText(t, "ticket,date,buyer,tapped_t,delivered_t\nT1,2026-03-02,ZD-2026-001,1,1\n", SettleOptions{InvoiceCap: d("10")}); err == nil {
 		t.Error("a cap below one kilogram's amount must be an error")
+	}
+}
+
+// rewritten is a file that another program rewrites between Settle's two
+// passes: reading it from the start again gives the next text.
+type rewritten struct {
+	*strings.Reader
+	next string
+}
+
+func (f *rewritten) Seek(offset int64, whence int) (int64, error) {
+	if whence == io.SeekStart {
+		f.Reader = strings.NewReader(f.next)
+	}
+	return f.Reader.Seek(offset, whence)
+}
+
+// A file whose tickets repeat is read twice; when it has changed in
+// between, nothing is settled on a mix of the two.
+func TestSettleFileChangedBetweenPasses(t *testing.T) {
+	head := "ticket,date,buyer,tapped_t,delivered_t\n"
+	first := head + "T1,2026-03-02,ZD-2026-001,1,1\nT1,2026-03-03,ZD-2026-001,1,1\n"
+	ags, q := sampleInputs(t)
+	for _, next := range []string{
+		first + "T2,2026-03-04,ZD-2026-001,1,1\n",                               // a row more
+		head + "T1,2026-03-02,ZD-2026-001,1,1\nT3,2026-03-03,ZD-2026-001,1,1\n", // a ticket changed
+	} {
+		dr, err := NewDeliveryReader(&rewritten{strings.NewReader(first), next}, "d.csv", AutoEncoding)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Settle(context.Background(), dr, ags, q, SettleOptions{SkipInvalid: true})
+		if err == nil || err.Error() != "d.csv: changed while it was read: read it again once it is written" {
+			t.Errorf("%q: %v", next, err)
+		}
 	}
 }

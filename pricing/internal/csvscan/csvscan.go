@@ -158,6 +158,9 @@ func IsFieldCount(err error) bool {
 // next read.
 func (s *Scanner) Field(i int) []byte { return s.text[s.spans[i].start:s.spans[i].end] }
 
+// Span returns where field i of the record read is in Text.
+func (s *Scanner) Span(i int) (start, end int) { return s.spans[i].start, s.spans[i].end }
+
 // NumFields returns how many fields the record has.
 func (s *Scanner) NumFields() int { return len(s.spans) }
 

@@ -6,7 +6,6 @@ package tickets
 import (
 	"bytes"
 	"errors"
-	"hash/maphash"
 	"math"
 )
 
@@ -20,7 +19,6 @@ import (
 // Nothing in it but the chunk lists holds a pointer for the garbage
 // collector to trace, however many millions of tickets there are.
 type Set struct {
-	seed  maphash.Seed
 	slots []ticketSlot // open addressing, linear probing; len is a power of 2
 	shift uint         // 32 − log2(len(slots)): home's shift
 	used  int
@@ -70,7 +68,7 @@ var ErrTooLong = errors.New("is longer than 65535 bytes: a ticket is a short num
 
 // New returns an empty set.
 func New() *Set {
-	return &Set{seed: maphash.MakeSeed(), slots: make([]ticketSlot, 1<<initialBits), shift: 32 - initialBits}
+	return &Set{slots: make([]ticketSlot, 1<<initialBits), shift: 32 - initialBits}
 }
 
 func (s *Set) textOf(i int32) []byte {
@@ -80,9 +78,6 @@ func (s *Set) textOf(i int32) []byte {
 }
 
 func (s *Set) lineOf(i int32) int32 { return s.lines[i>>pageBits][i&pageMask] }
-
-// Hash returns the hash of ticket that Claim and LineOf take.
-func (s *Set) Hash(ticket []byte) uint64 { return maphash.Bytes(s.seed, ticket) }
 
 // Touch loads the table slot where hash starts its probe: loads of many
 // slots, one after another, wait for memory together rather than in turn.
