@@ -134,21 +134,22 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 	var (
 		errs    ErrorList
 		order   []monthKey
-		byMonth = map[monthKey][]int32{} // indexes into inv.Lines: a month's lines are copied only while it is checked
+		byMonth = map[monthKey][]int32{} // indexes of inv's lines: a month's lines are made only while it is checked
 		prices  = map[monthKey]MonthPrice{}
 	)
-	for i, l := range inv.Lines {
-		ag := buyers.find(l.Buyer)
+	for i := range inv.Len() {
+		buyer, month, sourceLine := inv.where(i)
+		ag := buyers.find(buyer)
 		if ag < 0 {
-			errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "buyer", Value: l.Buyer,
-				Err: unknownBuyer(ags, l.Buyer)})
+			errs = append(errs, &InputError{Source: inv.Source, Line: sourceLine, Field: "buyer", Value: buyer,
+				Err: unknownBuyer(ags, buyer)})
 			continue
 		}
-		k := monthKey{ag, l.Month}
+		k := monthKey{ag, month}
 		if _, ok := byMonth[k]; !ok {
-			mp, err := checkPrice(&ags.List[ag], l.Month, q, opts.Provisional)
+			mp, err := checkPrice(&ags.List[ag], month, q, opts.Provisional)
 			if err != nil {
-				errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "month", Value: l.Month.String(), Err: err})
+				errs = append(errs, &InputError{Source: inv.Source, Line: sourceLine, Field: "month", Value: month.String(), Err: err})
 				byMonth[k] = nil
 				continue
 			}
@@ -171,7 +172,7 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 		ag := &ags.List[k.agreement]
 		mls := make([]InvoiceLine, len(byMonth[k]))
 		for j, i := range byMonth[k] {
-			mls[j] = inv.Lines[i]
+			mls[j] = inv.Line(int(i))
 			mls[j].Buyer = ag.Buyer // findings name the buyer the same way, whatever the invoice wrote
 		}
 		mp := prices[k]

@@ -190,7 +190,7 @@ func TestReadInvoicesErrors(t *testing.T) {
 	}
 	// Chinese headers, and the rate as a fraction.
 	inv, err := ReadInvoices(strings.NewReader("发票号码,客户,月份,数量,单价,金额,税率,税额,价税合计\nX,A,2026-03,1,1,1,0.13,0.13,1.13\n"), "i.csv", AutoEncoding)
-	if err != nil || len(inv.Lines) != 1 || !inv.Lines[0].HasTotal || !inv.Lines[0].VATRate.Equal(d("0.13")) {
+	if err != nil || inv.Len() != 1 || !inv.Line(0).HasTotal || !inv.Line(0).VATRate.Equal(d("0.13")) {
 		t.Errorf("Chinese headers: %+v %v", inv, err)
 	}
 }

@@ -212,8 +212,8 @@ func FuzzReadInvoices(f *testing.F) {
 			checkErrorNamesLine(t, err, "i.csv")
 			return
 		}
-		if n := records(data); len(inv.Lines) != n {
-			t.Fatalf("%d lines read, %d data records in the file", len(inv.Lines), n)
+		if n := records(data); inv.Len() != n {
+			t.Fatalf("%d lines read, %d data records in the file", inv.Len(), n)
 		}
 	})
 }

@@ -254,7 +254,7 @@ func TestPropertyTrueUpAddsUp(t *testing.T) {
 				Quantity: w, UnitPriceExclVAT: decimal.Zero, AmountExclVAT: excl, VATRate: DefaultVATRate, VAT: vat, SourceLine: n + 1})
 		}
 		limit := fen(100_000, 50_000_000).Draw(t, "cap")
-		res, err := TrueUps(&Invoices{Source: "i.csv", Lines: lines}, ags, q, s, TrueUpOptions{InvoiceCap: limit})
+		res, err := TrueUps(NewInvoices("i.csv", lines), ags, q, s, TrueUpOptions{InvoiceCap: limit})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -355,6 +355,29 @@ func TestPropertyOnePassEqualsTwo(t *testing.T) {
 		file, piped := settleFrom(strings.NewReader(b.String())), settleFrom(pipe{strings.NewReader(b.String())})
 		if file != piped {
 			t.Fatalf("from a file:\n%s\nfrom a pipe:\n%s", file, piped)
+		}
+	})
+}
+
+// TestPropertyInvoicesKeepLinesExactly: an invoice line kept compact
+// comes back with every figure equal — when it fits the fixed scales, and
+// when it does not (a unit price of 9 decimals, amounts beyond int64).
+func TestPropertyInvoicesKeepLinesExactly(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		figure := func(label string) decimal.Decimal {
+			return decimal.New(rapid.Int64().Draw(t, label), -int32(rapid.IntRange(0, 10).Draw(t, label+" decimals")))
+		}
+		l := InvoiceLine{InvoiceNo: "FP1", Line: rapid.IntRange(1, 1<<40).Draw(t, "line"), Buyer: "B", Month: month("2026-03"),
+			Quantity: Weight(rapid.Int64().Draw(t, "quantity")), UnitPriceExclVAT: figure("unit price"),
+			AmountExclVAT: figure("amount"), VATRate: figure("rate"), VAT: figure("vat"), Total: figure("total"),
+			HasTotal: rapid.Bool().Draw(t, "has total"), SourceLine: rapid.IntRange(2, 1<<40).Draw(t, "source line")}
+		got := NewInvoices("i.csv", []InvoiceLine{l, l}).Line(1)
+		same := func(a, b decimal.Decimal) bool { return a.Equal(b) }
+		if got.InvoiceNo != l.InvoiceNo || got.Line != l.Line || got.Buyer != l.Buyer || got.Month != l.Month ||
+			got.Quantity != l.Quantity || !same(got.UnitPriceExclVAT, l.UnitPriceExclVAT) || !same(got.AmountExclVAT, l.AmountExclVAT) ||
+			!same(got.VATRate, l.VATRate) || !same(got.VAT, l.VAT) || !same(got.Total, l.Total) || got.HasTotal != l.HasTotal ||
+			got.SourceLine != l.SourceLine {
+			t.Fatalf("kept %+v, got %+v", l, got)
 		}
 	})
 }

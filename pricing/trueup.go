@@ -120,7 +120,8 @@ func TrueUps(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts True
 		order   []key
 		byMonth = map[key][]InvoiceLine{}
 	)
-	for _, l := range inv.Lines {
+	for i := range inv.Len() {
+		l := inv.Line(i)
 		ag := buyers.find(l.Buyer)
 		if ag < 0 {
 			errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "buyer", Value: l.Buyer, Err: unknownBuyer(ags, l.Buyer)})

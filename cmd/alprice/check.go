@@ -95,11 +95,14 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 			return err
 		}
 	}
+	source := invoices.Source
 	res, err := pricing.Check(invoices, agreements, q, s, pricing.CheckOptions{TaxTolerance: tol, Provisional: o.provisional})
 	if err != nil {
 		return err
 	}
-	if err := a.emit(result{doc: func() report.Doc { return checkDoc(a.lang, invoices.Source, res) }, json: func() any { return checkJSON(a.lang, res) }}); err != nil {
+	// The invoices are not used from here: the memory they take is free
+	// for the output's.
+	if err := a.emit(result{doc: func() report.Doc { return checkDoc(a.lang, source, res) }, json: func() any { return checkJSON(a.lang, res) }}); err != nil {
 		return err
 	}
 	if !res.OK() {

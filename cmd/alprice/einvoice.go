@@ -209,7 +209,7 @@ func readBatch(r io.Reader, name string) (*pricing.Invoices, error) {
 		month, _ := pricing.ParseMonth(m[1])
 		heads[rec.get("发票流水号")] = head{rec.get("购买方名称"), month}
 	}
-	inv := &pricing.Invoices{Source: name}
+	var lines []pricing.InvoiceLine
 	perInvoice := map[string]int{}
 	for _, rec := range details {
 		serial := rec.get("发票流水号")
@@ -239,15 +239,15 @@ func readBatch(r io.Reader, name string) (*pricing.Invoices, error) {
 		l.VAT = pricing.LineVAT(l.AmountExclVAT, l.VATRate)
 		perInvoice[serial]++
 		l.Line = perInvoice[serial]
-		inv.Lines = append(inv.Lines, l)
+		lines = append(lines, l)
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	if len(inv.Lines) == 0 {
+	if len(lines) == 0 {
 		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("has no invoice line with a quantity")}
 	}
-	return inv, nil
+	return pricing.NewInvoices(name, lines), nil
 }
 
 // sheetRecord is a data row of a template sheet, its cells by header.

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bufio"
+	"io"
+
 	"github.com/shopspring/decimal"
 
 	"alprice/pricing"
@@ -55,3 +58,73 @@ func problemsJSON(list pricing.ErrorList) []problemJSON {
 	}
 	return out
 }
+
+// indentJSON writes compact JSON to w indented as json.MarshalIndent(v,
+// "", "  ") would, as it comes: the document is never held twice, compact
+// and indented, as json.Encoder's SetIndent holds it.
+type indentJSON struct {
+	w        *bufio.Writer
+	depth    int
+	opened   byte // '{' or '[' just written: a newline follows, unless it closes at once
+	inString bool
+	escaped  bool // the byte before was a backslash in a string
+}
+
+func newIndentJSON(w io.Writer) *indentJSON { return &indentJSON{w: bufio.NewWriterSize(w, 64<<10)} }
+
+func (j *indentJSON) Write(p []byte) (int, error) {
+	for _, c := range p {
+		if j.inString {
+			j.w.WriteByte(c)
+			switch {
+			case j.escaped:
+				j.escaped = false
+			case c == '\\':
+				j.escaped = true
+			case c == '"':
+				j.inString = false
+			}
+			continue
+		}
+		if j.opened != 0 {
+			opened := j.opened
+			j.opened = 0
+			if opened == '{' && c == '}' || opened == '[' && c == ']' {
+				j.w.WriteByte(c)
+				continue
+			}
+			j.depth++
+			j.newline()
+		}
+		switch c {
+		case '{', '[':
+			j.w.WriteByte(c)
+			j.opened = c
+		case '}', ']':
+			j.depth--
+			j.newline()
+			j.w.WriteByte(c)
+		case ',':
+			j.w.WriteByte(c)
+			j.newline()
+		case ':':
+			j.w.WriteString(": ")
+		case '"':
+			j.inString = true
+			j.w.WriteByte(c)
+		default:
+			j.w.WriteByte(c)
+		}
+	}
+	return len(p), nil
+}
+
+func (j *indentJSON) newline() {
+	j.w.WriteByte('\n')
+	for range j.depth {
+		j.w.WriteString("  ")
+	}
+}
+
+// Flush writes what is buffered.
+func (j *indentJSON) Flush() error { return j.w.Flush() }

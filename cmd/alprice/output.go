@@ -25,10 +25,12 @@ func (a *app) emit(r result) error {
 	var err error
 	switch a.format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
+		indented := newIndentJSON(w)
+		enc := json.NewEncoder(indented)
 		enc.SetEscapeHTML(false)
-		err = enc.Encode(r.json())
+		if err = enc.Encode(r.json()); err == nil {
+			err = indented.Flush()
+		}
 	case "csv":
 		if a.bom {
 			_, err = io.WriteString(w, "\uFEFF")
