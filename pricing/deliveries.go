@@ -91,6 +91,7 @@ type DeliveryReader struct {
 	keys      [nDeliveryFields]string
 	kilograms bool // weights in whole kg, not tonnes
 	buyers    map[string]string
+	lastBuyer string // the buyer intern returned last
 
 	seed      maphash.Seed
 	src       io.ReadSeeker   // the file, to read again; nil for a pipe
@@ -356,7 +357,11 @@ func (dr *DeliveryReader) weight(b []byte) (Weight, error) {
 // intern returns b as a string, shared by every row with the same buyer,
 // once checkName has passed it.
 func (dr *DeliveryReader) intern(b []byte) (string, error) {
+	if string(b) == dr.lastBuyer { // rows often come buyer after buyer
+		return dr.lastBuyer, nil
+	}
 	if s, ok := dr.buyers[string(b)]; ok {
+		dr.lastBuyer = s
 		return s, nil
 	}
 	if err := checkName(b); err != nil {

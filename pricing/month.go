@@ -73,6 +73,15 @@ func ParseDate(s string) (time.Time, error) {
 // parseDay is ParseDate returning the month and the day of the month, for
 // text or bytes without a copy: the deliveries reader parses millions.
 func parseDay[T string | []byte](s T) (Month, int, error) {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' { // YYYY-MM-DD, as nearly every row writes it
+		y, ok1 := digits(s[:4])
+		mo, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:])
+		if ok1 && ok2 && ok3 {
+			return dayOf(y, mo, d)
+		}
+		return 0, 0, errDateSyntax
+	}
 	sep := byte('-')
 	for i := 0; i < len(s); i++ {
 		if s[i] == '/' {
@@ -100,6 +109,11 @@ func parseDay[T string | []byte](s T) (Month, int, error) {
 	if !ok1 || !ok2 || !ok3 {
 		return 0, 0, errDateSyntax
 	}
+	return dayOf(y, mo, d)
+}
+
+// dayOf checks a date read as numbers and returns its month and day.
+func dayOf(y, mo, d int) (Month, int, error) {
 	if y < MinYear || y > MaxYear {
 		return 0, 0, errYearRange
 	}
