@@ -36,7 +36,7 @@ type CheckOptions struct {
 // Finding is one discrepancy between invoices and what the agreement, the
 // policy and the deliveries say.
 type Finding struct {
-	InvoiceNo  string // the invoice; several, comma-separated, for a finding about a month
+	InvoiceNo  string // the invoice; for a finding about a month, its invoices (see invoiceList)
 	Line       int    // the line on the invoice; 0 for the whole invoice or month
 	SourceLine int    // the line in the invoices file; 0 for the whole invoice or month
 	Buyer      string
@@ -271,8 +271,23 @@ func (c *checker) invoiceTax(lines []InvoiceLine) []Finding {
 }
 
 func monthFinding(mc MonthCheck, field string, invoiced, expected decimal.Decimal, rule string, why Message) Finding {
-	return Finding{InvoiceNo: strings.Join(mc.Invoices, ","), Buyer: mc.Agreement.Buyer, Month: mc.Month,
+	return Finding{InvoiceNo: invoiceList(mc.Invoices), Buyer: mc.Agreement.Buyer, Month: mc.Month,
 		Field: field, Invoiced: invoiced, Expected: expected, Rule: rule, Why: why}
+}
+
+// maxInvoicesNamed is how many invoices a finding about a month names.
+const maxInvoicesNamed = 10
+
+// invoiceList names a month's invoices for a finding about the month:
+// all of them, comma-separated, up to maxInvoicesNamed; beyond, the first
+// ones and how many more, "FP1,…,FP10,… (+41990)". A month of tens of
+// thousands of invoices would otherwise make one cell of half a megabyte;
+// the month's row lists them all.
+func invoiceList(invoices []string) string {
+	if len(invoices) <= maxInvoicesNamed {
+		return strings.Join(invoices, ",")
+	}
+	return strings.Join(invoices[:maxInvoicesNamed], ",") + fmt.Sprintf(",… (+%d)", len(invoices)-maxInvoicesNamed)
 }
 
 // weight checks the quantity billed in a month against the deliveries

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -192,5 +193,23 @@ func TestReadInvoicesErrors(t *testing.T) {
 	inv, err := ReadInvoices(strings.NewReader("发票号码,客户,月份,数量,单价,金额,税率,税额,价税合计\nX,A,2026-03,1,1,1,0.13,0.13,1.13\n"), "i.csv", AutoEncoding)
 	if err != nil || inv.Len() != 1 || !inv.Line(0).HasTotal || !inv.Line(0).VATRate.Equal(d("0.13")) {
 		t.Errorf("Chinese headers: %+v %v", inv, err)
+	}
+}
+
+// A finding about a month names its invoices, all of them up to ten;
+// beyond, the first ten and how many more.
+func TestInvoiceList(t *testing.T) {
+	var invoices []string
+	for i := range 12 {
+		invoices = append(invoices, fmt.Sprint("FP", i))
+	}
+	for n, want := range map[int]string{
+		1:  "FP0",
+		10: "FP0,FP1,FP2,FP3,FP4,FP5,FP6,FP7,FP8,FP9",
+		12: "FP0,FP1,FP2,FP3,FP4,FP5,FP6,FP7,FP8,FP9,… (+2)",
+	} {
+		if got := invoiceList(invoices[:n]); got != want {
+			t.Errorf("%d invoices: %q, want %q", n, got, want)
+		}
 	}
 }
