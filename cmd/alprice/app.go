@@ -131,7 +131,8 @@ func (a *app) sayWarnings(w io.Writer) {
 	if a.quiet {
 		return
 	}
-	say := func(s string) { fmt.Fprintf(w, "alprice: warning: %s\n", printable(s)) }
+	prefix := a.lang.t("alprice: warning: ", "alprice:警告:")
+	say := func(s string) { fmt.Fprintf(w, "%s%s\n", prefix, printable(s)) }
 	for _, q := range a.quotesRead {
 		excluded, warnings := q.UsedNotes()
 		for _, group := range [][]pricing.Note{excluded, warnings} {

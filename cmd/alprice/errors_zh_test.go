@@ -233,3 +233,4 @@ func TestErrorsInChinese(t *testing.T) {
 		}
 	}
 }
+

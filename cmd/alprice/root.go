@@ -146,6 +146,23 @@ func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 	return 2
 }
 
+// sayUnknownHelpTopics makes "alprice help nosuch" an error like any
+// unknown command, in the user's language and with the nearest command,
+// instead of cobra's English line and usage.
+func sayUnknownHelpTopics(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	help, _, _ := root.Find([]string{"help"})
+	topic := help.Run
+	help.Run = nil
+	help.RunE = func(c *cobra.Command, args []string) error {
+		if cmd, _, err := c.Root().Find(args); cmd == nil || err != nil {
+			return notACommand(c.Root(), strings.Join(args, " "), c.Root().Name())
+		}
+		topic(c, args)
+		return nil
+	}
+}
+
 // cobraUnknown is cobra's error for an argument that names no command.
 var cobraUnknown = regexp.MustCompile(`^unknown command "(.*)" for "(.*)"`)
 
@@ -157,10 +174,16 @@ func unknownCommand(cmd *cobra.Command, err error) error {
 	if m == nil {
 		return err
 	}
-	if near := cmd.SuggestionsFor(m[1]); len(near) > 0 {
-		return usageError{pricing.Errorf("%q is not a command of %s: did you mean %s?", m[1], m[2], near[0])}
+	return notACommand(cmd, m[1], m[2])
+}
+
+// notACommand is the error of arg, which names no command of path (cmd),
+// naming the nearest one when one is near.
+func notACommand(cmd *cobra.Command, arg, path string) error {
+	if near := cmd.SuggestionsFor(arg); len(near) > 0 {
+		return usageError{pricing.Errorf("%q is not a command of %s: did you mean %s?", arg, path, near[0])}
 	}
-	return usageError{pricing.Errorf("%q is not a command of %s", m[1], m[2])}
+	return usageError{pricing.Errorf("%q is not a command of %s", arg, path)}
 }
 
 func errString(err error) string {
@@ -218,6 +241,8 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	})
 	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newTrueupCmd(a), newLintCmd(a), newReportCmd(a), newQuotesCmd(a), newDocsCmd(a))
 	registerCompletions(root)
+	sayUnknownHelpTopics(root)
+	root.SetVersionTemplate(a.lang.t("{{.Name}} version {{.Version}}\n", "{{.Name}} 版本 {{.Version}}\n"))
 	return root
 }
 
