@@ -233,4 +233,3 @@ func TestErrorsInChinese(t *testing.T) {
 		}
 	}
 }
-
