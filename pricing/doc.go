@@ -42,11 +42,14 @@
 //   - invoices.go, check.go: the invoice check; lint.go: the policy lint.
 //   - csvin.go: what the CSV readers share (encodings, columns by name);
 //     text.go: names without invisible characters.
-//   - errors.go and messages.go: input errors, and findings said as codes
-//     plus figures, so that the command line can say them in a language.
+//   - errors.go and messages.go: every error is a template and its figures
+//     ([Errorf], said by [Say] with a catalogue), every finding a code and
+//     its figures ([Message]), so that the command line can say them in the
+//     user's language.
 //
 // The mechanics live under internal/: csvscan (a CSV scanner four times
 // faster than encoding/csv and held to it by a differential fuzzer),
-// tickets (the duplicate-ticket set) and pipeline (scanning in a goroutine
-// while the caller parses).
+// tickets (the duplicate-ticket set, and the hashes of a first pass that
+// keeps eight bytes a ticket) and pipeline (scanning in a goroutine while
+// the caller parses).
 package pricing
