@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func settleText(t *testing.T, text string, opts SettleOptions) (*Settlement, error) {
@@ -319,6 +320,29 @@ func TestSettleFileChangedBetweenPasses(t *testing.T) {
 		_, err = Settle(context.Background(), dr, ags, q, SettleOptions{SkipInvalid: true})
 		if err == nil || err.Error() != "d.csv: changed while it was read: read it again once it is written" {
 			t.Errorf("%q: %v", next, err)
+		}
+	}
+}
+
+// A GBK file with a BOM-less Chinese header and a repeated ticket: the
+// second pass reads it again in the encoding the first found, and names
+// both lines, as one exact pass over a pipe does.
+func TestSettleDuplicateInGBK(t *testing.T) {
+	text := "票号,日期,客户,出厂重量,到位重量\r\nT1,2026/3/2,准东示例铝材有限公司,31.25,31.18\r\nT2,2026/3/3,准东示例铝材有限公司,31.25,31.18\r\nT1,2026/3/4,准东示例铝材有限公司,31.25,31.18\r\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ags, q := sampleInputs(t)
+	for _, r := range []io.Reader{strings.NewReader(gbk), pipe{strings.NewReader(gbk)}} {
+		dr, err := NewDeliveryReader(r, "d.csv", AutoEncoding)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Settle(context.Background(), dr, ags, q, SettleOptions{SkipInvalid: true})
+		if err != nil || s.Total.Tickets != 2 || s.RejectedRows != 1 ||
+			s.Rejected[0].Error() != `d.csv:4:1: 票号: "T1": is a duplicate ticket: line 2 has it too, and a ladle is billed once` {
+			t.Fatalf("%T: %v, %+v", r, err, s)
 		}
 	}
 }
