@@ -374,11 +374,13 @@ func (dr *DeliveryReader) intern(b []byte) (string, error) {
 	return s, nil
 }
 
-// checkTickets finds the duplicate tickets of a batch. It first touches the
-// table slot of every ticket, so that their memory loads overlap instead of
-// waiting one after another, then claims them in order. A bad row claims no
-// ticket: its ticket may be the typo, and a good row with it must not be
-// rejected for it; but a bad row with a ticket seen before is told so.
+// checkTickets finds the duplicate tickets of a batch: in the first of
+// two passes it only keeps their hashes; else it first touches the table
+// slot of every ticket it checks, so that their memory loads overlap
+// instead of waiting one after another, then claims them in order. A bad
+// row claims no ticket: its ticket may be the typo, and a good row with it
+// must not be rejected for it; but a bad row with a ticket seen before is
+// told so.
 func (dr *DeliveryReader) checkTickets(rows []Delivery) error {
 	for i := range rows {
 		d := &rows[i]
