@@ -62,7 +62,8 @@ EXIT STATUS
 // so, and the process exits 130 (SIGINT) or 143 (SIGTERM), as a shell
 // reports a process killed by the signal.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	if len(args) > 0 && strings.HasPrefix(args[0], cobra.ShellCompRequestCmd) {
+	completing := len(args) > 0 && strings.HasPrefix(args[0], cobra.ShellCompRequestCmd)
+	if completing {
 		stdout = unquoted{stdout}
 	}
 	a := &app{in: stdin, out: stdout, err: stderr, getenv: getenv, lang: langOfRun(args, getenv)}
@@ -85,6 +86,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		}
 	}()
 	root := newRootCmd(a)
+	if completing && a.lang == zh {
+		sayHelpInChinese(root) // the descriptions of commands and flags a shell shows
+	}
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	status := a.exitStatus(stderr, cmd, unknownCommand(cmd, err))
