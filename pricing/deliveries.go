@@ -5,52 +5,10 @@ import (
 	"hash/maphash"
 	"io"
 	"strings"
-	"time"
 
 	"alprice/pricing/internal/csvscan"
 	"alprice/pricing/internal/pipeline"
 	"alprice/pricing/internal/tickets"
-)
-
-// Delivery is one ladle trip (one weighing ticket): the weight tapped and
-// weighed out at the smelter, and the weight weighed in at the buyer's end.
-// Rule 2.6 bills the delivered weight.
-type Delivery struct {
-	ticket    []byte // the ticket, in the reader's text: valid until the next Next
-	Month     Month  // the month of the delivery date
-	Day       int    // the day of the month of the delivery date
-	Buyer     string // an agreement id or a buyer name
-	Tapped    Weight // 出厂重量
-	Delivered Weight // 到位重量, the billed weight
-	Line      int
-	Problems  ErrorList // why the row is bad; nil for a good row
-
-	text span                              // the record's text in the batch, between scanning and parsing
-	raw  [nDeliveryFields]span             // the fields' text in the batch, untrimmed
-	at   [nDeliveryFields]csvscan.Position // where the fields are, for messages about the row
-	hash uint64                            // of ticket
-}
-
-// span is where a field's text is in its batch.
-type span struct{ start, end int }
-
-// Ticket returns the ticket number.
-func (d *Delivery) Ticket() string { return string(d.ticket) }
-
-// Date returns the delivery date.
-func (d *Delivery) Date() time.Time { return d.Month.First().AddDate(0, 0, d.Day-1) }
-
-// DeliveryField names a field of a deliveries row, for [DeliveryReader.Problem].
-type DeliveryField int
-
-// The fields of a deliveries row.
-const (
-	TicketField DeliveryField = iota
-	DateField
-	BuyerField
-	TappedField
-	DeliveredField
-	nDeliveryFields
 )
 
 var deliveryColumns = []column{
@@ -87,8 +45,8 @@ var deliveryColumns = []column{
 // hashes. A pipe is checked exactly in one pass, keeping every ticket.
 type DeliveryReader struct {
 	t         *csvTable
-	columns   [nDeliveryFields]int // the field index of each DeliveryField
-	keys      [nDeliveryFields]string
+	columns   [NDeliveryFields]int // the field index of each DeliveryField
+	keys      [NDeliveryFields]string
 	kilograms bool // weights in whole kg, not tonnes
 	buyers    map[string]string
 	lastBuyer string // the buyer intern returned last
@@ -105,16 +63,30 @@ type DeliveryReader struct {
 
 	rows    int
 	batches *pipeline.Pipeline[deliveryBatch]
-	inline  bool // scan in the caller's goroutine (for the fuzzer)
+	current *deliveryBatch // the batch Next returned last
+	inline  bool           // scan in the caller's goroutine (for the fuzzer)
 }
 
 // deliveryBatch is a batch of scanned rows, and the text of their fields.
 type deliveryBatch struct {
 	rows []Delivery
+	meta []rowMeta // beside rows: where each row's text is, which the Delivery values need not carry
 	n    int
 	text []byte
 	err  error // what ended the file after these rows: io.EOF, or a reason
 }
+
+// rowMeta is where a row's text is in its batch, between scanning and
+// parsing, and its ticket's hash.
+type rowMeta struct {
+	text span                              // the record's text in the batch
+	raw  [NDeliveryFields]span             // the fields' text in the batch, untrimmed
+	at   [NDeliveryFields]csvscan.Position // where the fields are, for messages about the row
+	hash uint64                            // of the ticket
+}
+
+// span is where a field's text is in its batch.
+type span struct{ start, end int }
 
 const (
 	deliveryBatchSize = 512
@@ -164,7 +136,7 @@ func newDeliveryReader(r io.Reader, name string, enc Encoding) (*DeliveryReader,
 			"needs the weights as tapped_t and delivered_t (出厂重量, 到位重量: tonnes) or as tapped_kg and delivered_kg (出厂重量(kg), 到位重量(kg): kilograms), one pair only (it has %s)",
 			Clip(strings.Join(t.header, ",")))}
 	}
-	dr.keys = [nDeliveryFields]string{"ticket", "date", "buyer", tapped, delivered}
+	dr.keys = [NDeliveryFields]string{"ticket", "date", "buyer", tapped, delivered}
 	for f, key := range dr.keys {
 		dr.columns[f] = t.index[key]
 	}
@@ -190,7 +162,7 @@ func (dr *DeliveryReader) Next(ctx context.Context) ([]Delivery, error) {
 	if dr.batches == nil {
 		batches := make([]*deliveryBatch, batchesInFlight)
 		for i := range batches {
-			batches[i] = &deliveryBatch{rows: make([]Delivery, deliveryBatchSize)}
+			batches[i] = &deliveryBatch{rows: make([]Delivery, deliveryBatchSize), meta: make([]rowMeta, deliveryBatchSize)}
 		}
 		dr.batches = pipeline.New(batches, dr.scan, dr.inline)
 	}
@@ -201,12 +173,13 @@ func (dr *DeliveryReader) Next(ctx context.Context) ([]Delivery, error) {
 	if !ok {
 		return nil, dr.end()
 	}
+	dr.current = b
 	rows := b.rows[:b.n]
 	for i := range rows {
-		dr.parse(&rows[i], b.text)
+		dr.parse(i, b.text)
 	}
 	dr.rows += b.n
-	if err := dr.checkTickets(rows); err != nil {
+	if err := dr.checkTickets(b); err != nil {
 		return nil, err
 	}
 	if b.err != nil && b.err != io.EOF {
@@ -262,10 +235,11 @@ func (dr *DeliveryReader) Close() {
 	}
 }
 
-// Problem reports a bad value in field f of row d: file, line, column,
-// the column's name in the header, the value and what is wrong.
-func (dr *DeliveryReader) Problem(d *Delivery, f DeliveryField, value string, err error) *InputError {
-	return dr.t.fieldErrorAt(d.at[f], dr.keys[f], value, err)
+// Problem reports a bad value in field f of row i of the rows Next
+// returned last: file, line, column, the column's name in the header, the
+// value and what is wrong.
+func (dr *DeliveryReader) Problem(i int, f DeliveryField, value string, err error) *InputError {
+	return dr.t.fieldErrorAt(dr.current.meta[i].at[f], dr.keys[f], value, err)
 }
 
 // scan scans rows into b until it is full or the file ends, copying the
@@ -273,7 +247,7 @@ func (dr *DeliveryReader) Problem(d *Delivery, f DeliveryField, value string, er
 func (dr *DeliveryReader) scan(b *deliveryBatch) bool {
 	b.n, b.text, b.err = 0, b.text[:0], nil
 	for b.n < len(b.rows) {
-		if err := dr.scanRow(&b.rows[b.n], &b.text); err != nil {
+		if err := dr.scanRow(&b.rows[b.n], &b.meta[b.n], &b.text); err != nil {
 			b.err = err
 			return false
 		}
@@ -285,7 +259,7 @@ func (dr *DeliveryReader) scan(b *deliveryBatch) bool {
 // scanRow reads one row: its text onto text, and where its fields are.
 // What can wait — checking the text's encoding, trimming the fields — is
 // left to parse, on the caller's goroutine, which has less to do.
-func (dr *DeliveryReader) scanRow(d *Delivery, text *[]byte) error {
+func (dr *DeliveryReader) scanRow(d *Delivery, m *rowMeta, text *[]byte) error {
 	t := dr.t
 	line, err := t.nextBytes(true)
 	if err != nil {
@@ -298,47 +272,48 @@ func (dr *DeliveryReader) scanRow(d *Delivery, text *[]byte) error {
 	d.Line, d.Problems = line, nil
 	base := len(*text)
 	*text = append(*text, t.sc.Text()...)
-	d.text = span{base, len(*text)}
+	m.text = span{base, len(*text)}
 	for f, col := range dr.columns {
 		start, end := t.sc.Span(col)
-		d.raw[f] = span{base + start, base + end}
-		d.at[f] = t.sc.Position(col)
+		m.raw[f] = span{base + start, base + end}
+		m.at[f] = t.sc.Position(col)
 	}
 	return nil
 }
 
-// parse parses a row that scanRow left in text.
-func (dr *DeliveryReader) parse(d *Delivery, text []byte) {
-	d.ticket = nil
+// parse parses row i of the current batch, which scanRow left in text.
+func (dr *DeliveryReader) parse(i int, text []byte) {
+	d, m := &dr.current.rows[i], &dr.current.meta[i]
+	d.TicketText = nil
 	if d.Problems != nil {
 		return
 	}
-	if err := dr.t.checkText(text[d.text.start:d.text.end], d.Line); err != nil {
+	if err := dr.t.checkText(text[m.text.start:m.text.end], d.Line); err != nil {
 		d.Problems = ErrorList{asInputError(dr.t.name, err)}
 		return
 	}
-	field := func(f DeliveryField) []byte { return trimSpace(text[d.raw[f].start:d.raw[f].end]) }
+	field := func(f DeliveryField) []byte { return trimSpace(text[m.raw[f].start:m.raw[f].end]) }
 	var err error
 	if ticket := field(TicketField); len(ticket) == 0 {
-		d.Problems = append(d.Problems, dr.Problem(d, TicketField, "", Errorf("is empty")))
+		d.Problems = append(d.Problems, dr.Problem(i, TicketField, "", Errorf("is empty")))
 	} else if err := checkName(ticket); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(d, TicketField, string(ticket), err))
+		d.Problems = append(d.Problems, dr.Problem(i, TicketField, string(ticket), err))
 	} else {
-		d.ticket = ticket
+		d.TicketText = ticket
 	}
 	if d.Month, d.Day, err = parseDay(field(DateField)); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(d, DateField, string(field(DateField)), err))
+		d.Problems = append(d.Problems, dr.Problem(i, DateField, string(field(DateField)), err))
 	}
 	if buyer := field(BuyerField); len(buyer) == 0 {
-		d.Problems = append(d.Problems, dr.Problem(d, BuyerField, "", Errorf("is empty")))
+		d.Problems = append(d.Problems, dr.Problem(i, BuyerField, "", Errorf("is empty")))
 	} else if d.Buyer, err = dr.intern(buyer); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(d, BuyerField, string(buyer), err))
+		d.Problems = append(d.Problems, dr.Problem(i, BuyerField, string(buyer), err))
 	}
 	if d.Tapped, err = dr.weight(field(TappedField)); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(d, TappedField, string(field(TappedField)), err))
+		d.Problems = append(d.Problems, dr.Problem(i, TappedField, string(field(TappedField)), err))
 	}
 	if d.Delivered, err = dr.weight(field(DeliveredField)); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(d, DeliveredField, string(field(DeliveredField)), err))
+		d.Problems = append(d.Problems, dr.Problem(i, DeliveredField, string(field(DeliveredField)), err))
 	}
 }
 
@@ -381,32 +356,33 @@ func (dr *DeliveryReader) intern(b []byte) (string, error) {
 // row claims no ticket: its ticket may be the typo, and a good row with it
 // must not be rejected for it; but a bad row with a ticket seen before is
 // told so.
-func (dr *DeliveryReader) checkTickets(rows []Delivery) error {
+func (dr *DeliveryReader) checkTickets(b *deliveryBatch) error {
+	rows := b.rows[:b.n]
 	for i := range rows {
-		d := &rows[i]
-		if len(d.ticket) == 0 {
+		d, m := &rows[i], &b.meta[i]
+		if len(d.TicketText) == 0 {
 			continue
 		}
-		d.hash = maphash.Bytes(dr.seed, d.ticket)
+		m.hash = maphash.Bytes(dr.seed, d.TicketText)
 		switch {
 		case dr.hashes != nil:
-			dr.hashes.Add(d.hash)
-			dr.ticketSum += d.hash
+			dr.hashes.Add(m.hash)
+			dr.ticketSum += m.hash
 		case dr.repeated != nil:
-			dr.ticketSum -= d.hash
-			if tickets.IsRepeated(dr.repeated, d.hash) {
-				dr.tickets.Touch(d.hash)
+			dr.ticketSum -= m.hash
+			if tickets.IsRepeated(dr.repeated, m.hash) {
+				dr.tickets.Touch(m.hash)
 			}
 		default:
-			dr.tickets.Touch(d.hash)
+			dr.tickets.Touch(m.hash)
 		}
 	}
 	if dr.hashes != nil {
 		return nil // the first of two passes: no ticket is checked yet
 	}
 	for i := range rows {
-		d := &rows[i]
-		if len(d.ticket) == 0 || dr.repeated != nil && !tickets.IsRepeated(dr.repeated, d.hash) {
+		d, hash := &rows[i], b.meta[i].hash
+		if len(d.TicketText) == 0 || dr.repeated != nil && !tickets.IsRepeated(dr.repeated, hash) {
 			continue
 		}
 		var (
@@ -414,15 +390,15 @@ func (dr *DeliveryReader) checkTickets(rows []Delivery) error {
 			dup   bool
 		)
 		if d.Problems != nil {
-			first, dup = dr.tickets.LineOf(d.ticket, d.hash)
+			first, dup = dr.tickets.LineOf(d.TicketText, hash)
 		} else {
 			var err error
-			if first, dup, err = dr.tickets.Claim(d.ticket, d.hash, int32(d.Line)); err != nil {
+			if first, dup, err = dr.tickets.Claim(d.TicketText, hash, int32(d.Line)); err != nil {
 				return &InputError{Source: dr.t.name, Line: d.Line, Err: err}
 			}
 		}
 		if dup {
-			d.Problems = append(d.Problems, dr.Problem(d, TicketField, d.Ticket(),
+			d.Problems = append(d.Problems, dr.Problem(i, TicketField, d.Ticket(),
 				Errorf("is a duplicate ticket: line %d has it too, and a ladle is billed once", first)))
 		}
 	}

@@ -181,8 +181,8 @@ func CheckEInvoices(invs []EInvoice, limit decimal.Decimal) error {
 				at(Errorf("税率 is required"))
 			}
 			if l.Quantity > 0 {
-				if l.UnitPrice.Exponent() < -unitPriceDecimals {
-					at(Errorf("单价 %s has more than %d decimals", l.UnitPrice, unitPriceDecimals))
+				if l.UnitPrice.Exponent() < -UnitPriceDecimals {
+					at(Errorf("单价 %s has more than %d decimals", l.UnitPrice, UnitPriceDecimals))
 				}
 				if got := LineAmount(l.Quantity, l.UnitPrice); !got.Equal(l.AmountExclVAT) {
 					at(Errorf("数量 %s × 单价 %s = %s, not 金额 %s", l.Quantity, l.UnitPrice, got.StringFixed(2), l.AmountExclVAT.StringFixed(2)))

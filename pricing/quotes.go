@@ -1,9 +1,6 @@
 package pricing
 
 import (
-	"errors"
-	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -52,93 +49,18 @@ type averageKey struct {
 // quote day or excluded.
 func (q *Quotes) Rows() int { return len(q.Days) + len(q.Excluded) }
 
-var quoteColumns = []column{
-	{key: "date", names: []string{"date", "日期"}, required: true},
-	{key: "average", names: []string{"average", "均价"}, required: true},
-	{key: "low", names: []string{"low", "最低价"}},
-	{key: "high", names: []string{"high", "最高价"}},
-	{key: "range", names: []string{"range", "价格区间"}},
-	{key: "change", names: []string{"change", "涨跌"}},
-}
-
-// ReadQuotes reads a CSV file of daily quotes from r; name is used in
-// messages.
-//
-// Columns are found by name in any order: date and average are required;
-// low, high and change are optional, or a single range column holding
-// "23660-23700". Chinese headers (日期, 均价, 最低价, 最高价, 涨跌, 价格区间)
-// work too; other columns are ignored. Dates are 2026-03-02 or 2026/3/2;
-// prices use the money syntax.
-//
-// Errors — every bad row is listed, and nothing is returned: an unparsable
-// date or price, a duplicate date, an average outside its range, a price
-// that is not positive. Weekend rows (Changjiang does not quote on Saturday
-// or Sunday; scrapers carry Friday forward) are excluded from averages with
-// a reason. Warnings: an average that is not the midpoint of its range, a
-// change that disagrees with the previous row.
-//
-// Rows dated on a weekend or a public holiday of cal (nil for the
-// [DefaultCalendar]) are excluded from the averages with a reason:
-// Changjiang does not quote then, and such a row is a scraper's
-// carried-forward one.
-func ReadQuotes(r io.Reader, name string, enc Encoding, cal *Calendar) (*Quotes, error) {
-	q, _, err := readQuotes(r, name, enc, cal, false)
-	return q, err
-}
-
-// LintQuotes reads a quotes file as ReadQuotes does, but returns the
-// problems of its figures — a duplicate date (the first row is kept), an
-// average outside its range (the row is left out) — as findings beside
-// the quotes, for a lint to report. Any other problem is an error.
-func LintQuotes(r io.Reader, name string, enc Encoding, cal *Calendar) (*Quotes, ErrorList, error) {
-	return readQuotes(r, name, enc, cal, true)
-}
-
-func readQuotes(r io.Reader, name string, enc Encoding, cal *Calendar, lenient bool) (*Quotes, ErrorList, error) {
+// NewQuotes returns the quotes of rows — by date, one a date, as a reader
+// or a store's merge leaves them — on the trading calendar cal (nil for the
+// [DefaultCalendar]). Rows dated on a weekend or a public holiday of cal
+// are excluded from the averages with a reason: Changjiang does not quote
+// then, and such a row is a scraper's carried-forward one. Warnings: an
+// average that is not the midpoint of its range, a change that disagrees
+// with the previous trading day's.
+func NewQuotes(source string, rows []Quote, cal *Calendar) *Quotes {
 	if cal == nil {
 		cal = DefaultCalendar()
 	}
-	t, err := openCSV(r, name, enc, quoteColumns)
-	if err != nil {
-		return nil, nil, err
-	}
-	hasLowHigh := t.has("low") || t.has("high")
-	var rows []Quote
-	errs := t.eachRow(func(rec []string, line int) ErrorList {
-		q, problems := readQuote(t, rec, line, hasLowHigh)
-		if len(problems) == 0 {
-			rows = append(rows, q)
-		}
-		return problems
-	})
-	if len(errs) == 0 && len(rows) == 0 {
-		return nil, nil, &InputError{Source: name, Line: 1, Err: Errorf("has a header but no quotes")}
-	}
-	slices.SortStableFunc(rows, func(a, b Quote) int { return a.Date.Compare(b.Date) })
-	kept := rows[:0:0]
-	for i := range rows {
-		if i > 0 && rows[i].Date.Equal(rows[i-1].Date) {
-			errs = append(errs, &InputError{Source: name, Line: rows[i].Line, Field: "date", Value: FormatDate(rows[i].Date),
-				Err: Errorf("%w (also at line %d)", ErrDuplicateDate, rows[i-1].Line)})
-			continue
-		}
-		kept = append(kept, rows[i])
-	}
-	rows = kept
-	slices.SortStableFunc(errs, func(a, b *InputError) int { return a.Line - b.Line })
-	var findings ErrorList
-	if lenient {
-		for _, e := range errs {
-			if !errors.Is(e, ErrDuplicateDate) && !errors.Is(e, ErrOutsideRange) {
-				return nil, nil, errs
-			}
-		}
-		findings, errs = errs, nil
-	}
-	if err := errs.err(); err != nil {
-		return nil, nil, errs
-	}
-	qs := &Quotes{Source: name, Calendar: cal, months: map[Month][2]int{}}
+	qs := &Quotes{Source: source, Calendar: cal, months: map[Month][2]int{}}
 	var prev *Quote
 	for i := range rows {
 		q := rows[i]
@@ -166,7 +88,7 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *Calendar, lenient b
 		qs.add(q)
 		prev = &qs.Days[len(qs.Days)-1]
 	}
-	return qs, findings, nil
+	return qs
 }
 
 // add appends a quote dated after every other, extending its month's span
@@ -180,77 +102,6 @@ func (q *Quotes) add(d Quote) {
 	}
 	span[1] = len(q.Days)
 	q.months[m] = span
-}
-
-func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (Quote, ErrorList) {
-	q := Quote{Line: line}
-	var errs ErrorList
-	price := func(key, text string) decimal.Decimal {
-		p, err := ParseMoney(text)
-		if err == nil && !p.IsPositive() {
-			err = Errorf("is not positive; a quote is more than zero")
-		}
-		if err != nil {
-			errs = append(errs, t.fieldError(key, text, err))
-		}
-		return p
-	}
-	text := t.field(rec, "date")
-	date, err := ParseDate(text)
-	if err != nil {
-		errs = append(errs, t.fieldError("date", text, err))
-	}
-	q.Date = date
-	q.Average = price("average", t.field(rec, "average"))
-	low, high := t.field(rec, "low"), t.field(rec, "high")
-	lowKey, highKey := "low", "high"
-	if !hasLowHigh {
-		if rng := t.field(rec, "range"); rng != "" {
-			var ok bool
-			low, high, ok = splitRange(rng)
-			if !ok || low == "" || high == "" {
-				errs = append(errs, t.fieldError("range", rng, Errorf("is not a range: write low-high, such as 23660-23700")))
-				return q, errs
-			}
-			// Problems of either end are the range column's.
-			lowKey, highKey = "range", "range"
-		}
-	}
-	switch {
-	case low != "" && high != "":
-		q.Low, q.High, q.HasRange = price(lowKey, low), price(highKey, high), true
-	case low != "":
-		errs = append(errs, t.fieldError(lowKey, low, Errorf("has no high beside it: give both ends of the range, or neither")))
-	case high != "":
-		errs = append(errs, t.fieldError(highKey, high, Errorf("has no low beside it: give both ends of the range, or neither")))
-	}
-	if change := t.field(rec, "change"); change != "" {
-		c, err := ParseSignedMoney(change)
-		if err != nil {
-			errs = append(errs, t.fieldError("change", change, err))
-		}
-		q.Change, q.HasChange = c, true
-	}
-	if len(errs) == 0 && q.HasRange {
-		key := "average"
-		switch {
-		case q.Low.GreaterThan(q.High):
-			errs = append(errs, t.fieldError(lowKey, low, Errorf("is above high (%s)", high)))
-		case q.Average.LessThan(q.Low) || q.Average.GreaterThan(q.High):
-			errs = append(errs, t.fieldError(key, t.field(rec, key), Errorf("%w %s-%s", ErrOutsideRange, q.Low, q.High)))
-		}
-	}
-	return q, errs
-}
-
-// splitRange splits "23660-23700" (or with an en dash, em dash or tilde).
-func splitRange(s string) (low, high string, ok bool) {
-	for _, sep := range []string{"-", "—", "–", "~", "～"} {
-		if l, h, found := strings.Cut(s, sep); found {
-			return strings.TrimSpace(l), strings.TrimSpace(h), true
-		}
-	}
-	return "", "", false
 }
 
 // ParseSignedMoney parses money with an optional sign, as in a change column.

@@ -1,10 +1,7 @@
 package pricing
 
 import (
-	"fmt"
-	"io"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -116,34 +113,4 @@ func (q *Quotes) MonthStatuses() []Average {
 		}
 	}
 	return out
-}
-
-// NewQuotes returns quotes as ReadQuotes would from a file of them, on the
-// calendar cal: what a store holds after a merge.
-func NewQuotes(source string, qs []Quote, cal *Calendar) *Quotes {
-	q := &Quotes{Source: source, Calendar: cal, months: map[Month][2]int{}}
-	for _, d := range qs {
-		q.add(d)
-	}
-	return q
-}
-
-// WriteQuotes writes quotes as a quotes file — the store's format, which
-// average and every pricing command read: date,low,high,average,change,
-// by date, plain numbers. The same quotes always write the same bytes.
-func WriteQuotes(w io.Writer, qs []Quote) error {
-	var b strings.Builder
-	b.WriteString("date,low,high,average,change\n")
-	for _, q := range qs {
-		low, high, change := "", "", ""
-		if q.HasRange {
-			low, high = q.Low.String(), q.High.String()
-		}
-		if q.HasChange {
-			change = q.Change.String()
-		}
-		fmt.Fprintf(&b, "%s,%s,%s,%s,%s\n", FormatDate(q.Date), low, high, q.Average.String(), change)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }

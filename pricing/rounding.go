@@ -40,6 +40,9 @@ const (
 	scaleFen  = 2
 	scaleYuan = 0
 	scaleMean = 4
+	// UnitPriceDecimals is how many decimals an invoice's unit price excl.
+	// VAT has, as [InvoiceUnitPrice] makes it and an invoice may carry.
+	UnitPriceDecimals = 8
 )
 
 // Rounding names the scale a price is rounded to.
@@ -170,7 +173,7 @@ func InvoiceUnitPrice(amountExclVAT decimal.Decimal, w Weight) decimal.Decimal {
 	if w == 0 {
 		return decimal.Zero
 	}
-	return amountExclVAT.DivRound(w.Tonnes(), unitPriceDecimals)
+	return amountExclVAT.DivRound(w.Tonnes(), UnitPriceDecimals)
 }
 
 // CoalPassThrough returns the coal discount a tonne of aluminium carries:

@@ -191,7 +191,7 @@ func settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 			}
 			ag := buyers.find(d.Buyer)
 			if ag < 0 {
-				reject(ErrorList{dr.Problem(d, BuyerField, d.Buyer, unknownBuyer(ags, d.Buyer))})
+				reject(ErrorList{dr.Problem(i, BuyerField, d.Buyer, unknownBuyer(ags, d.Buyer))})
 				continue
 			}
 			key := statementKey{agreement: ag, month: d.Month}
@@ -205,7 +205,7 @@ func settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 				current[ag], currentMonth[ag] = a, key.month
 			}
 			if a.termsErr != nil {
-				reject(ErrorList{dr.Problem(d, DateField, FormatDate(d.Date()), Errorf("is outside every terms version: %w", a.termsErr))})
+				reject(ErrorList{dr.Problem(i, DateField, FormatDate(d.Date()), Errorf("is outside every terms version: %w", a.termsErr))})
 				continue
 			}
 			if (opts.Month != 0 && key.month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
