@@ -77,7 +77,7 @@ func ReadAgreements(r io.Reader, name string) (*Agreements, error) {
 		// other errors would be noise.
 		return nil, y.flood
 	}
-	if err := y.errs.err(); err != nil {
+	if err := y.errs.Err(); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -299,7 +299,7 @@ func (y *yamlReader) agreements(root *yaml.Node) *Agreements {
 		}
 	})
 	y.require(root, "", seen, "agreements")
-	sortCoalDiscounts(s.CoalDiscounts)
+	SortCoalDiscounts(s.CoalDiscounts)
 	for i := range s.List {
 		for j := range s.List[i].Terms {
 			t := &s.List[i].Terms[j]
@@ -438,7 +438,7 @@ func (y *yamlReader) coalDiscounts(n *yaml.Node, field string) []CoalDiscount {
 			case "per_tonne_coal":
 				c.PerTonneCoal, _ = parse(y, v, p, ParseMoney)
 			case "coal_per_tonne_aluminium":
-				c.CoalPerTonneAluminium, _ = parse(y, v, p, parseCoalPerTonne)
+				c.CoalPerTonneAluminium, _ = parse(y, v, p, ParseCoalPerTonne)
 			case "from":
 				c.From, _ = parse(y, v, p, ParseMonth)
 			}
@@ -460,7 +460,7 @@ func (y *yamlReader) invoiceItem(n *yaml.Node, field string) InvoiceItem {
 		path := joinField(field, key)
 		switch key {
 		case "kind":
-			it.Kind, _ = parse(y, v, path, parseInvoiceKind)
+			it.Kind, _ = parse(y, v, path, ParseInvoiceKind)
 		case "item":
 			it.Item, _ = y.nameOf(v, path)
 		case "tax_code":
@@ -539,9 +539,9 @@ func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
 		case "to":
 			t.To, _ = parse(y, v, path, ParseMonth)
 		case "pricing_month":
-			t.PricingMonth, _ = parse(y, v, path, parsePricingMonth)
+			t.PricingMonth, _ = parse(y, v, path, ParsePricingMonth)
 		case "provisional_basis":
-			t.ProvisionalBasis, _ = parse(y, v, path, parseProvisionalBasis)
+			t.ProvisionalBasis, _ = parse(y, v, path, ParseProvisionalBasis)
 		case "average_rounding":
 			t.AverageRounding, _ = parse(y, v, path, ParseRounding)
 		case "unit_price_rounding":
@@ -569,7 +569,7 @@ func (y *yamlReader) terms(n *yaml.Node, field string) Terms {
 		if a.Kind == "" {
 			continue
 		}
-		if j := slices.IndexFunc(t.Adjustments[:i], a.sameLine); j >= 0 {
+		if j := slices.IndexFunc(t.Adjustments[:i], a.SameLine); j >= 0 {
 			what := string(a.Kind)
 			if a.Kind.NeedsLabel() {
 				what += " " + strconv.Quote(a.Label)
@@ -595,7 +595,7 @@ func (y *yamlReader) adjustment(n *yaml.Node, field string, premium bool) Adjust
 		path := joinField(field, key)
 		switch key {
 		case "kind":
-			a.Kind, _ = parse(y, v, path, parseDeductionKind)
+			a.Kind, _ = parse(y, v, path, ParseDeductionKind)
 		case "label":
 			a.Label, _ = y.nameOf(v, path)
 		case "value":

@@ -126,7 +126,7 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 	}
 	c.priceTol = c.tax.Add(diagnosisTolerancePlus)
 
-	buyers := newBuyerIndex(ags)
+	buyers := NewBuyerIndex(ags)
 	type monthKey struct {
 		agreement int32
 		month     Month
@@ -138,11 +138,11 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 		prices  = map[monthKey]MonthPrice{}
 	)
 	for i := range inv.Len() {
-		buyer, month, sourceLine := inv.where(i)
-		ag := buyers.find(buyer)
+		buyer, month, sourceLine := inv.Where(i)
+		ag := buyers.Find(buyer)
 		if ag < 0 {
 			errs = append(errs, &InputError{Source: inv.Source, Line: sourceLine, Field: "buyer", Value: buyer,
-				Err: unknownBuyer(ags, buyer)})
+				Err: UnknownBuyer(ags, buyer)})
 			continue
 		}
 		k := monthKey{ag, month}
@@ -158,13 +158,13 @@ func Check(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts CheckO
 		}
 		byMonth[k] = append(byMonth[k], int32(i))
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 
 	statements := map[monthKey]*Statement{}
 	res := &CheckResult{WeightsChecked: s != nil}
-	for i := range s.statements() {
+	for i := range s.List() {
 		st := &s.Statements[i]
 		statements[monthKey{int32(slices.IndexFunc(ags.List, func(a Agreement) bool { return a.ID == st.Agreement.ID })), st.Month}] = st
 	}
@@ -228,19 +228,19 @@ func lineFinding(l InvoiceLine, field string, invoiced, expected decimal.Decimal
 func (c *checker) lineArithmetic(l InvoiceLine, t Terms) []Finding {
 	var fs []Finding
 	if want := LineAmount(l.Quantity, l.UnitPriceExclVAT); l.AmountExclVAT.Sub(want).Abs().GreaterThan(LineAmountTolerance) {
-		fs = append(fs, lineFinding(l, "amount_excl_vat", l.AmountExclVAT, want, RuleLineArithmetic, msg("line.amount",
+		fs = append(fs, lineFinding(l, "amount_excl_vat", l.AmountExclVAT, want, RuleLineArithmetic, Msg("line.amount",
 			l.Quantity.String(), l.UnitPriceExclVAT.String(), want.StringFixed(2), LineAmountTolerance.StringFixed(2))))
 	}
 	if want := LineVAT(l.AmountExclVAT, l.VATRate); l.VAT.Sub(want).Abs().GreaterThan(c.tax) {
-		fs = append(fs, lineFinding(l, "vat", l.VAT, want, RuleLineArithmetic, msg("line.vat",
+		fs = append(fs, lineFinding(l, "vat", l.VAT, want, RuleLineArithmetic, Msg("line.vat",
 			l.AmountExclVAT.StringFixed(2), l.VATRate.String(), want.StringFixed(2), c.tax.StringFixed(2))))
 	}
 	if !l.VATRate.Equal(t.VATRate) {
-		fs = append(fs, lineFinding(l, "vat_rate", l.VATRate, t.VATRate, RuleVATRate, msg("line.rate",
+		fs = append(fs, lineFinding(l, "vat_rate", l.VATRate, t.VATRate, RuleVATRate, Msg("line.rate",
 			t.From.String(), RateText(t.VATRate), RateText(l.VATRate))))
 	}
 	if sum := l.AmountInclVAT(); l.HasTotal && !l.Total.Equal(sum) {
-		fs = append(fs, lineFinding(l, "total", l.Total, sum, RuleTotal, msg("line.total",
+		fs = append(fs, lineFinding(l, "total", l.Total, sum, RuleTotal, Msg("line.total",
 			l.AmountExclVAT.StringFixed(2), l.VAT.StringFixed(2))))
 	}
 	return fs
@@ -261,7 +261,7 @@ func (c *checker) invoiceTax(lines []InvoiceLine) []Finding {
 	}
 	for _, no := range order {
 		if sum := sums[no]; sum.Abs().GreaterThan(InvoiceTaxTolerance) {
-			f := lineFinding(lines[first[no]], "vat", sum, decimal.Zero, RuleInvoiceTax, msg("invoice.vat",
+			f := lineFinding(lines[first[no]], "vat", sum, decimal.Zero, RuleInvoiceTax, Msg("invoice.vat",
 				sum.StringFixed(2), InvoiceTaxTolerance.StringFixed(2)))
 			f.Line, f.SourceLine = 0, 0
 			fs = append(fs, f)
@@ -295,15 +295,15 @@ func invoiceList(invoices []string) string {
 func (c *checker) weight(mc MonthCheck) []Finding {
 	st := mc.Statement
 	if st == nil {
-		return []Finding{monthFinding(mc, "quantity_t", mc.Quantity.Tonnes(), decimal.Zero, "2.6", msg("weight.none",
+		return []Finding{monthFinding(mc, "quantity_t", mc.Quantity.Tonnes(), decimal.Zero, "2.6", Msg("weight.none",
 			c.source, mc.Agreement.ID, mc.Month.String()))}
 	}
 	if mc.Quantity == st.Delivered {
 		return nil
 	}
-	why := msg("weight.differs", mc.Quantity.String(), st.Delivered.String(), mc.Month.String(), fmt.Sprint(st.Tickets))
+	why := Msg("weight.differs", mc.Quantity.String(), st.Delivered.String(), mc.Month.String(), fmt.Sprint(st.Tickets))
 	if mc.Quantity == st.Tapped {
-		why = msg("weight.tapped", st.Tapped.String(), st.Delivered.String(), st.Loss().String())
+		why = Msg("weight.tapped", st.Tapped.String(), st.Delivered.String(), st.Loss().String())
 	}
 	return []Finding{monthFinding(mc, "quantity_t", mc.Quantity.Tonnes(), st.Delivered.Tonnes(), "2.6", why)}
 }
@@ -322,7 +322,7 @@ func (c *checker) total(mc MonthCheck) []Finding {
 	if mc.Billed.Sub(settled).Abs().LessThanOrEqual(tolerance) {
 		return nil
 	}
-	return []Finding{monthFinding(mc, "amount", mc.Billed, settled, RuleStatement, msg("statement.amount",
+	return []Finding{monthFinding(mc, "amount", mc.Billed, settled, RuleStatement, Msg("statement.amount",
 		mc.Billed.StringFixed(2), mc.Month.String(), settled.StringFixed(2), st.Delivered.String(), mc.Price.Price.UnitPrice.StringFixed(2)))}
 }
 
@@ -342,7 +342,7 @@ func (c *checker) price(ag *Agreement, mp MonthPrice, lines []InvoiceLine) []Fin
 			candidates = c.candidates(mp)
 		}
 		billed := UnitPriceOf(l.AmountInclVAT(), l.Quantity)
-		f := lineFinding(l, "unit_price", billed, unit, "2.1", msg("price.unexplained",
+		f := lineFinding(l, "unit_price", billed, unit, "2.1", Msg("price.unexplained",
 			billed.StringFixed(2), unit.StringFixed(2), ag.ID, mp.Month.String(), mp.Terms.From.String(), mp.Benchmark.Month.String(),
 			mp.Price.Benchmark.StringFixed(2), billed.Sub(unit).StringFixed(2)))
 		for _, cand := range candidates {
@@ -389,7 +389,7 @@ func (c *checker) candidates(mp MonthPrice) []candidate {
 	benchmark := mp.Price.Benchmark
 	for _, other := range []Month{bm - 1, bm + 1} {
 		if avg, err := c.quotes.Average(other, t.AverageRounding); err == nil {
-			add(avg.Value, t, "2.1", msg("price.month."+string(t.PricingMonth),
+			add(avg.Value, t, "2.1", Msg("price.month."+string(t.PricingMonth),
 				other.String(), avg.Value.StringFixed(2), bm.String(), benchmark.StringFixed(2), mp.Month.String()))
 		}
 	}
@@ -398,9 +398,9 @@ func (c *checker) candidates(mp MonthPrice) []candidate {
 		without.Adjustments = slices.Delete(slices.Clone(t.Adjustments), i, i+1)
 		amount := a.Value.On(benchmark).StringFixed(2)
 		if a.Kind == Premium {
-			add(benchmark, without, "2.4", msg("price.premium", amount).about(a))
+			add(benchmark, without, "2.4", Msg("price.premium", amount).About(a))
 		} else {
-			add(benchmark, without, a.Kind.Rule(), msg("price.deduction", amount, a.Kind.Rule()).about(a))
+			add(benchmark, without, a.Kind.Rule(), Msg("price.deduction", amount, a.Kind.Rule()).About(a))
 		}
 	}
 	for i, a := range t.Adjustments {
@@ -418,7 +418,7 @@ func (c *checker) candidates(mp MonthPrice) []candidate {
 			wrong := t
 			wrong.Adjustments = slices.Clone(t.Adjustments)
 			wrong.Adjustments[i].Value = PerTonne(PercentLine(b.base, a.Value.Number()))
-			add(benchmark, wrong, a.Kind.Rule(), msg(b.code, a.Value.String(), b.base.StringFixed(2), benchmark.StringFixed(2), a.Kind.Rule()).about(a))
+			add(benchmark, wrong, a.Kind.Rule(), Msg(b.code, a.Value.String(), b.base.StringFixed(2), benchmark.StringFixed(2), a.Kind.Rule()).About(a))
 		}
 	}
 	other := Fen
@@ -426,10 +426,10 @@ func (c *checker) candidates(mp MonthPrice) []candidate {
 		other = Yuan
 	}
 	if avg, err := c.quotes.Average(bm, other); err == nil {
-		add(avg.Value, t, "2.1", msg("price.rounding."+string(other), bm.String(), avg.Value.StringFixed(2), benchmark.StringFixed(2)))
+		add(avg.Value, t, "2.1", Msg("price.rounding."+string(other), bm.String(), avg.Value.StringFixed(2), benchmark.StringFixed(2)))
 	}
 	out = append(out, candidate{price: mp.Price.UnitPrice, vatOnTop: true, rule: "2.1",
-		why: msg("price.vat-on-top", mp.Price.UnitPrice.StringFixed(2))})
+		why: Msg("price.vat-on-top", mp.Price.UnitPrice.StringFixed(2))})
 	return out
 }
 

@@ -50,8 +50,8 @@ const coalPerTonneDecimals = 3
 
 // parseCoalPerTonne parses tonnes of coal per tonne of aluminium: such as
 // 5.6, more than zero.
-func parseCoalPerTonne(s string) (decimal.Decimal, error) {
-	d, err := scanDecimal(s, coalPerTonneDecimals)
+func ParseCoalPerTonne(s string) (decimal.Decimal, error) {
+	d, err := ScanDecimal(s, coalPerTonneDecimals)
 	if err == nil && !d.IsPositive() {
 		err = Errorf("is zero")
 	}
@@ -62,6 +62,6 @@ func parseCoalPerTonne(s string) (decimal.Decimal, error) {
 }
 
 // sortCoalDiscounts orders versions by month.
-func sortCoalDiscounts(list []CoalDiscount) {
+func SortCoalDiscounts(list []CoalDiscount) {
 	slices.SortStableFunc(list, func(a, b CoalDiscount) int { return int(a.From - b.From) })
 }

@@ -189,7 +189,7 @@ func openCSV(r io.Reader, name string, enc Encoding, columns []column) (*csvTabl
 				Err: Errorf("has no %s column: the header needs one of %s (it has %s)", c.key, strings.Join(c.names, ", "), Clip(strings.Join(t.header, ",")))})
 		}
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -246,9 +246,9 @@ func (t *csvTable) eachRow(row func(rec []string, line int) ErrorList) ErrorList
 		case err == io.EOF:
 			return errs
 		case isRowProblem(err):
-			errs = append(errs, asInputError(t.name, err))
+			errs = append(errs, AsInputError(t.name, err))
 		case err != nil:
-			return append(errs, asInputError(t.name, err))
+			return append(errs, AsInputError(t.name, err))
 		default:
 			errs = append(errs, row(rec, line)...)
 		}

@@ -204,7 +204,7 @@ func (dr *DeliveryReader) end() error {
 // again prepares a second pass after a first one read the whole file and
 // found tickets whose hashes came more than once; it reports whether there
 // is one to make.
-func (dr *DeliveryReader) again() (bool, error) {
+func (dr *DeliveryReader) Again() (bool, error) {
 	if dr.hashes == nil || !dr.eof {
 		return false, nil
 	}
@@ -264,7 +264,7 @@ func (dr *DeliveryReader) scanRow(d *Delivery, m *rowMeta, text *[]byte) error {
 	line, err := t.nextBytes(true)
 	if err != nil {
 		if isRowProblem(err) {
-			*d = Delivery{Line: line, Problems: ErrorList{asInputError(t.name, err)}}
+			*d = Delivery{Line: line, Problems: ErrorList{AsInputError(t.name, err)}}
 			return nil
 		}
 		return err
@@ -289,7 +289,7 @@ func (dr *DeliveryReader) parse(i int, text []byte) {
 		return
 	}
 	if err := dr.t.checkText(text[m.text.start:m.text.end], d.Line); err != nil {
-		d.Problems = ErrorList{asInputError(dr.t.name, err)}
+		d.Problems = ErrorList{AsInputError(dr.t.name, err)}
 		return
 	}
 	field := func(f DeliveryField) []byte { return trimSpace(text[m.raw[f].start:m.raw[f].end]) }
@@ -301,7 +301,7 @@ func (dr *DeliveryReader) parse(i int, text []byte) {
 	} else {
 		d.TicketText = ticket
 	}
-	if d.Month, d.Day, err = parseDay(field(DateField)); err != nil {
+	if d.Month, d.Day, err = ParseDay(field(DateField)); err != nil {
 		d.Problems = append(d.Problems, dr.Problem(i, DateField, string(field(DateField)), err))
 	}
 	if buyer := field(BuyerField); len(buyer) == 0 {
@@ -320,7 +320,7 @@ func (dr *DeliveryReader) parse(i int, text []byte) {
 // weight parses a weight field: whole kilograms or tonnes, as the header
 // says.
 func (dr *DeliveryReader) weight(b []byte) (Weight, error) {
-	if kg, ok := parseWeightFast(b, !dr.kilograms); ok {
+	if kg, ok := ParseWeightFast(b, !dr.kilograms); ok {
 		return kg, nil
 	}
 	if dr.kilograms {

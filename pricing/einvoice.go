@@ -117,7 +117,7 @@ func (e *InvoicingError) check(ags *Agreements, a *Agreement, item InvoiceItem) 
 		return
 	}
 	e.seen[a.ID] = true
-	var fields clauses
+	var fields Clauses
 	if item.Item == "" {
 		fields = append(fields, Errorf("invoice.item (项目名称, such as *有色金属冶炼压延品*铝液)"))
 	}
@@ -174,7 +174,7 @@ func CheckEInvoices(invs []EInvoice, limit decimal.Decimal) error {
 			if l.Item == "" || l.TaxCode == "" {
 				at(Errorf("项目名称 and 商品和服务税收编码 are required"))
 			}
-			if l.AmountExclVAT.Exponent() < -scaleFen || !l.AmountExclVAT.IsPositive() {
+			if l.AmountExclVAT.Exponent() < -ScaleFen || !l.AmountExclVAT.IsPositive() {
 				at(Errorf("金额 %s must be positive, to the fen", l.AmountExclVAT))
 			}
 			if !l.VATRate.IsPositive() {

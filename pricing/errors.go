@@ -109,7 +109,7 @@ type ErrorList []*InputError
 func (l ErrorList) Error() string { return Say(l, nil) }
 
 // err returns l as an error, or nil when l is empty.
-func (l ErrorList) err() error {
+func (l ErrorList) Err() error {
 	if len(l) == 0 {
 		return nil
 	}
@@ -118,7 +118,7 @@ func (l ErrorList) err() error {
 
 // asInputError returns err as an InputError, naming source when err is not
 // one already.
-func asInputError(source string, err error) *InputError {
+func AsInputError(source string, err error) *InputError {
 	var ie *InputError
 	if errors.As(err, &ie) {
 		return ie
@@ -184,9 +184,9 @@ type phrases []error
 func (p phrases) Error() string { return Say(p, nil) }
 
 // clauses are phrases said with semicolons between them.
-type clauses []error
+type Clauses []error
 
-func (c clauses) Error() string { return Say(c, nil) }
+func (c Clauses) Error() string { return Say(c, nil) }
 
 // templated is an error of this package whose text is an Error.
 type templated interface{ template() *Error }
@@ -245,7 +245,7 @@ func Say(err error, tr func(string) string) string {
 		return b.String()
 	case phrases:
 		return sayEach(e, translate(", "), tr)
-	case clauses:
+	case Clauses:
 		return sayEach(e, translate("; "), tr)
 	case ErrorList:
 		lines := make([]string, len(e))

@@ -120,7 +120,7 @@ func FuzzParseValue(f *testing.F) {
 			if err != nil || back.IsPercent() != v.IsPercent() || !back.Number().Equal(v.Number()) {
 				t.Fatalf("%q reads as %s, which reads back as %v, %v", s, v, back, err)
 			}
-			if v.Number().IsNegative() || (v.IsPercent() && (!v.Number().IsPositive() || v.Number().GreaterThanOrEqual(hundred))) {
+			if v.Number().IsNegative() || (v.IsPercent() && (!v.Number().IsPositive() || v.Number().GreaterThanOrEqual(Hundred))) {
 				t.Fatalf("%q reads as %s, outside the allowed range", s, v)
 			}
 		} else if !strings.Contains(err.Error(), "write") {
@@ -148,11 +148,11 @@ func FuzzParseWeight(f *testing.F) {
 		}
 		// The fast path of the deliveries reader agrees with ParseWeight
 		// wherever it answers.
-		if fast, ok := parseWeightFast([]byte(s), true); ok && (err != nil || fast != w) {
+		if fast, ok := ParseWeightFast([]byte(s), true); ok && (err != nil || fast != w) {
 			t.Fatalf("%q: fast path %d kg, ParseWeight %d kg, %v", s, fast, w, err)
 		}
 		kg, kgErr := ParseKilograms(s)
-		if fast, ok := parseWeightFast([]byte(s), false); ok && (kgErr != nil || fast != kg) {
+		if fast, ok := ParseWeightFast([]byte(s), false); ok && (kgErr != nil || fast != kg) {
 			t.Fatalf("%q: fast path %d kg, ParseKilograms %d kg, %v", s, fast, kg, kgErr)
 		}
 	})

@@ -32,7 +32,7 @@ func ReadHolidays(r io.Reader, name string, enc Encoding) ([]Holiday, error) {
 		out = append(out, h)
 		return nil
 	})
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -63,13 +63,13 @@ const (
 func NewInvoices(source string, lines []InvoiceLine) *Invoices {
 	inv := &Invoices{Source: source}
 	for _, l := range lines {
-		inv.add(l)
+		inv.Add(l)
 	}
 	return inv
 }
 
 // add adds l: compact, or when a figure does not fit, as it is.
-func (inv *Invoices) add(l InvoiceLine) {
+func (inv *Invoices) Add(l InvoiceLine) {
 	r, ok := compactLine(l)
 	r.buyer = inv.buyerIndex(l.Buyer)
 	if !ok {
@@ -124,14 +124,14 @@ func (inv *Invoices) Line(i int) InvoiceLine {
 	}
 	r := inv.record(i)
 	return InvoiceLine{InvoiceNo: r.invoiceNo, Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), Quantity: r.quantity,
-		UnitPriceExclVAT: decimal.New(r.unitPrice, -unitPriceScale), AmountExclVAT: decimal.New(r.amount, -scaleFen),
-		VATRate: decimal.New(int64(r.rateMicro), -rateScale), VAT: decimal.New(r.vat, -scaleFen), Total: decimal.New(r.total, -scaleFen),
+		UnitPriceExclVAT: decimal.New(r.unitPrice, -unitPriceScale), AmountExclVAT: decimal.New(r.amount, -ScaleFen),
+		VATRate: decimal.New(int64(r.rateMicro), -rateScale), VAT: decimal.New(r.vat, -ScaleFen), Total: decimal.New(r.total, -ScaleFen),
 		HasTotal: r.hasTotal, SourceLine: int(r.sourceLine)}
 }
 
 // where returns line i's buyer, supply month and line in the file, which
 // say where the line goes, without making the line.
-func (inv *Invoices) where(i int) (buyer string, month Month, sourceLine int) {
+func (inv *Invoices) Where(i int) (buyer string, month Month, sourceLine int) {
 	if l, ok := inv.wide[i]; ok {
 		return l.Buyer, l.Month, l.SourceLine
 	}
@@ -145,11 +145,11 @@ func compactLine(l InvoiceLine) (invoiceRecord, bool) {
 		quantity: l.Quantity, hasTotal: l.HasTotal}
 	var ok [5]bool
 	r.unitPrice, ok[0] = fixedPoint(l.UnitPriceExclVAT, unitPriceScale)
-	r.amount, ok[1] = fixedPoint(l.AmountExclVAT, scaleFen)
+	r.amount, ok[1] = fixedPoint(l.AmountExclVAT, ScaleFen)
 	rate, fits := fixedPoint(l.VATRate, rateScale)
 	r.rateMicro, ok[2] = int32(rate), fits && int64(int32(rate)) == rate
-	r.vat, ok[3] = fixedPoint(l.VAT, scaleFen)
-	r.total, ok[4] = fixedPoint(l.Total, scaleFen)
+	r.vat, ok[3] = fixedPoint(l.VAT, ScaleFen)
+	r.total, ok[4] = fixedPoint(l.Total, ScaleFen)
 	return r, ok == [5]bool{true, true, true, true, true} && int(r.line) == l.Line && int(r.sourceLine) == l.SourceLine &&
 		Month(r.month) == l.Month
 }

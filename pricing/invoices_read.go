@@ -40,11 +40,11 @@ func ReadInvoices(r io.Reader, name string, enc Encoding) (*Invoices, error) {
 			l.InvoiceNo = strings.Clone(l.InvoiceNo)
 			perInvoice[l.InvoiceNo]++
 			l.Line, l.SourceLine = perInvoice[l.InvoiceNo], line
-			inv.add(l)
+			inv.Add(l)
 		}
 		return problems
 	})
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	if inv.Len() == 0 {
@@ -121,7 +121,7 @@ func parseInvoiceMoney(s string) (decimal.Decimal, error) {
 }
 
 func parseUnitPrice(s string) (decimal.Decimal, error) {
-	d, err := scanDecimal(s, UnitPriceDecimals)
+	d, err := ScanDecimal(s, UnitPriceDecimals)
 	if err != nil {
 		return d, Errorf("%w: write the unit price as printed, such as 20710.32743363 (at most 8 decimals)", err)
 	}

@@ -78,7 +78,7 @@ func Lint(ags *Agreements, opts LintOptions) []LintFinding {
 		}
 		for i := 1; i < len(a.Terms); i++ {
 			if a.Terms[i].From < a.Terms[i-1].From {
-				add(&a.Terms[i], a.Terms[i].Line, SeverityWarning, "7", msg("lint.order", a.Terms[i].From.String(), a.Terms[i-1].From.String()))
+				add(&a.Terms[i], a.Terms[i].Line, SeverityWarning, "7", Msg("lint.order", a.Terms[i].From.String(), a.Terms[i-1].From.String()))
 			}
 		}
 		byFrom := slices.Clone(a.Terms)
@@ -90,7 +90,7 @@ func Lint(ags *Agreements, opts LintOptions) []LintFinding {
 				if t.From-1 > prev.To+1 {
 					gap += " to " + (t.From - 1).String()
 				}
-				add(&prev, prev.Line, SeverityFinding, "7", msg("lint.gap", gap, prev.From.String(), prev.To.String(), t.From.String()))
+				add(&prev, prev.Line, SeverityFinding, "7", Msg("lint.gap", gap, prev.From.String(), prev.To.String(), t.From.String()))
 			}
 		}
 	}
@@ -103,9 +103,9 @@ func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity
 		stated[a.Kind] = true
 		switch {
 		case a.Kind == Premium && productionLoss.MatchString(a.Label):
-			add(t, a.Line, SeverityFinding, "2.5", msg("lint.premium-loss", a.Label))
+			add(t, a.Line, SeverityFinding, "2.5", Msg("lint.premium-loss", a.Label))
 		case a.Kind == Fee && productionLoss.MatchString(a.Label):
-			add(t, a.Line, SeverityWarning, "2.5", msg("lint.fee-loss", a.Label))
+			add(t, a.Line, SeverityWarning, "2.5", Msg("lint.fee-loss", a.Label))
 		}
 		if a.Value.IsPercent() && a.Kind != Premium {
 			bound, code := opts.MaxPercent, "lint.percent"
@@ -113,19 +113,19 @@ func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity
 				bound, code = opts.MaxBurnLoss, "lint.burn-loss"
 			}
 			if a.Value.Number().GreaterThan(bound) {
-				add(t, a.Line, SeverityFinding, a.Kind.Rule(), msg(code, a.Value.String(), bound.String()).about(a))
+				add(t, a.Line, SeverityFinding, a.Kind.Rule(), Msg(code, a.Value.String(), bound.String()).About(a))
 			}
 		}
 	}
 	lintCoal(t, stated[Coal], add)
 	if !stated[Transport] {
-		add(t, t.Line, SeverityFinding, "2.2", msg("lint.no-transport"))
+		add(t, t.Line, SeverityFinding, "2.2", Msg("lint.no-transport"))
 	}
 	if !stated[Casting] {
-		add(t, t.Line, SeverityWarning, "2.3", msg("lint.no-casting"))
+		add(t, t.Line, SeverityWarning, "2.3", Msg("lint.no-casting"))
 	}
 	if !stated[BurnLoss] {
-		add(t, t.Line, SeverityWarning, "2.3", msg("lint.no-burn-loss"))
+		add(t, t.Line, SeverityWarning, "2.3", Msg("lint.no-burn-loss"))
 	}
 	for _, b := range []decimal.Decimal{opts.BenchmarkLow, opts.BenchmarkHigh} {
 		deductions, premiums := decimal.Zero, decimal.Zero
@@ -137,15 +137,15 @@ func lintTerms(t *Terms, opts LintOptions, add func(t *Terms, line int, severity
 			}
 		}
 		if premiums.GreaterThan(deductions) {
-			add(t, t.Line, SeverityFinding, "2", msg("lint.premiums", b.String(), premiums.StringFixed(2), deductions.StringFixed(2)))
+			add(t, t.Line, SeverityFinding, "2", Msg("lint.premiums", b.String(), premiums.StringFixed(2), deductions.StringFixed(2)))
 			break
 		}
 	}
 	if t.ProvisionalBasis != "" && t.PricingMonth == PreviousMonth {
-		add(t, t.Line, SeverityWarning, "7", msg("lint.provisional-basis", string(t.ProvisionalBasis)))
+		add(t, t.Line, SeverityWarning, "7", Msg("lint.provisional-basis", string(t.ProvisionalBasis)))
 	}
 	if !t.VATRate.Equal(DefaultVATRate) {
-		add(t, t.Line, SeverityWarning, RuleVATRate, msg("lint.vat-rate", RateText(t.VATRate)))
+		add(t, t.Line, SeverityWarning, RuleVATRate, Msg("lint.vat-rate", RateText(t.VATRate)))
 	}
 }
 
@@ -159,7 +159,7 @@ func lintCoal(t *Terms, stated bool, add func(t *Terms, line int, severity, rule
 	}
 	if !stated {
 		cd, _ := CoalDiscountFor(t.CoalDiscounts, t.From)
-		add(t, t.Line, SeverityFinding, Coal.Rule(), msg("lint.coal-missing", cd.PassThrough().StringFixed(2), cd.Derivation()))
+		add(t, t.Line, SeverityFinding, Coal.Rule(), Msg("lint.coal-missing", cd.PassThrough().StringFixed(2), cd.Derivation()))
 		return
 	}
 	for _, a := range t.Adjustments {
@@ -173,7 +173,7 @@ func lintCoal(t *Terms, stated bool, add func(t *Terms, line int, severity, rule
 				continue
 			}
 			if implied := cd.PassThrough(); a.Value.Number().LessThan(implied) {
-				add(t, a.Line, SeverityFinding, Coal.Rule(), msg("lint.coal-short", a.Value.Number().StringFixed(2), implied.StringFixed(2),
+				add(t, a.Line, SeverityFinding, Coal.Rule(), Msg("lint.coal-short", a.Value.Number().StringFixed(2), implied.StringFixed(2),
 					cd.Derivation(), from.String()))
 			}
 		}

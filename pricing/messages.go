@@ -82,7 +82,7 @@ var english = map[string]string{
 // against.
 func MessageCodes() []string { return slices.Sorted(maps.Keys(english)) }
 
-func msg(code string, args ...string) Message {
+func Msg(code string, args ...string) Message {
 	if _, ok := english[code]; !ok {
 		panic("pricing: no message " + code)
 	}
@@ -90,7 +90,7 @@ func msg(code string, args ...string) Message {
 }
 
 // about returns m naming the agreed line a.
-func (m Message) about(a Adjustment) Message {
+func (m Message) About(a Adjustment) Message {
 	m.Line = a
 	return m
 }

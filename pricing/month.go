@@ -63,7 +63,7 @@ func ParseMonth(s string) (Month, error) {
 // ParseDate parses a date written 2026-03-02, 2026-3-2 or 2026/3/2. It must
 // exist: 2026-02-30 is an error.
 func ParseDate(s string) (time.Time, error) {
-	m, d, err := parseDay(s)
+	m, d, err := ParseDay(s)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -72,7 +72,7 @@ func ParseDate(s string) (time.Time, error) {
 
 // parseDay is ParseDate returning the month and the day of the month, for
 // text or bytes without a copy: the deliveries reader parses millions.
-func parseDay[T string | []byte](s T) (Month, int, error) {
+func ParseDay[T string | []byte](s T) (Month, int, error) {
 	if len(s) == 10 && s[4] == '-' && s[7] == '-' { // YYYY-MM-DD, as nearly every row writes it
 		y, ok1 := digits(s[:4])
 		mo, ok2 := digits(s[5:7])

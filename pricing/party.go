@@ -32,7 +32,7 @@ func (k InvoiceKind) Name() string {
 	return "增值税专用发票"
 }
 
-func parseInvoiceKind(s string) (InvoiceKind, error) {
+func ParseInvoiceKind(s string) (InvoiceKind, error) {
 	switch k := InvoiceKind(s); k {
 	case SpecialInvoice, OrdinaryInvoice:
 		return k, nil

@@ -47,7 +47,7 @@ func BuildPrice(benchmark decimal.Decimal, t Terms) (Price, error) {
 	}
 	if !p.UnitPrice.IsPositive() {
 		return Price{}, Errorf("the unit price would be %s CNY/t: the deductions (%s) exceed the benchmark %s",
-			p.UnitPrice.StringFixed(scaleFen), p.deductionList(), benchmark.StringFixed(scaleFen))
+			p.UnitPrice.StringFixed(ScaleFen), p.deductionList(), benchmark.StringFixed(ScaleFen))
 	}
 	p.UnitPriceExclVAT = ExclVAT(p.UnitPrice, t.VATRate)
 	return p, nil
@@ -61,7 +61,7 @@ func (p Price) deductionList() string {
 			if l.Label != "" {
 				name += " " + l.Label
 			}
-			parts = append(parts, name+" "+l.Amount.Neg().StringFixed(scaleFen))
+			parts = append(parts, name+" "+l.Amount.Neg().StringFixed(ScaleFen))
 		}
 	}
 	return strings.Join(parts, ", ")

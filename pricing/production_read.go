@@ -34,7 +34,7 @@ func ReadProduction(r io.Reader, name string, enc Encoding) (map[Month]Weight, e
 		lines[m], out[m] = line, w
 		return nil
 	})
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	if len(out) == 0 {

@@ -65,9 +65,9 @@ func NewQuotes(source string, rows []Quote, cal *Calendar) *Quotes {
 	for i := range rows {
 		q := rows[i]
 		if trading, holiday := cal.TradingDay(q.Date); !trading {
-			why := msg("quote.weekend", q.Date.Weekday().String())
+			why := Msg("quote.weekend", q.Date.Weekday().String())
 			if holiday != "" {
-				why = msg("quote.holiday", holiday)
+				why = Msg("quote.holiday", holiday)
 			}
 			qs.Excluded = append(qs.Excluded, Note{Date: q.Date, Line: q.Line, Why: why})
 			continue
@@ -76,13 +76,13 @@ func NewQuotes(source string, rows []Quote, cal *Calendar) *Quotes {
 			mid := q.Low.Add(q.High).Mul(half)
 			if !mid.Equal(q.Average) {
 				qs.Warnings = append(qs.Warnings, Note{Date: q.Date, Line: q.Line,
-					Why: msg("quote.midpoint", q.Average.String(), mid.String(), q.Low.String(), q.High.String())})
+					Why: Msg("quote.midpoint", q.Average.String(), mid.String(), q.Low.String(), q.High.String())})
 			}
 		}
 		if q.HasChange && prev != nil {
 			if want := q.Average.Sub(prev.Average); !want.Equal(q.Change) {
 				qs.Warnings = append(qs.Warnings, Note{Date: q.Date, Line: q.Line,
-					Why: msg("quote.change", q.Change.String(), FormatDate(prev.Date), prev.Average.String(), q.Average.String(), want.String())})
+					Why: Msg("quote.change", q.Change.String(), FormatDate(prev.Date), prev.Average.String(), q.Average.String(), want.String())})
 			}
 		}
 		qs.add(q)

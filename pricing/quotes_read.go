@@ -90,7 +90,7 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *Calendar, lenient b
 		}
 		findings, errs = errs, nil
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, nil, errs
 	}
 	return NewQuotes(name, rows, cal), findings, nil

@@ -162,7 +162,7 @@ func ReadPastedQuotes(r io.Reader, name string, date *time.Time) (*SourceQuotes,
 	if err := sc.Err(); err != nil {
 		return nil, &InputError{Source: name, Err: Errorf("cannot be read: %w", err)}
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -306,7 +306,7 @@ func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) 
 		}
 		out.Quotes = append(out.Quotes, q)
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -431,7 +431,7 @@ func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
 		}
 		out.Quotes = append(out.Quotes, q)
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -90,14 +90,14 @@ func plausibility(qs []Quote) []Note {
 	var notes []Note
 	for i, q := range qs {
 		if q.HasRange && (q.Average.LessThan(q.Low) || q.Average.GreaterThan(q.High)) {
-			notes = append(notes, Note{Date: q.Date, Line: q.Line, Why: msg("quote.outside", q.Average.String(), q.Low.String(), q.High.String())})
+			notes = append(notes, Note{Date: q.Date, Line: q.Line, Why: Msg("quote.outside", q.Average.String(), q.Low.String(), q.High.String())})
 		}
 		if i == 0 {
 			continue
 		}
 		prev := qs[i-1]
-		if jump := q.Average.Sub(prev.Average).Abs().Mul(hundred); jump.GreaterThan(prev.Average.Mul(maxJumpPercent)) {
-			notes = append(notes, Note{Date: q.Date, Line: q.Line, Why: msg("quote.jump", q.Average.String(), FormatDate(prev.Date), prev.Average.String(), maxJumpPercent.String())})
+		if jump := q.Average.Sub(prev.Average).Abs().Mul(Hundred); jump.GreaterThan(prev.Average.Mul(maxJumpPercent)) {
+			notes = append(notes, Note{Date: q.Date, Line: q.Line, Why: Msg("quote.jump", q.Average.String(), FormatDate(prev.Date), prev.Average.String(), maxJumpPercent.String())})
 		}
 	}
 	return notes

@@ -33,11 +33,11 @@ import (
 
 var (
 	one     = decimal.NewFromInt(1)
-	hundred = decimal.NewFromInt(100)
+	Hundred = decimal.NewFromInt(100)
 )
 
 const (
-	scaleFen  = 2
+	ScaleFen  = 2
 	scaleYuan = 0
 	scaleMean = 4
 	// UnitPriceDecimals is how many decimals an invoice's unit price excl.
@@ -58,7 +58,7 @@ func (r Rounding) scale() int32 {
 	if r == Yuan {
 		return scaleYuan
 	}
-	return scaleFen
+	return ScaleFen
 }
 
 // ParseRounding parses "yuan" or "fen".
@@ -73,7 +73,7 @@ func ParseRounding(s string) (Rounding, error) {
 // PercentLine returns percent % of benchmark, rounded half away from zero to
 // the fen: 0.6% of 24389 is 146.334, which gives 146.33.
 func PercentLine(benchmark, percent decimal.Decimal) decimal.Decimal {
-	return benchmark.Mul(percent).Shift(-2).Round(scaleFen)
+	return benchmark.Mul(percent).Shift(-2).Round(ScaleFen)
 }
 
 // RoundUnitPrice rounds a unit price half away from zero to r.
@@ -84,12 +84,12 @@ func RoundUnitPrice(price decimal.Decimal, r Rounding) decimal.Decimal {
 // ExclVAT returns the VAT-exclusive part of a VAT-inclusive sum, inclusive ÷
 // (1 + rate), rounded half away from zero to the fen.
 func ExclVAT(inclusive, rate decimal.Decimal) decimal.Decimal {
-	return inclusive.DivRound(one.Add(rate), scaleFen)
+	return inclusive.DivRound(one.Add(rate), ScaleFen)
 }
 
 // Amount returns unit price × weight, rounded half away from zero to the fen.
 func Amount(unitPrice decimal.Decimal, w Weight) decimal.Decimal {
-	return unitPrice.Mul(w.Tonnes()).Round(scaleFen)
+	return unitPrice.Mul(w.Tonnes()).Round(ScaleFen)
 }
 
 // SplitVAT splits a VAT-inclusive amount (价税合计) as a Chinese VAT invoice
@@ -117,20 +117,20 @@ func ExactMean(sum decimal.Decimal, days int) decimal.Decimal {
 // VAT may differ from it by the tax tolerance, an invoice's lines together
 // by ±1.27.
 func LineVAT(amountExclVAT, rate decimal.Decimal) decimal.Decimal {
-	return amountExclVAT.Mul(rate).Round(scaleFen)
+	return amountExclVAT.Mul(rate).Round(ScaleFen)
 }
 
 // LineAmount returns the amount excl. VAT invoicing software expects on an
 // invoice line: quantity × unit price excl. VAT, rounded half away from
 // zero to the fen.
 func LineAmount(quantity Weight, unitPriceExclVAT decimal.Decimal) decimal.Decimal {
-	return quantity.Tonnes().Mul(unitPriceExclVAT).Round(scaleFen)
+	return quantity.Tonnes().Mul(unitPriceExclVAT).Round(ScaleFen)
 }
 
 // UnitPriceOf returns the unit price an amount bills for a weight: amount ÷
 // tonnes, rounded half away from zero to the fen.
 func UnitPriceOf(amount decimal.Decimal, w Weight) decimal.Decimal {
-	return amount.DivRound(w.Tonnes(), scaleFen)
+	return amount.DivRound(w.Tonnes(), ScaleFen)
 }
 
 // weightNear returns the weight, in whole kilograms rounded half away from
@@ -158,7 +158,7 @@ func Allocate(total decimal.Decimal, weights []Weight) []decimal.Decimal {
 			parts[i] = rest
 			break
 		}
-		parts[i] = total.Mul(decimal.NewFromInt(int64(w))).DivRound(decimal.NewFromInt(int64(sum)), scaleFen)
+		parts[i] = total.Mul(decimal.NewFromInt(int64(w))).DivRound(decimal.NewFromInt(int64(sum)), ScaleFen)
 		rest = rest.Sub(parts[i])
 	}
 	return parts
@@ -180,7 +180,7 @@ func InvoiceUnitPrice(amountExclVAT decimal.Decimal, w Weight) decimal.Decimal {
 // the discount per tonne of coal × the tonnes of coal burned per tonne of
 // aluminium, rounded half away from zero to the fen (30 × 5.6 = 168.00).
 func CoalPassThrough(perTonneCoal, coalPerTonneAluminium decimal.Decimal) decimal.Decimal {
-	return perTonneCoal.Mul(coalPerTonneAluminium).Round(scaleFen)
+	return perTonneCoal.Mul(coalPerTonneAluminium).Round(ScaleFen)
 }
 
 // ReleasedParts returns what per-tonne amounts come to over weight w: the

@@ -80,8 +80,8 @@ type Settlement struct {
 	Unpriced     []Unpriced
 }
 
-// statements returns s's statements; none for a nil settlement.
-func (s *Settlement) statements() []Statement {
+// list returns s's statements; none for a nil settlement.
+func (s *Settlement) List() []Statement {
 	if s == nil {
 		return nil
 	}
@@ -150,7 +150,7 @@ func (a *accumulator) total() dayAccumulator {
 func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes, opts SettleOptions) (*Settlement, error) {
 	defer dr.Close()
 	s, err := settle(ctx, dr, ags, q, opts)
-	again, againErr := dr.again()
+	again, againErr := dr.Again()
 	switch {
 	case againErr != nil:
 		return nil, againErr
@@ -163,7 +163,7 @@ func Settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 // settle makes one pass of Settle.
 func settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes, opts SettleOptions) (*Settlement, error) {
 	s := &Settlement{Source: dr.Source()}
-	buyers := newBuyerIndex(ags)
+	buyers := NewBuyerIndex(ags)
 	acc := map[statementKey]*accumulator{}
 	// Rows come mostly in date order: remember each agreement's current
 	// month, which spares a map lookup a row.
@@ -189,9 +189,9 @@ func settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 				reject(d.Problems)
 				continue
 			}
-			ag := buyers.find(d.Buyer)
+			ag := buyers.Find(d.Buyer)
 			if ag < 0 {
-				reject(ErrorList{dr.Problem(i, BuyerField, d.Buyer, unknownBuyer(ags, d.Buyer))})
+				reject(ErrorList{dr.Problem(i, BuyerField, d.Buyer, UnknownBuyer(ags, d.Buyer))})
 				continue
 			}
 			key := statementKey{agreement: ag, month: d.Month}
@@ -215,7 +215,7 @@ func settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 			if d.Delivered > d.Tapped {
 				if len(s.Warnings) < MaxListed {
 					s.Warnings = append(s.Warnings, Note{Date: d.Date(), Line: d.Line,
-						Why: msg("delivery.overfull", d.Ticket(), d.Delivered.String(), d.Tapped.String())})
+						Why: Msg("delivery.overfull", d.Ticket(), d.Delivered.String(), d.Tapped.String())})
 				} else {
 					s.MoreWarnings++
 				}
@@ -227,7 +227,7 @@ func settle(ctx context.Context, dr *DeliveryReader, ags *Agreements, q *Quotes,
 		}
 		if readErr != nil {
 			if s.RejectedRows > 0 && !opts.SkipInvalid {
-				return nil, &BadRowsError{Source: s.Source, Rows: s.RejectedRows + 1, Problems: append(s.Rejected, asInputError(s.Source, readErr))}
+				return nil, &BadRowsError{Source: s.Source, Rows: s.RejectedRows + 1, Problems: append(s.Rejected, AsInputError(s.Source, readErr))}
 			}
 			return nil, readErr
 		}
@@ -252,7 +252,7 @@ type buyerIndex struct {
 	indexes []int32 // of names[i]'s agreement; -1 for an ambiguous buyer name
 }
 
-func newBuyerIndex(ags *Agreements) *buyerIndex {
+func NewBuyerIndex(ags *Agreements) *buyerIndex {
 	b := &buyerIndex{}
 	for i, a := range ags.List {
 		b.names = append(b.names, a.ID)
@@ -272,7 +272,7 @@ func newBuyerIndex(ags *Agreements) *buyerIndex {
 
 // find returns the index of the agreement name names, or -1. A file has a
 // handful of agreements: a scan beats a map.
-func (b *buyerIndex) find(name string) int32 {
+func (b *buyerIndex) Find(name string) int32 {
 	for i, n := range b.names {
 		if len(n) == len(name) && n == name {
 			return b.indexes[i]
@@ -281,7 +281,7 @@ func (b *buyerIndex) find(name string) int32 {
 	return -1
 }
 
-func unknownBuyer(ags *Agreements, buyer string) error {
+func UnknownBuyer(ags *Agreements, buyer string) error {
 	if _, err := ags.Find(buyer); errors.Is(err, ErrAmbiguousBuyer) {
 		return err
 	}

@@ -257,7 +257,7 @@ func TestSplitInvoices(t *testing.T) {
 				t.Errorf("%s line %d has a residual", st.Agreement.ID, i)
 			}
 		}
-		if !vatWithin(st.Invoices, st.Price.Price.VATRate, d("0.01")) {
+		if !VatWithin(st.Invoices, st.Price.Price.VATRate, d("0.01")) {
 			t.Errorf("%s: a line's VAT is more than 0.01 off its amount × rate", st.Agreement.ID)
 		}
 		if q != st.Delivered || !amount.Equal(st.Bill.Amount) || !excl.Equal(st.Bill.AmountExclVAT) || !vat.Equal(st.Bill.VAT) {

@@ -46,7 +46,7 @@ func SplitInvoices(bill Bill, p Price, limit decimal.Decimal) ([]SplitLine, erro
 		if !ok {
 			continue
 		}
-		if vatWithin(lines, p.VATRate, strictTaxTolerance) {
+		if VatWithin(lines, p.VATRate, strictTaxTolerance) {
 			return lines, nil
 		}
 		if fallback == nil {
@@ -68,7 +68,7 @@ var strictTaxTolerance = decimal.New(1, -2)
 
 // vatWithin reports whether every line's VAT is within tolerance of its
 // amount excl. VAT × rate.
-func vatWithin(lines []SplitLine, rate, tolerance decimal.Decimal) bool {
+func VatWithin(lines []SplitLine, rate, tolerance decimal.Decimal) bool {
 	for _, l := range lines {
 		if l.VAT.Sub(LineVAT(l.AmountExclVAT, rate)).Abs().GreaterThan(tolerance) {
 			return false

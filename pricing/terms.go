@@ -44,7 +44,7 @@ func (k Kind) Rule() string {
 // NeedsLabel reports whether lines of kind k must carry a label.
 func (k Kind) NeedsLabel() bool { return k == Fee || k == Premium }
 
-func parseDeductionKind(s string) (Kind, error) {
+func ParseDeductionKind(s string) (Kind, error) {
 	k := Kind(s)
 	if slices.Contains(DeductionKinds, k) {
 		return k, nil
@@ -72,7 +72,7 @@ type Adjustment struct {
 
 // sameLine reports whether a and b state the same line of the price: the
 // same kind, and for fees and premiums the same label.
-func (a Adjustment) sameLine(b Adjustment) bool {
+func (a Adjustment) SameLine(b Adjustment) bool {
 	return a.Kind == b.Kind && (!a.Kind.NeedsLabel() || a.Label == b.Label)
 }
 
@@ -93,7 +93,7 @@ func (p PricingMonth) BenchmarkMonth(m Month) Month {
 	return m
 }
 
-func parsePricingMonth(s string) (PricingMonth, error) {
+func ParsePricingMonth(s string) (PricingMonth, error) {
 	switch p := PricingMonth(s); p {
 	case DeliveryMonth, PreviousMonth:
 		return p, nil
@@ -115,7 +115,7 @@ const (
 	BasisMonthToDate ProvisionalBasis = "month_to_date"
 )
 
-func parseProvisionalBasis(s string) (ProvisionalBasis, error) {
+func ParseProvisionalBasis(s string) (ProvisionalBasis, error) {
 	switch b := ProvisionalBasis(s); b {
 	case BasisPrevious, BasisMonthToDate:
 		return b, nil
@@ -195,7 +195,7 @@ func (t Terms) Covers(m Month) bool { return m >= t.From && (t.To == 0 || m <= t
 func (t Terms) With(a Adjustment) Terms {
 	adj := slices.Clone(t.Adjustments)
 	for i, old := range adj {
-		if old.sameLine(a) {
+		if old.SameLine(a) {
 			adj[i] = a
 			t.Adjustments = adj
 			return t

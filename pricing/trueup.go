@@ -110,7 +110,7 @@ func TrueUps(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts True
 	if !c.tax.IsPositive() {
 		c.tax = DefaultTaxTolerance
 	}
-	buyers := newBuyerIndex(ags)
+	buyers := NewBuyerIndex(ags)
 	type key struct {
 		agreement int32
 		month     Month
@@ -122,9 +122,9 @@ func TrueUps(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts True
 	)
 	for i := range inv.Len() {
 		l := inv.Line(i)
-		ag := buyers.find(l.Buyer)
+		ag := buyers.Find(l.Buyer)
 		if ag < 0 {
-			errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "buyer", Value: l.Buyer, Err: unknownBuyer(ags, l.Buyer)})
+			errs = append(errs, &InputError{Source: inv.Source, Line: l.SourceLine, Field: "buyer", Value: l.Buyer, Err: UnknownBuyer(ags, l.Buyer)})
 			continue
 		}
 		if (opts.Month != 0 && l.Month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
@@ -137,7 +137,7 @@ func TrueUps(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts True
 		l.Buyer = ags.List[ag].Buyer
 		byMonth[k] = append(byMonth[k], l)
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	statements := map[key]*Statement{}
@@ -196,7 +196,7 @@ func TrueUps(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts True
 		}
 		res.TrueUps = append(res.TrueUps, tu)
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	for i := range s.Statements {
@@ -205,7 +205,7 @@ func TrueUps(inv *Invoices, ags *Agreements, q *Quotes, s *Settlement, opts True
 		if _, invoiced := byMonth[k]; !invoiced {
 			res.Findings = append(res.Findings, Finding{Buyer: st.Agreement.Buyer, Month: st.Month, Field: "quantity_t",
 				Invoiced: decimal.Zero, Expected: st.Delivered.Tonnes(), Rule: RuleStatement,
-				Why: msg("trueup.uninvoiced", st.Delivered.String(), st.Agreement.ID, st.Month.String(), fmt.Sprint(st.Tickets), inv.Source)})
+				Why: Msg("trueup.uninvoiced", st.Delivered.String(), st.Agreement.ID, st.Month.String(), fmt.Sprint(st.Tickets), inv.Source)})
 		}
 	}
 	return res, nil
@@ -241,7 +241,7 @@ func blueLines(diff Amounts, rate, limit decimal.Decimal) ([]TrueUpLine, error) 
 	if !limit.IsPositive() || diff.AmountExclVAT.LessThan(limit) {
 		return []TrueUpLine{{Line: 1, Amounts: diff}}, nil
 	}
-	full := limit.Sub(decimal.New(1, -scaleFen))
+	full := limit.Sub(decimal.New(1, -ScaleFen))
 	if !full.IsPositive() {
 		return nil, Errorf("the invoice cap is too small for a price-difference line")
 	}

@@ -38,7 +38,7 @@ const MaxWeight Weight = 10_000_000_000
 
 // scanDecimal checks s against the number syntax and returns its value. The
 // error says what is wrong, without repeating s.
-func scanDecimal(s string, maxDecimals int) (decimal.Decimal, error) {
+func ScanDecimal(s string, maxDecimals int) (decimal.Decimal, error) {
 	if s == "" {
 		return decimal.Zero, Errorf("is empty")
 	}
@@ -97,7 +97,7 @@ func scanDecimal(s string, maxDecimals int) (decimal.Decimal, error) {
 
 // ParseMoney parses an amount of money (CNY, at most 2 decimals, not negative).
 func ParseMoney(s string) (decimal.Decimal, error) {
-	d, err := scanDecimal(s, moneyDecimals)
+	d, err := ScanDecimal(s, moneyDecimals)
 	if err != nil {
 		return d, Errorf("%w: %v", err, acceptMoney)
 	}
@@ -111,11 +111,11 @@ func ParsePercent(s string) (decimal.Decimal, error) {
 	if !ok {
 		return decimal.Zero, Errorf("has no %% sign: %s", acceptPercent)
 	}
-	p, err := scanDecimal(num, percentDecimals)
+	p, err := ScanDecimal(num, percentDecimals)
 	if err != nil {
 		return p, Errorf("%w: %v", err, acceptPercent)
 	}
-	if !p.IsPositive() || p.GreaterThanOrEqual(hundred) {
+	if !p.IsPositive() || p.GreaterThanOrEqual(Hundred) {
 		return decimal.Zero, Errorf("is out of range: %s", acceptPercent)
 	}
 	return p, nil
@@ -135,8 +135,8 @@ func (w Weight) String() string { return w.Tonnes().StringFixed(weightDecimals) 
 // fraction (0.13). It must be more than 0 and less than 100%.
 func ParseVATRate(s string) (decimal.Decimal, error) {
 	if num, ok := strings.CutSuffix(s, "%"); ok {
-		p, err := scanDecimal(num, percentDecimals)
-		if err == nil && (!p.IsPositive() || p.GreaterThanOrEqual(hundred)) {
+		p, err := ScanDecimal(num, percentDecimals)
+		if err == nil && (!p.IsPositive() || p.GreaterThanOrEqual(Hundred)) {
 			err = Errorf("is out of range: a VAT rate is more than 0%% and less than 100%%")
 		}
 		if err != nil {
@@ -144,7 +144,7 @@ func ParseVATRate(s string) (decimal.Decimal, error) {
 		}
 		return p.Shift(-2), nil
 	}
-	d, err := scanDecimal(s, percentDecimals+2)
+	d, err := ScanDecimal(s, percentDecimals+2)
 	if err == nil && (!d.IsPositive() || !d.LessThan(one)) {
 		err = Errorf("is out of range: a VAT rate as a fraction is more than 0 and less than 1")
 	}
@@ -167,10 +167,10 @@ func ParseWeight(s string) (Weight, error) {
 		err error
 	)
 	if n := len(s); n >= 2 && strings.EqualFold(s[n-2:], "kg") {
-		d, err = scanDecimal(s[:n-2], 0)
+		d, err = ScanDecimal(s[:n-2], 0)
 		d = d.Shift(-3)
 	} else {
-		d, err = scanDecimal(s, weightDecimals)
+		d, err = ScanDecimal(s, weightDecimals)
 	}
 	if err != nil {
 		return 0, Errorf("%w: %v", err, acceptWeight)
@@ -183,7 +183,7 @@ func ParseWeight(s string) (Weight, error) {
 // (kilograms). ok is false for any other form or a value out of range,
 // which ParseWeight or ParseKilograms then read or explain. A fuzz test
 // holds it to them.
-func parseWeightFast(s []byte, tonnes bool) (Weight, bool) {
+func ParseWeightFast(s []byte, tonnes bool) (Weight, bool) {
 	if len(s) == 0 || len(s) > 12 {
 		return 0, false
 	}
@@ -223,7 +223,7 @@ func parseWeightFast(s []byte, tonnes bool) (Weight, bool) {
 // ParseKilograms parses a whole number of kilograms without a unit, as
 // found in a *_kg column ("31250" or "31,250").
 func ParseKilograms(s string) (Weight, error) {
-	d, err := scanDecimal(s, 0)
+	d, err := ScanDecimal(s, 0)
 	if err != nil {
 		return 0, Errorf("%w: write whole kilograms such as 31250", err)
 	}
@@ -261,7 +261,7 @@ func ParseValue(s string) (Value, error) {
 		p, err := ParsePercent(s)
 		return PercentOfBenchmark(p), err
 	}
-	d, err := scanDecimal(s, moneyDecimals)
+	d, err := ScanDecimal(s, moneyDecimals)
 	if err != nil {
 		return Value{}, Errorf("%w: %v", err, acceptValue)
 	}
