@@ -19,7 +19,7 @@ var (
 // versionsError is [Agreement.OnlyTerms]'s error: it lists the versions.
 type versionsError struct{ error }
 
-func (e *versionsError) template() *Error     { return e.error.(*Error) }
+func (e *versionsError) Template() *Error     { return e.error.(*Error) }
 func (e *versionsError) Is(target error) bool { return target == ErrSeveralVersions }
 
 // Agreement is one supply agreement between the smelter and a buyer.

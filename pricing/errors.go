@@ -136,7 +136,7 @@ type BadRowsError struct {
 
 func (e *BadRowsError) Error() string { return Say(e, nil) }
 
-func (e *BadRowsError) template() *Error {
+func (e *BadRowsError) Template() *Error {
 	if e.Rows == 1 {
 		return &Error{"%s has 1 bad row; nothing was settled:\n%v", []any{e.Source, e.Problems}}
 	}
@@ -183,13 +183,14 @@ type phrases []error
 
 func (p phrases) Error() string { return Say(p, nil) }
 
-// clauses are phrases said with semicolons between them.
+// Clauses are phrases said with semicolons between them.
 type Clauses []error
 
 func (c Clauses) Error() string { return Say(c, nil) }
 
-// templated is an error of this package whose text is an Error.
-type templated interface{ template() *Error }
+// Templated is an error whose text is an Error: the typed errors of every
+// package of the domain say themselves through one.
+type Templated interface{ Template() *Error }
 
 // Say says err with every template translated by tr, which returns ""
 // for a template it has no translation of (English is kept); a nil tr
@@ -217,8 +218,8 @@ func Say(err error, tr func(string) string) string {
 			args[i] = a
 		}
 		return fmt.Sprintf(strings.ReplaceAll(translate(e.Template), "%w", "%v"), args...)
-	case templated:
-		return Say(e.template(), tr)
+	case Templated:
+		return Say(e.Template(), tr)
 	case *InputError:
 		var b strings.Builder
 		b.WriteString(e.Source)

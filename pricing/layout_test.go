@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,5 +82,98 @@ func TestEveryRoundingInRoundingGo(t *testing.T) {
 	})
 	if n < 15 {
 		t.Fatalf("only %d files checked", n)
+	}
+}
+
+// importArrows are the imports each package of the module may make of the
+// module's own packages: the direction of the rooms (README, Layout). A
+// package missing here, or an arrow against it, fails the test: a new room
+// or a new arrow is a decision, written here.
+var importArrows = map[string][]string{
+	"alprice/pricing":                            nil,
+	"alprice/pricing/read":                       {"alprice/pricing", "alprice/pricing/read/internal/..."},
+	"alprice/pricing/settle":                     {"alprice/pricing"},
+	"alprice/pricing/invoice":                    {"alprice/pricing", "alprice/pricing/settle"},
+	"alprice/pricing/einvoice":                   {"alprice/pricing", "alprice/pricing/settle", "alprice/pricing/invoice", "alprice/pricing/einvoice/internal/..."},
+	"alprice/pricing/policy":                     {"alprice/pricing", "alprice/pricing/settle"},
+	"alprice/pricing/internal/sample":            {"alprice/pricing", "alprice/pricing/read"}, // the sample inputs, for tests
+	"alprice/pricing/read/internal/csvscan":      nil,
+	"alprice/pricing/read/internal/pipeline":     nil,
+	"alprice/pricing/read/internal/tickets":      nil,
+	"alprice/pricing/read/internal/fapiao":       nil,
+	"alprice/pricing/einvoice/internal/template": nil,
+	"alprice/cmd/alprice":                        {"alprice/pricing/...", "alprice/cmd/alprice/..."},
+	"alprice/cmd/alprice/report":                 {"alprice/pricing/..."},
+	"alprice/cmd/alprice/changjiang":             nil,
+	"alprice/cmd/alprice/internal/files":         nil,
+	"alprice/cmd/alprice/internal/browser":       nil,
+	"alprice/bench/gendeliveries":                nil,
+	"alprice/bench/hello":                        nil,
+}
+
+func arrowAllowed(to string, allowed []string) bool {
+	for _, a := range allowed {
+		if base, ok := strings.CutSuffix(a, "/..."); ok && (to == base || strings.HasPrefix(to, base+"/")) || to == a {
+			return true
+		}
+	}
+	return false
+}
+
+// TestImportDirection holds the module's packages to importArrows: the
+// model imports none of its children, the operations import the model and
+// the rooms before them only, and nothing imports the command line.
+func TestImportDirection(t *testing.T) {
+	imports := map[string]map[string]string{} // package -> module import -> where
+	fset := token.NewFileSet()
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != ".." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		pkg := "alprice/" + filepath.ToSlash(filepath.Dir(strings.TrimPrefix(path, "../")))
+		if imports[pkg] == nil {
+			imports[pkg] = map[string]string{}
+		}
+		for _, spec := range f.Imports {
+			if to := strings.Trim(spec.Path.Value, `"`); strings.HasPrefix(to, "alprice/") {
+				imports[pkg][to] = fset.Position(spec.Pos()).String()
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(imports) < 10 {
+		t.Fatalf("only %d packages found", len(imports))
+	}
+	for pkg, tos := range imports {
+		allowed, known := importArrows[pkg]
+		if !known {
+			t.Errorf("%s is a package importArrows does not know: add it, with the imports it may make", pkg)
+			continue
+		}
+		for to, where := range tos {
+			if !arrowAllowed(to, allowed) {
+				t.Errorf("%s: %s imports %s, against the direction of the rooms", where, pkg, to)
+			}
+		}
+	}
+	for pkg := range importArrows {
+		if imports[pkg] == nil && !strings.HasPrefix(pkg, "alprice/bench/") {
+			if _, err := os.Stat(filepath.Join("..", strings.TrimPrefix(pkg, "alprice/"))); err != nil {
+				t.Errorf("importArrows names %s, which is gone", pkg)
+			}
+		}
 	}
 }

@@ -35,7 +35,7 @@ type PartialMonthError struct {
 
 func (e *PartialMonthError) Error() string { return Say(e, nil) }
 
-func (e *PartialMonthError) template() *Error {
+func (e *PartialMonthError) Template() *Error {
 	return &Error{"the %s average of %s is not final: the quotes stop at %s, %d of %d trading days",
 		[]any{e.Month, e.Source, FormatDate(e.Last), e.Days, e.Expected}}
 }

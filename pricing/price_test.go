@@ -193,3 +193,11 @@ func TestTermsWith(t *testing.T) {
 		t.Errorf("a fee with the same label replaces it: %+v", got.Adjustments)
 	}
 }
+
+func month(s string) Month {
+	m, err := ParseMonth(s)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}

@@ -133,7 +133,7 @@ var ErrNoQuotes = Errorf("no quotes for the month")
 
 type noQuotesError struct{ error }
 
-func (e *noQuotesError) template() *Error     { return e.error.(*Error) }
+func (e *noQuotesError) Template() *Error     { return e.error.(*Error) }
 func (e *noQuotesError) Is(target error) bool { return target == ErrNoQuotes }
 
 // MonthStatus says whether a month's quotes are all in.

@@ -8,6 +8,8 @@ import (
 
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
+	"alprice/pricing/invoice"
+	"alprice/pricing/settle"
 )
 
 type checkOptions struct {
@@ -89,14 +91,14 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	var s *pricing.Settlement // none without a deliveries file: the weights go unchecked
+	var s *settle.Settlement // none without a deliveries file: the weights go unchecked
 	if o.deliveries.given() {
-		if s, err = a.settle(cmd, &o.deliveries, agreements, q, pricing.SettleOptions{Provisional: o.provisional}); err != nil {
+		if s, err = a.settle(cmd, &o.deliveries, agreements, q, settle.SettleOptions{Provisional: o.provisional}); err != nil {
 			return err
 		}
 	}
 	source := invoices.Source
-	res, err := pricing.Check(invoices, agreements, q, s, pricing.CheckOptions{TaxTolerance: tol, Provisional: o.provisional})
+	res, err := invoice.Check(invoices, agreements, q, s, invoice.CheckOptions{TaxTolerance: tol, Provisional: o.provisional})
 	if err != nil {
 		return err
 	}
@@ -112,7 +114,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 }
 
 // findingsTable lists findings on invoices, as check and trueup show them.
-func findingsTable(l lang, findings []pricing.Finding) report.Table {
+func findingsTable(l lang, findings []invoice.Finding) report.Table {
 	t := report.Table{
 		Title:   l.t("Findings", "问题明细"),
 		Columns: columns(l, "invoice_no", "line:invoice", "month", "field", "invoiced", "expected", "difference", "rule", "explanation"),
@@ -142,7 +144,7 @@ func fieldCell(l lang, field string) report.Cell {
 }
 
 // findingsJSON writes findings on invoices; never null.
-func findingsJSON(l lang, findings []pricing.Finding) []findingJSON {
+func findingsJSON(l lang, findings []invoice.Finding) []findingJSON {
 	out := []findingJSON{}
 	for _, f := range findings {
 		out = append(out, findingJSON{
@@ -193,7 +195,7 @@ type checkResultJSON struct {
 	Months         []monthCheckJSON `json:"months"`
 }
 
-func checkJSON(l lang, r *pricing.CheckResult) checkResultJSON {
+func checkJSON(l lang, r *invoice.CheckResult) checkResultJSON {
 	j := checkResultJSON{OK: r.OK(), WeightsChecked: r.WeightsChecked, Findings: findingsJSON(l, r.Findings), Months: []monthCheckJSON{}}
 	for _, m := range r.Months {
 		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer, Month: m.Month.String(), Invoices: m.Invoices,
@@ -208,7 +210,7 @@ func checkJSON(l lang, r *pricing.CheckResult) checkResultJSON {
 	return j
 }
 
-func checkDoc(l lang, source string, r *pricing.CheckResult) report.Doc {
+func checkDoc(l lang, source string, r *invoice.CheckResult) report.Doc {
 	verdict := l.t("the invoices match the agreement, the policy and the deliveries", "发票与协议、政策和到位量一致")
 	if !r.OK() {
 		verdict = fmt.Sprintf(l.t("%d findings", "发现 %d 处问题"), len(r.Findings))

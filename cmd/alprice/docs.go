@@ -1,11 +1,12 @@
 package main
 
 import (
-	"alprice/pricing"
 	"fmt"
 	"os"
 	"strconv"
 	"time"
+
+	"alprice/pricing"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"

@@ -13,6 +13,7 @@ import (
 
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
+	"alprice/pricing/einvoice"
 )
 
 // The national e-invoice platform's batch-issuing template (批量开票), version
@@ -41,7 +42,7 @@ var specialColumns = []string{"发票流水号", "特定业务类型"}
 // einvoiceNote is the 备注 of an e-invoice: the agreement, the supply month
 // and the benchmark it is priced on. check reads the supply month back
 // from it.
-func einvoiceNote(inv pricing.EInvoice) string {
+func einvoiceNote(inv einvoice.EInvoice) string {
 	p := inv.Price
 	note := fmt.Sprintf("协议 %s · 供货月份 %s · 长江A00 %s 月均价 %s", inv.Agreement.ID, inv.Month,
 		p.Benchmark.Month, report.Group(p.Price.Benchmark.StringFixed(2)))
@@ -59,11 +60,11 @@ var noteMonth = regexp.MustCompile(`供货月份 (\d{4}-\d{2})`)
 // writeEInvoices checks e-invoices against the platform's rules and writes
 // them as batch-issuing workbooks: path, and beyond MaxBatchLines detail
 // lines path-2.xlsx, path-3.xlsx and on. It returns the files written.
-func (a *app) writeEInvoices(path string, invs []pricing.EInvoice, limit decimal.Decimal) ([]string, error) {
-	if err := pricing.CheckEInvoices(invs, limit); err != nil {
+func (a *app) writeEInvoices(path string, invs []einvoice.EInvoice, limit decimal.Decimal) ([]string, error) {
+	if err := einvoice.CheckEInvoices(invs, limit); err != nil {
 		return nil, err
 	}
-	batches := pricing.Batches(invs)
+	batches := einvoice.Batches(invs)
 	var files []string
 	for i, batch := range batches {
 		name := path
@@ -87,7 +88,7 @@ func (a *app) writeEInvoices(path string, invs []pricing.EInvoice, limit decimal
 // accounts and serials are text cells (no scientific notation, no lost
 // leading zeros); amounts, quantities, unit prices and rates are numbers
 // written from their exact decimal text.
-func writeBatch(w io.Writer, invs []pricing.EInvoice) error {
+func writeBatch(w io.Writer, invs []einvoice.EInvoice) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", basicSheet); err != nil {

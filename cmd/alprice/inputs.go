@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"alprice/pricing"
+	"alprice/pricing/read"
+	"alprice/pricing/settle"
 )
 
 // inputFlags are the flags that name input files; any one of them may be
@@ -39,21 +41,21 @@ func (in *csvInput) bind(fs *pflag.FlagSet, flag, usage string) {
 func (in *csvInput) given() bool { return in.path != "" }
 
 // checkEncoding checks the encoding flag, before any file is read.
-func (in *csvInput) checkEncoding() (pricing.Encoding, error) {
-	enc, err := pricing.ParseEncoding(in.encoding)
+func (in *csvInput) checkEncoding() (read.Encoding, error) {
+	enc, err := read.ParseEncoding(in.encoding)
 	if err != nil {
 		return "", flagError(in.flag+"-encoding", in.encoding, err)
 	}
 	return enc, nil
 }
 
-// read opens the input and reads it with read, adding to any text that is
-// not valid in the file's encoding the flag that would read it right.
-func read[T any](a *app, in *csvInput, read func(r io.Reader, name string, enc pricing.Encoding) (T, error)) (T, error) {
+// readInput opens the input and reads it with readFile, adding to any text
+// that is not valid in the file's encoding the flag that would read it right.
+func readInput[T any](a *app, in *csvInput, readFile func(r io.Reader, name string, enc read.Encoding) (T, error)) (T, error) {
 	var v T
-	err := in.use(a, func(r io.Reader, enc pricing.Encoding) error {
+	err := in.use(a, func(r io.Reader, enc read.Encoding) error {
 		var err error
-		v, err = read(r, inputName(in.path), enc)
+		v, err = readFile(r, inputName(in.path), enc)
 		return err
 	})
 	return v, err
@@ -61,7 +63,7 @@ func read[T any](a *app, in *csvInput, read func(r io.Reader, name string, enc p
 
 // use opens the input and calls use with it, adding to any text that is
 // not valid in the file's encoding the flag that would read it right.
-func (in *csvInput) use(a *app, use func(r io.Reader, enc pricing.Encoding) error) error {
+func (in *csvInput) use(a *app, use func(r io.Reader, enc read.Encoding) error) error {
 	enc, err := in.checkEncoding()
 	if err != nil {
 		return err
@@ -91,11 +93,11 @@ func (in *csvInput) hint(err error) error {
 		problems = pricing.ErrorList{one}
 	}
 	for _, p := range problems {
-		var enc *pricing.EncodingError
+		var enc *read.EncodingError
 		if !errors.As(p.Err, &enc) {
 			continue
 		}
-		if enc.Read == pricing.GB18030 {
+		if enc.Read == read.GB18030 {
 			p.Hint = pricing.Errorf("if it is UTF-8, give --%s-encoding utf-8", in.flag)
 		} else {
 			p.Hint = pricing.Errorf("if the file was saved as GBK (Excel on Chinese Windows), give --%s-encoding gbk", in.flag)
@@ -163,15 +165,15 @@ func (a *app) readQuotes(f *quotesFlags, agreements *pricing.Agreements) (*prici
 	}
 	if f.holidays != "" {
 		in := csvInput{flag: "holidays", path: f.holidays, encoding: "auto"}
-		hs, err := read(a, &in, pricing.ReadHolidays)
+		hs, err := readInput(a, &in, read.ReadHolidays)
 		if err != nil {
 			return nil, err
 		}
 		added = append(added, hs...)
 	}
 	cal := pricing.NewCalendar(pricing.StateCouncilSchedule{}, added...)
-	q, err := read(a, &f.csvInput, func(r io.Reader, name string, enc pricing.Encoding) (*pricing.Quotes, error) {
-		return pricing.ReadQuotes(r, name, enc, cal)
+	q, err := readInput(a, &f.csvInput, func(r io.Reader, name string, enc read.Encoding) (*pricing.Quotes, error) {
+		return read.ReadQuotes(r, name, enc, cal)
 	})
 	if err != nil {
 		return nil, err
@@ -184,22 +186,22 @@ func (a *app) readQuotes(f *quotesFlags, agreements *pricing.Agreements) (*prici
 // (.xlsx) that --einvoice wrote.
 func (a *app) readInvoices(in *csvInput) (*pricing.Invoices, error) {
 	if strings.EqualFold(filepath.Ext(in.path), ".xlsx") {
-		return read(a, in, func(r io.Reader, name string, _ pricing.Encoding) (*pricing.Invoices, error) {
+		return readInput(a, in, func(r io.Reader, name string, _ read.Encoding) (*pricing.Invoices, error) {
 			return readBatch(r, name)
 		})
 	}
-	return read(a, in, pricing.ReadInvoices)
+	return readInput(a, in, read.ReadInvoices)
 }
 
 // settle reads and settles the deliveries file.
-func (a *app) settle(cmd *cobra.Command, in *csvInput, agreements *pricing.Agreements, q *pricing.Quotes, opts pricing.SettleOptions) (*pricing.Settlement, error) {
-	var s *pricing.Settlement
-	err := in.use(a, func(r io.Reader, enc pricing.Encoding) error {
-		dr, err := pricing.NewDeliveryReader(r, inputName(in.path), enc)
+func (a *app) settle(cmd *cobra.Command, in *csvInput, agreements *pricing.Agreements, q *pricing.Quotes, opts settle.SettleOptions) (*settle.Settlement, error) {
+	var s *settle.Settlement
+	err := in.use(a, func(r io.Reader, enc read.Encoding) error {
+		dr, err := read.NewDeliveryReader(r, inputName(in.path), enc)
 		if err != nil {
 			return err
 		}
-		s, err = pricing.Settle(cmd.Context(), dr, agreements, q, opts)
+		s, err = settle.Settle(cmd.Context(), dr, agreements, q, opts)
 		return err
 	})
 	return s, err
@@ -212,7 +214,7 @@ func (a *app) readAgreements(path string) (*pricing.Agreements, error) {
 		return nil, err
 	}
 	defer r.Close()
-	ags, err := pricing.ReadAgreements(r, inputName(path))
+	ags, err := read.ReadAgreements(r, inputName(path))
 	return ags, err
 }
 

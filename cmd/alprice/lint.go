@@ -7,6 +7,7 @@ import (
 
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
+	"alprice/pricing/policy"
 )
 
 type lintOptions struct {
@@ -55,7 +56,7 @@ EXIT STATUS
 }
 
 func runLint(a *app, o *lintOptions) error {
-	opts := pricing.DefaultLintOptions()
+	opts := policy.DefaultLintOptions()
 	var err error
 	if opts.MaxBurnLoss, err = pricing.ParsePercent(o.maxBurnLoss); err != nil {
 		return flagError("max-burn-loss", o.maxBurnLoss, err)
@@ -70,10 +71,10 @@ func runLint(a *app, o *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	findings := pricing.Lint(agreements, opts)
+	findings := policy.Lint(agreements, opts)
 	failing := 0
 	for _, f := range findings {
-		if f.Severity == pricing.SeverityFinding || o.strict {
+		if f.Severity == policy.SeverityFinding || o.strict {
 			failing++
 		}
 	}
@@ -100,7 +101,7 @@ type lintJSONOut struct {
 	Findings []lintFindingJSON `json:"findings"`
 }
 
-func lintJSON(l lang, ok bool, findings []pricing.LintFinding) lintJSONOut {
+func lintJSON(l lang, ok bool, findings []policy.LintFinding) lintJSONOut {
 	j := lintJSONOut{OK: ok, Findings: []lintFindingJSON{}}
 	for _, f := range findings {
 		j.Findings = append(j.Findings, lintFindingJSON{Agreement: f.Agreement, TermsFrom: monthText(f.TermsFrom), Line: f.Line,
@@ -109,7 +110,7 @@ func lintJSON(l lang, ok bool, findings []pricing.LintFinding) lintJSONOut {
 	return j
 }
 
-func lintDoc(l lang, source string, ags *pricing.Agreements, findings []pricing.LintFinding) report.Doc {
+func lintDoc(l lang, source string, ags *pricing.Agreements, findings []policy.LintFinding) report.Doc {
 	doc := report.Doc{Title: fmt.Sprintf(l.t("Policy lint · %s · agreements: %d", "政策检查 · %s · 协议 %d 份"), source, len(ags.List))}
 	if len(findings) == 0 {
 		doc.Notes = []string{l.t("No finding: every agreement states its deductions as clause 2 of the policy requires.",
@@ -118,7 +119,7 @@ func lintDoc(l lang, source string, ags *pricing.Agreements, findings []pricing.
 	t := report.Table{Columns: columns(l, "agreement", "terms_from", "line", "severity", "rule", "message")}
 	for _, f := range findings {
 		severity := report.Coded(l.t("finding", "问题"), f.Severity)
-		if f.Severity == pricing.SeverityWarning {
+		if f.Severity == policy.SeverityWarning {
 			severity = report.Coded(l.t("warning", "提示"), f.Severity)
 		}
 		t.Rows = append(t.Rows, []report.Cell{report.Str(f.Agreement), report.Str(monthText(f.TermsFrom)), report.Int(f.Line),

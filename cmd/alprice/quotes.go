@@ -16,6 +16,7 @@ import (
 
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
+	"alprice/pricing/read"
 )
 
 // quotesStoreOptions are the flags every quotes subcommand that writes the
@@ -128,7 +129,7 @@ func runQuotesAdd(a *app, o *quotesAddOptions, dateText, average string) error {
 		}
 		return flagError("DATE", dateText, why)
 	}
-	return a.mergeIntoStore(store, &o.store, &pricing.SourceQuotes{Quotes: []pricing.Quote{q}})
+	return a.mergeIntoStore(store, &o.store, &read.SourceQuotes{Quotes: []pricing.Quote{q}})
 }
 
 type quotesImportOptions struct {
@@ -172,10 +173,10 @@ Only A00 rows are taken; other products are counted as skipped. "-" reads stdin.
 }
 
 func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
-	var from pricing.QuoteSource
+	var from read.QuoteSource
 	var err error
 	if o.from != "" {
-		if from, err = pricing.ParseQuoteSource(o.from); err != nil {
+		if from, err = read.ParseQuoteSource(o.from); err != nil {
 			return flagError("from", o.from, err)
 		}
 	}
@@ -194,7 +195,7 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 	if err != nil {
 		return err
 	}
-	all := &pricing.SourceQuotes{}
+	all := &read.SourceQuotes{}
 	for _, src := range sources {
 		r, err := a.open("SOURCE", src)
 		if err != nil {
@@ -217,26 +218,26 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 
 // readQuoteSource reads one source of quotes, of the kind given or
 // detected.
-func readQuoteSource(data []byte, name string, from pricing.QuoteSource, date *time.Time, year int, cal *pricing.Calendar) (*pricing.SourceQuotes, error) {
+func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time.Time, year int, cal *pricing.Calendar) (*read.SourceQuotes, error) {
 	if from == "" {
-		from = pricing.DetectQuoteSource(data[:min(len(data), 4096)])
+		from = read.DetectQuoteSource(data[:min(len(data), 4096)])
 	}
 	switch from {
-	case pricing.SourceHTML:
+	case read.SourceHTML:
 		if year == 0 {
 			year = time.Now().Year()
 		}
-		return pricing.ReadHistoryHTML(bytes.NewReader(data), name, year)
-	case pricing.SourceJSON:
-		return pricing.ReadPriceListJSON(bytes.NewReader(data), name)
-	case pricing.SourceCSV:
-		q, err := pricing.ReadQuotes(bytes.NewReader(data), name, pricing.AutoEncoding, cal)
+		return read.ReadHistoryHTML(bytes.NewReader(data), name, year)
+	case read.SourceJSON:
+		return read.ReadPriceListJSON(bytes.NewReader(data), name)
+	case read.SourceCSV:
+		q, err := read.ReadQuotes(bytes.NewReader(data), name, read.AutoEncoding, cal)
 		if err != nil {
 			return nil, err
 		}
-		return &pricing.SourceQuotes{Quotes: q.Days}, nil
+		return &read.SourceQuotes{Quotes: q.Days}, nil
 	}
-	return pricing.ReadPastedQuotes(bytes.NewReader(data), name, date)
+	return read.ReadPastedQuotes(bytes.NewReader(data), name, date)
 }
 
 // defaultQuotesURL is where fetch asks for a month's price list unless
@@ -300,7 +301,7 @@ func runQuotesFetch(ctx context.Context, a *app, o *quotesFetchOptions) error {
 	if err != nil {
 		return err
 	}
-	sq, err := pricing.ReadPriceListJSON(bytes.NewReader(body), endpoint)
+	sq, err := read.ReadPriceListJSON(bytes.NewReader(body), endpoint)
 	if err != nil {
 		return err
 	}
@@ -366,7 +367,7 @@ func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 	var added []pricing.Holiday
 	if o.holidays != "" {
 		in := csvInput{flag: "holidays", path: o.holidays, encoding: "auto"}
-		hs, err := read(a, &in, pricing.ReadHolidays)
+		hs, err := readInput(a, &in, read.ReadHolidays)
 		if err != nil {
 			return nil, err
 		}
@@ -384,7 +385,7 @@ func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return s, nil
 	}
-	q, err := pricing.ReadQuotes(bytes.NewReader(data), o.into, pricing.AutoEncoding, s.cal)
+	q, err := read.ReadQuotes(bytes.NewReader(data), o.into, read.AutoEncoding, s.cal)
 	var input *pricing.InputError
 	if errors.As(err, &input) && strings.Contains(input.Err.Error(), "has a header but no quotes") {
 		return s, nil
@@ -399,7 +400,7 @@ func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 // mergeIntoStore merges quotes into the store, writes it when it changed,
 // and reports what happened: conflicts without --replace are an error and
 // nothing is written.
-func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *pricing.SourceQuotes) error {
+func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *read.SourceQuotes) error {
 	res := pricing.MergeQuotes(s.quotes, in.Quotes, s.cal, o.replace)
 	if len(res.Conflicts) > 0 && !o.replace {
 		var lines []error
@@ -410,7 +411,7 @@ func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *pricing.S
 			s.path, len(res.Conflicts), errors.Join(lines...))
 	}
 	var buf bytes.Buffer
-	if err := pricing.WriteQuotes(&buf, res.Quotes); err != nil {
+	if err := read.WriteQuotes(&buf, res.Quotes); err != nil {
 		return err
 	}
 	if !bytes.Equal(buf.Bytes(), s.before) {
@@ -526,7 +527,7 @@ func runQuotesCheck(a *app, path, holidays string) error {
 	var added []pricing.Holiday
 	if holidays != "" {
 		in := csvInput{flag: "holidays", path: holidays, encoding: "auto"}
-		hs, err := read(a, &in, pricing.ReadHolidays)
+		hs, err := readInput(a, &in, read.ReadHolidays)
 		if err != nil {
 			return err
 		}
@@ -536,8 +537,8 @@ func runQuotesCheck(a *app, path, holidays string) error {
 	in := csvInput{flag: "quotes", path: path, encoding: "auto"}
 	var findings []quoteFinding
 	var figures pricing.ErrorList
-	q, err := read(a, &in, func(r io.Reader, name string, enc pricing.Encoding) (*pricing.Quotes, error) {
-		q, f, err := pricing.LintQuotes(r, name, enc, cal)
+	q, err := readInput(a, &in, func(r io.Reader, name string, enc read.Encoding) (*pricing.Quotes, error) {
+		q, f, err := read.LintQuotes(r, name, enc, cal)
 		figures = f
 		return q, err
 	})

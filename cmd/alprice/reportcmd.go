@@ -8,6 +8,9 @@ import (
 
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
+	"alprice/pricing/policy"
+	"alprice/pricing/read"
+	"alprice/pricing/settle"
 )
 
 type reportOptions struct {
@@ -70,11 +73,11 @@ func runReport(cmd *cobra.Command, a *app, o *reportOptions) error {
 	agreements, q := in.agreements, in.quotes
 	output := map[pricing.Month]pricing.Weight{}
 	if o.production.given() {
-		if output, err = read(a, &o.production, pricing.ReadProduction); err != nil {
+		if output, err = readInput(a, &o.production, read.ReadProduction); err != nil {
 			return err
 		}
 	}
-	s, err := a.settle(cmd, &o.deliveries, agreements, q, pricing.SettleOptions{Provisional: true})
+	s, err := a.settle(cmd, &o.deliveries, agreements, q, settle.SettleOptions{Provisional: true})
 	if err != nil {
 		return err
 	}
@@ -97,7 +100,7 @@ func runReport(cmd *cobra.Command, a *app, o *reportOptions) error {
 		}
 	}
 	s.Statements = kept
-	rep := pricing.PolicyFigures(s, agreements, output)
+	rep := policy.PolicyFigures(s, agreements, output)
 	withOutput := o.production.given()
 	return a.emit(result{
 		doc:  func() report.Doc { return reportDoc(a.lang, agreements.Seller, rep, withOutput) },
@@ -134,7 +137,7 @@ type totalsJSON struct {
 	ConversionRate *string `json:"conversion_rate"`
 }
 
-func totalsOf(t pricing.ReleaseTotals) totalsJSON {
+func totalsOf(t policy.ReleaseTotals) totalsJSON {
 	j := totalsJSON{DeliveredT: tonnes(t.Delivered), Released: money(t.Released), CoalReleased: money(t.CoalReleased), CoalShortfall: money(t.CoalShortfall)}
 	if t.Output > 0 {
 		o := tonnes(t.Output)
@@ -173,7 +176,7 @@ type reportJSONOut struct {
 	Targets           []targetJSON          `json:"targets"`
 }
 
-func reportJSON(l lang, rep *pricing.PolicyReport) reportJSONOut {
+func reportJSON(l lang, rep *policy.PolicyReport) reportJSONOut {
 	j := reportJSONOut{Months: []releaseJSON{}, MonthTotals: []monthTotalsJSON{}, AgreementTotals: []agreementTotalsJSON{},
 		Totals: totalsOf(rep.Period), ProvisionalTotals: totalsOf(rep.Provisional), Targets: []targetJSON{}}
 	for _, r := range rep.Releases {
@@ -195,7 +198,7 @@ func reportJSON(l lang, rep *pricing.PolicyReport) reportJSONOut {
 	for _, at := range rep.Agreements {
 		j.AgreementTotals = append(j.AgreementTotals, agreementTotalsJSON{at.Agreement.ID, at.Agreement.Buyer, totalsOf(at.ReleaseTotals)})
 	}
-	for _, t := range pricing.ConversionTargets {
+	for _, t := range policy.ConversionTargets {
 		j.Targets = append(j.Targets, targetJSON{t.Year, t.Percent.String()})
 	}
 	return j
@@ -204,7 +207,7 @@ func reportJSON(l lang, rep *pricing.PolicyReport) reportJSONOut {
 // releaseKinds are the released parts shown as columns, in order.
 var releaseKinds = []pricing.Kind{pricing.Transport, pricing.Casting, pricing.BurnLoss, pricing.Coal, pricing.Fee, pricing.Premium, pricing.Rounded}
 
-func reportDoc(l lang, seller string, rep *pricing.PolicyReport, withOutput bool) report.Doc {
+func reportDoc(l lang, seller string, rep *policy.PolicyReport, withOutput bool) report.Doc {
 	doc := report.Doc{Title: l.t("Policy figures · price advantage released, coal pass-through, local conversion", "政策指标 · 价格优惠释放、煤价足额传导、就地转化率")}
 	if seller != "" {
 		doc.Title += l.t(" · seller ", " · 供方 ") + seller
@@ -236,7 +239,7 @@ func reportDoc(l lang, seller string, rep *pricing.PolicyReport, withOutput bool
 	if withOutput {
 		totalsCols = append(totalsCols, "output_t", "conversion_rate", "gap_to_target")
 	}
-	totalsRow := func(first report.Cell, t pricing.ReleaseTotals) []report.Cell {
+	totalsRow := func(first report.Cell, t policy.ReleaseTotals) []report.Cell {
 		row := []report.Cell{first, report.Tonnes(t.Delivered), report.CNY(t.Released), report.CNY(t.CoalReleased), report.CNY(t.CoalShortfall)}
 		if withOutput {
 			output, rate, gap := report.Empty, report.Empty, report.Empty
@@ -244,7 +247,7 @@ func reportDoc(l lang, seller string, rep *pricing.PolicyReport, withOutput bool
 				output = report.Tonnes(t.Output)
 			}
 			if t.ConversionRate != nil {
-				rate, gap = report.Decimals(*t.ConversionRate, 2), report.Decimals(pricing.FinalTarget.Percent.Sub(*t.ConversionRate), 2)
+				rate, gap = report.Decimals(*t.ConversionRate, 2), report.Decimals(policy.FinalTarget.Percent.Sub(*t.ConversionRate), 2)
 			}
 			row = append(row, output, rate, gap)
 		}
@@ -269,7 +272,7 @@ func reportDoc(l lang, seller string, rep *pricing.PolicyReport, withOutput bool
 	}
 	if withOutput {
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("Local conversion rate (铝液就地转化率) = molten tonnes delivered under the agreements ÷ the smelter's output, to 0.01%%. Targets: 30%% by end-2022, 40%% by end-2023, about 60%% by end-2025; the gap is to %s%%.",
-			"铝液就地转化率 = 协议供应铝液到位吨数 ÷ 电解铝总产量,保留到 0.01%%。目标:2022年底30%%,2023年底40%%,2025年底约60%%;差距按 %s%% 计。"), pricing.FinalTarget.Percent))
+			"铝液就地转化率 = 协议供应铝液到位吨数 ÷ 电解铝总产量,保留到 0.01%%。目标:2022年底30%%,2023年底40%%,2025年底约60%%;差距按 %s%% 计。"), policy.FinalTarget.Percent))
 	}
 	if rep.Provisional.Delivered > 0 {
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("Provisional months (benchmark not complete) are left out of the period's totals: %s t, released %s.",
@@ -283,12 +286,12 @@ func reportDoc(l lang, seller string, rep *pricing.PolicyReport, withOutput bool
 
 // reportChart draws the monthly delivered tonnes as columns and, with the
 // output known, the conversion rate as a line against the 60% target.
-func reportChart(l lang, rep *pricing.PolicyReport, withOutput bool) report.Chart {
+func reportChart(l lang, rep *policy.PolicyReport, withOutput bool) report.Chart {
 	c := report.Chart{Sheet: l.t("Chart", "图表"), Title: l.t("Molten aluminium delivered and the local conversion rate", "铝液到位量与就地转化率"),
 		Category: l.t("Month", "月份")}
 	delivered := report.Series{Name: l.t("Delivered t", "到位量(吨)"), Column: true}
 	rate := report.Series{Name: l.t("Conversion rate %", "就地转化率 %"), Secondary: true}
-	target := report.Series{Name: fmt.Sprintf(l.t("Target %s%%", "目标 %s%%"), pricing.FinalTarget.Percent), Secondary: true}
+	target := report.Series{Name: fmt.Sprintf(l.t("Target %s%%", "目标 %s%%"), policy.FinalTarget.Percent), Secondary: true}
 	for _, m := range rep.Months {
 		c.Categories = append(c.Categories, m.Month.String())
 		delivered.Values = append(delivered.Values, report.Tonnes(m.Delivered))
@@ -297,7 +300,7 @@ func reportChart(l lang, rep *pricing.PolicyReport, withOutput bool) report.Char
 		} else {
 			rate.Values = append(rate.Values, report.Empty)
 		}
-		target.Values = append(target.Values, report.Decimals(pricing.FinalTarget.Percent, 2))
+		target.Values = append(target.Values, report.Decimals(policy.FinalTarget.Percent, 2))
 	}
 	c.Series = []report.Series{delivered}
 	if withOutput {

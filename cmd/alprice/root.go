@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"alprice/pricing"
+	"alprice/pricing/settle"
 )
 
 // version is the release, set at build time with
@@ -108,7 +109,7 @@ func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 		return 0
 	case errors.Is(err, errFound):
 		return 1
-	case errors.Is(err, pricing.ErrNoDeliveries):
+	case errors.Is(err, settle.ErrNoDeliveries):
 		// Nothing to bill is not a bad input: a job notices by the status.
 		fmt.Fprintf(stderr, "alprice: %s\n", printable(l.sayError(err)))
 		return 1

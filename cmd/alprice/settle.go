@@ -9,6 +9,8 @@ import (
 
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
+	"alprice/pricing/einvoice"
+	"alprice/pricing/settle"
 )
 
 type settleOptions struct {
@@ -73,7 +75,7 @@ statement exactly, the last one absorbing the rounding (shown as its residual).`
 }
 
 func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
-	opts := pricing.SettleOptions{SkipInvalid: o.skipInvalid, Provisional: o.provisional}
+	opts := settle.SettleOptions{SkipInvalid: o.skipInvalid, Provisional: o.provisional}
 	if o.month != "" {
 		m, err := pricing.ParseMonth(o.month)
 		if err != nil {
@@ -109,7 +111,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	}
 	a.warnNotes(s.Source, s.Warnings, s.MoreWarnings)
 	if o.einvoice != "" {
-		invs, err := pricing.SettlementEInvoices(s, agreements)
+		invs, err := einvoice.SettlementEInvoices(s, agreements)
 		if err != nil {
 			return err
 		}
@@ -209,7 +211,7 @@ type settlementJSON struct {
 	Unpriced   []unpricedJSON  `json:"unpriced"`
 }
 
-func settleJSON(l lang, s *pricing.Settlement) settlementJSON {
+func settleJSON(l lang, s *settle.Settlement) settlementJSON {
 	j := settlementJSON{
 		Statements: []statementJSON{},
 		Total: totalJSON{Tickets: s.Total.Tickets, TappedT: tonnes(s.Total.Tapped), DeliveredT: tonnes(s.Total.Delivered),
@@ -245,7 +247,7 @@ func settleJSON(l lang, s *pricing.Settlement) settlementJSON {
 	return j
 }
 
-func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
+func settleDoc(l lang, seller string, s *settle.Settlement) report.Doc {
 	doc := report.Doc{Title: l.t("Settlement of molten aluminium deliveries · ", "铝液结算单 · ") + s.Source}
 	if seller != "" {
 		doc.Title += l.t(" · seller ", " · 供方 ") + seller
@@ -341,7 +343,7 @@ func settleDoc(l lang, seller string, s *pricing.Settlement) report.Doc {
 }
 
 // rowsNote accounts for every row of the deliveries file.
-func rowsNote(l lang, s *pricing.Settlement) string {
+func rowsNote(l lang, s *settle.Settlement) string {
 	text := fmt.Sprintf(l.t("Rows: %d read = %d settled + %d rejected + %d outside the month or agreement asked for",
 		"行数:读取 %d = 结算 %d + 剔除 %d + 不在所选月份或协议内 %d"), s.Rows, s.Total.Tickets, s.RejectedRows, s.OtherRows)
 	if n := s.UnpricedRows(); n > 0 {

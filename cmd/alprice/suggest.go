@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"alprice/pricing"
+	"alprice/pricing/read"
 )
 
 // flagErrorWithSuggestion is what a mistyped or misused flag gets: pflag's
@@ -136,7 +137,7 @@ func agreementIDs(cmd *cobra.Command) []string {
 		return nil
 	}
 	defer file.Close()
-	ags, err := pricing.ReadAgreements(file, f.Value.String())
+	ags, err := read.ReadAgreements(file, f.Value.String())
 	if err != nil {
 		return nil
 	}

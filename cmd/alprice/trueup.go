@@ -9,6 +9,9 @@ import (
 
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
+	"alprice/pricing/einvoice"
+	"alprice/pricing/invoice"
+	"alprice/pricing/settle"
 )
 
 type trueupOptions struct {
@@ -79,7 +82,7 @@ EXIT STATUS
 }
 
 func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
-	opts := pricing.TrueUpOptions{}
+	opts := invoice.TrueUpOptions{}
 	if o.einvoice != "" && !strings.EqualFold(filepath.Ext(o.einvoice), ".xlsx") {
 		return usageError{pricing.Errorf("--einvoice %s: the batch-issuing file is a workbook: name it .xlsx", o.einvoice)}
 	}
@@ -121,16 +124,16 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.settle(cmd, &o.deliveries, agreements, q, pricing.SettleOptions{Month: opts.Month, Agreement: opts.Agreement})
+	s, err := a.settle(cmd, &o.deliveries, agreements, q, settle.SettleOptions{Month: opts.Month, Agreement: opts.Agreement})
 	if err != nil {
 		return err
 	}
-	res, err := pricing.TrueUps(invoices, agreements, q, s, opts)
+	res, err := invoice.TrueUps(invoices, agreements, q, s, opts)
 	if err != nil {
 		return err
 	}
 	if o.einvoice != "" {
-		invs, err := pricing.TrueUpEInvoices(res, agreements)
+		invs, err := einvoice.TrueUpEInvoices(res, agreements)
 		if err != nil {
 			return err
 		}
@@ -161,7 +164,7 @@ type amountsJSON struct {
 	VAT           money `json:"vat"`
 }
 
-func amountsOf(a pricing.Amounts) amountsJSON {
+func amountsOf(a invoice.Amounts) amountsJSON {
 	return amountsJSON{money(a.Amount), money(a.AmountExclVAT), money(a.VAT)}
 }
 
@@ -215,7 +218,7 @@ type trueupResultJSON struct {
 	Findings []findingJSON   `json:"findings"`
 }
 
-func trueupJSON(l lang, r *pricing.TrueUpResult) trueupResultJSON {
+func trueupJSON(l lang, r *invoice.TrueUpResult) trueupResultJSON {
 	j := trueupResultJSON{TrueUps: []trueupJSONRow{}, Findings: findingsJSON(l, r.Findings)}
 	for _, tu := range r.TrueUps {
 		row := trueupJSONRow{
@@ -227,9 +230,9 @@ func trueupJSON(l lang, r *pricing.TrueUpResult) trueupResultJSON {
 		}
 		for _, line := range tu.Lines {
 			lj := trueupLineJSON{InvoiceNo: line.InvoiceNo, Line: line.Line, amountsJSON: amountsOf(line.Amounts)}
-			if tu.Action == pricing.Red {
+			if tu.Action == invoice.Red {
 				q := tonnes(line.Quantity)
-				lj.QuantityT, lj.Reason = &q, pricing.RedLetterReason
+				lj.QuantityT, lj.Reason = &q, invoice.RedLetterReason
 			}
 			row.Lines = append(row.Lines, lj)
 		}
@@ -241,19 +244,19 @@ func trueupJSON(l lang, r *pricing.TrueUpResult) trueupResultJSON {
 // writeRedRequests writes the partial red-letter requests of the red
 // true-ups, one row per blue invoice line: a table for the clerk filing
 // 红字确认单, as CSV or a workbook by the file's extension.
-func (a *app) writeRedRequests(path string, r *pricing.TrueUpResult) error {
+func (a *app) writeRedRequests(path string, r *invoice.TrueUpResult) error {
 	t := report.Table{
 		Title: "部分红冲申请(红字确认单)· 原因:销售折让",
 		Columns: columns(zh, "agreement", "month:supply", "invoice_no:blue", "line:invoice", "reason", "reason_code",
 			"quantity_t:reference", "amount_excl_vat", "vat", "amount"),
 	}
 	for _, tu := range r.TrueUps {
-		if tu.Action != pricing.Red {
+		if tu.Action != invoice.Red {
 			continue
 		}
 		for _, l := range tu.Lines {
 			t.Rows = append(t.Rows, []report.Cell{report.Str(tu.Agreement.ID), report.Str(tu.Month.String()), report.Str(l.InvoiceNo),
-				report.Int(l.Line), report.Str(pricing.RedLetterReason), report.Str(pricing.RedLetterReasonCode),
+				report.Int(l.Line), report.Str(invoice.RedLetterReason), report.Str(invoice.RedLetterReasonCode),
 				report.Tonnes(l.Quantity), report.CNY(l.AmountExclVAT), report.CNY(l.VAT), report.CNY(l.Amount)})
 		}
 	}
@@ -274,17 +277,17 @@ func (a *app) writeRedRequests(path string, r *pricing.TrueUpResult) error {
 
 // actionCell says a true-up's action in l, and as its code in machine
 // formats.
-func actionCell(l lang, a pricing.Action) report.Cell {
+func actionCell(l lang, a invoice.Action) report.Cell {
 	switch a {
-	case pricing.Red:
+	case invoice.Red:
 		return report.Coded(l.t("red (partial reversal)", "红冲(部分)"), string(a))
-	case pricing.Blue:
+	case invoice.Blue:
 		return report.Coded(l.t("blue (supplementary)", "补开蓝字"), string(a))
 	}
 	return report.Coded(l.t("none", "无需补差"), string(a))
 }
 
-func trueupDoc(l lang, seller, source string, r *pricing.TrueUpResult) report.Doc {
+func trueupDoc(l lang, seller, source string, r *invoice.TrueUpResult) report.Doc {
 	doc := report.Doc{Title: l.t("True-up of provisional invoices (补差) · ", "暂定价发票补差 · ") + source}
 	if seller != "" {
 		doc.Title += l.t(" · seller ", " · 供方 ") + seller
@@ -311,14 +314,14 @@ func trueupDoc(l lang, seller, source string, r *pricing.TrueUpResult) report.Do
 			report.CNY(tu.Difference.Amount), report.CNY(tu.Difference.AmountExclVAT), report.CNY(tu.Difference.VAT), actionCell(l, tu.Action),
 		})
 		for _, line := range tu.Lines {
-			quantity, invoice := report.Empty, report.Empty
+			quantity, blueNo := report.Empty, report.Empty
 			reason := report.Coded(l.t("price difference (价差)", "价差"), "price difference")
-			if tu.Action == pricing.Red {
-				quantity, invoice = report.Tonnes(line.Quantity), report.Str(line.InvoiceNo)
-				reason = report.Coded(l.t("销售折让 (price allowance)", "销售折让"), pricing.RedLetterReason)
+			if tu.Action == invoice.Red {
+				quantity, blueNo = report.Tonnes(line.Quantity), report.Str(line.InvoiceNo)
+				reason = report.Coded(l.t("销售折让 (price allowance)", "销售折让"), invoice.RedLetterReason)
 			}
 			lines.Rows = append(lines.Rows, []report.Cell{
-				report.Str(tu.Agreement.ID), report.Str(tu.Month.String()), actionCell(l, tu.Action), invoice, report.Int(line.Line),
+				report.Str(tu.Agreement.ID), report.Str(tu.Month.String()), actionCell(l, tu.Action), blueNo, report.Int(line.Line),
 				quantity, report.CNY(line.Amount), report.CNY(line.AmountExclVAT), report.CNY(line.VAT), reason,
 			})
 		}

@@ -1,0 +1,263 @@
+package invoice
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"alprice/pricing"
+	"alprice/pricing/settle"
+
+	"github.com/shopspring/decimal"
+)
+
+// Amounts are the three sums of a bill or an invoice: 价税合计, 金额, 税额.
+type Amounts struct {
+	Amount        decimal.Decimal // incl. VAT
+	AmountExclVAT decimal.Decimal
+	VAT           decimal.Decimal
+}
+
+func (a Amounts) add(b Amounts) Amounts {
+	return Amounts{a.Amount.Add(b.Amount), a.AmountExclVAT.Add(b.AmountExclVAT), a.VAT.Add(b.VAT)}
+}
+
+func (a Amounts) sub(b Amounts) Amounts {
+	return Amounts{a.Amount.Sub(b.Amount), a.AmountExclVAT.Sub(b.AmountExclVAT), a.VAT.Sub(b.VAT)}
+}
+
+var zeroAmounts = Amounts{decimal.Zero, decimal.Zero, decimal.Zero}
+
+// Action is what a true-up issues.
+type Action string
+
+// The actions of a true-up.
+const (
+	// Red: the final bill is below the invoices: a partial red-letter
+	// reversal (部分红冲) of each blue invoice line, a price allowance
+	// (销售折让) that reverses amounts only, never quantity.
+	Red Action = "red"
+	// Blue: the final bill is above the invoices: a supplementary invoice
+	// (补开) of price-difference lines, amounts only.
+	Blue Action = "blue"
+	// None: the invoices bill the final price already.
+	None Action = "none"
+)
+
+// RedLetterReason is the reason a red-letter request for a price true-up
+// gives: 销售折让, a price allowance (code 04 of the 数电 red-form scheme).
+const RedLetterReason = "销售折让"
+
+// RedLetterReasonCode is the code of RedLetterReason in the 数电 red-form
+// scheme.
+const RedLetterReasonCode = "04"
+
+// TrueUpLine is one line a true-up issues: for Red, the reversal of one
+// blue invoice line (its number, line and quantity, for reference, and the
+// negative amounts); for Blue, one price-difference line (no invoice
+// number yet, no quantity).
+type TrueUpLine struct {
+	InvoiceNo string
+	Line      int
+	Quantity  pricing.Weight // the blue line's quantity, for reference; 0 on a price-difference line
+	Amounts
+}
+
+// TrueUp is the month-end true-up (补差) of one agreement and supply month:
+// the invoices issued on a provisional price against the bill on the final
+// one. Invoiced + Difference = FinalBill exactly, in each of the three
+// amounts, and the Lines add up to the Difference exactly.
+type TrueUp struct {
+	Agreement   *pricing.Agreement
+	Month       pricing.Month       // the supply month
+	Provisional *pricing.MonthPrice // the price on the terms' provisional basis; nil when it cannot be known now (month to date)
+	Final       pricing.MonthPrice
+	Delivered   pricing.Weight // the billed weight (rule 2.6)
+	Tickets     int
+	Invoices    []string       // the issued invoices, in file order
+	Quantity    pricing.Weight // invoiced
+	Invoiced    Amounts
+	FinalBill   Amounts
+	Difference  Amounts // FinalBill − Invoiced
+	Action      Action
+	Lines       []TrueUpLine
+}
+
+// TrueUpOptions choose what TrueUps trues up and how.
+type TrueUpOptions struct {
+	Month        pricing.Month      // only this supply month; 0 for all
+	Agreement    *pricing.Agreement // only this agreement; nil for all
+	InvoiceCap   decimal.Decimal    // split a blue true-up into lines below this amount excl. VAT; zero for one line
+	TaxTolerance decimal.Decimal    // per line |amount × rate − VAT|; zero means DefaultTaxTolerance
+}
+
+// TrueUpResult is every true-up, and the findings on the issued invoices.
+type TrueUpResult struct {
+	TrueUps  []TrueUp
+	Findings []Finding
+}
+
+// ErrNotFinal is the error of truing up a month whose benchmark is not
+// complete yet: there is no final price to true up to.
+var ErrNotFinal = pricing.Errorf("the month's final price is not known yet")
+
+// TrueUps trues up the invoices issued for each agreement and supply month
+// (grouped as Check groups them) against the settlement of the deliveries
+// on the final price. Each issued invoice is checked for arithmetic as
+// Check does, and the quantity invoiced against the delivered weight (rule
+// 2.6): what is wrong is a finding. A month whose benchmark is not complete
+// is an error naming it; so is an invoice whose buyer or month no agreement
+// prices.
+func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s *settle.Settlement, opts TrueUpOptions) (*TrueUpResult, error) {
+	c := &checker{ags: ags, quotes: q, tax: opts.TaxTolerance, source: s.Source}
+	if !c.tax.IsPositive() {
+		c.tax = DefaultTaxTolerance
+	}
+	buyers := settle.NewBuyerIndex(ags)
+	type key struct {
+		agreement int32
+		month     pricing.Month
+	}
+	var (
+		errs    pricing.ErrorList
+		order   []key
+		byMonth = map[key][]pricing.InvoiceLine{}
+	)
+	for i := range inv.Len() {
+		l := inv.Line(i)
+		ag := buyers.Find(l.Buyer)
+		if ag < 0 {
+			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: l.SourceLine, Field: "buyer", Value: l.Buyer, Err: settle.UnknownBuyer(ags, l.Buyer)})
+			continue
+		}
+		if (opts.Month != 0 && l.Month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
+			continue
+		}
+		k := key{ag, l.Month}
+		if _, seen := byMonth[k]; !seen {
+			order = append(order, k)
+		}
+		l.Buyer = ags.List[ag].Buyer
+		byMonth[k] = append(byMonth[k], l)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	statements := map[key]*settle.Statement{}
+	for i := range s.Statements {
+		st := &s.Statements[i]
+		statements[key{int32(slices.IndexFunc(ags.List, func(a pricing.Agreement) bool { return a.ID == st.Agreement.ID })), st.Month}] = st
+	}
+	res := &TrueUpResult{}
+	for _, k := range order {
+		ag := &ags.List[k.agreement]
+		lines := byMonth[k]
+		final, err := ag.PriceMonth(k.month, q, false)
+		if err != nil {
+			if errors.Is(err, pricing.ErrPartialMonth) {
+				err = pricing.Errorf("%w: %w", ErrNotFinal, err)
+			}
+			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: lines[0].SourceLine, Field: "month", Value: k.month.String(), Err: err})
+			continue
+		}
+		tu := TrueUp{Agreement: ag, Month: k.month, Final: final, Invoiced: zeroAmounts, FinalBill: zeroAmounts}
+		if t, err := ag.TermsFor(k.month); err == nil {
+			if p, err := pricing.ProvisionalPrice(t, k.month, q); err == nil && p.Basis == pricing.BasisPrevious {
+				tu.Provisional = &p
+			}
+		}
+		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(lines), Billed: decimal.Zero, Statement: statements[k], Price: final}
+		seen := map[string]bool{}
+		for _, l := range lines {
+			if !seen[l.InvoiceNo] {
+				seen[l.InvoiceNo] = true
+				tu.Invoices = append(tu.Invoices, l.InvoiceNo)
+			}
+			tu.Quantity += l.Quantity
+			tu.Invoiced = tu.Invoiced.add(Amounts{l.AmountInclVAT(), l.AmountExclVAT, l.VAT})
+			mc.Quantity += l.Quantity
+			res.Findings = append(res.Findings, c.lineArithmetic(l, final.Terms)...)
+		}
+		mc.Invoices = tu.Invoices
+		res.Findings = append(res.Findings, c.invoiceTax(lines)...)
+		res.Findings = append(res.Findings, c.weight(mc)...)
+		if st := statements[k]; st != nil {
+			tu.Delivered, tu.Tickets = st.Delivered, st.Tickets
+			tu.FinalBill = Amounts{st.Bill.Amount, st.Bill.AmountExclVAT, st.Bill.VAT}
+		}
+		tu.Difference = tu.FinalBill.sub(tu.Invoiced)
+		switch sign := tu.Difference.Amount.Sign(); {
+		case sign < 0:
+			tu.Action, tu.Lines = Red, redLines(tu.Difference, lines)
+		case sign > 0:
+			tu.Action = Blue
+			if tu.Lines, err = blueLines(tu.Difference, final.Terms.VATRate, opts.InvoiceCap); err != nil {
+				return nil, pricing.Errorf("agreement %s, %s: %w", ag.ID, k.month, err)
+			}
+		default:
+			tu.Action = None
+		}
+		res.TrueUps = append(res.TrueUps, tu)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	for i := range s.Statements {
+		st := &s.Statements[i]
+		k := key{int32(slices.IndexFunc(ags.List, func(a pricing.Agreement) bool { return a.ID == st.Agreement.ID })), st.Month}
+		if _, invoiced := byMonth[k]; !invoiced {
+			res.Findings = append(res.Findings, Finding{Buyer: st.Agreement.Buyer, Month: st.Month, Field: "quantity_t",
+				Invoiced: decimal.Zero, Expected: st.Delivered.Tonnes(), Rule: pricing.RuleStatement,
+				Why: pricing.Msg("trueup.uninvoiced", st.Delivered.String(), st.Agreement.ID, st.Month.String(), fmt.Sprint(st.Tickets), inv.Source)})
+		}
+	}
+	return res, nil
+}
+
+// redLines spreads a negative difference over the blue invoice lines in
+// proportion to their quantity ([Allocate]): the last line takes the
+// rounding, and the lines add up to the difference exactly.
+func redLines(diff Amounts, blue []pricing.InvoiceLine) []TrueUpLine {
+	weights := make([]pricing.Weight, len(blue))
+	for i, l := range blue {
+		weights[i] = l.Quantity
+	}
+	excl := pricing.Allocate(diff.AmountExclVAT, weights)
+	vat := pricing.Allocate(diff.VAT, weights)
+	out := make([]TrueUpLine, len(blue))
+	for i, l := range blue {
+		out[i] = TrueUpLine{InvoiceNo: l.InvoiceNo, Line: l.Line, Quantity: l.Quantity,
+			Amounts: Amounts{excl[i].Add(vat[i]), excl[i], vat[i]}}
+	}
+	return out
+}
+
+// maxBlueLines bounds a split, so that a cap far below the difference
+// cannot produce millions of lines.
+const maxBlueLines = 10000
+
+// blueLines writes a positive difference as price-difference lines, each
+// below cap excl. VAT when a cap is given: every line but the last bills
+// the largest amount below the cap, its VAT by [LineVAT]; the last takes
+// the rest of both, so that the lines add up to the difference exactly.
+func blueLines(diff Amounts, rate, limit decimal.Decimal) ([]TrueUpLine, error) {
+	if !limit.IsPositive() || diff.AmountExclVAT.LessThan(limit) {
+		return []TrueUpLine{{Line: 1, Amounts: diff}}, nil
+	}
+	full := limit.Sub(decimal.New(1, -pricing.ScaleFen))
+	if !full.IsPositive() {
+		return nil, pricing.Errorf("the invoice cap is too small for a price-difference line")
+	}
+	var out []TrueUpLine
+	rest := diff
+	for rest.AmountExclVAT.GreaterThanOrEqual(limit) {
+		if len(out) == maxBlueLines {
+			return nil, pricing.Errorf("cannot split %s excl. VAT into at most %d lines below %s", diff.AmountExclVAT.StringFixed(2), maxBlueLines, limit.StringFixed(2))
+		}
+		vat := pricing.LineVAT(full, rate)
+		line := Amounts{full.Add(vat), full, vat}
+		out = append(out, TrueUpLine{Line: len(out) + 1, Amounts: line})
+		rest = rest.sub(line)
+	}
+	return append(out, TrueUpLine{Line: len(out) + 1, Amounts: rest}), nil
+}

@@ -1,0 +1,407 @@
+package read
+
+import (
+	"context"
+	"hash/maphash"
+	"io"
+	"strings"
+
+	"alprice/pricing"
+	"alprice/pricing/read/internal/csvscan"
+	"alprice/pricing/read/internal/pipeline"
+	"alprice/pricing/read/internal/tickets"
+)
+
+var deliveryColumns = []column{
+	{key: "ticket", names: []string{"ticket", "票号"}, required: true},
+	{key: "date", names: []string{"date", "日期"}, required: true},
+	{key: "buyer", names: []string{"buyer", "客户"}, required: true},
+	{key: "tapped_t", names: []string{"tapped_t", "出厂重量", "出厂重量(t)", "出厂重量(吨)"}},
+	{key: "delivered_t", names: []string{"delivered_t", "到位重量", "到位重量(t)", "到位重量(吨)"}},
+	{key: "tapped_kg", names: []string{"tapped_kg", "出厂重量kg", "出厂重量(kg)", "出厂重量(千克)"}},
+	{key: "delivered_kg", names: []string{"delivered_kg", "到位重量kg", "到位重量(kg)", "到位重量(千克)"}},
+	{key: "vehicle", names: []string{"vehicle", "车号"}},
+	{key: "ladle", names: []string{"ladle", "包号"}},
+}
+
+// DeliveryReader reads a deliveries file in one pass, a batch of rows at a
+// time, so that files of millions of tickets need little memory and time:
+// one goroutine scans the CSV while the caller's parses the fields, checks
+// the tickets and settles the batch before.
+//
+// Columns are found by name in any order: ticket, date, buyer, and the
+// weights either as tapped_t and delivered_t (tonnes, at most 3 decimals)
+// or as tapped_kg and delivered_kg (whole kilograms); vehicle and ladle are
+// optional. Chinese headers (票号, 日期, 客户, 出厂重量, 到位重量, 车号, 包号)
+// work too. A row is bad when a field does not parse, a ticket or buyer has
+// an invisible or control character (they would make one ticket look like
+// two), or its ticket was seen on an earlier good row: billing a ladle twice
+// is the costliest mistake.
+//
+// A file that can be read again (a regular file, not a pipe) is checked
+// for duplicate tickets in two steps, to keep eight bytes a ticket: the
+// first pass keeps every ticket's hash only; when no hash comes twice,
+// no ticket does, and that pass stands. When one does, [Settle] reads the
+// file again and checks exactly, by their text, the tickets with those
+// hashes. A pipe is checked exactly in one pass, keeping every ticket.
+type DeliveryReader struct {
+	t         *csvTable
+	columns   [pricing.NDeliveryFields]int // the field index of each DeliveryField
+	keys      [pricing.NDeliveryFields]string
+	kilograms bool // weights in whole kg, not tonnes
+	buyers    map[string]string
+	lastBuyer string // the buyer intern returned last
+
+	seed      maphash.Seed
+	src       io.ReadSeeker   // the file, to read again; nil for a pipe
+	start     int64           // where the file's text starts in src
+	hashes    *tickets.Hashes // first pass over src: the hash of every ticket
+	repeated  map[uint64]bool // second pass: the hashes that came more than once
+	tickets   *tickets.Set    // the tickets of the good rows so far: all of a pipe's, the repeated ones of a second pass
+	ticketSum uint64          // the sum of the tickets' hashes, for the second pass to see the same file
+	firstRows int             // rows of the first pass, which the second must read too
+	eof       bool            // Next has returned io.EOF
+
+	rows    int
+	batches *pipeline.Pipeline[deliveryBatch]
+	current *deliveryBatch // the batch Next returned last
+	inline  bool           // scan in the caller's goroutine (for the fuzzer)
+}
+
+// deliveryBatch is a batch of scanned rows, and the text of their fields.
+type deliveryBatch struct {
+	rows []pricing.Delivery
+	meta []rowMeta // beside rows: where each row's text is, which the Delivery values need not carry
+	n    int
+	text []byte
+	err  error // what ended the file after these rows: io.EOF, or a reason
+}
+
+// rowMeta is where a row's text is in its batch, between scanning and
+// parsing, and its ticket's hash.
+type rowMeta struct {
+	text span                                      // the record's text in the batch
+	raw  [pricing.NDeliveryFields]span             // the fields' text in the batch, untrimmed
+	at   [pricing.NDeliveryFields]csvscan.Position // where the fields are, for messages about the row
+	hash uint64                                    // of the ticket
+}
+
+// span is where a field's text is in its batch.
+type span struct{ start, end int }
+
+const (
+	deliveryBatchSize = 512
+	batchesInFlight   = 4
+	maxInternedBuyers = 1024
+)
+
+// NewDeliveryReader reads the header of a deliveries file from r; name is
+// used in messages.
+func NewDeliveryReader(r io.Reader, name string, enc Encoding) (*DeliveryReader, error) {
+	var src io.ReadSeeker
+	var start int64
+	if s, ok := r.(io.ReadSeeker); ok {
+		var err error
+		if start, err = s.Seek(0, io.SeekCurrent); err == nil {
+			src = s
+		}
+	}
+	dr, err := newDeliveryReader(r, name, enc)
+	if err != nil {
+		return nil, err
+	}
+	dr.seed, dr.src, dr.start = maphash.MakeSeed(), src, start
+	if src != nil {
+		dr.hashes = &tickets.Hashes{}
+	} else {
+		dr.tickets = tickets.New()
+	}
+	return dr, nil
+}
+
+// newDeliveryReader reads the header.
+func newDeliveryReader(r io.Reader, name string, enc Encoding) (*DeliveryReader, error) {
+	t, err := openCSV(r, name, enc, deliveryColumns)
+	if err != nil {
+		return nil, err
+	}
+	dr := &DeliveryReader{t: t, buyers: map[string]string{}}
+	var tapped, delivered string
+	switch {
+	case t.has("tapped_t") && t.has("delivered_t") && !t.has("tapped_kg") && !t.has("delivered_kg"):
+		tapped, delivered = "tapped_t", "delivered_t"
+	case t.has("tapped_kg") && t.has("delivered_kg") && !t.has("tapped_t") && !t.has("delivered_t"):
+		tapped, delivered, dr.kilograms = "tapped_kg", "delivered_kg", true
+	default:
+		return nil, &pricing.InputError{Source: name, Line: 1, Err: pricing.Errorf(
+			"needs the weights as tapped_t and delivered_t (出厂重量, 到位重量: tonnes) or as tapped_kg and delivered_kg (出厂重量(kg), 到位重量(kg): kilograms), one pair only (it has %s)",
+			pricing.Clip(strings.Join(t.header, ",")))}
+	}
+	dr.keys = [pricing.NDeliveryFields]string{"ticket", "date", "buyer", tapped, delivered}
+	for f, key := range dr.keys {
+		dr.columns[f] = t.index[key]
+	}
+	return dr, nil
+}
+
+// Source returns the name of the file, as messages give it.
+func (dr *DeliveryReader) Source() string { return dr.t.name }
+
+// Rows returns how many data rows Next has returned so far.
+func (dr *DeliveryReader) Rows() int { return dr.rows }
+
+// Blank returns how many blank rows (every field empty) were skipped so
+// far.
+func (dr *DeliveryReader) Blank() int { return dr.t.blank }
+
+// Next returns the next rows of the file, valid until the following call.
+// A bad row comes with its Problems (each with line, field and value). At
+// the end of the file Next returns no rows and io.EOF; when ctx is done, its
+// error; any other error means the file cannot be read further, and may
+// come with the last rows read.
+func (dr *DeliveryReader) Next(ctx context.Context) ([]pricing.Delivery, error) {
+	if dr.batches == nil {
+		batches := make([]*deliveryBatch, batchesInFlight)
+		for i := range batches {
+			batches[i] = &deliveryBatch{rows: make([]pricing.Delivery, deliveryBatchSize), meta: make([]rowMeta, deliveryBatchSize)}
+		}
+		dr.batches = pipeline.New(batches, dr.scan, dr.inline)
+	}
+	b, ok, err := dr.batches.Next(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, dr.end()
+	}
+	dr.current = b
+	rows := b.rows[:b.n]
+	for i := range rows {
+		dr.parse(i, b.text)
+	}
+	dr.rows += b.n
+	if err := dr.checkTickets(b); err != nil {
+		return nil, err
+	}
+	if b.err != nil && b.err != io.EOF {
+		return rows, b.err
+	}
+	if b.n == 0 {
+		return nil, dr.end()
+	}
+	return rows, nil
+}
+
+// end is the end of the file: io.EOF, unless a second pass did not read
+// what the first did.
+func (dr *DeliveryReader) end() error {
+	if dr.repeated != nil && (dr.rows != dr.firstRows || dr.ticketSum != 0) {
+		return &pricing.InputError{Source: dr.t.name, Err: pricing.Errorf("changed while it was read: read it again once it is written")}
+	}
+	dr.eof = true
+	return io.EOF
+}
+
+// again prepares a second pass after a first one read the whole file and
+// found tickets whose hashes came more than once; it reports whether there
+// is one to make.
+func (dr *DeliveryReader) Again() (bool, error) {
+	if dr.hashes == nil || !dr.eof {
+		return false, nil
+	}
+	repeated := dr.hashes.Repeated()
+	dr.hashes = nil
+	if repeated == nil {
+		return false, nil
+	}
+	dr.Close()
+	if _, err := dr.src.Seek(dr.start, io.SeekStart); err != nil {
+		return false, &pricing.InputError{Source: dr.t.name, Err: pricing.Errorf("cannot be read again: %w", err)}
+	}
+	second, err := newDeliveryReader(dr.src, dr.t.name, dr.t.encoding)
+	if err != nil {
+		return false, err
+	}
+	second.seed, second.src, second.start, second.inline = dr.seed, dr.src, dr.start, dr.inline
+	second.repeated, second.tickets = repeated, tickets.New()
+	second.ticketSum, second.firstRows = dr.ticketSum, dr.rows
+	*dr = *second
+	return true, nil
+}
+
+// Close stops the reader's goroutine; call it when done with the reader.
+func (dr *DeliveryReader) Close() {
+	if dr.batches != nil {
+		dr.batches.Close()
+	}
+}
+
+// Problem reports a bad value in field f of row i of the rows Next
+// returned last: file, line, column, the column's name in the header, the
+// value and what is wrong.
+func (dr *DeliveryReader) Problem(i int, f pricing.DeliveryField, value string, err error) *pricing.InputError {
+	return dr.t.fieldErrorAt(dr.current.meta[i].at[f], dr.keys[f], value, err)
+}
+
+// scan scans rows into b until it is full or the file ends, copying the
+// fields' text into b.text for parse; it reports whether the file goes on.
+func (dr *DeliveryReader) scan(b *deliveryBatch) bool {
+	b.n, b.text, b.err = 0, b.text[:0], nil
+	for b.n < len(b.rows) {
+		if err := dr.scanRow(&b.rows[b.n], &b.meta[b.n], &b.text); err != nil {
+			b.err = err
+			return false
+		}
+		b.n++
+	}
+	return true
+}
+
+// scanRow reads one row: its text onto text, and where its fields are.
+// What can wait — checking the text's encoding, trimming the fields — is
+// left to parse, on the caller's goroutine, which has less to do.
+func (dr *DeliveryReader) scanRow(d *pricing.Delivery, m *rowMeta, text *[]byte) error {
+	t := dr.t
+	line, err := t.nextBytes(true)
+	if err != nil {
+		if isRowProblem(err) {
+			*d = pricing.Delivery{Line: line, Problems: pricing.ErrorList{pricing.AsInputError(t.name, err)}}
+			return nil
+		}
+		return err
+	}
+	d.Line, d.Problems = line, nil
+	base := len(*text)
+	*text = append(*text, t.sc.Text()...)
+	m.text = span{base, len(*text)}
+	for f, col := range dr.columns {
+		start, end := t.sc.Span(col)
+		m.raw[f] = span{base + start, base + end}
+		m.at[f] = t.sc.Position(col)
+	}
+	return nil
+}
+
+// parse parses row i of the current batch, which scanRow left in text.
+func (dr *DeliveryReader) parse(i int, text []byte) {
+	d, m := &dr.current.rows[i], &dr.current.meta[i]
+	d.TicketText = nil
+	if d.Problems != nil {
+		return
+	}
+	if err := dr.t.checkText(text[m.text.start:m.text.end], d.Line); err != nil {
+		d.Problems = pricing.ErrorList{pricing.AsInputError(dr.t.name, err)}
+		return
+	}
+	field := func(f pricing.DeliveryField) []byte { return trimSpace(text[m.raw[f].start:m.raw[f].end]) }
+	var err error
+	if ticket := field(pricing.TicketField); len(ticket) == 0 {
+		d.Problems = append(d.Problems, dr.Problem(i, pricing.TicketField, "", pricing.Errorf("is empty")))
+	} else if err := checkName(ticket); err != nil {
+		d.Problems = append(d.Problems, dr.Problem(i, pricing.TicketField, string(ticket), err))
+	} else {
+		d.TicketText = ticket
+	}
+	if d.Month, d.Day, err = pricing.ParseDay(field(pricing.DateField)); err != nil {
+		d.Problems = append(d.Problems, dr.Problem(i, pricing.DateField, string(field(pricing.DateField)), err))
+	}
+	if buyer := field(pricing.BuyerField); len(buyer) == 0 {
+		d.Problems = append(d.Problems, dr.Problem(i, pricing.BuyerField, "", pricing.Errorf("is empty")))
+	} else if d.Buyer, err = dr.intern(buyer); err != nil {
+		d.Problems = append(d.Problems, dr.Problem(i, pricing.BuyerField, string(buyer), err))
+	}
+	if d.Tapped, err = dr.weight(field(pricing.TappedField)); err != nil {
+		d.Problems = append(d.Problems, dr.Problem(i, pricing.TappedField, string(field(pricing.TappedField)), err))
+	}
+	if d.Delivered, err = dr.weight(field(pricing.DeliveredField)); err != nil {
+		d.Problems = append(d.Problems, dr.Problem(i, pricing.DeliveredField, string(field(pricing.DeliveredField)), err))
+	}
+}
+
+// weight parses a weight field: whole kilograms or tonnes, as the header
+// says.
+func (dr *DeliveryReader) weight(b []byte) (pricing.Weight, error) {
+	if kg, ok := pricing.ParseWeightFast(b, !dr.kilograms); ok {
+		return kg, nil
+	}
+	if dr.kilograms {
+		return pricing.ParseKilograms(string(b))
+	}
+	return pricing.ParseWeight(string(b))
+}
+
+// intern returns b as a string, shared by every row with the same buyer,
+// once checkName has passed it.
+func (dr *DeliveryReader) intern(b []byte) (string, error) {
+	if string(b) == dr.lastBuyer { // rows often come buyer after buyer
+		return dr.lastBuyer, nil
+	}
+	if s, ok := dr.buyers[string(b)]; ok {
+		dr.lastBuyer = s
+		return s, nil
+	}
+	if err := checkName(b); err != nil {
+		return "", err
+	}
+	s := string(b)
+	if len(dr.buyers) < maxInternedBuyers {
+		dr.buyers[s] = s
+	}
+	return s, nil
+}
+
+// checkTickets finds the duplicate tickets of a batch: in the first of
+// two passes it only keeps their hashes; else it first touches the table
+// slot of every ticket it checks, so that their memory loads overlap
+// instead of waiting one after another, then claims them in order. A bad
+// row claims no ticket: its ticket may be the typo, and a good row with it
+// must not be rejected for it; but a bad row with a ticket seen before is
+// told so.
+func (dr *DeliveryReader) checkTickets(b *deliveryBatch) error {
+	rows := b.rows[:b.n]
+	for i := range rows {
+		d, m := &rows[i], &b.meta[i]
+		if len(d.TicketText) == 0 {
+			continue
+		}
+		m.hash = maphash.Bytes(dr.seed, d.TicketText)
+		switch {
+		case dr.hashes != nil:
+			dr.hashes.Add(m.hash)
+			dr.ticketSum += m.hash
+		case dr.repeated != nil:
+			dr.ticketSum -= m.hash
+			if tickets.IsRepeated(dr.repeated, m.hash) {
+				dr.tickets.Touch(m.hash)
+			}
+		default:
+			dr.tickets.Touch(m.hash)
+		}
+	}
+	if dr.hashes != nil {
+		return nil // the first of two passes: no ticket is checked yet
+	}
+	for i := range rows {
+		d, hash := &rows[i], b.meta[i].hash
+		if len(d.TicketText) == 0 || dr.repeated != nil && !tickets.IsRepeated(dr.repeated, hash) {
+			continue
+		}
+		var (
+			first int32
+			dup   bool
+		)
+		if d.Problems != nil {
+			first, dup = dr.tickets.LineOf(d.TicketText, hash)
+		} else {
+			var err error
+			if first, dup, err = dr.tickets.Claim(d.TicketText, hash, int32(d.Line)); err != nil {
+				return &pricing.InputError{Source: dr.t.name, Line: d.Line, Err: err}
+			}
+		}
+		if dup {
+			d.Problems = append(d.Problems, dr.Problem(i, pricing.TicketField, d.Ticket(),
+				pricing.Errorf("is a duplicate ticket: line %d has it too, and a ladle is billed once", first)))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,131 @@
+package read
+
+import (
+	"io"
+	"strings"
+
+	"alprice/pricing"
+
+	"github.com/shopspring/decimal"
+)
+
+var invoiceColumns = []column{
+	{key: "invoice_no", names: []string{"invoice_no", "发票号码"}, required: true},
+	{key: "buyer", names: []string{"buyer", "客户"}, required: true},
+	{key: "month", names: []string{"month", "月份"}, required: true},
+	{key: "quantity_t", names: []string{"quantity_t", "数量"}, required: true},
+	{key: "unit_price_excl_vat", names: []string{"unit_price_excl_vat", "单价"}, required: true},
+	{key: "amount_excl_vat", names: []string{"amount_excl_vat", "金额"}, required: true},
+	{key: "vat_rate", names: []string{"vat_rate", "税率"}, required: true},
+	{key: "vat", names: []string{"vat", "税额"}, required: true},
+	{key: "total", names: []string{"total", "价税合计"}},
+}
+
+// ReadInvoices reads a CSV file of VAT invoice lines from r; name is used in
+// messages. Columns by name in any order: invoice_no, buyer, month (the
+// supply month billed, YYYY-MM), quantity_t, unit_price_excl_vat (up to 8
+// decimals), amount_excl_vat, vat_rate (13% or 0.13), vat, and optionally
+// total; or the Chinese headers 发票号码, 客户, 月份, 数量, 单价, 金额, 税率,
+// 税额, 价税合计. Every bad row is listed and nothing is returned.
+func ReadInvoices(r io.Reader, name string, enc Encoding) (*pricing.Invoices, error) {
+	t, err := openCSV(r, name, enc, invoiceColumns)
+	if err != nil {
+		return nil, err
+	}
+	inv := &pricing.Invoices{Source: name}
+	perInvoice := map[string]int{}
+	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {
+		l, problems := readInvoiceLine(t, rec)
+		if len(problems) == 0 {
+			// The record's text is one string: keep a copy of the invoice
+			// number, not it (add copies a new buyer).
+			l.InvoiceNo = strings.Clone(l.InvoiceNo)
+			perInvoice[l.InvoiceNo]++
+			l.Line, l.SourceLine = perInvoice[l.InvoiceNo], line
+			inv.Add(l)
+		}
+		return problems
+	})
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if inv.Len() == 0 {
+		return nil, &pricing.InputError{Source: name, Line: 1, Err: pricing.Errorf("has a header but no invoice lines")}
+	}
+	return inv, nil
+}
+
+func readInvoiceLine(t *csvTable, rec []string) (pricing.InvoiceLine, pricing.ErrorList) {
+	var (
+		l    pricing.InvoiceLine
+		errs pricing.ErrorList
+	)
+	need := func(key string) string {
+		v := t.field(rec, key)
+		if v == "" {
+			errs = append(errs, t.fieldError(key, "", pricing.Errorf("is empty")))
+		}
+		return v
+	}
+	parsed := func(key string, parse func(string) (decimal.Decimal, error)) decimal.Decimal {
+		v := need(key)
+		if v == "" {
+			return decimal.Zero
+		}
+		d, err := parse(v)
+		if err != nil {
+			errs = append(errs, t.fieldError(key, v, err))
+		}
+		return d
+	}
+	name := func(key string) string {
+		v := need(key)
+		if err := checkName([]byte(v)); v != "" && err != nil {
+			errs = append(errs, t.fieldError(key, v, err))
+		}
+		return v
+	}
+	l.InvoiceNo = name("invoice_no")
+	l.Buyer = name("buyer")
+	if v := need("month"); v != "" {
+		m, err := pricing.ParseMonth(v)
+		if err != nil {
+			errs = append(errs, t.fieldError("month", v, err))
+		}
+		l.Month = m
+	}
+	if v := need("quantity_t"); v != "" {
+		w, err := pricing.ParseWeight(v)
+		if err != nil {
+			errs = append(errs, t.fieldError("quantity_t", v, err))
+		}
+		l.Quantity = w
+	}
+	l.UnitPriceExclVAT = parsed("unit_price_excl_vat", parseUnitPrice)
+	l.AmountExclVAT = parsed("amount_excl_vat", parseInvoiceMoney)
+	l.VATRate = parsed("vat_rate", pricing.ParseVATRate)
+	l.VAT = parsed("vat", parseInvoiceMoney)
+	if v := t.field(rec, "total"); v != "" {
+		d, err := parseInvoiceMoney(v)
+		if err != nil {
+			errs = append(errs, t.fieldError("total", v, err))
+		}
+		l.Total, l.HasTotal = d, true
+	}
+	return l, errs
+}
+
+func parseInvoiceMoney(s string) (decimal.Decimal, error) {
+	if strings.HasPrefix(s, "-") {
+		return decimal.Zero, pricing.Errorf("is negative: red-letter invoices (红字发票, credit notes) are not checked; leave them out")
+	}
+	return pricing.ParseMoney(s)
+}
+
+func parseUnitPrice(s string) (decimal.Decimal, error) {
+	d, err := pricing.ScanDecimal(s, pricing.UnitPriceDecimals)
+	if err != nil {
+		return d, pricing.Errorf("%w: write the unit price as printed, such as 20710.32743363 (at most 8 decimals)", err)
+	}
+	return d, nil
+}

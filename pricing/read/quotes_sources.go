@@ -1,0 +1,440 @@
+package read
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"alprice/pricing"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/net/html"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+)
+
+// QuoteSource names a kind of quotes input users save or copy from
+// Changjiang Nonferrous (长江有色金属网).
+type QuoteSource string
+
+// The quote sources alprice reads.
+const (
+	SourceText QuoteSource = "text" // text pasted from the page: "A00铝 23660-23700 23680 +80"
+	SourceHTML QuoteSource = "html" // the history page (historyprice/cjxh_1/) saved as HTML, GBK
+	SourceJSON QuoteSource = "json" // the price-list endpoint's JSON answer, saved to a file
+	SourceCSV  QuoteSource = "csv"  // another quotes file, as average reads
+)
+
+// ParseQuoteSource parses a --from value.
+func ParseQuoteSource(s string) (QuoteSource, error) {
+	switch q := QuoteSource(s); q {
+	case SourceText, SourceHTML, SourceJSON, SourceCSV:
+		return q, nil
+	}
+	return "", pricing.Errorf("is not a quotes source: write text, html, json or csv")
+}
+
+// DetectQuoteSource tells the kind of a quotes input by its content: JSON
+// starts with {, HTML has a tag, CSV's first line names a date column, and
+// anything else is pasted text.
+func DetectQuoteSource(head []byte) QuoteSource {
+	t := bytes.TrimSpace(bytes.TrimPrefix(head, utf8BOM))
+	lower := bytes.ToLower(t)
+	switch {
+	case bytes.HasPrefix(t, []byte("{")):
+		return SourceJSON
+	case bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<table")) || bytes.HasPrefix(lower, []byte("<!doctype")):
+		return SourceHTML
+	}
+	first, _, _ := bytes.Cut(lower, []byte("\n"))
+	if bytes.Contains(first, []byte(",")) && (bytes.Contains(first, []byte("date")) || bytes.Contains(first, []byte("日期"))) {
+		return SourceCSV
+	}
+	return SourceText
+}
+
+// SourceQuotes are the A00 quotes read from a source, and how many rows of
+// other products were skipped.
+type SourceQuotes struct {
+	Quotes []pricing.Quote
+	NotA00 int
+}
+
+// a00 matches the product name of A00 aluminium as the site writes it.
+var a00 = regexp.MustCompile(`^A00\s*铝`)
+
+// textLine is a pasted line: an optional date, the product, then the
+// numbers, spaced or run together.
+var textLine = regexp.MustCompile(`^(?:(\d{4}-\d{1,2}-\d{1,2})\s+)?(\S*?铝|\S+)\s*(.*)$`)
+
+// spaced is "23660-23700 23680 +80" (the change optional).
+var spaced = regexp.MustCompile(`^(\d+)\s*[-—–~]\s*(\d+)\s+(\d+)(?:\s+([+-]?\d+))?$`)
+
+// runTogether is "23660-2370023680+80": low, then high and average run
+// together, then the signed change.
+var runTogether = regexp.MustCompile(`^(\d+)[-—–~](\d+)([+-]\d+)$`)
+
+// setChange sets q's change against the previous trading day (涨跌)
+// from its text, signed or not; an empty text is no change given.
+func setChange(q *pricing.Quote, text string) error {
+	if text == "" {
+		return nil
+	}
+	c, err := pricing.ParseSignedMoney(text)
+	if err != nil {
+		return err
+	}
+	q.Change, q.HasChange = c, true
+	return nil
+}
+
+// ReadPastedQuotes reads text copied from Changjiang's page, a quote a
+// line: "A00铝 23660-23700 23680 +80", or run together as the home page
+// renders it, "A00铝23660-2370023680+80" — low, high, average and a signed
+// change with no separators, split by the rule low ≤ average ≤ high; a
+// line where more than one split obeys it is refused, naming the line.
+// The date is a leading YYYY-MM-DD on the line, or date for every line.
+// Lines of other products are counted as NotA00; blank lines are skipped.
+func ReadPastedQuotes(r io.Reader, name string, date *time.Time) (*SourceQuotes, error) {
+	out := &SourceQuotes{}
+	var errs pricing.ErrorList
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), MaxLineLength)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		fail := func(value string, err error) {
+			errs = append(errs, &pricing.InputError{Source: name, Line: n, Value: value, Err: err})
+		}
+		m := textLine.FindStringSubmatch(line)
+		if m == nil || !a00.MatchString(m[2]) {
+			out.NotA00++
+			continue
+		}
+		q := pricing.Quote{Line: n}
+		switch {
+		case m[1] != "":
+			d, err := pricing.ParseDate(m[1])
+			if err != nil {
+				fail(m[1], err)
+				continue
+			}
+			q.Date = d
+		case date != nil:
+			q.Date = *date
+		default:
+			fail(line, pricing.Errorf("has no date: start the line with YYYY-MM-DD, or give --date"))
+			continue
+		}
+		rest := strings.TrimSpace(m[3])
+		var low, high, avg, change string
+		if s := spaced.FindStringSubmatch(rest); s != nil {
+			low, high, avg, change = s[1], s[2], s[3], s[4]
+		} else if s := runTogether.FindStringSubmatch(rest); s != nil {
+			var err error
+			low, change = s[1], s[3]
+			if high, avg, err = splitHighAverage(s[1], s[2]); err != nil {
+				fail(rest, err)
+				continue
+			}
+		} else {
+			fail(rest, pricing.Errorf("is not low-high average change, such as 23660-23700 23680 +80"))
+			continue
+		}
+		var err error
+		if q.Low, q.High, q.Average, err = prices(low, high, avg); err != nil {
+			fail(rest, err)
+			continue
+		}
+		q.HasRange = true
+		if err := setChange(&q, change); err != nil {
+			fail(change, err)
+			continue
+		}
+		out.Quotes = append(out.Quotes, q)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("cannot be read: %w", err)}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// splitHighAverage splits digits, high and average run together, so that
+// low ≤ average ≤ high: exactly one split must do.
+func splitHighAverage(low, digits string) (high, avg string, err error) {
+	l, _ := strconv.Atoi(low)
+	var found []int
+	for k := 1; k < len(digits); k++ {
+		h, a := digits[:k], digits[k:]
+		if a[0] == '0' || h[0] == '0' {
+			continue
+		}
+		hv, _ := strconv.Atoi(h)
+		av, _ := strconv.Atoi(a)
+		if l <= av && av <= hv {
+			found = append(found, k)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return digits[:found[0]], digits[found[0]:], nil
+	case 0:
+		return "", "", pricing.Errorf("cannot be split into high and average with low ≤ average ≤ high")
+	}
+	var splits []string
+	for _, k := range found {
+		splits = append(splits, digits[:k]+" / "+digits[k:])
+	}
+	return "", "", pricing.Errorf("splits into high and average more than one way (%s): paste it with spaces", strings.Join(splits, ", "))
+}
+
+// prices parses a quote's low, high and average, each more than zero, the
+// average within the range.
+func prices(low, high, avg string) (l, h, a decimal.Decimal, err error) {
+	for _, p := range []struct {
+		text string
+		to   *decimal.Decimal
+	}{{low, &l}, {high, &h}, {avg, &a}} {
+		if *p.to, err = pricing.ParseMoney(p.text); err == nil && !p.to.IsPositive() {
+			err = pricing.Errorf("is not positive; a quote is more than zero")
+		}
+		if err != nil {
+			return l, h, a, pricing.Errorf("%q %w", p.text, err)
+		}
+	}
+	if l.GreaterThan(h) || a.LessThan(l) || a.GreaterThan(h) {
+		return l, h, a, pricing.Errorf("average %s is outside the range %s-%s", a, l, h)
+	}
+	return l, h, a, nil
+}
+
+// ReadHistoryHTML reads Changjiang's price history page (historyprice/
+// cjxh_1/) as saved from a browser: GBK or UTF-8, a table whose header
+// names 品名, 价格区间 (low—high), 均价, 涨跌 and 日期 (MM-DD, no year). The
+// dates run newest first; the year is year for the first row, and a month
+// that grows going down the page belongs to the year before (a page that
+// spans New Year). Rows of other products are counted as NotA00.
+func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) {
+	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	if err != nil {
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("cannot be read: %w", err)}
+	}
+	if !validText(data) {
+		if data, _, err = transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data); err != nil {
+			return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("is neither UTF-8 nor GBK text: %w", err)}
+		}
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("is not HTML: %w", err)}
+	}
+	rows := tableRows(doc)
+	cols := map[string]int{}
+	var header int
+	for i, row := range rows {
+		for j, c := range row {
+			cols[strings.TrimSpace(c)] = j
+		}
+		if _, ok := cols["均价"]; ok {
+			header = i
+			break
+		}
+		clear(cols)
+	}
+	for _, c := range []string{"品名", "价格区间", "均价", "日期"} {
+		if _, ok := cols[c]; !ok {
+			return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("has no price table with a %s column (it needs 品名, 价格区间, 均价, 涨跌, 日期): is it Changjiang's history page?", c)}
+		}
+	}
+	if year == 0 {
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("gives its dates without a year: give --year")}
+	}
+	out := &SourceQuotes{}
+	var errs pricing.ErrorList
+	prevMonth := 0
+	for i, row := range rows[header+1:] {
+		n := i + 1 // the row of the table, for messages
+		cell := func(c string) string {
+			if j, ok := cols[c]; ok && j < len(row) {
+				return strings.TrimSpace(row[j])
+			}
+			return ""
+		}
+		if !a00.MatchString(cell("品名")) {
+			out.NotA00++
+			continue
+		}
+		fail := func(field, value string, err error) {
+			errs = append(errs, &pricing.InputError{Source: name, Line: n, Field: "table row " + strconv.Itoa(n) + " " + field, Value: value, Err: err})
+		}
+		var month, day int
+		if _, err := fmt.Sscanf(cell("日期"), "%d-%d", &month, &day); err != nil || month < 1 || month > 12 {
+			fail("日期", cell("日期"), pricing.Errorf("is not MM-DD"))
+			continue
+		}
+		if prevMonth != 0 && month > prevMonth {
+			year-- // newest first: a later month further down is last year's
+		}
+		prevMonth = month
+		d, err := pricing.ParseDate(fmt.Sprintf("%04d-%02d-%02d", year, month, day))
+		if err != nil {
+			fail("日期", cell("日期"), err)
+			continue
+		}
+		low, high, ok := splitRange(cell("价格区间"))
+		if !ok {
+			fail("价格区间", cell("价格区间"), pricing.Errorf("is not low—high"))
+			continue
+		}
+		q := pricing.Quote{Date: d, Line: n, HasRange: true}
+		if q.Low, q.High, q.Average, err = prices(low, high, strings.ReplaceAll(cell("均价"), ",", "")); err != nil {
+			fail("均价", cell("均价"), err)
+			continue
+		}
+		if err := setChange(&q, cell("涨跌")); err != nil {
+			fail("涨跌", cell("涨跌"), err)
+			continue
+		}
+		out.Quotes = append(out.Quotes, q)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// tableRows returns the text of the cells of every table row of doc.
+func tableRows(doc *html.Node) [][]string {
+	var rows [][]string
+	var text func(*html.Node, *strings.Builder)
+	text = func(n *html.Node, b *strings.Builder) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			text(c, b)
+		}
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "tr" {
+			var row []string
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+					var b strings.Builder
+					text(c, &b)
+					row = append(row, b.String())
+				}
+			}
+			rows = append(rows, row)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return rows
+}
+
+// jsonFigure is a figure of the price list, a JSON number or a string
+// alike, kept as its text: never a float.
+type jsonFigure string
+
+func (f *jsonFigure) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*f = jsonFigure(strings.TrimSpace(s))
+		return nil
+	}
+	if string(b) == "null" {
+		*f = ""
+		return nil
+	}
+	*f = jsonFigure(b)
+	return nil
+}
+
+// priceListItem is one entry of the price-list endpoint's answer.
+type priceListItem struct {
+	ProductSortName string     `json:"productSortName"`
+	AvgPrice        jsonFigure `json:"avgPrice"`
+	HighsLowsAmount jsonFigure `json:"highsLowsAmount"`
+	Unit            string     `json:"unit"`
+	PublishDate     string     `json:"publishDate"`
+}
+
+// ReadPriceListJSON reads the answer of Changjiang's price-list endpoint,
+// saved to a file or fetched: {"body": {"priceList": [...]}} with, per
+// entry, productSortName ("A00铝"), avgPrice, highsLowsAmount (the change),
+// unit and publishDate (YYYY-MM-DD, a time may follow). Entries of other
+// products are counted as NotA00. An answer of another shape is an error
+// that says what was expected and shows the start of what came.
+func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
+	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	if err != nil {
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("cannot be read: %w", err)}
+	}
+	var answer struct {
+		Body *struct {
+			PriceList *[]json.RawMessage `json:"priceList"`
+		} `json:"body"`
+	}
+	if err := json.Unmarshal(data, &answer); err != nil || answer.Body == nil || answer.Body.PriceList == nil {
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("is not the price list expected, {\"body\": {\"priceList\": [...]}}; it starts %s", strconv.Quote(pricing.Clip(string(bytes.TrimSpace(data)))))}
+	}
+	out := &SourceQuotes{}
+	var errs pricing.ErrorList
+	for i, raw := range *answer.Body.PriceList {
+		n := i + 1
+		fail := func(field, value string, err error) {
+			errs = append(errs, &pricing.InputError{Source: name, Field: fmt.Sprintf("priceList[%d].%s", i, field), Value: value, Err: err})
+		}
+		var item priceListItem
+		if err := json.Unmarshal(raw, &item); err != nil {
+			fail("", "", pricing.Errorf("is not a price entry: %w", err))
+			continue
+		}
+		if !a00.MatchString(item.ProductSortName) {
+			out.NotA00++
+			continue
+		}
+		date, _, _ := strings.Cut(item.PublishDate, " ")
+		date, _, _ = strings.Cut(date, "T")
+		q := pricing.Quote{Line: n}
+		if q.Date, err = pricing.ParseDate(date); err != nil {
+			fail("publishDate", item.PublishDate, err)
+			continue
+		}
+		if q.Average, err = pricing.ParseMoney(string(item.AvgPrice)); err == nil && !q.Average.IsPositive() {
+			err = pricing.Errorf("is not positive")
+		}
+		if err != nil {
+			fail("avgPrice", string(item.AvgPrice), err)
+			continue
+		}
+		if err := setChange(&q, string(item.HighsLowsAmount)); err != nil {
+			fail("highsLowsAmount", string(item.HighsLowsAmount), err)
+			continue
+		}
+		out.Quotes = append(out.Quotes, q)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
