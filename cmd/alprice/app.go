@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
@@ -22,11 +23,11 @@ type app struct {
 	err    io.Writer
 	getenv func(string) string
 
-	format   string // --format, or the one --out implies
-	langFlag string // --lang
-	outFile  string // --out
-	bom      bool   // --bom
-	lang     lang   // resolved from --lang or the locale
+	format   string    // --format, or the one --out implies
+	langFlag string    // --lang
+	outFile  string    // --out
+	bom      bool      // --bom
+	lang     i18n.Lang // resolved from --lang or the locale
 
 	output outputGuard // writes --out, and stops for an interrupt
 
@@ -96,9 +97,9 @@ func (a *app) setup(cmd *cobra.Command) error {
 	if a.format == "xlsx" && !a.toFile() {
 		return usageError{pricing.Errorf("--format xlsx writes a workbook: give --out FILE.xlsx")}
 	}
-	a.lang = langFromEnv(a.getenv)
+	a.lang = i18n.LangFromEnv(a.getenv)
 	if a.langFlag != "" {
-		l, ok := parseLang(a.langFlag)
+		l, ok := i18n.ParseLang(a.langFlag)
 		if !ok {
 			return usageError{pricing.Errorf("--lang %q: choose zh or en", a.langFlag)}
 		}
@@ -131,7 +132,7 @@ func (a *app) sayWarnings(w io.Writer) {
 	if a.quiet {
 		return
 	}
-	prefix := a.lang.t("alprice: warning: ", "alprice:警告:")
+	prefix := a.lang.T("alprice: warning: ", "alprice:警告:")
 	say := func(s string) { fmt.Fprintf(w, "%s%s\n", prefix, printable(s)) }
 	for _, q := range a.quotesRead {
 		excluded, warnings := q.UsedNotes()
@@ -145,7 +146,7 @@ func (a *app) sayWarnings(w io.Writer) {
 				code := n.Why.Code
 				if !a.verbose && count[code] > maxRepeats {
 					if shown[code] == 0 {
-						say(fmt.Sprintf(a.lang.t("%s:%d: %s, and %d more rows like it (--verbose lists them)", "%s:%d:%s,另有 %d 行同类(--verbose 列出)"),
+						say(fmt.Sprintf(a.lang.T("%s:%d: %s, and %d more rows like it (--verbose lists them)", "%s:%d:%s,另有 %d 行同类(--verbose 列出)"),
 							q.Source, n.Line, a.noteText(n), count[code]-1))
 					}
 					shown[code]++
@@ -155,7 +156,7 @@ func (a *app) sayWarnings(w io.Writer) {
 			}
 		}
 		for _, y := range q.Calendar.Unscheduled() {
-			say(fmt.Sprintf(a.lang.t("no public holiday schedule for %d: every weekday is counted as a trading day; give --holidays FILE",
+			say(fmt.Sprintf(a.lang.T("no public holiday schedule for %d: every weekday is counted as a trading day; give --holidays FILE",
 				"没有 %d 年的法定节假日安排:每个工作日都按交易日计;请用 --holidays FILE 补充"), y))
 		}
 	}
@@ -166,9 +167,9 @@ func (a *app) sayWarnings(w io.Writer) {
 
 // noteText says a note on a quotes row in the user's language.
 func (a *app) noteText(n pricing.Note) string {
-	text := a.lang.say(n.Why)
+	text := a.lang.Say(n.Why)
 	if n.Why.Code == "quote.weekend" || n.Why.Code == "quote.holiday" {
-		return a.lang.t("excluded from the averages: ", "未计入月均价:") + text
+		return a.lang.T("excluded from the averages: ", "未计入月均价:") + text
 	}
 	return text
 }

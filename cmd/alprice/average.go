@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
@@ -138,7 +139,7 @@ type averageJSONRow struct {
 	Difference      *money        `json:"difference,omitempty"`
 }
 
-func averageJSON(l lang, rows []monthAverage) []averageJSONRow {
+func averageJSON(l i18n.Lang, rows []monthAverage) []averageJSONRow {
 	out := []averageJSONRow{}
 	for _, r := range rows {
 		j := averageJSONRow{
@@ -164,26 +165,26 @@ func averageJSON(l lang, rows []monthAverage) []averageJSONRow {
 
 // statusCell says a month's status in l, and as its code in machine
 // formats.
-func statusCell(l lang, s pricing.MonthStatus) report.Cell {
+func statusCell(l i18n.Lang, s pricing.MonthStatus) report.Cell {
 	if s == pricing.Partial {
-		return report.Coded(l.t("partial", "未完"), string(s))
+		return report.Coded(l.T("partial", "未完"), string(s))
 	}
-	return report.Coded(l.t("complete", "完整"), string(s))
+	return report.Coded(l.T("complete", "完整"), string(s))
 }
 
-func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
+func averageDoc(l i18n.Lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 	withOfficial := false
 	for _, r := range rows {
 		withOfficial = withOfficial || r.official != nil
 	}
-	roundingName := map[pricing.Rounding]string{pricing.Yuan: l.t("yuan", "元"), pricing.Fen: l.t("fen", "分")}
+	roundingName := map[pricing.Rounding]string{pricing.Yuan: l.T("yuan", "元"), pricing.Fen: l.T("fen", "分")}
 	cols := columns(l, "month", "days", "expected_days", "status", "min", "max", "mean", "average", "rounding", "first", "last", "missing_weekdays")
 	if withOfficial {
 		cols = append(cols, columns(l, "official", "difference")...)
 	}
 	main := report.Table{Columns: cols}
 	days := report.Table{
-		Title:   l.t("Days to judge", "需核对的日期"),
+		Title:   l.T("Days to judge", "需核对的日期"),
 		Columns: columns(l, "month", "date", "line", "what"),
 	}
 	partial := false
@@ -205,35 +206,35 @@ func averageDoc(l lang, q *pricing.Quotes, rows []monthAverage) report.Doc {
 		month := report.Str(r.Month.String())
 		for _, d := range r.MissingWeekdays {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(d)), report.Empty,
-				report.Str(l.t("trading day without a quote: a gap in the file?", "交易日无报价:数据缺失?"))})
+				report.Str(l.T("trading day without a quote: a gap in the file?", "交易日无报价:数据缺失?"))})
 		}
 		for _, h := range r.Holidays {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(h.Date)), report.Empty,
-				report.Str(l.t("public holiday, no quote due: ", "法定节假日,不报价:") + h.Name)})
+				report.Str(l.T("public holiday, no quote due: ", "法定节假日,不报价:") + h.Name)})
 		}
 		if r.Status == pricing.Partial {
 			partial = true
 			days.Rows = append(days.Rows, []report.Cell{month, report.Empty, report.Empty,
-				report.Str(fmt.Sprintf(l.t("%d trading days after %s not yet quoted: the month is not complete", "%[2]s 之后尚有 %[1]d 个交易日未报价:本月尚未完整"), r.NotYetQuoted, pricing.FormatDate(r.Last)))})
+				report.Str(fmt.Sprintf(l.T("%d trading days after %s not yet quoted: the month is not complete", "%[2]s 之后尚有 %[1]d 个交易日未报价:本月尚未完整"), r.NotYetQuoted, pricing.FormatDate(r.Last)))})
 		}
 		for _, n := range r.Excluded {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(n.Date)), report.Int(n.Line),
-				report.Str(l.t("excluded: ", "已剔除:") + l.say(n.Why))})
+				report.Str(l.T("excluded: ", "已剔除:") + l.Say(n.Why))})
 		}
 		for _, n := range r.Warnings {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(n.Date)), report.Int(n.Line),
-				report.Str(l.t("warning: ", "警告:") + l.say(n.Why))})
+				report.Str(l.T("warning: ", "警告:") + l.Say(n.Why))})
 		}
 	}
 	doc := report.Doc{
-		Title:  l.t("Changjiang A00 spot monthly averages · ", "长江有色A00铝现货月均价 · ") + q.Source,
+		Title:  l.T("Changjiang A00 spot monthly averages · ", "长江有色A00铝现货月均价 · ") + q.Source,
 		Tables: []report.Table{main},
-		Notes: []string{l.t(
+		Notes: []string{l.T(
 			"Average = sum of the daily averages ÷ quote days, rounded half away from zero once from the exact quotient; only trading days are averaged — weekends and public holidays are not (rule 2.1).",
 			"月均价 = 各报价日均价之和 ÷ 报价日数,由精确商一次四舍五入;只平均交易日,周末和法定节假日不参与(第2.1条)。")},
 	}
 	if partial {
-		doc.Notes = append(doc.Notes, l.t(
+		doc.Notes = append(doc.Notes, l.T(
 			"A partial month's average is not final: pricing on it needs --provisional.",
 			"未完整月份的均价不是最终值:据此定价需加 --provisional。"))
 	}

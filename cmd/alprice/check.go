@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 	"alprice/pricing/invoice"
@@ -114,9 +115,9 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 }
 
 // findingsTable lists findings on invoices, as check and trueup show them.
-func findingsTable(l lang, findings []invoice.Finding) report.Table {
+func findingsTable(l i18n.Lang, findings []invoice.Finding) report.Table {
 	t := report.Table{
-		Title:   l.t("Findings", "问题明细"),
+		Title:   l.T("Findings", "问题明细"),
 		Columns: columns(l, "invoice_no", "line:invoice", "month", "field", "invoiced", "expected", "difference", "rule", "explanation"),
 	}
 	for _, f := range findings {
@@ -127,7 +128,7 @@ func findingsTable(l lang, findings []invoice.Finding) report.Table {
 		t.Rows = append(t.Rows, []report.Cell{
 			report.Str(f.InvoiceNo), line, report.Str(f.Month.String()), fieldCell(l, f.Field),
 			findingCell(f.Field, f.Invoiced), findingCell(f.Field, f.Expected), findingCell(f.Field, f.Difference()),
-			ruleCell(l, f.Rule), report.Str(l.say(f.Why)),
+			ruleCell(l, f.Rule), report.Str(l.Say(f.Why)),
 		})
 	}
 	return t
@@ -136,21 +137,21 @@ func findingsTable(l lang, findings []invoice.Finding) report.Table {
 // fieldCell names an invoice field: in English by its key, as the
 // invoices file does; in Chinese as its column is titled. Machine formats
 // keep the key.
-func fieldCell(l lang, field string) report.Cell {
-	if title, ok := columnTitles[field]; ok && l == zh {
+func fieldCell(l i18n.Lang, field string) report.Cell {
+	if title, ok := i18n.ColumnTitles[field]; ok && l == i18n.Chinese {
 		return report.Coded(title[1], field)
 	}
 	return report.Str(field)
 }
 
 // findingsJSON writes findings on invoices; never null.
-func findingsJSON(l lang, findings []invoice.Finding) []findingJSON {
+func findingsJSON(l i18n.Lang, findings []invoice.Finding) []findingJSON {
 	out := []findingJSON{}
 	for _, f := range findings {
 		out = append(out, findingJSON{
 			InvoiceNo: f.InvoiceNo, Line: f.Line, SourceLine: f.SourceLine, Buyer: f.Buyer, Month: f.Month.String(), Field: f.Field,
 			Invoiced: findingCell(f.Field, f.Invoiced).Plain(), Expected: findingCell(f.Field, f.Expected).Plain(),
-			Difference: findingCell(f.Field, f.Difference()).Plain(), Rule: f.Rule, Explanation: l.say(f.Why),
+			Difference: findingCell(f.Field, f.Difference()).Plain(), Rule: f.Rule, Explanation: l.Say(f.Why),
 		})
 	}
 	return out
@@ -195,7 +196,7 @@ type checkResultJSON struct {
 	Months         []monthCheckJSON `json:"months"`
 }
 
-func checkJSON(l lang, r *invoice.CheckResult) checkResultJSON {
+func checkJSON(l i18n.Lang, r *invoice.CheckResult) checkResultJSON {
 	j := checkResultJSON{OK: r.OK(), WeightsChecked: r.WeightsChecked, Findings: findingsJSON(l, r.Findings), Months: []monthCheckJSON{}}
 	for _, m := range r.Months {
 		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer, Month: m.Month.String(), Invoices: m.Invoices,
@@ -210,22 +211,22 @@ func checkJSON(l lang, r *invoice.CheckResult) checkResultJSON {
 	return j
 }
 
-func checkDoc(l lang, source string, r *invoice.CheckResult) report.Doc {
-	verdict := l.t("the invoices match the agreement, the policy and the deliveries", "发票与协议、政策和到位量一致")
+func checkDoc(l i18n.Lang, source string, r *invoice.CheckResult) report.Doc {
+	verdict := l.T("the invoices match the agreement, the policy and the deliveries", "发票与协议、政策和到位量一致")
 	if !r.OK() {
-		verdict = fmt.Sprintf(l.t("%d findings", "发现 %d 处问题"), len(r.Findings))
+		verdict = fmt.Sprintf(l.T("%d findings", "发现 %d 处问题"), len(r.Findings))
 	}
-	doc := report.Doc{Title: l.t("Invoice check · ", "发票核对 · ") + source + " · " + verdict}
+	doc := report.Doc{Title: l.T("Invoice check · ", "发票核对 · ") + source + " · " + verdict}
 	for _, m := range r.Months {
 		if m.Price.Provisional() {
 			doc.Title = provisionalTitle(l) + doc.Title
-			doc.Notes = append(doc.Notes, l.t("PROVISIONAL: the expected figures stand on a benchmark month whose quotes are not all in.",
+			doc.Notes = append(doc.Notes, l.T("PROVISIONAL: the expected figures stand on a benchmark month whose quotes are not all in.",
 				"暂定价:应为值所依据的基准月份报价尚未完整。"))
 			break
 		}
 	}
 	months := report.Table{
-		Title:   l.t("By buyer and month", "按需方和月份"),
+		Title:   l.T("By buyer and month", "按需方和月份"),
 		Columns: columns(l, "agreement", "buyer", "month", "invoices", "lines", "quantity_t:billed", "delivered_t", "billed", "settled", "findings"),
 	}
 	for _, m := range r.Months {
@@ -240,15 +241,15 @@ func checkDoc(l lang, source string, r *invoice.CheckResult) report.Doc {
 	}
 	doc.Tables = append(doc.Tables, months, findingsTable(l, r.Findings))
 	if !r.WeightsChecked {
-		doc.Notes = append(doc.Notes, l.t("No deliveries file: the weights billed and the month totals were not checked (rule 2.6); prices, arithmetic and VAT were.",
+		doc.Notes = append(doc.Notes, l.T("No deliveries file: the weights billed and the month totals were not checked (rule 2.6); prices, arithmetic and VAT were.",
 			"未提供到位记录:未核对开票重量和月度合计(第2.6条);已核对单价、计算和税额。"))
 	}
 	doc.Notes = append(doc.Notes,
-		l.t("Rules: 2.1–2.6 are the policy's (see the README); vat.line, vat.invoice, vat.rate and vat.total are the invoicing software's arithmetic; statement compares with the settlement of the deliveries.",
+		l.T("Rules: 2.1–2.6 are the policy's (see the README); vat.line, vat.invoice, vat.rate and vat.total are the invoicing software's arithmetic; statement compares with the settlement of the deliveries.",
 			"依据:2.1–2.6 为政策条款(见说明文档);开票计算、整票税额、税率、价税合计为开票系统的计算规则;结算比对为与到位量结算的比对。"),
 	)
 	if len(r.Findings) > 0 {
-		doc.Notes = append(doc.Notes, strings.TrimSpace(l.t(
+		doc.Notes = append(doc.Notes, strings.TrimSpace(l.T(
 			"A price finding names the single likely mistake that reproduces the invoice to the fen, or says that none does.",
 			"单价问题给出能精确到分复现发票的常见错误;若无,则注明无法解释。")))
 	}

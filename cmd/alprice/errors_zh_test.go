@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"alprice/cmd/alprice/i18n"
 )
 
 // sourceTemplates returns every error template of alprice's source, with
@@ -137,7 +139,7 @@ func TestChineseErrors(t *testing.T) {
 			}
 		}
 	}) {
-		cn, ok := chineseErrors[s]
+		cn, ok := i18n.ChineseErrors[s]
 		if !ok {
 			t.Errorf("%s: no Chinese for %q", templates[s], s)
 			continue
@@ -149,7 +151,7 @@ func TestChineseErrors(t *testing.T) {
 			t.Errorf("%q: its Chinese %q has English words", s, cn)
 		}
 	}
-	for s := range chineseErrors {
+	for s := range i18n.ChineseErrors {
 		if _, ok := templates[s]; !ok {
 			t.Errorf("the catalogue has %q, which no error says", s)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/pricing"
 )
 
@@ -34,10 +35,10 @@ type noteJSON struct {
 }
 
 // notesJSON writes remarks on rows, said in l; never null.
-func notesJSON(l lang, notes []pricing.Note) []noteJSON {
+func notesJSON(l i18n.Lang, notes []pricing.Note) []noteJSON {
 	out := []noteJSON{}
 	for _, n := range notes {
-		out = append(out, noteJSON{Date: pricing.FormatDate(n.Date), Line: n.Line, Reason: l.say(n.Why)})
+		out = append(out, noteJSON{Date: pricing.FormatDate(n.Date), Line: n.Line, Reason: l.Say(n.Why)})
 	}
 	return out
 }

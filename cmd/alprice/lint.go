@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 	"alprice/pricing/policy"
@@ -101,29 +102,29 @@ type lintJSONOut struct {
 	Findings []lintFindingJSON `json:"findings"`
 }
 
-func lintJSON(l lang, ok bool, findings []policy.LintFinding) lintJSONOut {
+func lintJSON(l i18n.Lang, ok bool, findings []policy.LintFinding) lintJSONOut {
 	j := lintJSONOut{OK: ok, Findings: []lintFindingJSON{}}
 	for _, f := range findings {
 		j.Findings = append(j.Findings, lintFindingJSON{Agreement: f.Agreement, TermsFrom: monthText(f.TermsFrom), Line: f.Line,
-			Severity: f.Severity, Rule: f.Rule, Message: l.say(f.Why)})
+			Severity: f.Severity, Rule: f.Rule, Message: l.Say(f.Why)})
 	}
 	return j
 }
 
-func lintDoc(l lang, source string, ags *pricing.Agreements, findings []policy.LintFinding) report.Doc {
-	doc := report.Doc{Title: fmt.Sprintf(l.t("Policy lint · %s · agreements: %d", "政策检查 · %s · 协议 %d 份"), source, len(ags.List))}
+func lintDoc(l i18n.Lang, source string, ags *pricing.Agreements, findings []policy.LintFinding) report.Doc {
+	doc := report.Doc{Title: fmt.Sprintf(l.T("Policy lint · %s · agreements: %d", "政策检查 · %s · 协议 %d 份"), source, len(ags.List))}
 	if len(findings) == 0 {
-		doc.Notes = []string{l.t("No finding: every agreement states its deductions as clause 2 of the policy requires.",
+		doc.Notes = []string{l.T("No finding: every agreement states its deductions as clause 2 of the policy requires.",
 			"未发现问题:各协议均按政策第二条载明扣减项目。")}
 	}
 	t := report.Table{Columns: columns(l, "agreement", "terms_from", "line", "severity", "rule", "message")}
 	for _, f := range findings {
-		severity := report.Coded(l.t("finding", "问题"), f.Severity)
+		severity := report.Coded(l.T("finding", "问题"), f.Severity)
 		if f.Severity == policy.SeverityWarning {
-			severity = report.Coded(l.t("warning", "提示"), f.Severity)
+			severity = report.Coded(l.T("warning", "提示"), f.Severity)
 		}
 		t.Rows = append(t.Rows, []report.Cell{report.Str(f.Agreement), report.Str(monthText(f.TermsFrom)), report.Int(f.Line),
-			severity, ruleCell(l, f.Rule), report.Str(l.say(f.Why))})
+			severity, ruleCell(l, f.Rule), report.Str(l.Say(f.Why))})
 	}
 	doc.Tables = []report.Table{t}
 	return doc

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/pricing"
 )
 
@@ -22,8 +23,8 @@ func TestChineseMessages(t *testing.T) {
 		for strings.Contains(m.String(), "%!") && len(m.Args) < 9 {
 			m.Args = append(m.Args, fmt.Sprintf("ARG%d", len(m.Args)+1))
 		}
-		en, cn := m.String(), zh.say(m)
-		if _, ok := chinese[code]; !ok {
+		en, cn := m.String(), i18n.Chinese.Say(m)
+		if _, ok := i18n.MessagesZH[code]; !ok {
 			t.Errorf("%s: no Chinese template", code)
 			continue
 		}
@@ -41,7 +42,7 @@ func TestChineseMessages(t *testing.T) {
 			t.Errorf("%s: English uses %v, Chinese %v", code, e, c)
 		}
 	}
-	for code := range chinese {
+	for code := range i18n.MessagesZH {
 		if !slices.Contains(codes, code) {
 			t.Errorf("%s: a Chinese template for no message", code)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 	"alprice/pricing/read"
@@ -420,7 +421,7 @@ func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *read.Sour
 		}
 	}
 	for _, n := range res.Warnings {
-		a.warn("%s %s: %s", s.path, pricing.FormatDate(n.Date), a.lang.say(n.Why))
+		a.warn("%s %s: %s", s.path, pricing.FormatDate(n.Date), a.lang.Say(n.Why))
 	}
 	stored := pricing.NewQuotes(s.path, res.Quotes, s.cal)
 	a.quotesRead = append(a.quotesRead, stored) // for the years without a holiday schedule
@@ -479,18 +480,18 @@ func mergeJSON(res *pricing.MergeResult, notA00 int, stored *pricing.Quotes) mer
 	return j
 }
 
-func mergeDoc(l lang, path string, res *pricing.MergeResult, notA00 int, stored *pricing.Quotes) report.Doc {
+func mergeDoc(l i18n.Lang, path string, res *pricing.MergeResult, notA00 int, stored *pricing.Quotes) report.Doc {
 	t := report.Table{Columns: columns(l, "month", "days", "expected_days", "status")}
 	for _, a := range stored.MonthStatuses() {
 		t.Rows = append(t.Rows, []report.Cell{report.Str(a.Month.String()), report.Int(a.Days), report.Int(a.ExpectedDays), statusCell(l, a.Status)})
 	}
-	summary := fmt.Sprintf(l.t("added %d, unchanged %d, conflicts %d, skipped %d (not A00: %d, weekend/holiday: %d)",
+	summary := fmt.Sprintf(l.T("added %d, unchanged %d, conflicts %d, skipped %d (not A00: %d, weekend/holiday: %d)",
 		"新增 %d,未变 %d,冲突 %d,跳过 %d(非A00:%d,周末/节假日:%d)"),
 		res.Added, res.Unchanged, len(res.Conflicts), notA00+res.Closed, notA00, res.Closed)
 	if res.Replaced > 0 {
-		summary += fmt.Sprintf(l.t("; replaced %d", ";已替换 %d"), res.Replaced)
+		summary += fmt.Sprintf(l.T("; replaced %d", ";已替换 %d"), res.Replaced)
 	}
-	return report.Doc{Title: l.t("Quotes store · ", "报价库 · ") + path, Tables: []report.Table{t}, Notes: []string{summary}}
+	return report.Doc{Title: l.T("Quotes store · ", "报价库 · ") + path, Tables: []report.Table{t}, Notes: []string{summary}}
 }
 
 func newQuotesCheckCmd(a *app) *cobra.Command {
@@ -550,19 +551,19 @@ func runQuotesCheck(a *app, path, holidays string) error {
 	}
 	if q != nil {
 		for _, n := range q.Excluded {
-			findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.say(n.Why)})
+			findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.Say(n.Why)})
 		}
 		for _, n := range q.Warnings {
 			if n.Why.Code == "quote.change" {
-				findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.say(n.Why)})
+				findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.Say(n.Why)})
 			}
 		}
 		for _, n := range pricing.MergeQuotes(nil, q.Days, cal, false).Warnings {
-			findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.say(n.Why)})
+			findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.Say(n.Why)})
 		}
 		for _, avg := range q.MonthStatuses() {
 			for _, d := range avg.MissingWeekdays {
-				findings = append(findings, quoteFinding{Date: pricing.FormatDate(d), What: a.lang.t("a trading day without a quote", "交易日无报价")})
+				findings = append(findings, quoteFinding{Date: pricing.FormatDate(d), What: a.lang.T("a trading day without a quote", "交易日无报价")})
 			}
 		}
 	}
@@ -576,9 +577,9 @@ func runQuotesCheck(a *app, path, holidays string) error {
 				}
 				t.Rows = append(t.Rows, []report.Cell{report.Str(f.Date), line, report.Str(f.What)})
 			}
-			doc := report.Doc{Title: a.lang.t("Quotes check · ", "报价检查 · ") + inputName(path), Tables: []report.Table{t}}
+			doc := report.Doc{Title: a.lang.T("Quotes check · ", "报价检查 · ") + inputName(path), Tables: []report.Table{t}}
 			if len(findings) == 0 {
-				doc.Notes = []string{a.lang.t("Nothing found.", "未发现问题。")}
+				doc.Notes = []string{a.lang.T("Nothing found.", "未发现问题。")}
 			}
 			return doc
 		},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
@@ -52,7 +53,7 @@ type quoteJSON struct {
 	Overrides        []override `json:"overrides,omitempty"`
 }
 
-func (q pricedQuote) json(l lang) quoteJSON {
+func (q pricedQuote) json(l i18n.Lang) quoteJSON {
 	j := quoteJSON{
 		Agreement:        q.agreement,
 		Buyer:            q.buyer,
@@ -72,7 +73,7 @@ func (q pricedQuote) json(l lang) quoteJSON {
 	for _, line := range q.price.Lines {
 		label := line.Label
 		if label == "" {
-			label = lineLabel(l, line.Kind, "")
+			label = i18n.LineLabel(l, line.Kind, "")
 		}
 		lj := lineJSON{Kind: string(line.Kind), Label: label, Basis: lineBasis(l, line).Plain(), Amount: money(line.Amount)}
 		if line.Kind == pricing.Rounded {
@@ -118,45 +119,45 @@ func benchmarkStatus(provisional bool) string {
 
 // provisionalTitle starts the title of an output priced on a month not yet
 // complete, so that nobody takes it for a final price.
-func provisionalTitle(l lang) string { return l.t("PROVISIONAL · ", "暂定价 · ") }
+func provisionalTitle(l i18n.Lang) string { return l.T("PROVISIONAL · ", "暂定价 · ") }
 
 // title names what q prices: "Molten aluminium price · ZD-2026-001 · buyer · 2026-03".
-func (q pricedQuote) title(l lang) string {
-	parts := []string{l.t("Molten aluminium price", "铝液价格")}
+func (q pricedQuote) title(l i18n.Lang) string {
+	parts := []string{l.T("Molten aluminium price", "铝液价格")}
 	if q.provisional {
 		parts[0] = provisionalTitle(l) + parts[0]
 	}
 	if len(q.overrides) > 0 {
-		parts[0] = l.t("WHAT-IF · ", "假设 · ") + parts[0]
+		parts[0] = l.T("WHAT-IF · ", "假设 · ") + parts[0]
 	}
 	if q.agreement != "" {
-		parts = append(parts, l.t("agreement ", "协议 ")+q.agreement)
+		parts = append(parts, l.T("agreement ", "协议 ")+q.agreement)
 	}
 	if q.seller != "" {
-		parts = append(parts, l.t("seller ", "供方 ")+q.seller)
+		parts = append(parts, l.T("seller ", "供方 ")+q.seller)
 	}
 	if q.buyer != "" {
-		parts = append(parts, l.t("buyer ", "需方 ")+q.buyer)
+		parts = append(parts, l.T("buyer ", "需方 ")+q.buyer)
 	}
 	if q.month != 0 {
-		parts = append(parts, l.t("supply month ", "供货月份 ")+q.month.String())
+		parts = append(parts, l.T("supply month ", "供货月份 ")+q.month.String())
 	}
 	return strings.Join(parts, " · ")
 }
 
 // benchmarkLabel names the benchmark line, with its month when known.
-func (q pricedQuote) benchmarkLabel(l lang) string {
-	s := l.t("Changjiang A00 spot monthly average", "长江有色A00铝现货月均价")
+func (q pricedQuote) benchmarkLabel(l i18n.Lang) string {
+	s := l.T("Changjiang A00 spot monthly average", "长江有色A00铝现货月均价")
 	if q.benchmarkMonth != 0 {
-		s += fmt.Sprintf(l.t(" (%s, %d of %d quote days)", "(%s,%d/%d个报价日)"), q.benchmarkMonth, q.benchmarkDays, q.benchmarkExpected)
+		s += fmt.Sprintf(l.T(" (%s, %d of %d quote days)", "(%s,%d/%d个报价日)"), q.benchmarkMonth, q.benchmarkDays, q.benchmarkExpected)
 	}
 	return s
 }
 
-func (q pricedQuote) doc(l lang) report.Doc {
-	perTonne := report.Coded(l.t("CNY/t", "元/吨"), "CNY/t")
-	cny := report.Coded(l.t("CNY", "元"), "CNY")
-	vat := report.Coded(fmt.Sprintf(l.t("VAT %s", "税率 %s"), pricing.RateText(q.price.VATRate)), "VAT "+pricing.RateText(q.price.VATRate))
+func (q pricedQuote) doc(l i18n.Lang) report.Doc {
+	perTonne := report.Coded(l.T("CNY/t", "元/吨"), "CNY/t")
+	cny := report.Coded(l.T("CNY", "元"), "CNY")
+	vat := report.Coded(fmt.Sprintf(l.T("VAT %s", "税率 %s"), pricing.RateText(q.price.VATRate)), "VAT "+pricing.RateText(q.price.VATRate))
 	rows := [][]report.Cell{
 		{report.Str("benchmark"), report.Str(q.benchmarkLabel(l)), perTonne, report.Empty, report.CNY(q.price.Benchmark), report.Str("2.1")},
 	}
@@ -167,7 +168,7 @@ func (q pricedQuote) doc(l lang) report.Doc {
 		} else if line.Value.IsPercent() {
 			rate = report.Str(percentText(line.Value.Number()))
 		}
-		label := report.Str(lineLabel(l, line.Kind, line.Label))
+		label := report.Str(i18n.LineLabel(l, line.Kind, line.Label))
 		if line.Label != "" {
 			// Machine formats carry the agreed label as it is, as JSON does.
 			label = report.Coded(label.Text, line.Label)
@@ -175,27 +176,27 @@ func (q pricedQuote) doc(l lang) report.Doc {
 		for _, o := range q.overrides {
 			if o.kind == line.Kind && o.label == line.Label {
 				// People see what the agreement says; machine formats have overrides.
-				label = report.Coded(label.Text+fmt.Sprintf(l.t(" (agreement: %s)", "(协议:%s)"), o.Agreed), label.Plain())
+				label = report.Coded(label.Text+fmt.Sprintf(l.T(" (agreement: %s)", "(协议:%s)"), o.Agreed), label.Plain())
 			}
 		}
 		rows = append(rows, []report.Cell{report.Str(string(line.Kind)), label,
 			basis, rate, report.CNY(line.Amount), ruleCell(l, line.Kind.Rule())})
 	}
 	rows = append(rows,
-		[]report.Cell{report.Str("unit_price"), report.Str(l.t("Unit price incl. VAT", "铝液单价(含税)")), perTonne, report.Empty, report.CNY(q.price.UnitPrice), report.Empty},
-		[]report.Cell{report.Str("unit_price_excl_vat"), report.Str(l.t("Unit price excl. VAT", "铝液单价(不含税)")), vat, report.Empty, report.CNY(q.price.UnitPriceExclVAT), report.Empty},
+		[]report.Cell{report.Str("unit_price"), report.Str(l.T("Unit price incl. VAT", "铝液单价(含税)")), perTonne, report.Empty, report.CNY(q.price.UnitPrice), report.Empty},
+		[]report.Cell{report.Str("unit_price_excl_vat"), report.Str(l.T("Unit price excl. VAT", "铝液单价(不含税)")), vat, report.Empty, report.CNY(q.price.UnitPriceExclVAT), report.Empty},
 	)
-	notes := []string{l.t(
+	notes := []string{l.T(
 		"Rounding: half away from zero; percentage lines and the unit price to the fen (or yuan where agreed), excl. VAT = incl. VAT ÷ (1 + rate) to the fen.",
 		"舍入:四舍五入;按比例扣减项和单价保留到分(协议约定时取整到元),不含税 = 含税 ÷ (1 + 税率),保留到分。")}
 	if b := q.bill; b != nil {
 		rows = append(rows,
-			[]report.Cell{report.Str("weight"), report.Str(l.t("Delivered weight", "终端实际到位量")), report.Coded(l.t("t", "吨"), "t"), report.Empty, report.Tonnes(b.Weight), report.Str("2.6")},
-			[]report.Cell{report.Str("amount"), report.Str(l.t("Amount incl. VAT (价税合计)", "价税合计")), cny, report.Empty, report.CNY(b.Amount), report.Empty},
-			[]report.Cell{report.Str("amount_excl_vat"), report.Str(l.t("Amount excl. VAT (金额)", "金额(不含税)")), cny, report.Empty, report.CNY(b.AmountExclVAT), report.Empty},
-			[]report.Cell{report.Str("vat"), report.Str(l.t("VAT (税额)", "税额")), vat, report.Empty, report.CNY(b.VAT), report.Empty},
+			[]report.Cell{report.Str("weight"), report.Str(l.T("Delivered weight", "终端实际到位量")), report.Coded(l.T("t", "吨"), "t"), report.Empty, report.Tonnes(b.Weight), report.Str("2.6")},
+			[]report.Cell{report.Str("amount"), report.Str(l.T("Amount incl. VAT (价税合计)", "价税合计")), cny, report.Empty, report.CNY(b.Amount), report.Empty},
+			[]report.Cell{report.Str("amount_excl_vat"), report.Str(l.T("Amount excl. VAT (金额)", "金额(不含税)")), cny, report.Empty, report.CNY(b.AmountExclVAT), report.Empty},
+			[]report.Cell{report.Str("vat"), report.Str(l.T("VAT (税额)", "税额")), vat, report.Empty, report.CNY(b.VAT), report.Empty},
 		)
-		notes = append(notes, l.t(
+		notes = append(notes, l.T(
 			"Billed on the weight delivered at the buyer's end (rule 2.6); amount = unit price × weight to the fen; VAT = amount − amount excl. VAT.",
 			"按终端实际到位量结算(第2.6条);价税合计 = 单价 × 重量,保留到分;税额 = 价税合计 − 金额。"))
 	}

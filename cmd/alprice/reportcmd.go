@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 	"alprice/pricing/policy"
@@ -176,7 +177,7 @@ type reportJSONOut struct {
 	Targets           []targetJSON          `json:"targets"`
 }
 
-func reportJSON(l lang, rep *policy.PolicyReport) reportJSONOut {
+func reportJSON(l i18n.Lang, rep *policy.PolicyReport) reportJSONOut {
 	j := reportJSONOut{Months: []releaseJSON{}, MonthTotals: []monthTotalsJSON{}, AgreementTotals: []agreementTotalsJSON{},
 		Totals: totalsOf(rep.Period), ProvisionalTotals: totalsOf(rep.Provisional), Targets: []targetJSON{}}
 	for _, r := range rep.Releases {
@@ -186,7 +187,7 @@ func reportJSON(l lang, rep *policy.PolicyReport) reportJSONOut {
 		for _, line := range r.Lines {
 			label := line.Label
 			if label == "" {
-				label = lineLabel(l, line.Kind, "")
+				label = i18n.LineLabel(l, line.Kind, "")
 			}
 			rj.ReleasedLines = append(rj.ReleasedLines, releasedLineJSON{Kind: string(line.Kind), Label: label, Amount: money(line.Amount)})
 		}
@@ -207,19 +208,19 @@ func reportJSON(l lang, rep *policy.PolicyReport) reportJSONOut {
 // releaseKinds are the released parts shown as columns, in order.
 var releaseKinds = []pricing.Kind{pricing.Transport, pricing.Casting, pricing.BurnLoss, pricing.Coal, pricing.Fee, pricing.Premium, pricing.Rounded}
 
-func reportDoc(l lang, seller string, rep *policy.PolicyReport, withOutput bool) report.Doc {
-	doc := report.Doc{Title: l.t("Policy figures · price advantage released, coal pass-through, local conversion", "政策指标 · 价格优惠释放、煤价足额传导、就地转化率")}
+func reportDoc(l i18n.Lang, seller string, rep *policy.PolicyReport, withOutput bool) report.Doc {
+	doc := report.Doc{Title: l.T("Policy figures · price advantage released, coal pass-through, local conversion", "政策指标 · 价格优惠释放、煤价足额传导、就地转化率")}
 	if seller != "" {
-		doc.Title += l.t(" · seller ", " · 供方 ") + seller
+		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}
 	statusCellOf := func(provisional bool) report.Cell {
 		if provisional {
-			return report.Coded(l.t("provisional", "暂定"), "provisional")
+			return report.Coded(l.T("provisional", "暂定"), "provisional")
 		}
-		return report.Coded(l.t("final", "最终"), "final")
+		return report.Coded(l.T("final", "最终"), "final")
 	}
 	byMonth := report.Table{
-		Title: l.t("By month and agreement (CNY)", "按月份和协议(元)"),
+		Title: l.T("By month and agreement (CNY)", "按月份和协议(元)"),
 		Columns: columns(l, "month", "agreement", "buyer", "delivered_t", "benchmark", "unit_price", "released",
 			"transport", "casting", "burn_loss", "coal", "fee", "premium", "rounding:line", "coal_shortfall", "status:price"),
 	}
@@ -253,29 +254,29 @@ func reportDoc(l lang, seller string, rep *policy.PolicyReport, withOutput bool)
 		}
 		return row
 	}
-	months := report.Table{Title: l.t("By month", "按月份"), Columns: append(columns(l, totalsCols...), columns(l, "status:price")...)}
+	months := report.Table{Title: l.T("By month", "按月份"), Columns: append(columns(l, totalsCols...), columns(l, "status:price")...)}
 	for _, m := range rep.Months {
 		months.Rows = append(months.Rows, append(totalsRow(report.Str(m.Month.String()), m.ReleaseTotals), statusCellOf(m.Provisional)))
 	}
-	months.Footer = append(totalsRow(report.Str(l.t("Period (final months)", "期间合计(最终月份)")), rep.Period), report.Empty)
-	agreementsTable := report.Table{Title: l.t("By agreement (final months)", "按协议(最终月份)"), Columns: columns(l, "agreement", "buyer", "delivered_t", "released", "coal", "coal_shortfall")}
+	months.Footer = append(totalsRow(report.Str(l.T("Period (final months)", "期间合计(最终月份)")), rep.Period), report.Empty)
+	agreementsTable := report.Table{Title: l.T("By agreement (final months)", "按协议(最终月份)"), Columns: columns(l, "agreement", "buyer", "delivered_t", "released", "coal", "coal_shortfall")}
 	for _, at := range rep.Agreements {
 		agreementsTable.Rows = append(agreementsTable.Rows, []report.Cell{report.Str(at.Agreement.ID), report.Str(at.Agreement.Buyer),
 			report.Tonnes(at.Delivered), report.CNY(at.Released), report.CNY(at.CoalReleased), report.CNY(at.CoalShortfall)})
 	}
 	doc.Tables = []report.Table{byMonth, months, agreementsTable}
 	doc.Notes = []string{
-		l.t("Released (让利) = (benchmark − unit price) × delivered tonnes, to the fen: what the price under the agreement leaves the buyer against the Changjiang A00 benchmark (clause 2). Its parts are each line's per-tonne amount × tonnes (deductions positive, premiums negative), the last taking the rounding, so that they add up to it exactly.",
+		l.T("Released (让利) = (benchmark − unit price) × delivered tonnes, to the fen: what the price under the agreement leaves the buyer against the Changjiang A00 benchmark (clause 2). Its parts are each line's per-tonne amount × tonnes (deductions positive, premiums negative), the last taking the rounding, so that they add up to it exactly.",
 			"让利 = (基准价 − 单价) × 到位吨数,保留到分:协议价相对长江A00基准让给需方的金额(第二条)。各分项为每项每吨金额 × 吨数(扣减为正,上浮为负),尾差计入最后一项,分项之和精确等于让利合计。"),
-		l.t("Coal shortfall: what the smelter's coal discount implies for the tonnes (per tonne of coal × coal per tonne of aluminium) less the coal pass-through agreed, when short (clause 2, coal: passed on in full).",
+		l.T("Coal shortfall: what the smelter's coal discount implies for the tonnes (per tonne of coal × coal per tonne of aluminium) less the coal pass-through agreed, when short (clause 2, coal: passed on in full).",
 			"煤价差额:供方煤炭优惠折合的让利(每吨煤优惠 × 吨铝耗煤)减去协议约定的煤价让利(如不足);第二条要求足额传导。"),
 	}
 	if withOutput {
-		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("Local conversion rate (铝液就地转化率) = molten tonnes delivered under the agreements ÷ the smelter's output, to 0.01%%. Targets: 30%% by end-2022, 40%% by end-2023, about 60%% by end-2025; the gap is to %s%%.",
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("Local conversion rate (铝液就地转化率) = molten tonnes delivered under the agreements ÷ the smelter's output, to 0.01%%. Targets: 30%% by end-2022, 40%% by end-2023, about 60%% by end-2025; the gap is to %s%%.",
 			"铝液就地转化率 = 协议供应铝液到位吨数 ÷ 电解铝总产量,保留到 0.01%%。目标:2022年底30%%,2023年底40%%,2025年底约60%%;差距按 %s%% 计。"), policy.FinalTarget.Percent))
 	}
 	if rep.Provisional.Delivered > 0 {
-		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("Provisional months (benchmark not complete) are left out of the period's totals: %s t, released %s.",
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("Provisional months (benchmark not complete) are left out of the period's totals: %s t, released %s.",
 			"暂定月份(基准月份尚未完整)未计入期间合计:%s 吨,让利 %s。"), rep.Provisional.Delivered, rep.Provisional.Released.StringFixed(2)))
 	}
 	if len(rep.Months) > 1 {
@@ -286,12 +287,12 @@ func reportDoc(l lang, seller string, rep *policy.PolicyReport, withOutput bool)
 
 // reportChart draws the monthly delivered tonnes as columns and, with the
 // output known, the conversion rate as a line against the 60% target.
-func reportChart(l lang, rep *policy.PolicyReport, withOutput bool) report.Chart {
-	c := report.Chart{Sheet: l.t("Chart", "图表"), Title: l.t("Molten aluminium delivered and the local conversion rate", "铝液到位量与就地转化率"),
-		Category: l.t("Month", "月份")}
-	delivered := report.Series{Name: l.t("Delivered t", "到位量(吨)"), Column: true}
-	rate := report.Series{Name: l.t("Conversion rate %", "就地转化率 %"), Secondary: true}
-	target := report.Series{Name: fmt.Sprintf(l.t("Target %s%%", "目标 %s%%"), policy.FinalTarget.Percent), Secondary: true}
+func reportChart(l i18n.Lang, rep *policy.PolicyReport, withOutput bool) report.Chart {
+	c := report.Chart{Sheet: l.T("Chart", "图表"), Title: l.T("Molten aluminium delivered and the local conversion rate", "铝液到位量与就地转化率"),
+		Category: l.T("Month", "月份")}
+	delivered := report.Series{Name: l.T("Delivered t", "到位量(吨)"), Column: true}
+	rate := report.Series{Name: l.T("Conversion rate %", "就地转化率 %"), Secondary: true}
+	target := report.Series{Name: fmt.Sprintf(l.T("Target %s%%", "目标 %s%%"), policy.FinalTarget.Percent), Secondary: true}
 	for _, m := range rep.Months {
 		c.Categories = append(c.Categories, m.Month.String())
 		delivered.Values = append(delivered.Values, report.Tonnes(m.Delivered))

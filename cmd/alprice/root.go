@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/pricing"
 	"alprice/pricing/settle"
 )
@@ -67,7 +68,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	if completing {
 		stdout = unquoted{stdout}
 	}
-	a := &app{in: stdin, out: stdout, err: stderr, getenv: getenv, lang: langOfRun(args, getenv)}
+	a := &app{in: stdin, out: stdout, err: stderr, getenv: getenv, lang: i18n.LangOfRun(args, getenv)}
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(signals)
@@ -81,13 +82,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 			if sig == syscall.SIGTERM {
 				name, status = "SIGTERM", 143
 			}
-			fmt.Fprintf(stderr, a.lang.t("alprice: interrupted by %s; no output file was written\n", "alprice:被 %s 中断;未写入输出文件\n"), name)
+			fmt.Fprintf(stderr, a.lang.T("alprice: interrupted by %s; no output file was written\n", "alprice:被 %s 中断;未写入输出文件\n"), name)
 			exitProcess(status)
 		case <-finished:
 		}
 	}()
 	root := newRootCmd(a)
-	if completing && a.lang == zh {
+	if completing && a.lang == i18n.Chinese {
 		sayHelpInChinese(root) // the descriptions of commands and flags a shell shows
 	}
 	root.SetArgs(args)
@@ -111,7 +112,7 @@ func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 		return 1
 	case errors.Is(err, settle.ErrNoDeliveries):
 		// Nothing to bill is not a bad input: a job notices by the status.
-		fmt.Fprintf(stderr, "alprice: %s\n", printable(l.sayError(err)))
+		fmt.Fprintf(stderr, "alprice: %s\n", printable(l.SayError(err)))
 		return 1
 	case errors.Is(err, errInterrupted):
 		// The interrupt handler has said so and is ending the process.
@@ -124,29 +125,29 @@ func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 	)
 	switch {
 	case errors.As(err, &rows):
-		fmt.Fprintf(stderr, l.t("alprice: error: %s has %s; nothing was settled (--skip-invalid settles the good rows and lists the bad):\n",
+		fmt.Fprintf(stderr, l.T("alprice: error: %s has %s; nothing was settled (--skip-invalid settles the good rows and lists the bad):\n",
 			"alprice:错误:%s 有 %s;未作任何结算(--skip-invalid 结算无误的行并列出有误的行):\n"),
-			printable(rows.Source), l.count(rows.Rows, "bad row", "行有误"))
-		l.printProblems(stderr, rows.Problems)
+			printable(rows.Source), l.Count(rows.Rows, "bad row", "行有误"))
+		printProblems(l, stderr, rows.Problems)
 	case errors.As(err, &partial):
-		fmt.Fprintf(stderr, l.t("alprice: error: %s priced on a benchmark month not yet complete; nothing was settled:\n",
-			"alprice:错误:%s 的基准月份尚未结束;未作任何结算:\n"), l.count(len(partial), "statement", "张结算单"))
+		fmt.Fprintf(stderr, l.T("alprice: error: %s priced on a benchmark month not yet complete; nothing was settled:\n",
+			"alprice:错误:%s 的基准月份尚未结束;未作任何结算:\n"), l.Count(len(partial), "statement", "张结算单"))
 		for _, e := range partial {
-			fmt.Fprintf(stderr, "  %s\n", printable(l.sayError(e)))
+			fmt.Fprintf(stderr, "  %s\n", printable(l.SayError(e)))
 		}
 	case errors.As(err, &list) && len(list) > 1:
-		fmt.Fprintf(stderr, l.t("alprice: error: %d problems in the input; nothing was computed:\n", "alprice:错误:输入中有 %d 处问题;未作任何计算:\n"), len(list))
-		l.printProblems(stderr, list)
+		fmt.Fprintf(stderr, l.T("alprice: error: %d problems in the input; nothing was computed:\n", "alprice:错误:输入中有 %d 处问题;未作任何计算:\n"), len(list))
+		printProblems(l, stderr, list)
 	default:
-		fmt.Fprintf(stderr, l.t("alprice: error: %s\n", "alprice:错误:%s\n"), printable(l.sayError(err)))
+		fmt.Fprintf(stderr, l.T("alprice: error: %s\n", "alprice:错误:%s\n"), printable(l.SayError(err)))
 	}
 	if errors.Is(err, pricing.ErrPartialMonth) {
-		fmt.Fprintln(stderr, l.t("Wait for the month to close, or give --provisional to price on the quotes so far.",
+		fmt.Fprintln(stderr, l.T("Wait for the month to close, or give --provisional to price on the quotes so far.",
 			"请等该月结束,或给出 --provisional 按至今的报价计算暂定价。"))
 	}
 	var usage usageError
 	if errors.As(err, &usage) {
-		fmt.Fprintf(stderr, l.t("Run '%s --help' for usage.\n", "用法见 '%s --help'。\n"), cmd.CommandPath())
+		fmt.Fprintf(stderr, l.T("Run '%s --help' for usage.\n", "用法见 '%s --help'。\n"), cmd.CommandPath())
 	}
 	return 2
 }
@@ -239,7 +240,7 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	root.InitDefaultVersionFlag()
 	englishHelp := root.HelpFunc()
 	root.SetHelpFunc(func(cmd *cobra.Command, args []string) {
-		if a.lang == zh {
+		if a.lang == i18n.Chinese {
 			sayHelpInChinese(cmd.Root())
 		}
 		englishHelp(cmd, args)
@@ -247,7 +248,7 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newTrueupCmd(a), newLintCmd(a), newReportCmd(a), newQuotesCmd(a), newDocsCmd(a))
 	registerCompletions(root)
 	sayUnknownHelpTopics(root)
-	root.SetVersionTemplate(a.lang.t("{{.Name}} version {{.Version}}\n", "{{.Name}} 版本 {{.Version}}\n"))
+	root.SetVersionTemplate(a.lang.T("{{.Name}} version {{.Version}}\n", "{{.Name}} 版本 {{.Version}}\n"))
 	return root
 }
 
@@ -265,12 +266,14 @@ func printable(message string) string {
 // file of a million rows should not print a million lines.
 const maxProblemsShown = 1000
 
-func (l lang) printProblems(w io.Writer, list pricing.ErrorList) {
+// printProblems says the problems of list in l, one a line, at most
+// maxProblemsShown.
+func printProblems(l i18n.Lang, w io.Writer, list pricing.ErrorList) {
 	for i, e := range list {
 		if i == maxProblemsShown {
-			fmt.Fprintf(w, l.t("  … and %d more\n", "  …… 另有 %d 处\n"), len(list)-i)
+			fmt.Fprintf(w, l.T("  … and %d more\n", "  …… 另有 %d 处\n"), len(list)-i)
 			return
 		}
-		fmt.Fprintf(w, "  %s\n", printable(l.sayError(e)))
+		fmt.Fprintf(w, "  %s\n", printable(l.SayError(e)))
 	}
 }

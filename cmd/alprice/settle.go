@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 	"alprice/pricing/einvoice"
@@ -135,10 +136,10 @@ const maxWarningsShown = 20
 func (a *app) warnNotes(source string, notes []pricing.Note, more int) {
 	for i, n := range notes {
 		if i == maxWarningsShown {
-			a.warn(a.lang.t("… and %d more warnings, listed in the output", "…… 另有 %d 条警告,见输出"), len(notes)-i+more)
+			a.warn(a.lang.T("… and %d more warnings, listed in the output", "…… 另有 %d 条警告,见输出"), len(notes)-i+more)
 			return
 		}
-		a.warn("%s:%d: %s", source, n.Line, a.lang.say(n.Why))
+		a.warn("%s:%d: %s", source, n.Line, a.lang.Say(n.Why))
 	}
 }
 
@@ -211,7 +212,7 @@ type settlementJSON struct {
 	Unpriced   []unpricedJSON  `json:"unpriced"`
 }
 
-func settleJSON(l lang, s *settle.Settlement) settlementJSON {
+func settleJSON(l i18n.Lang, s *settle.Settlement) settlementJSON {
 	j := settlementJSON{
 		Statements: []statementJSON{},
 		Total: totalJSON{Tickets: s.Total.Tickets, TappedT: tonnes(s.Total.Tapped), DeliveredT: tonnes(s.Total.Delivered),
@@ -247,13 +248,13 @@ func settleJSON(l lang, s *settle.Settlement) settlementJSON {
 	return j
 }
 
-func settleDoc(l lang, seller string, s *settle.Settlement) report.Doc {
-	doc := report.Doc{Title: l.t("Settlement of molten aluminium deliveries · ", "铝液结算单 · ") + s.Source}
+func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
+	doc := report.Doc{Title: l.T("Settlement of molten aluminium deliveries · ", "铝液结算单 · ") + s.Source}
 	if seller != "" {
-		doc.Title += l.t(" · seller ", " · 供方 ") + seller
+		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}
 	statements := report.Table{
-		Title:   l.t("Statements", "月度结算"),
+		Title:   l.T("Statements", "月度结算"),
 		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat"),
 	}
 	var provisional []string
@@ -272,7 +273,7 @@ func settleDoc(l lang, seller string, s *settle.Settlement) report.Doc {
 	}
 	t := s.Total
 	statements.Footer = []report.Cell{
-		report.Str(l.t("Total", "合计")), report.Empty, report.Empty, report.Int(t.Tickets),
+		report.Str(l.T("Total", "合计")), report.Empty, report.Empty, report.Int(t.Tickets),
 		report.Tonnes(t.Tapped), report.Tonnes(t.Delivered), report.Tonnes(t.Tapped - t.Delivered),
 		report.Empty, report.Empty, report.Empty, report.Empty, report.Empty, report.Empty,
 		report.CNY(t.Amount), report.CNY(t.AmountExclVAT), report.CNY(t.VAT),
@@ -283,7 +284,7 @@ func settleDoc(l lang, seller string, s *settle.Settlement) report.Doc {
 	}
 
 	invoices := report.Table{
-		Title:   l.t("Invoice lines (each below the cap excl. VAT)", "发票明细(每行金额低于开票限额)"),
+		Title:   l.T("Invoice lines (each below the cap excl. VAT)", "发票明细(每行金额低于开票限额)"),
 		Columns: columns(l, "agreement", "month:supply", "line:invoice", "quantity_t", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "residual"),
 	}
 	for _, st := range s.Statements {
@@ -295,7 +296,7 @@ func settleDoc(l lang, seller string, s *settle.Settlement) report.Doc {
 		}
 	}
 	days := report.Table{
-		Title:   l.t("Tickets by day", "按日票据汇总"),
+		Title:   l.T("Tickets by day", "按日票据汇总"),
 		Sheet:   true,
 		Columns: columns(l, "agreement", "date", "tickets", "tapped_t", "delivered_t", "loss_t"),
 	}
@@ -306,7 +307,7 @@ func settleDoc(l lang, seller string, s *settle.Settlement) report.Doc {
 		}
 	}
 	unpriced := report.Table{
-		Title:   l.t("Not priced (no quotes for the benchmark month)", "未定价(基准月份无报价)"),
+		Title:   l.T("Not priced (no quotes for the benchmark month)", "未定价(基准月份无报价)"),
 		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "delivered_t", "reason"),
 	}
 	for _, u := range s.Unpriced {
@@ -314,49 +315,49 @@ func settleDoc(l lang, seller string, s *settle.Settlement) report.Doc {
 			report.Int(u.Tickets), report.Tonnes(u.Delivered), report.Str(u.Reason.Error())})
 	}
 	doc.Tables = append(doc.Tables, days, invoices,
-		problemsTable(l, l.t("Rejected rows (not settled)", "已剔除的行(未结算)"), s.Rejected),
-		notesTable(l, l.t("Warnings", "警告"), s.Warnings))
+		problemsTable(l, l.T("Rejected rows (not settled)", "已剔除的行(未结算)"), s.Rejected),
+		notesTable(l, l.T("Warnings", "警告"), s.Warnings))
 	if len(s.Unpriced) > 0 {
 		doc.Tables = append(doc.Tables, unpriced)
 	}
 	doc.Notes = []string{
-		l.t("Billed on the weight delivered at the buyer's end (rule 2.6); the loss (tapped − delivered) is the smelter's and never billed (rules 2.5, 2.6).",
+		l.T("Billed on the weight delivered at the buyer's end (rule 2.6); the loss (tapped − delivered) is the smelter's and never billed (rules 2.5, 2.6).",
 			"按终端实际到位量结算(第2.6条);途损(出厂 − 到位)由供方承担,不计入结算(第2.5、2.6条)。"),
-		l.t("Amount = unit price × the month's total delivered weight, rounded once to the fen; amount excl. VAT = amount ÷ (1 + rate) to the fen; VAT = amount − amount excl. VAT.",
+		l.T("Amount = unit price × the month's total delivered weight, rounded once to the fen; amount excl. VAT = amount ÷ (1 + rate) to the fen; VAT = amount − amount excl. VAT.",
 			"价税合计 = 单价 × 当月到位总量,只在最后四舍五入到分一次;金额 = 价税合计 ÷ (1 + 税率),保留到分;税额 = 价税合计 − 金额。"),
 		rowsNote(l, s),
-		l.t("Invoice unit price = amount excl. VAT ÷ delivered tonnes to 8 decimals: the 单价 to type on the invoice, so that quantity × 单价 gives 金额; the per-tonne price excl. VAT to the fen does not.",
+		l.T("Invoice unit price = amount excl. VAT ÷ delivered tonnes to 8 decimals: the 单价 to type on the invoice, so that quantity × 单价 gives 金额; the per-tonne price excl. VAT to the fen does not.",
 			"开票单价 = 金额 ÷ 到位吨数,保留8位小数:开票时填写的单价,数量 × 单价 = 金额;按吨取到分的不含税单价做不到这一点。"),
 	}
 	if len(provisional) > 0 {
-		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("PROVISIONAL: priced on a benchmark month whose quotes are not all in: %s. Not a final bill.",
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("PROVISIONAL: priced on a benchmark month whose quotes are not all in: %s. Not a final bill.",
 			"暂定价:基准月份报价尚未完整:%s。并非最终结算。"), strings.Join(provisional, ", ")))
 	}
 	if n := s.RejectedRows; n > 0 && len(s.Rejected) < n {
-		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("Only the problems of the first rejected rows are listed (%d rows rejected).",
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("Only the problems of the first rejected rows are listed (%d rows rejected).",
 			"仅列出前面被剔除行的问题(共剔除 %d 行)。"), n))
 	}
 	if s.MoreWarnings > 0 {
-		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("%d more warnings are not listed.", "另有 %d 条警告未列出。"), s.MoreWarnings))
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("%d more warnings are not listed.", "另有 %d 条警告未列出。"), s.MoreWarnings))
 	}
 	return doc
 }
 
 // rowsNote accounts for every row of the deliveries file.
-func rowsNote(l lang, s *settle.Settlement) string {
-	text := fmt.Sprintf(l.t("Rows: %d read = %d settled + %d rejected + %d outside the month or agreement asked for",
+func rowsNote(l i18n.Lang, s *settle.Settlement) string {
+	text := fmt.Sprintf(l.T("Rows: %d read = %d settled + %d rejected + %d outside the month or agreement asked for",
 		"行数:读取 %d = 结算 %d + 剔除 %d + 不在所选月份或协议内 %d"), s.Rows, s.Total.Tickets, s.RejectedRows, s.OtherRows)
 	if n := s.UnpricedRows(); n > 0 {
-		text += fmt.Sprintf(l.t(" + %d not priced", " + 未定价 %d"), n)
+		text += fmt.Sprintf(l.T(" + %d not priced", " + 未定价 %d"), n)
 	}
 	if s.BlankRows > 0 {
-		text += fmt.Sprintf(l.t("; %d blank rows skipped", ";跳过空行 %d"), s.BlankRows)
+		text += fmt.Sprintf(l.T("; %d blank rows skipped", ";跳过空行 %d"), s.BlankRows)
 	}
-	return text + l.t(".", "。")
+	return text + l.T(".", "。")
 }
 
 // problemsTable lists bad input values.
-func problemsTable(l lang, title string, list pricing.ErrorList) report.Table {
+func problemsTable(l i18n.Lang, title string, list pricing.ErrorList) report.Table {
 	t := report.Table{
 		Title:   title,
 		Columns: columns(l, "line", "field", "value", "reason"),
@@ -368,13 +369,13 @@ func problemsTable(l lang, title string, list pricing.ErrorList) report.Table {
 }
 
 // notesTable lists remarks on rows.
-func notesTable(l lang, title string, notes []pricing.Note) report.Table {
+func notesTable(l i18n.Lang, title string, notes []pricing.Note) report.Table {
 	t := report.Table{
 		Title:   title,
 		Columns: columns(l, "line", "date", "reason"),
 	}
 	for _, n := range notes {
-		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(pricing.FormatDate(n.Date)), report.Str(l.say(n.Why))})
+		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(pricing.FormatDate(n.Date)), report.Str(l.Say(n.Why))})
 	}
 	return t
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
@@ -175,7 +176,7 @@ func (u unavailableMonth) status() string {
 
 // priceTableJSON is an array of the quote objects of alprice quote, and
 // for a month without a price an object saying why; both in month order.
-func priceTableJSON(l lang, seller string, tables []agreementPrices) []any {
+func priceTableJSON(l i18n.Lang, seller string, tables []agreementPrices) []any {
 	out := []any{}
 	for _, t := range tables {
 		for _, r := range t.rows {
@@ -208,19 +209,19 @@ func kindTotals(p pricing.Price) map[pricing.Kind]decimal.Decimal {
 // columns between benchmark and unit_price.
 var tableKinds = []pricing.Kind{pricing.Transport, pricing.Casting, pricing.BurnLoss, pricing.Coal, pricing.Fee, pricing.Premium, pricing.Rounded}
 
-func priceTableDoc(l lang, seller, quotesSource string, tables []agreementPrices) report.Doc {
+func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementPrices) report.Doc {
 	cols := columns(l, "-agreement", "-buyer", "month:supply", "terms_from", "benchmark_month", "benchmark_days", "benchmark",
 		"transport", "casting", "burn_loss", "coal", "fee", "premium", "rounding:line", "unit_price", "unit_price_excl_vat")
 
-	doc := report.Doc{Title: l.t("Molten aluminium price table", "铝液价格表")}
+	doc := report.Doc{Title: l.T("Molten aluminium price table", "铝液价格表")}
 	if seller != "" {
-		doc.Title += l.t(" · seller ", " · 供方 ") + seller
+		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}
 	var provisional, unavailable []string
 	for _, t := range tables {
 		ag := t.agreement
 		table := report.Table{
-			Title:   fmt.Sprintf(l.t("Agreement %s · buyer %s", "协议 %s · 需方 %s"), ag.ID, ag.Buyer),
+			Title:   fmt.Sprintf(l.T("Agreement %s · buyer %s", "协议 %s · 需方 %s"), ag.ID, ag.Buyer),
 			Columns: cols,
 		}
 		for _, r := range t.rows {
@@ -247,34 +248,34 @@ func priceTableDoc(l lang, seller, quotesSource string, tables []agreementPrices
 		}
 		doc.Tables = append(doc.Tables, table)
 		if len(t.skipped) > 0 {
-			doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("%s: no terms version for %s; left out.", "%s:%s 无适用的协议条款版本,未列出。"),
+			doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("%s: no terms version for %s; left out.", "%s:%s 无适用的协议条款版本,未列出。"),
 				ag.ID, strings.Join(t.skipped, ", ")))
 		}
 	}
 	if len(provisional) > 0 {
 		doc.Title = provisionalTitle(l) + doc.Title
-		doc.Notes = append(doc.Notes, fmt.Sprintf(l.t("PROVISIONAL: priced on a benchmark month whose quotes are not all in: %s. Not a final price.",
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("PROVISIONAL: priced on a benchmark month whose quotes are not all in: %s. Not a final price.",
 			"暂定价:基准月份报价尚未完整:%s。并非最终价格。"), strings.Join(provisional, ", ")))
 	}
 	for _, u := range unavailable {
-		doc.Notes = append(doc.Notes, l.t("Not priced: ", "未定价:")+u)
+		doc.Notes = append(doc.Notes, l.T("Not priced: ", "未定价:")+u)
 	}
 	doc.Notes = append(doc.Notes,
-		fmt.Sprintf(l.t("Benchmark: Changjiang A00 spot monthly average from %s (rule 2.1), rounded as each agreement says.",
+		fmt.Sprintf(l.T("Benchmark: Changjiang A00 spot monthly average from %s (rule 2.1), rounded as each agreement says.",
 			"基准:长江有色A00铝现货月均价,取自 %s(第2.1条),按各协议约定舍入。"), quotesSource),
-		l.t("Amounts in CNY/t incl. VAT; deductions are negative (transport 2.2; casting, burn loss, other fees 2.3); premiums positive (2.4).",
+		l.T("Amounts in CNY/t incl. VAT; deductions are negative (transport 2.2; casting, burn loss, other fees 2.3); premiums positive (2.4).",
 			"金额单位:元/吨(含税);扣减为负(运费2.2条;铸造、烧损、其他费用2.3条),上浮为正(2.4条)。"))
 	return doc
 }
 
 // unavailableRow is the row of a month without a price: what is known of
 // its benchmark, and in the A00 average's place why there is no price.
-func unavailableRow(l lang, ag *pricing.Agreement, u *unavailableMonth, width int) []report.Cell {
+func unavailableRow(l i18n.Lang, ag *pricing.Agreement, u *unavailableMonth, width int) []report.Cell {
 	days := report.Empty
-	why := report.Coded(l.t("no quotes", "无报价"), "missing")
+	why := report.Coded(l.T("no quotes", "无报价"), "missing")
 	if u.average != nil {
 		days = report.Int(u.average.Days)
-		why = report.Coded(fmt.Sprintf(l.t("not final: %d of %d days", "未完整:%d/%d个交易日"), u.average.Days, u.average.ExpectedDays), "partial")
+		why = report.Coded(fmt.Sprintf(l.T("not final: %d of %d days", "未完整:%d/%d个交易日"), u.average.Days, u.average.ExpectedDays), "partial")
 	}
 	row := []report.Cell{report.Str(ag.ID), report.Str(ag.Buyer), report.Str(u.month.String()), report.Str(u.terms.From.String()),
 		report.Str(u.benchmarkMonth.String()), days, why}
@@ -290,13 +291,13 @@ const maxChartAgreements = 12
 
 // priceChart draws the A00 monthly average and each agreement's unit price
 // by month, for spreadsheets.
-func priceChart(l lang, q *pricing.Quotes, months []pricing.Month, tables []agreementPrices) report.Chart {
+func priceChart(l i18n.Lang, q *pricing.Quotes, months []pricing.Month, tables []agreementPrices) report.Chart {
 	c := report.Chart{
-		Sheet:    l.t("Chart", "走势图"),
-		Title:    l.t("Changjiang A00 monthly average and molten aluminium unit price, CNY/t", "长江A00月均价与铝液单价(元/吨)"),
-		Category: l.t("Month", "月份"),
+		Sheet:    l.T("Chart", "走势图"),
+		Title:    l.T("Changjiang A00 monthly average and molten aluminium unit price, CNY/t", "长江A00月均价与铝液单价(元/吨)"),
+		Category: l.T("Month", "月份"),
 	}
-	average := report.Series{Name: l.t("A00 monthly average (exact mean)", "A00月均价(精确均值)")}
+	average := report.Series{Name: l.T("A00 monthly average (exact mean)", "A00月均价(精确均值)")}
 	for _, m := range months {
 		c.Categories = append(c.Categories, m.String())
 		if mean, err := q.Mean(m); err == nil {
@@ -308,11 +309,11 @@ func priceChart(l lang, q *pricing.Quotes, months []pricing.Month, tables []agre
 	c.Series = append(c.Series, average)
 	if len(tables) > maxChartAgreements {
 		// Thousands of lines say nothing, and take minutes to draw.
-		c.Title = l.t("Changjiang A00 monthly average, CNY/t", "长江A00月均价(元/吨)")
+		c.Title = l.T("Changjiang A00 monthly average, CNY/t", "长江A00月均价(元/吨)")
 		return c
 	}
 	for _, t := range tables {
-		s := report.Series{Name: t.agreement.ID + l.t(" unit price", " 单价")}
+		s := report.Series{Name: t.agreement.ID + l.T(" unit price", " 单价")}
 		byMonth := map[pricing.Month]pricing.MonthPrice{}
 		for _, r := range t.rows {
 			if r.price != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 	"alprice/pricing/einvoice"
@@ -218,7 +219,7 @@ type trueupResultJSON struct {
 	Findings []findingJSON   `json:"findings"`
 }
 
-func trueupJSON(l lang, r *invoice.TrueUpResult) trueupResultJSON {
+func trueupJSON(l i18n.Lang, r *invoice.TrueUpResult) trueupResultJSON {
 	j := trueupResultJSON{TrueUps: []trueupJSONRow{}, Findings: findingsJSON(l, r.Findings)}
 	for _, tu := range r.TrueUps {
 		row := trueupJSONRow{
@@ -247,7 +248,7 @@ func trueupJSON(l lang, r *invoice.TrueUpResult) trueupResultJSON {
 func (a *app) writeRedRequests(path string, r *invoice.TrueUpResult) error {
 	t := report.Table{
 		Title: "部分红冲申请(红字确认单)· 原因:销售折让",
-		Columns: columns(zh, "agreement", "month:supply", "invoice_no:blue", "line:invoice", "reason", "reason_code",
+		Columns: columns(i18n.Chinese, "agreement", "month:supply", "invoice_no:blue", "line:invoice", "reason", "reason_code",
 			"quantity_t:reference", "amount_excl_vat", "vat", "amount"),
 	}
 	for _, tu := range r.TrueUps {
@@ -277,29 +278,29 @@ func (a *app) writeRedRequests(path string, r *invoice.TrueUpResult) error {
 
 // actionCell says a true-up's action in l, and as its code in machine
 // formats.
-func actionCell(l lang, a invoice.Action) report.Cell {
+func actionCell(l i18n.Lang, a invoice.Action) report.Cell {
 	switch a {
 	case invoice.Red:
-		return report.Coded(l.t("red (partial reversal)", "红冲(部分)"), string(a))
+		return report.Coded(l.T("red (partial reversal)", "红冲(部分)"), string(a))
 	case invoice.Blue:
-		return report.Coded(l.t("blue (supplementary)", "补开蓝字"), string(a))
+		return report.Coded(l.T("blue (supplementary)", "补开蓝字"), string(a))
 	}
-	return report.Coded(l.t("none", "无需补差"), string(a))
+	return report.Coded(l.T("none", "无需补差"), string(a))
 }
 
-func trueupDoc(l lang, seller, source string, r *invoice.TrueUpResult) report.Doc {
-	doc := report.Doc{Title: l.t("True-up of provisional invoices (补差) · ", "暂定价发票补差 · ") + source}
+func trueupDoc(l i18n.Lang, seller, source string, r *invoice.TrueUpResult) report.Doc {
+	doc := report.Doc{Title: l.T("True-up of provisional invoices (补差) · ", "暂定价发票补差 · ") + source}
 	if seller != "" {
-		doc.Title += l.t(" · seller ", " · 供方 ") + seller
+		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}
 	summary := report.Table{
-		Title: l.t("By agreement and month", "按协议和月份"),
+		Title: l.T("By agreement and month", "按协议和月份"),
 		Columns: columns(l, "agreement", "buyer", "month:supply", "provisional_month", "provisional_price", "benchmark_month:final",
 			"benchmark_days", "unit_price:final", "delivered_t", "quantity_t:billed", "billed", "final_bill", "difference_amount",
 			"difference_excl_vat", "difference_vat", "action"),
 	}
 	lines := report.Table{
-		Title:   l.t("Lines to issue", "应开具的发票行"),
+		Title:   l.T("Lines to issue", "应开具的发票行"),
 		Columns: columns(l, "agreement", "month:supply", "action", "invoice_no:blue", "line:invoice", "quantity_t:reference", "amount", "amount_excl_vat", "vat", "reason"),
 	}
 	for _, tu := range r.TrueUps {
@@ -315,10 +316,10 @@ func trueupDoc(l lang, seller, source string, r *invoice.TrueUpResult) report.Do
 		})
 		for _, line := range tu.Lines {
 			quantity, blueNo := report.Empty, report.Empty
-			reason := report.Coded(l.t("price difference (价差)", "价差"), "price difference")
+			reason := report.Coded(l.T("price difference (价差)", "价差"), "price difference")
 			if tu.Action == invoice.Red {
 				quantity, blueNo = report.Tonnes(line.Quantity), report.Str(line.InvoiceNo)
-				reason = report.Coded(l.t("销售折让 (price allowance)", "销售折让"), invoice.RedLetterReason)
+				reason = report.Coded(l.T("销售折让 (price allowance)", "销售折让"), invoice.RedLetterReason)
 			}
 			lines.Rows = append(lines.Rows, []report.Cell{
 				report.Str(tu.Agreement.ID), report.Str(tu.Month.String()), actionCell(l, tu.Action), blueNo, report.Int(line.Line),
@@ -328,9 +329,9 @@ func trueupDoc(l lang, seller, source string, r *invoice.TrueUpResult) report.Do
 	}
 	doc.Tables = append(doc.Tables, summary, lines, findingsTable(l, r.Findings))
 	doc.Notes = []string{
-		l.t("Final bill = the settlement of the month's delivered weight on the final price (rule 2.6); difference = final bill − invoiced, so that invoiced + difference = final bill exactly in amount, amount excl. VAT and VAT.",
+		l.T("Final bill = the settlement of the month's delivered weight on the final price (rule 2.6); difference = final bill − invoiced, so that invoiced + difference = final bill exactly in amount, amount excl. VAT and VAT.",
 			"最终结算 = 当月到位量按最终价格结算(第2.6条);差额 = 最终结算 − 已开票,已开票 + 差额 = 最终结算,价税合计、金额、税额均精确相等。"),
-		l.t("Red: a partial red-letter request per blue invoice line, reason 销售折让 (code 04): amounts only, allocated by quantity, the rounding on the last line. Blue: supplementary price-difference lines, amounts only, each below the invoice cap.",
+		l.T("Red: a partial red-letter request per blue invoice line, reason 销售折让 (code 04): amounts only, allocated by quantity, the rounding on the last line. Blue: supplementary price-difference lines, amounts only, each below the invoice cap.",
 			"红冲:按蓝字发票逐行申请部分红字确认单,原因销售折让(04),只冲金额不冲数量,按数量分摊,尾差在最后一行。补开:价差行只开金额,每行低于开票限额。"),
 	}
 	return doc

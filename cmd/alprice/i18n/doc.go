@@ -1,0 +1,21 @@
+// Package i18n is the language alprice speaks to people: English or
+// Chinese, chosen by --lang or the locale, and every catalogue of it.
+//
+// The domain (package pricing and its rooms) knows no language: its errors
+// are templates and their figures ([pricing.Errorf]), its findings codes
+// and their figures ([pricing.Message]). This package says them:
+//
+//   - lang.go: [Lang], how a run's language is chosen ([LangOfRun],
+//     [LangFromEnv], [ParseLang]), [Lang.T] for the inline pairs of the
+//     command line, [Lang.SayError] and [Lang.Count].
+//   - errors_zh.go: [ChineseErrors], the Chinese of every error template
+//     of the source, keyed by its English (gettext's way), and the system
+//     errors of the standard library the tool passes on.
+//   - messages.go: [MessagesZH], the Chinese of every finding's code, and
+//     [Lang.Say].
+//   - lines.go: [LineLabel], the names of the lines of a price build-up.
+//   - titles.go: [ColumnTitles], the headers of every table by column key.
+//
+// The command help in Chinese sits with the commands (help_zh.go of
+// package main); tests there hold every catalogue to the source.
+package i18n
