@@ -104,6 +104,7 @@ var importArrows = map[string][]string{
 	"alprice/pricing/einvoice/internal/template": nil,
 	"alprice/cmd/alprice":                        {"alprice/pricing/...", "alprice/cmd/alprice/..."},
 	"alprice/cmd/alprice/report":                 {"alprice/pricing/..."},
+	"alprice/cmd/alprice/i18n":                   {"alprice/pricing"},
 	"alprice/cmd/alprice/changjiang":             nil,
 	"alprice/cmd/alprice/internal/files":         nil,
 	"alprice/cmd/alprice/internal/browser":       nil,
