@@ -4,7 +4,23 @@ package i18n
 // of this command, keyed by the English template (the message's code);
 // each takes the same figures, reordered with %[n] where Chinese puts
 // them elsewhere. A test holds it to the templates of the source.
-var ChineseErrors = map[string]string{
+var ChineseErrors = merge(coreErrorsZH, einvoiceErrorsZH, invoicesInErrorsZH, quotesFetchErrorsZH)
+
+// merge returns the union of catalogues; a template in two of them is a
+// mistake the completeness test finds first (it is kept once here).
+func merge(catalogues ...map[string]string) map[string]string {
+	all := map[string]string{}
+	for _, c := range catalogues {
+		for k, v := range c {
+			all[k] = v
+		}
+	}
+	return all
+}
+
+// coreErrorsZH is the catalogue of the core: usage, the model, the
+// readers of the CSV and YAML inputs, settle, check, true-up and lint.
+var coreErrorsZH = map[string]string{
 	// wrappers and list items: the figures carry the words
 	"  %s: %w":             "  %s:%w",
 	"  agreement %s: %s":   "  协议 %s:%s",
