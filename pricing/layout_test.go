@@ -48,12 +48,22 @@ var roundingMethods = map[string]bool{
 	"RoundUp": true, "RoundDown": true, "DivRound": true, "Div": true, "QuoRem": true, "Truncate": true,
 }
 
+// roundingExceptions are the files that round something other than a
+// figure of the formula, each for its reason.
+var roundingExceptions = map[string]string{
+	// A number cell of a workbook holds a binary float's 17 digits; the
+	// figure a person saw, and the platform meant, is its 15 significant
+	// digits, as Excel shows it. And a date serial's fraction of a day is
+	// rounded to the second.
+	"read/internal/fapiao/xlsx.go": "a number cell's text to the 15 digits Excel shows",
+}
+
 // TestEveryRoundingInRoundingGo holds the promise of rounding.go: no other
 // file of the package rounds a decimal, divides one, or rounds one by
 // printing it with StringFixed and reading the text back.
 func TestEveryRoundingInRoundingGo(t *testing.T) {
 	n := goFiles(t, ".", func(fset *token.FileSet, path string, f *ast.File) {
-		if filepath.Base(path) == "rounding.go" {
+		if filepath.Base(path) == "rounding.go" || roundingExceptions[filepath.ToSlash(path)] != "" {
 			return
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
