@@ -1,0 +1,13 @@
+// Package invoice checks the VAT invoices of a month against the
+// agreements, the policy and the settlement of the deliveries, and works
+// out the true-up (补差) once the month's final price is known.
+//
+//   - check.go: [Check] — each line's arithmetic as invoicing software
+//     checks it, each invoice's VAT, the rate, the weight billed against
+//     the delivered weight (rule 2.6), the month's total against the
+//     settlement, and the unit price against the agreement, with the likely
+//     mistake named ([Finding]).
+//   - trueup.go: [TrueUps] — what was invoiced on a provisional price
+//     against the final bill: red-letter lines (红字) or a blue
+//     price-difference invoice (补开), adding up exactly.
+package invoice
