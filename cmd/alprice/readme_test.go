@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -86,24 +87,38 @@ func shellWords(s string) []string {
 	return words
 }
 
-// TestREADMEExamples runs every README example that shows its output and
-// compares: the README cannot drift from what the program prints. JSON is
-// compared as data, so that a long array may be folded on the page. With
-// -update the outputs are written into the README instead, for review.
+// TestREADMEExamples runs every example of README.md and of the manual in
+// docs/ that shows its output, and compares: the pages cannot drift from
+// what the program prints. JSON is compared as data, so that a long array
+// may be folded on the page. With -update the outputs are written into the
+// pages instead, for review.
 func TestREADMEExamples(t *testing.T) {
 	t.Chdir("../..")
-	data, err := os.ReadFile("README.md")
+	pages, err := filepath.Glob("docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, page := range append([]string{"README.md"}, pages...) {
+		total += checkPageExamples(t, page)
+	}
+	if total < 14 {
+		t.Fatalf("only %d examples with output found in README.md and docs/", total)
+	}
+}
+
+// checkPageExamples runs the examples of one page, and returns how many it
+// has.
+func checkPageExamples(t *testing.T, page string) int {
+	data, err := os.ReadFile(page)
 	if err != nil {
 		t.Fatal(err)
 	}
 	examples := readmeExamples(t, string(data))
-	if len(examples) < 8 {
-		t.Fatalf("only %d README examples with output found", len(examples))
-	}
 	lines := strings.Split(string(data), "\n")
 	defer func() {
 		if *update {
-			if err := os.WriteFile("README.md", []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			if err := os.WriteFile(page, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -118,24 +133,25 @@ func TestREADMEExamples(t *testing.T) {
 			continue
 		}
 		if status > 1 {
-			t.Errorf("README.md:%d: exit %d: %s", ex.line, status, stderr)
+			t.Errorf("%s:%d: exit %d: %s", page, ex.line, status, stderr)
 			continue
 		}
 		if ex.lang == "json" {
 			var got, want any
 			if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-				t.Errorf("README.md:%d: %v", ex.line, err)
+				t.Errorf("%s:%d: %v", page, ex.line, err)
 			}
 			if err := json.Unmarshal([]byte(ex.output), &want); err != nil {
-				t.Errorf("README.md:%d: the README's JSON: %v", ex.line, err)
+				t.Errorf("%s:%d: the page's JSON: %v", page, ex.line, err)
 			}
 			if !reflect.DeepEqual(got, want) {
-				t.Errorf("README.md:%d: the output differs from the README's:\n%s", ex.line, stdout)
+				t.Errorf("%s:%d: the output differs from the page's:\n%s", page, ex.line, stdout)
 			}
 			continue
 		}
 		if stdout != ex.output {
-			t.Errorf("README.md:%d: the output differs from the README's:\n--- got\n%s\n--- README\n%s", ex.line, stdout, ex.output)
+			t.Errorf("%s:%d: the output differs from the page's:\n--- got\n%s\n--- page\n%s", page, ex.line, stdout, ex.output)
 		}
 	}
+	return len(examples)
 }
