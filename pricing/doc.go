@@ -13,19 +13,21 @@
 // (rule 2.5). Money is [decimal.Decimal] and weight whole kilograms
 // ([Weight]); nothing passes through a float.
 //
-// # The flow
+// # The rooms
 //
-// Read the inputs: [ReadAgreements] (YAML), [ReadQuotes], [NewDeliveryReader]
-// and [ReadInvoices] (CSV). Each takes an io.Reader and a name for messages
-// and returns validated values, or an error naming file, line, column,
-// field and value ([InputError], [ErrorList]).
+// This package is the model and the formula; it imports none of its
+// children, which import it (a test holds the direction):
+//
+//   - read: every reader of a user's file, and the quotes store's writer.
+//   - settle: deliveries billed per agreement and month.
+//   - invoice: the invoice check and the true-up (补差).
+//   - einvoice: the invoices the 数电 platform is asked to issue.
+//   - policy: the lint of agreements and the policy figures.
 //
 // Price: [Quotes.Average] makes the benchmark of a month, [BuildPrice] the
 // price build-up on it, [Agreement.PriceMonth] both for a supply month
-// under the terms in force. Then [Settle] bills a deliveries file per
-// agreement and month, [SplitInvoices] splits a bill under an invoice cap,
-// [Check] checks invoices against all of it, and [Lint] checks agreements
-// against the policy.
+// under the terms in force; [Price.Bill] bills a weight, [SplitInvoices]
+// splits a bill under an invoice cap.
 //
 // # Where things are
 //
@@ -34,22 +36,22 @@
 //     table; no other file rounds (a test holds that).
 //   - value.go: the value syntax of money, percentages and weights.
 //   - month.go: months and dates, and their one parser.
-//   - terms.go: the kinds of line and a version of terms; agreements.go:
-//     agreements and finding them; agreements_yaml.go: their reader.
-//   - quotes.go: daily quotes and monthly averages; monthprice.go: a
-//     supply month's price.
-//   - deliveries.go, settle.go, split.go: settlement on the delivered weight.
-//   - invoices.go, check.go: the invoice check; lint.go: the policy lint.
-//   - csvin.go: what the CSV readers share (encodings, columns by name);
-//     text.go: names without invisible characters.
+//   - terms.go: the kinds of line and a version of terms; coal.go: the
+//     coal discount passed through; party.go: seller, buyer, tax ids and
+//     the invoiced item; agreements.go: agreements and finding them.
+//   - calendar.go: the trading calendar (weekends, the State Council's
+//     holiday schedule, holidays added).
+//   - quotes.go: daily quotes, monthly averages and a month's status;
+//     quotestore.go: merging quotes into a store; monthprice.go: a supply
+//     month's price, final or provisional.
+//   - delivery.go: a ladle trip, as the deliveries reader hands it on.
+//   - invoices.go: invoice lines, kept compact; split.go: a bill split
+//     into invoice lines under a cap.
+//   - rules.go: the codes of the tax rules a finding cites.
 //   - errors.go and messages.go: every error is a template and its figures
 //     ([Errorf], said by [Say] with a catalogue), every finding a code and
 //     its figures ([Message]), so that the command line can say them in the
-//     user's language.
+//     user's language; [InputError] places a problem in its file.
 //
-// The mechanics live under internal/: csvscan (a CSV scanner four times
-// faster than encoding/csv and held to it by a differential fuzzer),
-// tickets (the duplicate-ticket set, and the hashes of a first pass that
-// keeps eight bytes a ticket) and pipeline (scanning in a goroutine while
-// the caller parses).
+// internal/sample loads the sample inputs for the tests of the rooms.
 package pricing

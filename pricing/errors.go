@@ -188,6 +188,28 @@ type Clauses []error
 
 func (c Clauses) Error() string { return Say(c, nil) }
 
+// Marker is an error that marks another for the code that handles it (a
+// problem of one row only, say) and adds no words: [Say] says the error it
+// marks.
+type Marker interface {
+	error
+	Marked() error
+}
+
+// BugError is a broken promise of alprice itself, not of its input: an
+// invariant that cannot fail unless the code is wrong. The command line
+// says it as a bug to report, with its own exit status.
+type BugError struct{ Err error }
+
+// Bugf returns the BugError of template and args.
+func Bugf(template string, args ...any) error { return &BugError{Errorf(template, args...)} }
+
+func (e *BugError) Error() string { return Say(e, nil) }
+func (e *BugError) Unwrap() error { return e.Err }
+func (e *BugError) Template() *Error {
+	return &Error{Template: "a bug in alprice: %w; please report it, with the command and its inputs", Args: []any{e.Err}}
+}
+
 // Templated is an error whose text is an Error: the typed errors of every
 // package of the domain say themselves through one.
 type Templated interface{ Template() *Error }
@@ -259,8 +281,8 @@ func Say(err error, tr func(string) string) string {
 	case *fs.PathError:
 		return Say(Errorf("%s %s: %w", translate(e.Op), e.Path, e.Err), tr)
 	}
-	if w, ok := err.(interface{ Unwrap() error }); ok && w.Unwrap() != nil && err.Error() == w.Unwrap().Error() {
-		return Say(w.Unwrap(), tr) // a wrapper that adds no words, such as rowProblem
+	if m, ok := err.(Marker); ok {
+		return Say(m.Marked(), tr)
 	}
 	return translate(err.Error())
 }

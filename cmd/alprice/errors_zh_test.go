@@ -44,7 +44,7 @@ func sourceTemplates(t *testing.T) map[string]string {
 				case *ast.CallExpr:
 					name := callName(n.Fun)
 					switch {
-					case name == "Errorf" || name == "pricing.Errorf" || internal && name == "errors.New":
+					case name == "Errorf" || name == "pricing.Errorf" || name == "Bugf" || name == "pricing.Bugf" || internal && name == "errors.New":
 					case name == "fmt.Errorf" || name == "errors.New":
 						t.Errorf("%s: %s: make it Errorf, so that it is said in the user's language", fset.Position(n.Pos()), name)
 						return true

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"alprice/pricing"
 )
 
 // TestHelperProcess is alprice as a process, for tests that need one (to
@@ -383,5 +385,18 @@ func TestInterruptWhileComputingAndWriting(t *testing.T) {
 	}
 	if interrupted < 3 {
 		t.Errorf("only %d of %d runs were still going when signalled", interrupted, len(moments))
+	}
+}
+
+// A broken invariant of alprice's own is said as a bug to report, with
+// its own exit status, not as an input error.
+func TestBugHasItsOwnStatus(t *testing.T) {
+	var stderr strings.Builder
+	a := &app{}
+	if status := a.exitStatus(&stderr, nil, pricing.Bugf("%d rows read but %d accounted for", 3, 2)); status != statusBug {
+		t.Errorf("exit %d; want %d", status, statusBug)
+	}
+	if !strings.Contains(stderr.String(), "a bug in alprice: 3 rows read but 2 accounted for; please report it") {
+		t.Errorf("stderr %q", stderr.String())
 	}
 }

@@ -43,6 +43,9 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// Marked makes usageError a pricing.Marker: it adds no words.
+func (e usageError) Marked() error { return e.err }
+
 // exitStatusHelp is the EXIT STATUS section every command's help ends with.
 const exitStatusHelp = `
 
@@ -100,9 +103,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	return status
 }
 
+// statusBug is the exit status of a bug in alprice itself: a promise of
+// the code broken, whatever the input (pricing.BugError).
+const statusBug = 3
+
 // exitStatus maps the outcome of a command to the exit status, printing
 // the error in the user's language: 0 success, 1 something found, 2 usage
-// or input error.
+// or input error, 3 a bug of alprice's.
 func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 	l := a.lang
 	switch {
@@ -117,6 +124,11 @@ func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 	case errors.Is(err, errInterrupted):
 		// The interrupt handler has said so and is ending the process.
 		select {}
+	}
+	var bug *pricing.BugError
+	if errors.As(err, &bug) {
+		fmt.Fprintf(stderr, "alprice: %s\n", printable(l.SayError(bug)))
+		return statusBug
 	}
 	var (
 		list    pricing.ErrorList

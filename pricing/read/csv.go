@@ -218,6 +218,9 @@ type rowProblem struct{ error }
 
 func (p rowProblem) Unwrap() error { return p.error }
 
+// Marked makes rowProblem a [pricing.Marker]: it adds no words.
+func (p rowProblem) Marked() error { return p.error }
+
 // isRowProblem reports whether err is about one record only.
 func isRowProblem(err error) bool {
 	var p rowProblem

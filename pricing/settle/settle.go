@@ -265,7 +265,7 @@ func settle(ctx context.Context, dr Source, ags *pricing.Agreements, q *pricing.
 		return nil, err
 	}
 	if settled := s.Total.Tickets + s.RejectedRows + s.OtherRows + s.UnpricedRows(); settled != s.Rows {
-		return nil, pricing.Errorf("internal error: %d rows read but %d accounted for", s.Rows, settled)
+		return nil, pricing.Bugf("%d rows read but %d accounted for", s.Rows, settled)
 	}
 	return s, nil
 }

@@ -96,7 +96,8 @@ var coreErrorsZH = map[string]string{
 	// the run
 	"found a discrepancy or a policy violation": "发现差异或违反政策之处",
 	"interrupted": "已中断",
-	"internal error: %d rows read but %d accounted for": "内部错误:读入 %d 行,但只有 %d 行有着落",
+	"%d rows read but %d accounted for": "读入 %d 行,但只有 %d 行有着落",
+	"a bug in alprice: %w; please report it, with the command and its inputs": "alprice 的程序错误:%w;请连同命令和输入文件一并报告",
 	"%s has %d bad rows; nothing was settled:\n%v":      "%s 有 %d 行有误;未作任何结算:\n%v",
 	"%s has 1 bad row; nothing was settled:\n%v":        "%s 有 1 行有误;未作任何结算:\n%v",
 
