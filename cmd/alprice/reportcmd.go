@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
@@ -82,31 +84,60 @@ func runReport(cmd *cobra.Command, a *app, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	period, err := reportPeriod(&o.months, s)
+	if err != nil {
+		return err
+	}
+	if !o.production.given() {
+		output = nil
+	}
+	rep, err := policy.PolicyFigures(s, agreements, period, output)
+	if err != nil {
+		return &pricing.InputError{Source: inputName(o.production.path), Err: err}
+	}
+	withOutput := o.production.given()
+	if err := a.emit(result{
+		doc:  func() report.Doc { return reportDoc(a.lang, agreements.Seller, s, rep, withOutput) },
+		json: func() any { return reportJSON(a.lang, s, rep) },
+	}); err != nil {
+		return err
+	}
+	if len(rep.Unpriced) > 0 {
+		return found(unpricedError(rep.Unpriced))
+	}
+	return nil
+}
+
+// reportPeriod is the months a report covers: --month, or --from and --to
+// (every month between, delivered or not), else from the first month with
+// deliveries to the last.
+func reportPeriod(f *monthFlags, s *settle.Settlement) ([]pricing.Month, error) {
 	var delivered []pricing.Month
 	for _, st := range s.Statements {
 		delivered = append(delivered, st.Month)
 	}
-	months, err := o.months.months(delivered)
-	if err != nil {
-		return err
+	for _, u := range s.Unpriced {
+		delivered = append(delivered, u.Month)
 	}
-	keep := map[pricing.Month]bool{}
-	for _, m := range months {
-		keep[m] = true
-	}
-	kept := s.Statements[:0:0]
-	for _, st := range s.Statements {
-		if keep[st.Month] {
-			kept = append(kept, st)
+	slices.Sort(delivered)
+	delivered = slices.Compact(delivered)
+	if len(delivered) > 0 {
+		var span []pricing.Month
+		for m := delivered[0]; m <= delivered[len(delivered)-1]; m++ {
+			span = append(span, m)
 		}
+		delivered = span
 	}
-	s.Statements = kept
-	rep := policy.PolicyFigures(s, agreements, output)
-	withOutput := o.production.given()
-	return a.emit(result{
-		doc:  func() report.Doc { return reportDoc(a.lang, agreements.Seller, rep, withOutput) },
-		json: func() any { return reportJSON(a.lang, rep) },
-	})
+	return f.months(delivered)
+}
+
+// unpricedError says which statements could not be priced.
+func unpricedError(list []settle.Unpriced) error {
+	var each []error
+	for _, u := range list {
+		each = append(each, u.Reason) // it names the agreement and the month
+	}
+	return pricing.Errorf("not priced, and in no figure: %w", pricing.Clauses(each))
 }
 
 type releasedLineJSON struct {
@@ -169,6 +200,9 @@ type targetJSON struct {
 }
 
 type reportJSONOut struct {
+	Rows              rowsJSON              `json:"rows"`
+	Unpriced          []unpricedJSON        `json:"unpriced"`
+	MissingOutput     []string              `json:"missing_output"`
 	Months            []releaseJSON         `json:"months"`
 	MonthTotals       []monthTotalsJSON     `json:"month_totals"`
 	AgreementTotals   []agreementTotalsJSON `json:"agreement_totals"`
@@ -177,9 +211,18 @@ type reportJSONOut struct {
 	Targets           []targetJSON          `json:"targets"`
 }
 
-func reportJSON(l i18n.Lang, rep *policy.PolicyReport) reportJSONOut {
+func reportJSON(l i18n.Lang, s *settle.Settlement, rep *policy.PolicyReport) reportJSONOut {
 	j := reportJSONOut{Months: []releaseJSON{}, MonthTotals: []monthTotalsJSON{}, AgreementTotals: []agreementTotalsJSON{},
-		Totals: totalsOf(rep.Period), ProvisionalTotals: totalsOf(rep.Provisional), Targets: []targetJSON{}}
+		Totals: totalsOf(rep.Period), ProvisionalTotals: totalsOf(rep.Provisional), Targets: []targetJSON{},
+		Rows:     rowsJSON{Read: s.Rows, Settled: s.Total.Tickets, Rejected: s.RejectedRows, Other: s.OtherRows, Unpriced: s.UnpricedRows(), Blank: s.BlankRows},
+		Unpriced: []unpricedJSON{}, MissingOutput: []string{}}
+	for _, u := range rep.Unpriced {
+		j.Unpriced = append(j.Unpriced, unpricedJSON{Agreement: u.Agreement.ID, Buyer: u.Agreement.Buyer, Month: u.Month.String(),
+			Tickets: u.Tickets, DeliveredT: tonnes(u.Delivered), Reason: l.SayError(u.Reason)})
+	}
+	for _, m := range rep.MissingOutput {
+		j.MissingOutput = append(j.MissingOutput, m.String())
+	}
 	for _, r := range rep.Releases {
 		rj := releaseJSON{Month: r.Month.String(), Agreement: r.Agreement.ID, Buyer: r.Agreement.Buyer, Status: benchmarkStatus(r.Provisional),
 			DeliveredT: tonnes(r.Delivered), Benchmark: money(r.Benchmark), UnitPrice: money(r.UnitPrice), Released: money(r.Released),
@@ -208,7 +251,7 @@ func reportJSON(l i18n.Lang, rep *policy.PolicyReport) reportJSONOut {
 // releaseKinds are the released parts shown as columns, in order.
 var releaseKinds = []pricing.Kind{pricing.Transport, pricing.Casting, pricing.BurnLoss, pricing.Coal, pricing.Fee, pricing.Premium, pricing.Rounded}
 
-func reportDoc(l i18n.Lang, seller string, rep *policy.PolicyReport, withOutput bool) report.Doc {
+func reportDoc(l i18n.Lang, seller string, s *settle.Settlement, rep *policy.PolicyReport, withOutput bool) report.Doc {
 	doc := report.Doc{Title: l.T("Policy figures · price advantage released, coal pass-through, local conversion", "政策指标 · 价格优惠释放、煤价足额传导、就地转化率")}
 	if seller != "" {
 		doc.Title += l.T(" · seller ", " · 供方 ") + seller
@@ -265,6 +308,17 @@ func reportDoc(l i18n.Lang, seller string, rep *policy.PolicyReport, withOutput 
 			report.Tonnes(at.Delivered), report.CNY(at.Released), report.CNY(at.CoalReleased), report.CNY(at.CoalShortfall)})
 	}
 	doc.Tables = []report.Table{byMonth, months, agreementsTable}
+	if len(rep.Unpriced) > 0 {
+		unpriced := report.Table{
+			Title:   l.T("Not priced (in no figure above)", "未定价(未计入以上任何数字)"),
+			Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "delivered_t", "reason"),
+		}
+		for _, u := range rep.Unpriced {
+			unpriced.Rows = append(unpriced.Rows, []report.Cell{report.Str(u.Agreement.ID), report.Str(u.Agreement.Buyer), report.Str(u.Month.String()),
+				report.Int(u.Tickets), report.Tonnes(u.Delivered), report.Str(l.SayError(u.Reason))})
+		}
+		doc.Tables = append(doc.Tables, unpriced)
+	}
 	doc.Notes = []string{
 		l.T("Released (让利) = (benchmark − unit price) × delivered tonnes, to the fen: what the price under the agreement leaves the buyer against the Changjiang A00 benchmark (clause 2). Its parts are each line's per-tonne amount × tonnes (deductions positive, premiums negative), the last taking the rounding, so that they add up to it exactly.",
 			"让利 = (基准价 − 单价) × 到位吨数,保留到分:协议价相对长江A00基准让给需方的金额(第二条)。各分项为每项每吨金额 × 吨数(扣减为正,上浮为负),尾差计入最后一项,分项之和精确等于让利合计。"),
@@ -275,6 +329,15 @@ func reportDoc(l i18n.Lang, seller string, rep *policy.PolicyReport, withOutput 
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("Local conversion rate (铝液就地转化率) = molten tonnes delivered under the agreements ÷ the smelter's output, to 0.01%%. Targets: 30%% by end-2022, 40%% by end-2023, about 60%% by end-2025; the gap is to %s%%.",
 			"铝液就地转化率 = 协议供应铝液到位吨数 ÷ 电解铝总产量,保留到 0.01%%。目标:2022年底30%%,2023年底40%%,2025年底约60%%;差距按 %s%% 计。"), policy.FinalTarget.Percent))
 	}
+	if len(rep.MissingOutput) > 0 {
+		var ms []string
+		for _, m := range rep.MissingOutput {
+			ms = append(ms, m.String())
+		}
+		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("No output is given for %s: the period's conversion rate is over the months that have one, and lacks these.",
+			"未提供 %s 的产量:期间就地转化率仅按有产量的月份计算,不含这些月份。"), strings.Join(ms, ", ")))
+	}
+	doc.Notes = append(doc.Notes, rowsNote(l, s))
 	if rep.Provisional.Delivered > 0 {
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("Provisional months (benchmark not complete) are left out of the period's totals: %s t, released %s.",
 			"暂定月份(基准月份尚未完整)未计入期间合计:%s 吨,让利 %s。"), rep.Provisional.Delivered, rep.Provisional.Released.StringFixed(2)))

@@ -37,6 +37,18 @@ func buildVersion() string {
 // a discrepancy or a policy violation: exit status 1, no further message.
 var errFound = pricing.Errorf("found a discrepancy or a policy violation")
 
+// foundError is errFound with what was found or could not be worked out,
+// which exitStatus says on stderr: every exit 1 says why, whatever the
+// format and wherever the output went.
+type foundError struct{ what error }
+
+func (e foundError) Error() string        { return e.what.Error() }
+func (e foundError) Is(target error) bool { return target == errFound }
+func (e foundError) Unwrap() error        { return e.what }
+
+// found returns errFound saying what.
+func found(what error) error { return foundError{what} }
+
 // usageError is a mistake in how the command was called.
 type usageError struct{ err error }
 
@@ -116,6 +128,10 @@ func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 	case err == nil:
 		return 0
 	case errors.Is(err, errFound):
+		var f foundError
+		if errors.As(err, &f) {
+			fmt.Fprintf(stderr, "%s%s\n", l.T("alprice: ", "alprice:"), printable(l.SayError(f.what)))
+		}
 		return 1
 	case errors.Is(err, settle.ErrNoDeliveries):
 		// Nothing to bill is not a bad input: a job notices by the status.

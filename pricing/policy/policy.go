@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"maps"
 	"slices"
 
 	"alprice/pricing"
@@ -99,31 +100,60 @@ type AgreementTotals struct {
 // mixed into the period's totals: they have totals of their own.
 type PolicyReport struct {
 	Releases    []Release
-	Months      []MonthTotals
+	Months      []MonthTotals // every month of the period, delivered or not
 	Agreements  []AgreementTotals
 	Period      ReleaseTotals // the final months
 	Provisional ReleaseTotals // the provisional months, apart
+	// MissingOutput are the months of the period the output is not known
+	// for (with output given at all): the period's rate is over the months
+	// that have both, and says it lacks these.
+	MissingOutput []pricing.Month
+	// Unpriced are the statements of the period that could not be priced:
+	// their tonnes are in no figure, and the report is not complete.
+	Unpriced []settle.Unpriced
 }
 
-// PolicyFigures works out the policy's figures from a settlement: per
-// statement the price advantage released and its parts, the coal
-// pass-through against the coal discount; per month, agreement and period
-// the totals; and with the smelter's output per month the conversion rate.
-func PolicyFigures(s *settle.Settlement, ags *pricing.Agreements, output map[pricing.Month]pricing.Weight) *PolicyReport {
+// OutputError is a month whose output is less than what was delivered
+// locally: a conversion rate above 100%, which no smelter can have; the
+// production file is wrong.
+type OutputError struct {
+	Month             pricing.Month
+	Delivered, Output pricing.Weight
+}
+
+func (e *OutputError) Error() string { return pricing.Say(e, nil) }
+
+// Template says e.
+func (e *OutputError) Template() *pricing.Error {
+	return &pricing.Error{Template: "the output of %s is %s t, less than the %s t delivered locally that month: a conversion rate above 100%% is not possible; check the production file",
+		Args: []any{e.Month, e.Output, e.Delivered}}
+}
+
+// PolicyFigures works out the policy's figures from a settlement over the
+// months of a period: per statement the price advantage released and its
+// parts, the coal pass-through against the coal discount; per month,
+// agreement and period the totals; and with the smelter's output per month
+// (nil when not known) the conversion rate. Every month of the period has
+// its totals, delivered or not: a month with output and no local
+// deliveries is a month at 0%, not a month left out. Statements outside
+// the period are left out; unpriced ones inside it are listed.
+func PolicyFigures(s *settle.Settlement, ags *pricing.Agreements, period []pricing.Month, output map[pricing.Month]pricing.Weight) (*PolicyReport, error) {
 	rep := &PolicyReport{Period: zeroTotals(), Provisional: zeroTotals()}
 	months := map[pricing.Month]*MonthTotals{}
+	for _, m := range period {
+		if months[m] == nil {
+			months[m] = &MonthTotals{Month: m, ReleaseTotals: zeroTotals()}
+			months[m].Output = output[m]
+		}
+	}
 	agreements := map[string]*AgreementTotals{}
-	var monthOrder []pricing.Month
 	for _, st := range s.Statements {
+		mt := months[st.Month]
+		if mt == nil {
+			continue
+		}
 		r := release(st, ags)
 		rep.Releases = append(rep.Releases, r)
-		mt, ok := months[st.Month]
-		if !ok {
-			mt = &MonthTotals{Month: st.Month, ReleaseTotals: zeroTotals()}
-			mt.Output = output[st.Month]
-			months[st.Month] = mt
-			monthOrder = append(monthOrder, st.Month)
-		}
 		mt.add(r)
 		mt.Provisional = mt.Provisional || r.Provisional
 		if r.Provisional {
@@ -137,15 +167,28 @@ func PolicyFigures(s *settle.Settlement, ags *pricing.Agreements, output map[pri
 		}
 		at.add(r)
 	}
-	slices.Sort(monthOrder)
-	for _, m := range monthOrder {
+	for _, u := range s.Unpriced {
+		if months[u.Month] != nil {
+			rep.Unpriced = append(rep.Unpriced, u)
+		}
+	}
+	order := slices.Sorted(maps.Keys(months))
+	var rated ReleaseTotals // the final months with output: the period's rate
+	for _, m := range order {
 		mt := months[m]
+		if mt.Output > 0 && mt.Delivered > mt.Output {
+			return nil, &OutputError{Month: m, Delivered: mt.Delivered, Output: mt.Output}
+		}
 		mt.rate()
 		rep.Months = append(rep.Months, *mt)
-		if mt.Provisional {
+		switch {
+		case output != nil && mt.Output == 0:
+			rep.MissingOutput = append(rep.MissingOutput, m)
+		case mt.Provisional:
 			rep.Provisional.Output += mt.Output
-		} else {
-			rep.Period.Output += mt.Output
+		default:
+			rated.Delivered += mt.Delivered
+			rated.Output += mt.Output
 		}
 	}
 	for i := range ags.List {
@@ -159,9 +202,15 @@ func PolicyFigures(s *settle.Settlement, ags *pricing.Agreements, output map[pri
 		rep.Period.CoalReleased = rep.Period.CoalReleased.Add(at.CoalReleased)
 		rep.Period.CoalShortfall = rep.Period.CoalShortfall.Add(at.CoalShortfall)
 	}
-	rep.Period.rate()
+	// The period's rate is over the final months that have an output: a
+	// month lacking one would put its tonnes over nothing.
+	rep.Period.Output = rated.Output
+	if rated.Output > 0 {
+		r := pricing.ConversionRate(rated.Delivered, rated.Output)
+		rep.Period.ConversionRate = &r
+	}
 	rep.Provisional.rate()
-	return rep
+	return rep, nil
 }
 
 func zeroTotals() ReleaseTotals {

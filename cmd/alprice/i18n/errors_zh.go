@@ -95,11 +95,13 @@ var coreErrorsZH = map[string]string{
 
 	// the run
 	"found a discrepancy or a policy violation": "发现差异或违反政策之处",
-	"interrupted": "已中断",
+	"interrupted":                       "已中断",
 	"%d rows read but %d accounted for": "读入 %d 行,但只有 %d 行有着落",
-	"a bug in alprice: %w; please report it, with the command and its inputs": "alprice 的程序错误:%w;请连同命令和输入文件一并报告",
-	"%s has %d bad rows; nothing was settled:\n%v":      "%s 有 %d 行有误;未作任何结算:\n%v",
-	"%s has 1 bad row; nothing was settled:\n%v":        "%s 有 1 行有误;未作任何结算:\n%v",
+	"a bug in alprice: %w; please report it, with the command and its inputs":                                                                             "alprice 的程序错误:%w;请连同命令和输入文件一并报告",
+	"the output of %s is %s t, less than the %s t delivered locally that month: a conversion rate above 100%% is not possible; check the production file": "%[1]s 的产量为 %[2]s 吨,少于当月本地到位的 %[3]s 吨:就地转化率不可能超过 100%%;请核对产量文件",
+	"not priced, and in no figure: %w":             "未定价,未计入任何数字:%w",
+	"%s has %d bad rows; nothing was settled:\n%v": "%s 有 %d 行有误;未作任何结算:\n%v",
+	"%s has 1 bad row; nothing was settled:\n%v":   "%s 有 1 行有误;未作任何结算:\n%v",
 
 	// files and encodings
 	"%w (%s): save it as UTF-8 or GBK (GB18030) — in Excel, \"CSV UTF-8\" — and read it again": "%w(%s):请另存为 UTF-8 或 GBK(GB18030)(在 Excel 中选\"CSV UTF-8\")后再读",
