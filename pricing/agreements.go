@@ -3,6 +3,8 @@ package pricing
 import (
 	"errors"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // The errors of finding an agreement or its terms, for errors.Is.
@@ -86,16 +88,33 @@ type Agreements struct {
 }
 
 // InvoiceItem returns what the invoices of agreement a name: the file's
-// invoice: fields, with a's own over them, and the unit 吨 unless stated.
+// invoice: fields, with a's own over them, the item [DefaultItem] and the
+// unit 吨 unless stated.
 func (s *Agreements) InvoiceItem(a *Agreement) InvoiceItem {
 	it := s.Invoice.over(a.Invoice)
 	if it.Unit == "" {
 		it.Unit = "吨"
 	}
+	if it.Item == "" {
+		it.Item = DefaultItem
+	}
 	if it.Kind == "" {
 		it.Kind = SpecialInvoice
 	}
 	return it
+}
+
+// SplitCap returns the cap the statements of agreement a are split into
+// invoices under: override when it is positive (--invoice-cap), else the
+// agreement's invoice: cap; zero for one invoice a statement.
+func (s *Agreements) SplitCap(a *Agreement, override decimal.Decimal) decimal.Decimal {
+	if override.IsPositive() {
+		return override
+	}
+	if c := s.InvoiceItem(a).Cap; c.IsPositive() {
+		return c
+	}
+	return decimal.Zero
 }
 
 // Find returns the agreement with the given id, or else the only agreement

@@ -2,17 +2,19 @@ package pricing
 
 import (
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
 
-// InvoiceLine is one line of a special VAT invoice (增值税专用发票) for
-// molten aluminium, as printed.
+// InvoiceLine is one line of a VAT invoice (增值税专用发票 or 普通发票), as
+// printed. On a red invoice (红字发票) its figures are negative.
 type InvoiceLine struct {
 	InvoiceNo        string
 	Line             int // the line's number on its invoice, from 1
 	Buyer            string
 	Month            Month           // the supply month billed
+	MonthFrom        MonthFrom       // where Month came from
 	Quantity         Weight          // 数量, tonnes
 	UnitPriceExclVAT decimal.Decimal // 单价, up to 8 decimals
 	AmountExclVAT    decimal.Decimal // 金额
@@ -20,7 +22,118 @@ type InvoiceLine struct {
 	VAT              decimal.Decimal // 税额
 	Total            decimal.Decimal // 价税合计, when HasTotal
 	HasTotal         bool
-	SourceLine       int // the line in the file
+	// Item and TaxCode are the line's 项目名称 and 税收分类编码 as the
+	// invoice prints them; both empty when the file does not say (the
+	// CSV, whose lines are all the agreement's product).
+	Item, TaxCode string
+	// QuantityDerived and UnitPriceDerived say that the invoice left the
+	// figure out and it was worked out from the other two ([QuantityOf],
+	// [InvoiceUnitPrice]); NoQuantity that it states neither quantity nor
+	// unit price, so that Quantity is unknown, not zero.
+	QuantityDerived, UnitPriceDerived, NoQuantity bool
+	SourceLine                                    int // the line in the file
+}
+
+// The product of the agreements unless they state another (platforms.md
+// §2): 原铝（电解铝）, category 有色金属冶炼压延品.
+const (
+	MoltenAluminiumTaxCode = "1080306020000000000"
+	MoltenAluminiumItem    = "铝液"
+)
+
+// IsProduct reports whether invoice line l bills item, what an
+// agreement's invoices name: its tax code is item's (or, when item states
+// none, [MoltenAluminiumTaxCode]), or its 项目名称 without the category
+// (*有色金属冶炼压延品*铝液 is 铝液) is item's (or [MoltenAluminiumItem]). A
+// line that names neither (the CSV's) is the product.
+func IsProduct(l InvoiceLine, item InvoiceItem) bool {
+	if l.Item == "" && l.TaxCode == "" {
+		return true
+	}
+	code, name := item.TaxCode, bareItem(item.Item)
+	if code == "" {
+		code = MoltenAluminiumTaxCode
+	}
+	if name == "" {
+		name = MoltenAluminiumItem
+	}
+	return l.TaxCode == code || bareItem(l.Item) == name
+}
+
+// bareItem returns an item name without its category: *类别*名称 → 名称.
+func bareItem(s string) string {
+	if rest, ok := strings.CutPrefix(s, "*"); ok {
+		if _, name, ok := strings.Cut(rest, "*"); ok {
+			return name
+		}
+	}
+	return s
+}
+
+// MonthFrom says where an invoice's supply month came from: no VAT invoice
+// states one as such.
+type MonthFrom uint8
+
+// The sources of a supply month, in the order they are tried.
+const (
+	// MonthFromFile: the file states it — the month column of the CSV,
+	// the 备注 of a batch-issuing workbook alprice wrote.
+	MonthFromFile MonthFrom = iota
+	// MonthFromRemark: the invoice's 备注 carries alprice's marker
+	// 供货月份:YYYY-MM.
+	MonthFromRemark
+	// MonthFromFlag: the month given on the command line (--month).
+	MonthFromFlag
+	// MonthFromIssueDate: the month before the issue date, as month-end
+	// invoicing bills it.
+	MonthFromIssueDate
+)
+
+var monthFromNames = [...]string{"file", "remark", "flag", "issue_date"}
+
+// String returns the source's code: file, remark, flag or issue_date.
+func (m MonthFrom) String() string {
+	if int(m) < len(monthFromNames) {
+		return monthFromNames[m]
+	}
+	return "file"
+}
+
+// SupplyMonth works out the supply month of an invoice that does not state
+// one in its file: the month stated in its 备注 (remark, when ok), else
+// flag (when not zero), else the month before the issue date.
+func SupplyMonth(remark Month, remarkOK bool, flag Month, issued time.Time) (Month, MonthFrom) {
+	switch {
+	case remarkOK:
+		return remark, MonthFromRemark
+	case flag != 0:
+		return flag, MonthFromFlag
+	}
+	return MonthOf(issued) - 1, MonthFromIssueDate
+}
+
+// InvoiceHeader is what an invoice states once: who issued it to whom,
+// when, of what kind and colour, its totals, and the supply month it is
+// held to. Invoices read from the platform's own files (数电 XML, the
+// 信息汇总表 export) have one; a CSV's invoices have one only once merged
+// with other files, to say which file each came from.
+type InvoiceHeader struct {
+	Number     string // 数电发票号码, or the CSV's invoice_no
+	Source     string // the file it was read from
+	SourceLine int    // where the invoice starts in it
+	IssueDate  time.Time
+	Kind       InvoiceKind // "" when the file does not say
+	Red        bool        // 红字发票: a reversal, its figures negative
+	// Reverses is, on a red invoice, the number of the blue invoice it
+	// reverses; CreditNote the 红字发票信息确认单 number.
+	Reverses, CreditNote string
+	Seller, Buyer        Party // Name and TaxID as printed
+	Month                Month
+	MonthFrom            MonthFrom
+	// The invoice's own totals (金额, 税额, 价税合计) when HasTotals; an
+	// export that states none leaves HasTotals false.
+	TotalExclVAT, TotalVAT, TotalInclVAT decimal.Decimal
+	HasTotals                            bool
 }
 
 // Invoices is a file of invoice lines. It keeps them compact, its figures
@@ -34,8 +147,15 @@ type Invoices struct {
 	n            int                 // lines
 	buyers       []string            // the buyers the lines name
 	buyerIndexes map[string]uint32   // of buyers
+	items        []itemName          // the items the lines name; 0 is none
+	itemIndexes  map[itemName]uint16 // of items
 	wide         map[int]InvoiceLine // lines whose figures do not fit the compact form, by index
+	headers      []InvoiceHeader     // the invoices that have one, in the order added
+	headerOf     map[string]int      // index in headers, by number
 }
+
+// itemName is what a line names: its 项目名称 and 税收分类编码.
+type itemName struct{ item, taxCode string }
 
 const (
 	recordsPageBits = 12
@@ -50,8 +170,20 @@ type invoiceRecord struct {
 	amount, vat, total                 int64  // fen
 	month, line, sourceLine, rateMicro int32  // rateMicro: the VAT rate in 10⁻⁶
 	buyer                              uint32 // index of Invoices.buyers
-	hasTotal                           bool
+	item                               uint16 // index of Invoices.items
+	monthFrom                          MonthFrom
+	flags                              uint8 // recordHasTotal ...
 }
+
+// The flags of an invoiceRecord.
+const (
+	recordHasTotal uint8 = 1 << iota
+	recordQuantityDerived
+	recordUnitPriceDerived
+	recordNoQuantity
+)
+
+func (r *invoiceRecord) flag(f uint8) bool { return r.flags&f != 0 }
 
 // The scales of the figures of an invoiceRecord.
 const (
@@ -68,11 +200,13 @@ func NewInvoices(source string, lines []InvoiceLine) *Invoices {
 	return inv
 }
 
-// add adds l: compact, or when a figure does not fit, as it is.
+// Add adds l: compact, or when a figure does not fit, as it is.
 func (inv *Invoices) Add(l InvoiceLine) {
 	r, ok := compactLine(l)
 	r.buyer = inv.buyerIndex(l.Buyer)
-	if !ok {
+	var itemOK bool
+	r.item, itemOK = inv.itemIndex(itemName{l.Item, l.TaxCode})
+	if !ok || !itemOK {
 		if inv.wide == nil {
 			inv.wide = map[int]InvoiceLine{}
 		}
@@ -110,6 +244,32 @@ func (inv *Invoices) buyerIndex(buyer string) uint32 {
 	return k
 }
 
+// maxItems is how many items Invoices keeps compact; lines naming others
+// are kept whole.
+const maxItems = 1<<16 - 1
+
+// itemIndex returns the index of it in inv.items, adding it if new, and
+// false when there are too many to index.
+func (inv *Invoices) itemIndex(it itemName) (uint16, bool) {
+	if it == (itemName{}) {
+		return 0, true
+	}
+	if k, ok := inv.itemIndexes[it]; ok {
+		return k, true
+	}
+	if inv.items == nil {
+		inv.items = []itemName{{}}
+		inv.itemIndexes = map[itemName]uint16{}
+	}
+	if len(inv.items) > maxItems {
+		return 0, false
+	}
+	k := uint16(len(inv.items))
+	inv.items = append(inv.items, itemName{strings.Clone(it.item), strings.Clone(it.taxCode)})
+	inv.itemIndexes[inv.items[k]] = k
+	return k, true
+}
+
 func (inv *Invoices) record(i int) *invoiceRecord {
 	return &inv.pages[i>>recordsPageBits][i&(recordsPage-1)]
 }
@@ -123,13 +283,18 @@ func (inv *Invoices) Line(i int) InvoiceLine {
 		return l
 	}
 	r := inv.record(i)
-	return InvoiceLine{InvoiceNo: r.invoiceNo, Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), Quantity: r.quantity,
-		UnitPriceExclVAT: decimal.New(r.unitPrice, -unitPriceScale), AmountExclVAT: decimal.New(r.amount, -ScaleFen),
+	var it itemName
+	if r.item != 0 {
+		it = inv.items[r.item]
+	}
+	return InvoiceLine{InvoiceNo: r.invoiceNo, Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), MonthFrom: r.monthFrom,
+		Quantity: r.quantity, UnitPriceExclVAT: decimal.New(r.unitPrice, -unitPriceScale), AmountExclVAT: decimal.New(r.amount, -ScaleFen),
 		VATRate: decimal.New(int64(r.rateMicro), -rateScale), VAT: decimal.New(r.vat, -ScaleFen), Total: decimal.New(r.total, -ScaleFen),
-		HasTotal: r.hasTotal, SourceLine: int(r.sourceLine)}
+		HasTotal: r.flag(recordHasTotal), Item: it.item, TaxCode: it.taxCode, QuantityDerived: r.flag(recordQuantityDerived),
+		UnitPriceDerived: r.flag(recordUnitPriceDerived), NoQuantity: r.flag(recordNoQuantity), SourceLine: int(r.sourceLine)}
 }
 
-// where returns line i's buyer, supply month and line in the file, which
+// Where returns line i's buyer, supply month and line in the file, which
 // say where the line goes, without making the line.
 func (inv *Invoices) Where(i int) (buyer string, month Month, sourceLine int) {
 	if l, ok := inv.wide[i]; ok {
@@ -139,10 +304,62 @@ func (inv *Invoices) Where(i int) (buyer string, month Month, sourceLine int) {
 	return inv.buyers[r.buyer], Month(r.month), int(r.sourceLine)
 }
 
+// Number returns the invoice number of line i, without making the line.
+func (inv *Invoices) Number(i int) string {
+	if l, ok := inv.wide[i]; ok {
+		return l.InvoiceNo
+	}
+	return inv.record(i).invoiceNo
+}
+
+// SourceOf returns the file line i was read from: its invoice's header's,
+// else the file of inv.
+func (inv *Invoices) SourceOf(i int) string {
+	if len(inv.headers) > 0 {
+		if h := inv.Header(inv.Number(i)); h != nil {
+			return h.Source
+		}
+	}
+	return inv.Source
+}
+
+// AddHeader adds the header of invoice h.Number, replacing any before.
+func (inv *Invoices) AddHeader(h InvoiceHeader) {
+	if k, ok := inv.headerOf[h.Number]; ok {
+		inv.headers[k] = h
+		return
+	}
+	if inv.headerOf == nil {
+		inv.headerOf = map[string]int{}
+	}
+	inv.headerOf[h.Number] = len(inv.headers)
+	inv.headers = append(inv.headers, h)
+}
+
+// Header returns the header of invoice number, or nil when it has none.
+func (inv *Invoices) Header(number string) *InvoiceHeader {
+	if k, ok := inv.headerOf[number]; ok {
+		return &inv.headers[k]
+	}
+	return nil
+}
+
+// Headers returns the headers of the invoices that have one, in the order
+// they were added.
+func (inv *Invoices) Headers() []InvoiceHeader { return inv.headers }
+
 // compactLine returns l as a record, and whether every figure fits.
 func compactLine(l InvoiceLine) (invoiceRecord, bool) {
 	r := invoiceRecord{invoiceNo: l.InvoiceNo, month: int32(l.Month), line: int32(l.Line), sourceLine: int32(l.SourceLine),
-		quantity: l.Quantity, hasTotal: l.HasTotal}
+		quantity: l.Quantity, monthFrom: l.MonthFrom}
+	for _, f := range []struct {
+		set  bool
+		flag uint8
+	}{{l.HasTotal, recordHasTotal}, {l.QuantityDerived, recordQuantityDerived}, {l.UnitPriceDerived, recordUnitPriceDerived}, {l.NoQuantity, recordNoQuantity}} {
+		if f.set {
+			r.flags |= f.flag
+		}
+	}
 	var ok [5]bool
 	r.unitPrice, ok[0] = fixedPoint(l.UnitPriceExclVAT, unitPriceScale)
 	r.amount, ok[1] = fixedPoint(l.AmountExclVAT, ScaleFen)
@@ -151,7 +368,7 @@ func compactLine(l InvoiceLine) (invoiceRecord, bool) {
 	r.vat, ok[3] = fixedPoint(l.VAT, ScaleFen)
 	r.total, ok[4] = fixedPoint(l.Total, ScaleFen)
 	return r, ok == [5]bool{true, true, true, true, true} && int(r.line) == l.Line && int(r.sourceLine) == l.SourceLine &&
-		Month(r.month) == l.Month
+		Month(r.month) == l.Month && l.MonthFrom <= MonthFromIssueDate
 }
 
 // fixedPoint returns d × 10^scale as an int64, and whether that is exact.
@@ -173,3 +390,46 @@ func fixedPoint(d decimal.Decimal, scale int32) (int64, bool) {
 
 // AmountInclVAT returns the line's amount plus its VAT.
 func (l InvoiceLine) AmountInclVAT() decimal.Decimal { return l.AmountExclVAT.Add(l.VAT) }
+
+// MergeInvoices returns the invoices of several files as one, named
+// source; one file is returned as it is. Every invoice keeps the file it
+// came from: one without a header is given one that names it. The same
+// invoice number in two files is an error naming both (two copies of one
+// downloaded invoice would bill it twice).
+func MergeInvoices(source string, parts []*Invoices) (*Invoices, error) {
+	if len(parts) == 1 {
+		return parts[0], nil
+	}
+	out := &Invoices{Source: source}
+	type seen struct {
+		source string
+		line   int
+	}
+	first := map[string]seen{}
+	var errs ErrorList
+	for _, p := range parts {
+		here := map[string]bool{}
+		for i := range p.Len() {
+			l := p.Line(i)
+			if !here[l.InvoiceNo] {
+				here[l.InvoiceNo] = true
+				h := p.Header(l.InvoiceNo)
+				if h == nil {
+					h = &InvoiceHeader{Number: l.InvoiceNo, Source: p.Source, SourceLine: l.SourceLine, Month: l.Month, MonthFrom: l.MonthFrom}
+				}
+				if f, dup := first[l.InvoiceNo]; dup {
+					errs = append(errs, &InputError{Source: h.Source, Line: h.SourceLine, Value: l.InvoiceNo,
+						Err: Errorf("is an invoice already read from %s:%d: the same invoice twice (two copies of one file?); give each invoice once", f.source, f.line)})
+				} else {
+					first[l.InvoiceNo] = seen{h.Source, h.SourceLine}
+					out.AddHeader(*h)
+				}
+			}
+			out.Add(l)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -36,6 +36,19 @@ var english = map[string]string{
 	"line.rate":   "the agreement's terms from %[1]s state VAT at %[2]s; the invoice charges %[3]s",
 	"line.total":  "the total (价税合计) must be the amount %[1]s plus the VAT %[2]s",
 	"invoice.vat": "over the invoice's lines the VAT differs from amount × rate by %[1]s in all; an invoice allows at most ±%[2]s",
+	// check: the invoices as the platform issued them
+	"invoice.seller":       "the seller is %[1]s (tax id %[2]s), not the agreements' seller %[3]s: the invoice's lines are not checked",
+	"invoice.buyer-tax-id": "the buyer's tax id is %[1]s; agreement %[2]s states %[3]s for %[4]s",
+	"invoice.totals":       "the invoice states %[1]s; its lines add up to %[2]s",
+	"invoice.no-quantity":  "the line states neither quantity (数量) nor unit price (单价): the weight it bills is not known, so it is not priced",
+	"red.missing":          "red invoice %[1]s reverses blue invoice %[2]s, which is not among the invoices given: give it too, so that the reversal is netted",
+	"red.no-line":          "line %[2]s of red invoice %[1]s reverses no line of blue invoice %[3]s (none names %[4]s, tax code %[5]s)",
+	"red.over":             "the red invoices reverse more than line %[2]s of blue invoice %[1]s billed: %[3]s t, %[4]s excl. VAT left",
+	// check: lines not checked
+	"skip.not-product":  "not the agreement's product (%[1]s, tax code %[2]s): not checked",
+	"skip.other-seller": "an invoice of another seller (%[1]s): not checked",
+	"skip.red-missing":  "a red invoice whose blue invoice %[1]s is not given: not netted",
+	"skip.red-no-line":  "a red line that reverses no line of blue invoice %[1]s: not netted",
 	// check: weight and totals
 	"weight.none":       "%[1]s has no delivery to agreement %[2]s in %[3]s: nothing delivered may be billed",
 	"weight.tapped":     "billed on tapped weight (%[1]s t weighed out at the smelter); the policy bills the delivered weight, %[2]s t; the %[3]s t lost in transit is the smelter's",

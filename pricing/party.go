@@ -2,6 +2,8 @@ package pricing
 
 import (
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // Party is a seller or a buyer as a VAT invoice names it.
@@ -44,10 +46,40 @@ func ParseInvoiceKind(s string) (InvoiceKind, error) {
 // classification code, specification and unit.
 type InvoiceItem struct {
 	Kind    InvoiceKind
-	Item    string // 项目名称, such as *有色金属冶炼压延品*铝液
+	Item    string // 项目名称, the bare name (铝液): the platform adds the category from the tax code
 	TaxCode string // 商品和服务税收分类编码: 19 digits, a leaf of the classification
 	Spec    string // 规格型号, such as A00
 	Unit    string // 单位; 吨 unless stated
+	// ShowBuyer and ShowSeller say which of the party's details the
+	// invoice shows (是否展示购买方/销售方地址电话银行账号); empty for none.
+	ShowBuyer, ShowSeller Show
+	// Cap splits a statement into invoices whose amount excl. VAT is below
+	// it; zero for one invoice a statement (数电 has no per-invoice cap).
+	Cap decimal.Decimal
+}
+
+// DefaultItem is the 项目名称 of an invoice whose agreement names none: the
+// bare name, to which the platform adds the category of the tax code
+// (*有色金属冶炼压延品*铝液).
+const DefaultItem = "铝液"
+
+// Show is which of a party's details an invoice shows.
+type Show string
+
+// The details an invoice may show.
+const (
+	ShowAddress Show = "address" // 地址、电话
+	ShowBank    Show = "bank"    // 开户银行、银行账号
+	ShowBoth    Show = "both"    // 地址、电话、开户银行及银行账号
+)
+
+// ParseShow reads address, bank or both.
+func ParseShow(s string) (Show, error) {
+	switch v := Show(s); v {
+	case ShowAddress, ShowBank, ShowBoth:
+		return v, nil
+	}
+	return "", Errorf("is not what an invoice shows: write address (地址、电话), bank (开户银行、银行账号) or both")
 }
 
 // over returns i with the fields o states replacing i's.
@@ -66,6 +98,15 @@ func (i InvoiceItem) over(o InvoiceItem) InvoiceItem {
 	}
 	if o.Unit != "" {
 		i.Unit = o.Unit
+	}
+	if o.ShowBuyer != "" {
+		i.ShowBuyer = o.ShowBuyer
+	}
+	if o.ShowSeller != "" {
+		i.ShowSeller = o.ShowSeller
+	}
+	if o.Cap.IsPositive() {
+		i.Cap = o.Cap
 	}
 	return i
 }

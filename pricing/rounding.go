@@ -30,6 +30,8 @@ import (
 //	  = CNY/t coal × t coal per t Al
 //	invoice-ready unit price excl. VAT     8 decimals       [InvoiceUnitPrice]
 //	  = amount excl. VAT ÷ quantity
+//	quantity an invoice left out           whole kg         [QuantityOf]
+//	  = amount excl. VAT ÷ unit price
 
 var (
 	one     = decimal.NewFromInt(1)
@@ -174,6 +176,17 @@ func InvoiceUnitPrice(amountExclVAT decimal.Decimal, w Weight) decimal.Decimal {
 		return decimal.Zero
 	}
 	return amountExclVAT.DivRound(w.Tonnes(), UnitPriceDecimals)
+}
+
+// QuantityOf returns the quantity of an invoice line that leaves 数量 out
+// (the platform works it out from 金额 = 单价 × 数量): amount excl. VAT ÷
+// unit price excl. VAT, in tonnes rounded half away from zero to the
+// kilogram (0.001 t). Zero for no unit price.
+func QuantityOf(amountExclVAT, unitPrice decimal.Decimal) Weight {
+	if unitPrice.IsZero() {
+		return 0
+	}
+	return Weight(amountExclVAT.DivRound(unitPrice, 3).Shift(3).IntPart())
 }
 
 // CoalPassThrough returns the coal discount a tonne of aluminium carries:

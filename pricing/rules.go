@@ -8,4 +8,7 @@ const (
 	RuleVATRate        = "vat.rate"    // the rate the agreement states
 	RuleTotal          = "vat.total"   // 价税合计 = 金额 + 税额
 	RuleStatement      = "statement"   // the month's bill against the settlement
+	RuleParties        = "vat.parties" // the seller and buyer an invoice names, by tax id
+	RuleInvoiceTotals  = "vat.totals"  // an invoice's totals against its lines
+	RuleRed            = "vat.red"     // a red invoice against the blue one it reverses
 )

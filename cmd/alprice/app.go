@@ -66,6 +66,15 @@ func (a *app) setup(cmd *cobra.Command) error {
 			if f.Value.String() == "-" {
 				stdin = append(stdin, "--"+name)
 			}
+			// A flag given more than once (--invoices) names more inputs.
+			if many, ok := f.Value.(interface{ More() []string }); ok {
+				for k, p := range many.More() {
+					inputs[fmt.Sprintf("%s #%d", name, k+2)] = p
+					if p == "-" {
+						stdin = append(stdin, "--"+name)
+					}
+				}
+			}
 		}
 	}
 	if len(stdin) > 1 {

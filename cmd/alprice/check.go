@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +19,8 @@ type checkOptions struct {
 	agreementsPath string
 	quotes         quotesFlags
 	deliveries     csvInput
-	invoices       csvInput
+	invoices       invoicesInput
+	month          string
 	taxTolerance   string
 	provisional    bool
 }
@@ -45,10 +48,24 @@ and say why any line differs:
      to a price that includes it), or the difference is called unexplained;
   5. totals: per buyer and month, amount + VAT billed against the settlement.
 
-The invoices file is CSV, one row per invoice line; columns by name: invoice_no,
-buyer, month (the supply month billed), quantity_t, unit_price_excl_vat (up to 8
-decimals), amount_excl_vat, vat_rate (13% or 0.13), vat, and optionally total;
-or 发票号码, 客户, 月份, 数量, 单价, 金额, 税率, 税额, 价税合计.` + `
+--invoices takes the invoices as the buyer receives them: the 数电 XML of each
+invoice (download it beside the PDF or OFD; give the flag again for more, or a
+folder: every *.xml in it), or the platform's export of received invoices
+(全量发票查询, sheet 信息汇总表); or alprice's CSV, one row per invoice line, columns
+by name: invoice_no, buyer, quantity_t, unit_price_excl_vat (up to 8 decimals),
+amount_excl_vat, vat_rate (13% or 0.13), vat, and optionally total, month (the
+supply month billed) and issue_date; or 发票号码, 客户, 数量, 单价, 金额, 税率, 税额,
+价税合计, 月份, 开票日期. The format is told by content (--invoices-format forces it).
+The XML's signature (TaxBureauSignature) is not verified; PDF and OFD are not read.
+
+The seller must be the agreements' (by tax id when the file gives seller.tax_id);
+the buyer is found by its tax id (buyer_tax_id), else by name. Only lines of the
+agreement's product (its tax code or item) are checked; the others, freight on
+the same invoice, are listed as not checked. A red invoice (红字) is netted line by
+line against the blue one it reverses, which must be given too; a blue invoice
+reversed in full counts for nothing. The supply month, which no invoice states,
+is the 备注's 供货月份:YYYY-MM, else --month, else the month before the issue date
+(month-end invoicing); the output says for each invoice which and why.` + `
 
 EXIT STATUS
   0  the invoices match: no finding at all
@@ -66,7 +83,8 @@ EXIT STATUS
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV) of the months billed; without it the weights and totals go unchecked")
-	o.invoices.bind(f, "invoices", "invoice lines `FILE` (CSV)")
+	o.invoices.bind(f, "the invoices `FILE`: 数电 XML, the 信息汇总表 export, a batch-issuing workbook, or CSV")
+	f.StringVar(&o.month, "month", "", "the supply month `YYYY-MM` of an invoice that states none (no 供货月份 in its 备注, no month column); default: the month before its issue date")
 	f.BoolVar(&o.provisional, "provisional", false, "check against prices on a benchmark month whose quotes are not all in yet")
 	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` a line's VAT may differ from amount × rate (0.01 for devices that allow only that)")
 	return cmd
@@ -83,12 +101,21 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "invoices"}, o.agreementsPath, o.quotes.path, o.invoices.path); err != nil {
 		return err
 	}
-	in, err := a.readPricing(o.agreementsPath, "", &o.quotes, &o.deliveries, &o.invoices)
+	var month pricing.Month
+	if o.month != "" {
+		if month, err = pricing.ParseMonth(o.month); err != nil {
+			return flagError("month", o.month, err)
+		}
+	}
+	if _, err := o.invoices.checkFormat(); err != nil {
+		return err
+	}
+	in, err := a.readPricing(o.agreementsPath, "", &o.quotes, &o.deliveries, &o.invoices.csvInput)
 	if err != nil {
 		return err
 	}
 	agreements, q := in.agreements, in.quotes
-	invoices, err := a.readInvoices(&o.invoices)
+	invoices, err := a.readInvoices(&o.invoices, month)
 	if err != nil {
 		return err
 	}
@@ -125,10 +152,13 @@ func findingsTable(l i18n.Lang, findings []invoice.Finding) report.Table {
 		if f.Line > 0 {
 			line = report.Int(f.Line)
 		}
+		invoiced, expected, difference := findingCell(f.Field, f.Invoiced), findingCell(f.Field, f.Expected), findingCell(f.Field, f.Difference())
+		if valueless(f) {
+			invoiced, expected, difference = report.Empty, report.Empty, report.Empty
+		}
 		t.Rows = append(t.Rows, []report.Cell{
 			report.Str(f.InvoiceNo), line, report.Str(f.Month.String()), fieldCell(l, f.Field),
-			findingCell(f.Field, f.Invoiced), findingCell(f.Field, f.Expected), findingCell(f.Field, f.Difference()),
-			ruleCell(l, f.Rule), report.Str(l.Say(f.Why)),
+			invoiced, expected, difference, ruleCell(l, f.Rule), report.Str(l.Say(f.Why)),
 		})
 	}
 	return t
@@ -148,13 +178,24 @@ func fieldCell(l i18n.Lang, field string) report.Cell {
 func findingsJSON(l i18n.Lang, findings []invoice.Finding) []findingJSON {
 	out := []findingJSON{}
 	for _, f := range findings {
-		out = append(out, findingJSON{
+		j := findingJSON{
 			InvoiceNo: f.InvoiceNo, Line: f.Line, SourceLine: f.SourceLine, Buyer: f.Buyer, Month: f.Month.String(), Field: f.Field,
 			Invoiced: findingCell(f.Field, f.Invoiced).Plain(), Expected: findingCell(f.Field, f.Expected).Plain(),
 			Difference: findingCell(f.Field, f.Difference()).Plain(), Rule: f.Rule, Explanation: l.Say(f.Why),
-		})
+		}
+		if valueless(f) {
+			j.Invoiced, j.Expected, j.Difference = "", "", ""
+		}
+		out = append(out, j)
 	}
 	return out
+}
+
+// valueless reports whether a finding is about something that is not a
+// figure — the parties, a reversal, a quantity not stated —: its
+// invoiced, expected and difference cells stay empty.
+func valueless(f invoice.Finding) bool {
+	return f.Rule == pricing.RuleParties || f.Rule == pricing.RuleRed || f.Why.Code == "invoice.no-quantity"
 }
 
 type findingJSON struct {
@@ -194,10 +235,183 @@ type checkResultJSON struct {
 	WeightsChecked bool             `json:"weights_checked"`
 	Findings       []findingJSON    `json:"findings"`
 	Months         []monthCheckJSON `json:"months"`
+	Invoices       []invoiceJSON    `json:"invoices"`
+	NotChecked     []notCheckedJSON `json:"not_checked"`
+}
+
+// invoiceJSON is what became of one invoice: the supply month it was
+// held to and why (month_from: file, remark, flag or issue_date).
+type invoiceJSON struct {
+	InvoiceNo   string   `json:"invoice_no"`
+	Source      string   `json:"source,omitempty"`
+	IssueDate   string   `json:"issue_date,omitempty"`
+	Kind        string   `json:"kind,omitempty"`
+	Red         bool     `json:"red"`
+	SellerTaxID string   `json:"seller_tax_id,omitempty"`
+	BuyerTaxID  string   `json:"buyer_tax_id,omitempty"`
+	Agreement   string   `json:"agreement"`
+	SupplyMonth string   `json:"supply_month"`
+	MonthFrom   string   `json:"month_from"`
+	MonthWhy    string   `json:"month_why"`
+	Lines       *int     `json:"lines,omitempty"`
+	Status      string   `json:"status"`
+	Related     []string `json:"related,omitempty"`
+}
+
+type notCheckedJSON struct {
+	InvoiceNo     string `json:"invoice_no"`
+	Line          int    `json:"line"`
+	Source        string `json:"source"`
+	SourceLine    int    `json:"source_line"`
+	Item          string `json:"item"`
+	TaxCode       string `json:"tax_code"`
+	AmountExclVAT money  `json:"amount_excl_vat"`
+	VAT           money  `json:"vat"`
+	Explanation   string `json:"explanation"`
+}
+
+// invoiceRows lists what became of each invoice: those with a header as
+// the check counted them, those of a CSV file from the months.
+func invoiceRows(r *invoice.CheckResult) []invoice.InvoiceCheck {
+	if len(r.Invoices) > 0 {
+		return r.Invoices
+	}
+	var out []invoice.InvoiceCheck
+	for _, m := range r.Months {
+		for i, no := range m.Invoices {
+			out = append(out, invoice.InvoiceCheck{Number: no, Agreement: m.Agreement, Month: m.Month, MonthFrom: m.MonthFrom[i],
+				Status: invoice.StatusChecked})
+		}
+	}
+	return out
+}
+
+// monthWhy says where an invoice's supply month came from.
+func monthWhy(l i18n.Lang, ic invoice.InvoiceCheck) string {
+	switch ic.MonthFrom {
+	case pricing.MonthFromRemark:
+		return l.T("its 备注 states 供货月份", "备注载明供货月份")
+	case pricing.MonthFromFlag:
+		return l.T("--month: the invoice states none", "--month:发票未载明")
+	case pricing.MonthFromIssueDate:
+		return l.T("the month before its issue date (month-end invoicing)", "开票日期的上一个月(月末开票)")
+	}
+	return l.T("the file's month column", "文件所列月份")
+}
+
+// statusText says what became of an invoice.
+func statusText(l i18n.Lang, ic invoice.InvoiceCheck) string {
+	related := strings.Join(ic.Related, ", ")
+	switch ic.Status {
+	case invoice.StatusNetted:
+		return fmt.Sprintf(l.T("checked net of red %s", "已与红字发票 %s 冲抵后核对"), related)
+	case invoice.StatusReversed:
+		return fmt.Sprintf(l.T("reversed in full by red %s: counts for nothing", "已被红字发票 %s 全额冲红,不计"), related)
+	case invoice.StatusReversal:
+		return fmt.Sprintf(l.T("red: netted against %s", "红字:已与 %s 冲抵"), related)
+	case invoice.StatusUnmatched:
+		return fmt.Sprintf(l.T("red: reverses %s, which is not given", "红字:所冲蓝字发票 %s 未提供"), related)
+	case invoice.StatusOtherSeller:
+		return l.T("another seller: not checked", "非协议供方:未核对")
+	case invoice.StatusNoProduct:
+		return l.T("no line of the agreement's product", "无协议货物行")
+	}
+	return l.T("checked", "已核对")
+}
+
+// kindText says an invoice's kind and colour: blue 专票, red 普票.
+func kindText(l i18n.Lang, h *pricing.InvoiceHeader) string {
+	if h == nil || h.Kind == "" && h.IssueDate.IsZero() {
+		return ""
+	}
+	colour := l.T("blue", "蓝字")
+	if h.Red {
+		colour = l.T("red", "红字")
+	}
+	switch h.Kind {
+	case pricing.SpecialInvoice:
+		return colour + " " + l.T("special (专票)", "专票")
+	case pricing.OrdinaryInvoice:
+		return colour + " " + l.T("ordinary (普票)", "普票")
+	}
+	return colour
+}
+
+func invoicesJSON(l i18n.Lang, r *invoice.CheckResult) []invoiceJSON {
+	out := []invoiceJSON{}
+	for _, ic := range invoiceRows(r) {
+		j := invoiceJSON{InvoiceNo: ic.Number, Source: ic.Source, SupplyMonth: ic.Month.String(), MonthFrom: ic.MonthFrom.String(),
+			MonthWhy: monthWhy(l, ic), Status: string(ic.Status), Related: ic.Related}
+		if ic.Agreement != nil {
+			j.Agreement = ic.Agreement.ID
+		}
+		if h := ic.Header; h != nil {
+			if !h.IssueDate.IsZero() {
+				j.IssueDate = h.IssueDate.Format(time.DateOnly)
+			}
+			j.Kind, j.Red, j.SellerTaxID, j.BuyerTaxID = string(h.Kind), h.Red, h.Seller.TaxID, h.Buyer.TaxID
+			lines := ic.Lines
+			j.Lines = &lines
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func notCheckedJSONOf(l i18n.Lang, r *invoice.CheckResult) []notCheckedJSON {
+	out := []notCheckedJSON{}
+	for _, n := range r.NotChecked {
+		out = append(out, notCheckedJSON{InvoiceNo: n.InvoiceNo, Line: n.Line, Source: n.Source, SourceLine: n.SourceLine, Item: n.Item,
+			TaxCode: n.TaxCode, AmountExclVAT: money(n.AmountExclVAT), VAT: money(n.VAT), Explanation: l.Say(n.Why)})
+	}
+	return out
+}
+
+// invoicesTable lists what became of each invoice and the supply month it
+// was held to; nil when every invoice's month is its file's month column
+// (a note says so), as a CSV file's are.
+func invoicesTable(l i18n.Lang, r *invoice.CheckResult) *report.Table {
+	rows := invoiceRows(r)
+	if len(r.Invoices) == 0 && !slices.ContainsFunc(rows, func(ic invoice.InvoiceCheck) bool { return ic.MonthFrom != pricing.MonthFromFile }) {
+		return nil
+	}
+	t := &report.Table{
+		Title:   l.T("Invoices and the supply month each is held to", "各发票及所对应的供货月份"),
+		Columns: columns(l, "invoice_no", "issue_date", "kind", "agreement", "month:supply", "month_from", "lines:checked", "status:invoice"),
+	}
+	for _, ic := range rows {
+		issued, agreement, lines := report.Empty, report.Empty, report.Empty
+		if ic.Header != nil {
+			if !ic.Header.IssueDate.IsZero() {
+				issued = report.Str(ic.Header.IssueDate.Format(time.DateOnly))
+			}
+			lines = report.Int(ic.Lines)
+		}
+		if ic.Agreement != nil {
+			agreement = report.Str(ic.Agreement.ID)
+		}
+		t.Rows = append(t.Rows, []report.Cell{report.Str(ic.Number), issued, report.Str(kindText(l, ic.Header)), agreement,
+			report.Str(ic.Month.String()), report.Coded(monthWhy(l, ic), ic.MonthFrom.String()), lines, report.Coded(statusText(l, ic), string(ic.Status))})
+	}
+	return t
+}
+
+// notCheckedTable lists the lines left out of the check.
+func notCheckedTable(l i18n.Lang, r *invoice.CheckResult) report.Table {
+	t := report.Table{
+		Title:   l.T("Lines not checked", "未核对的发票行"),
+		Columns: columns(l, "invoice_no", "line:invoice", "item", "tax_code", "amount_excl_vat", "vat", "explanation"),
+	}
+	for _, n := range r.NotChecked {
+		t.Rows = append(t.Rows, []report.Cell{report.Str(n.InvoiceNo), report.Int(n.Line), report.Str(n.Item), report.Str(n.TaxCode),
+			report.CNY(n.AmountExclVAT), report.CNY(n.VAT), report.Str(l.Say(n.Why))})
+	}
+	return t
 }
 
 func checkJSON(l i18n.Lang, r *invoice.CheckResult) checkResultJSON {
-	j := checkResultJSON{OK: r.OK(), WeightsChecked: r.WeightsChecked, Findings: findingsJSON(l, r.Findings), Months: []monthCheckJSON{}}
+	j := checkResultJSON{OK: r.OK(), WeightsChecked: r.WeightsChecked, Findings: findingsJSON(l, r.Findings), Months: []monthCheckJSON{},
+		Invoices: invoicesJSON(l, r), NotChecked: notCheckedJSONOf(l, r)}
 	for _, m := range r.Months {
 		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer, Month: m.Month.String(), Invoices: m.Invoices,
 			Lines: m.Lines, QuantityT: tonnes(m.Quantity), Billed: money(m.Billed), Findings: m.Findings,
@@ -240,6 +454,15 @@ func checkDoc(l i18n.Lang, source string, r *invoice.CheckResult) report.Doc {
 		})
 	}
 	doc.Tables = append(doc.Tables, months, findingsTable(l, r.Findings))
+	if t := invoicesTable(l, r); t != nil {
+		doc.Tables = append(doc.Tables, *t)
+	} else {
+		doc.Notes = append(doc.Notes, l.T("Supply months: each invoice is held to the month its file's month column states.",
+			"供货月份:每张发票按文件所列月份核对。"))
+	}
+	if len(r.NotChecked) > 0 {
+		doc.Tables = append(doc.Tables, notCheckedTable(l, r))
+	}
 	if !r.WeightsChecked {
 		doc.Notes = append(doc.Notes, l.T("No deliveries file: the weights billed and the month totals were not checked (rule 2.6); prices, arithmetic and VAT were.",
 			"未提供到位记录:未核对开票重量和月度合计(第2.6条);已核对单价、计算和税额。"))

@@ -164,10 +164,11 @@ var codeLike = regexp.MustCompile(`--?[a-z][a-z0-9-]*|%(\[\d+\])?[-+# 0]*\d*(\[\
 
 // errorWords are the words a Chinese error may hold: values the user
 // types, and the names of formats and encodings.
-var errorWords = []string{"zh", "en", "auto", "utf", "gbk", "yuan", "fen", "special", "ordinary", "delivery", "previous",
+var errorWords = []string{"zh", "en", "address", "bank", "both", "auto", "utf", "gbk", "yuan", "fen", "special", "ordinary", "delivery", "previous",
 	"transport", "casting", "coal", "fee", "label", "text", "html", "json", "csv", "xlsx", "alprice", "settle", "kg", "key",
 	"value", "agreements", "premiums", "from", "seller", "http", "https", "stdin", "Excel", "X", "t", "gb", "body",
-	"priceList", "invoice", "md", "txt", "to", "docs", "man", "deductions", "Windows", "lint", "quote"}
+	"priceList", "invoice", "md", "txt", "to", "docs", "man", "deductions", "Windows", "lint", "quote",
+	"xml", "batch", "summary", "EInvoice"}
 
 func allowedInChineseError(cn string) bool {
 	for _, w := range asciiWord.FindAllString(codeLike.ReplaceAllString(cn, ""), -1) {
@@ -181,7 +182,7 @@ func allowedInChineseError(cn string) bool {
 // errorCode are the parts of an error that stay as typed: quoted values,
 // file names, flags, column names and keys, placeholders in capitals,
 // escapes.
-var errorCode = regexp.MustCompile(`U\+[0-9A-F]{4}|[\w./-]+\.(csv|yaml)(:\d+)+: [^:]+: |解析器原文:[^)]*|"(?:[^"\\]|\\.)*"|'[^']*'|[\w./-]+\.(csv|yaml|xlsx|pdf)\b|--?[a-z][a-z0-9-]*|[a-z]+[_.][a-z_.]+|\b[A-Z][A-Z0-9_]*\b|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|U\+[0-9A-F]{4}`)
+var errorCode = regexp.MustCompile(`U\+[0-9A-F]{4}|[\w./-]+\.(csv|yaml|xml|xlsx)(:\d+)+: [^:]+: |解析器原文:[^)]*|"(?:[^"\\]|\\.)*"|'[^']*'|[\w./-]+\.(csv|yaml|xlsx|pdf|xml)\b|--?[a-z][a-z0-9-]*|[a-z]+[_.][a-z_.]+|\b[A-Z][A-Z0-9_]*\b|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|U\+[0-9A-F]{4}`)
 
 // Every error alprice says for a bad input or a bad command line is in
 // Chinese under --lang zh and under a Chinese locale: nothing English but

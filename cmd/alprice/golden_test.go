@@ -156,6 +156,31 @@ func TestCheckGolden(t *testing.T) {
 				args: check("transport-left-out", "--format", format, "--lang", lang)})
 		}
 	}
+	// The invoices as the buyer receives them (testdata/invoices-xml): the
+	// same verdicts as the CSV, the supply month of each explained.
+	received := func(more ...string) []string {
+		args := []string{"check", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes, "--deliveries", "testdata/deliveries-2026-03.csv"}
+		for _, m := range more {
+			if strings.HasPrefix(m, "-") || !strings.Contains(m, ".") && !strings.HasSuffix(m, "/") && m != "clean" && m != "month-30" {
+				args = append(args, m)
+			} else {
+				args = append(args, "--invoices", "testdata/invoices-xml/"+m)
+			}
+		}
+		return args
+	}
+	cases = append(cases,
+		goldenCase{name: "check/xml-clean", args: received("clean/")},
+		goldenCase{name: "check/xml-clean-json", args: received("clean/", "--format", "json")},
+		goldenCase{name: "check/xml-month-30-markdown", args: received("month-30", "--format", "markdown")},
+		goldenCase{name: "check/xml-red-markdown", status: 1, args: received("clean/", "red-partial.xml", "red-full.xml", "--format", "markdown")},
+		goldenCase{name: "check/xml-red-zh", status: 1, args: received("clean/", "red-partial.xml", "red-full.xml", "--lang", "zh")},
+		goldenCase{name: "check/xml-transport-left-out-markdown", status: 1, args: received("transport-left-out.xml", "--format", "markdown")},
+		goldenCase{name: "check/xml-tapped-weight-zh", status: 1, args: received("tapped-weight.xml", "--lang", "zh")},
+		goldenCase{name: "check/summary-markdown", args: received("summary-2026-03.xlsx", "--format", "markdown")},
+		goldenCase{name: "check/summary-mixed-json", status: 1, args: received("summary-2026-03-mixed.xlsx", "--format", "json")},
+		goldenCase{name: "check/summary-mixed-markdown", status: 1, args: received("summary-2026-03-mixed.xlsx", "--format", "markdown", "--month", "2026-03")},
+	)
 	checkGolden(t, cases)
 }
 

@@ -139,7 +139,8 @@ var helpWords = []string{"alprice", "average", "check", "completion", "docs", "h
 	"high", "change", "range", "month", "released", "coal", "conversion", "final", "bill", "invoiced", "difference",
 	"action", "red", "blue", "none", "previous", "kg", "t", "body", "priceList", "productSortName", "startDate",
 	"endDate", "cjxh", "historyprice", "bash_completion", "name", "total", "flags", "Excel", "Windows", "Ctrl", "C",
-	"rate", "vat", "output", "A00铝", "User", "Agent", "s"}
+	"rate", "vat", "output", "A00铝", "User", "Agent", "s",
+	"xml", "batch", "summary", "TaxBureauSignature"}
 
 // The help of every command in Chinese says nothing in English but what
 // is typed as it is: flags, values, file names, the examples.

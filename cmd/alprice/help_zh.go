@@ -65,10 +65,21 @@ Excel 保存的 GBK/GB18030(自动识别,或用 --quotes-encoding)。
      基数错了、均价取整方式不对、对含税价格又加了税),否则判为无法解释;
   5. 合计:按需方和月份,开票的金额 + 税额与结算相比。
 
-发票文件为 CSV,每行一个发票行;各列按名称识别:invoice_no、buyer、month
-(所结算的供货月份)、quantity_t、unit_price_excl_vat(至多 8 位小数)、
-amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total;或 发票号码、客户、
-月份、数量、单价、金额、税率、税额、价税合计。
+--invoices 读取需方实际收到的发票:每张发票的数电 XML(在 PDF 或 OFD 旁一并
+下载;可多次给出该参数,或给一个文件夹:读取其中每个 *.xml),或平台导出的取得
+发票(全量发票查询,工作表 信息汇总表);或 alprice 的 CSV,每行一个发票行,各列
+按名称识别:invoice_no、buyer、quantity_t、unit_price_excl_vat(至多 8 位小数)、
+amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total、month(所结算的供货
+月份)和 issue_date;或 发票号码、客户、数量、单价、金额、税率、税额、价税合计、
+月份、开票日期。格式按内容识别(--invoices-format 可强制指定)。不验证 XML 的
+签名(TaxBureauSignature);不读取 PDF 和 OFD。
+
+销方须为协议的供方(协议文件给出 seller.tax_id 时按识别号);需方先按识别号
+(buyer_tax_id)、再按名称查找。只核对协议货物(其税收分类编码或项目名称)的
+发票行,其他行(同一发票上的运费等)列为未核对。红字发票按行与其所冲红的蓝字
+发票冲抵,该蓝字发票也须提供;全额冲红的蓝字发票不计。发票上没有供货月份:依次
+取备注中的 供货月份:YYYY-MM、--month、开票日期的上一个月(月末开票);输出逐张
+写明所用月份及其依据。
 
 退出状态
   0  发票无误:没有任何问题
@@ -157,8 +168,8 @@ amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total;或 发票号码、�
 或千克(31250kg)。` + exitStatusHelpZH},
 
 	"alprice quotes": {"维护报价文件的正确与完整:add、import、fetch、check", `按交易日历维护一份长江 A00 每日报价文件(报价库)的正确与完整:添加从网页上
-读到的一天,导入从长江有色保存或复制的内容,从其价格列表接口获取一个月,
-检查一个文件。
+读到的一天,导入从长江有色保存或复制的内容,从其网站获取当天的报价或补齐过去
+的一个月,检查一个文件。
 
 报价库就是各定价命令读取的报价 CSV(date,low,high,average,change),按日期
 排序,每个日期一行,经临时文件写入;合并后没有变化时文件一字节不变。已存有
@@ -177,12 +188,28 @@ amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total;或 发票号码、�
   1  发现问题(输出列出)
   2  用法或输入错误:数值无法解析、行的字段数不齐
   130, 143  被 SIGINT(Ctrl-C)或 SIGTERM 中断`},
-	"alprice quotes fetch": {"从长江有色价格列表接口获取一个月的 A00 报价并存入报价库", `从长江有色的价格列表接口获取一个月的报价并合并到报价库。alprice 向 --url
-(默认 https://www.ccmn.cn/price/priceList,或 $ALPRICE_QUOTES_URL:用于镜像、
-代理或测试)以 POST 提交表单字段 productSortName=A00铝、startDate 和 endDate
-(该月第一天和最后一天),带超时,失败时重试两次、间隔递增,User-Agent 中写明
-alprice。应答须为价格列表({"body": {"priceList": [...]}});其他形式是错误,
-会显示其开头,不写入任何内容。` + exitStatusHelpZH},
+	"alprice quotes fetch": {"从长江有色获取今天的 A00 报价,或补齐过去的一个月,存入报价库", `从长江有色网站自己的页面获取长江 A00 报价并合并到报价库。这些是网站页面
+自用的地址,不是正式接口:非官方,可能不经通知而改变;届时仍可用 --url、
+quotes add 和 quotes import。
+
+不给 --month:获取今天的报价。alprice 先 GET cjxh.shtml 取得会话标识,再
+POST 长江现货每日价格列表的表单,取其中 A00铝 一条:最低价和最高价、均价和
+涨跌。无论询问哪一天,网站都答复其最新的一天,因此报价按应答自身的发布日期
+存入,输出写明是哪一天。该日已存且数据相同则未变;数据不同则为冲突。应答
+日期为周末、法定节假日或晚于今天(北京时间)的,一律拒绝。
+
+给出 --month YYYY-MM:从历史价格页面(historyprice/cjxh_1/、cjxh_2/……:GBK
+编码,日期为不带年份的 MM-DD)补齐一个月:逐页回溯,每页间隔一秒,直到到达
+该月的第一个交易日,最多 50 页。每行的年份由今天的日期和页面由新到旧的顺序
+推断,跨年也一样。只取该月的行;同一日期出现两次且数据不同则拒绝。输出最后
+写明该月的状态:完整、有缺口(列出缺少的日子)或未完。
+
+网站为 --url,否则 $ALPRICE_QUOTES_URL,否则 ` + defaultQuotesURL + `:其根地址,用于
+镜像、代理或测试服务器;其中的用户信息会发送,但从不显示。每个请求都有
+--timeout 时限,遇网络错误、超时或服务器错误(状态码 500 及以上)时在 1 秒和
+2 秒后各重试一次,遇 400 段的状态码不重试;超过 4 兆字节的应答被拒绝;重定向
+只在本站内跟随,表单提交从不重定向。User-Agent 写明 alprice 及其版本。未完整读取并检查应答之前不写入任何内容;
+网站的任何失败都是退出状态 2。` + exitStatusHelpZH},
 	"alprice quotes import": {"把从长江有色保存或粘贴的报价导入报价库", `把用户从长江有色金属网保存或复制的内容导入报价库,按内容识别每个来源
 (或用 --from 指定):
 
@@ -228,8 +255,10 @@ delivered_kg);vehicle 和 ladle 可选。也可用中文表头(票号、日期�
 不属于任何协议、日期不在任何条款版本之内。--skip-invalid 结算无误的行,在输出
 中列出被剔除的行,退出状态为 1。到位重量大于出厂重量给出警告。
 
---invoice-cap 把每张结算单拆成专用发票行,每行不含税金额低于开票方的最高开票
-限额;各行之和恰等于结算单,由最后一行吸收取整差(显示为其尾差)。` + exitStatusHelpZH},
+--invoice-cap(或协议的 invoice.cap)把每张结算单拆成几张发票,每张一行、
+不含税金额低于该金额(数电没有单张限额,不拆则每张结算单一张):张数按整公斤尽量少,
+重量平均分配;各张之和恰等于结算单,每张自身一致(数量 × 单价 = 金额,税额即
+金额 × 税率),取整差分散在各张,每张不过几分(显示为其尾差)。` + exitStatusHelpZH},
 
 	"alprice table": {"打印每个需方每个月的供货协议价格表", `打印每份协议每个供货月份的铝液价格:有效的条款版本、基准月份(pricing_month:
 previous 表示按上一个月定价)、该月长江 A00 均价按协议的取整方式(第 2.1 条)、
@@ -293,7 +322,8 @@ var flagsZH = map[string]string{
 	"agreements":          "协议文件 `FILE`(YAML);- 表示标准输入",
 	"deliveries":          "所开票月份的铝液到位文件 `FILE`(CSV);不给则不核对重量和合计;- 表示标准输入",
 	"deliveries-encoding": "--deliveries 的文本编码 `ENCODING`:auto(UTF-8,否则 GBK)、utf-8 或 gbk",
-	"invoices":            "发票行文件 `FILE`(CSV);- 表示标准输入",
+	"invoices":            "发票文件 `FILE`:数电 XML、信息汇总表导出、批量开票工作簿或 CSV;可多次给出,或给一个 XML 发票文件夹;- 表示标准输入",
+	"invoices-format":     "--invoices 的内容 `auto`(按内容识别)、csv、batch(--einvoice 写的工作簿)、xml(数电发票)或 summary(平台的信息汇总表导出)",
 	"invoices-encoding":   "--invoices 的文本编码 `ENCODING`:auto(UTF-8,否则 GBK)、utf-8 或 gbk",
 	"provisional":         "按报价尚未齐全的基准月份的价格核对",
 	"tax-tolerance":       "一行税额与 金额 × 税率 之差的上限 `AMOUNT`(只允许 0.01 的税控设备用 0.01)",
@@ -329,9 +359,9 @@ var flagsZH = map[string]string{
 
 	"alprice quotes check --holidays":  "法定节假日文件 `FILE`(CSV date,name),加入交易日历",
 	"alprice quotes fetch --holidays":  "法定节假日文件 `FILE`(CSV date,name),加入交易日历",
-	"alprice quotes fetch --month":     "要获取的月份 `YYYY-MM`",
-	"timeout":                          "一次请求的时限 `DURATION`",
-	"url":                              "价格列表接口 `URL`(默认 $ALPRICE_QUOTES_URL,否则 https://www.ccmn.cn/price/priceList)",
+	"alprice quotes fetch --month":     "要从历史页面补齐的过去月份 `YYYY-MM`(默认:今天的报价)",
+	"timeout":                          "一次请求的时限 `DURATION`,须大于零",
+	"url":                              "网站根地址 `URL`,用于镜像、代理或测试(默认 $ALPRICE_QUOTES_URL,否则 https://www.ccmn.cn/)",
 	"alprice quotes import --date":     "粘贴的行没有日期时所用的日期 `YYYY-MM-DD`",
 	"alprice quotes import --from":     "每个 SOURCE 的种类,`text|html|json|csv`(默认:自动识别)",
 	"alprice quotes import --holidays": "法定节假日文件 `FILE`(CSV date,name),加入交易日历",
@@ -346,8 +376,9 @@ var flagsZH = map[string]string{
 
 	"alprice settle --agreement":   "只结算编号为 `ID`(或该需方名称)的协议",
 	"alprice settle --deliveries":  "铝液到位文件 `FILE`(CSV);- 表示标准输入",
-	"einvoice":                     "另写电子发票平台的批量开票文件 `FILE.xlsx`(数电 批量开票):每张结算单一张发票,给出 --invoice-cap 时每行一张",
-	"invoice-cap":                  "把结算单拆成不含税金额低于 `AMOUNT` 的发票行(最高开票限额)",
+	"einvoice":                     "另写电子发票平台的批量开票文件 `FILE.xlsx`(数电 批量开票),填入其官方模板:每张结算单一张发票,给出 --invoice-cap 时每部分一张",
+	"einvoice-template":            "填入从平台下载的这份较新的空白模板 `FILE.xlsx`,而不是内置的 V260401",
+	"invoice-cap":                  "把结算单拆成每张不含税金额低于 `AMOUNT` 的发票(默认:协议的 invoice.cap;否则每张结算单一张)",
 	"alprice settle --month":       "只结算这一个供货月份 `YYYY-MM`",
 	"alprice settle --provisional": "按报价尚未齐全的基准月份结算,标为 PROVISIONAL(暂定价)",
 	"skip-invalid":                 "结算无误的行,在输出中列出有误的行,并以 1 退出",
@@ -361,9 +392,10 @@ var flagsZH = map[string]string{
 	"alprice trueup --agreement":     "只为编号为 `ID`(或该需方名称)的协议补差",
 	"alprice trueup --deliveries":    "所补差月份的铝液到位文件 `FILE`(CSV);- 表示标准输入",
 	"alprice trueup --einvoice":      "另把蓝字补差写成电子发票平台的批量开票文件 `FILE.xlsx`(价差行)",
-	"alprice trueup --invoice-cap":   "把蓝字补差拆成不含税金额低于 `AMOUNT` 的行(最高开票限额)",
-	"alprice trueup --invoices":      "已开的暂定价发票 `FILE`(CSV,格式同 check);- 表示标准输入",
-	"alprice trueup --month":         "只为这一个供货月份 `YYYY-MM` 补差",
+	"alprice trueup --invoice-cap":   "把蓝字补差拆成每张不含税金额低于 `AMOUNT` 的发票(默认:协议的 invoice.cap;否则一张)",
+	"alprice trueup --invoices":      "已开的红字和蓝字发票 `FILE`(格式同 check:CSV、数电 XML、信息汇总表导出);可多次给出,或给一个 XML 发票文件夹;- 表示标准输入",
+	"alprice trueup --month":         "只为这一个供货月份 `YYYY-MM` 补差;也是备注中未载明供货月份的发票的供货月份",
+	"alprice check --month":          "备注中未载明供货月份(也无月份列)的发票的供货月份 `YYYY-MM`(默认:其开票日期的上一个月)",
 	"red-requests":                   "另把红字确认单写入 `FILE`(.csv 或 .xlsx):蓝字发票、行、原因 销售折让、金额",
 	"alprice trueup --tax-tolerance": "已开发票行的税额与 金额 × 税率 之差的上限 `AMOUNT`",
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -11,13 +13,14 @@ import (
 	"github.com/spf13/pflag"
 
 	"alprice/pricing"
+	"alprice/pricing/einvoice"
 	"alprice/pricing/read"
 	"alprice/pricing/settle"
 )
 
 // inputFlags are the flags that name input files; any one of them may be
 // "-" for stdin.
-var inputFlags = []string{"agreements", "quotes", "deliveries", "invoices", "holidays"}
+var inputFlags = []string{"agreements", "quotes", "deliveries", "invoices", "holidays", "einvoice-template"}
 
 // outputFlags are the flags besides --out that name files written.
 var outputFlags = []string{"einvoice", "red-requests"}
@@ -182,15 +185,137 @@ func (a *app) readQuotes(f *quotesFlags, agreements *pricing.Agreements) (*prici
 	return q, nil
 }
 
-// readInvoices reads the invoices file: CSV, or a batch-issuing workbook
-// (.xlsx) that --einvoice wrote.
-func (a *app) readInvoices(in *csvInput) (*pricing.Invoices, error) {
-	if strings.EqualFold(filepath.Ext(in.path), ".xlsx") {
-		return readInput(a, in, func(r io.Reader, name string, _ read.Encoding) (*pricing.Invoices, error) {
-			return readBatch(r, name)
-		})
+// invoicesInput is --invoices, given once or more: each a file of invoice
+// lines (CSV), a batch-issuing workbook --einvoice wrote, a 数电 invoice
+// XML or the platform's 信息汇总表 export, told by its content or by
+// --invoices-format; or a folder, every *.xml in it in name order.
+type invoicesInput struct {
+	csvInput          // the first path, and --invoices-encoding for CSV
+	more     []string // the paths after the first
+	format   string   // --invoices-format
+}
+
+func (in *invoicesInput) bind(fs *pflag.FlagSet, usage string) {
+	in.flag = "invoices"
+	fs.Var(invoicesPaths{in}, "invoices", usage+"; give it again for more files, or name a folder of XML invoices; - for stdin")
+	fs.StringVar(&in.encoding, "invoices-encoding", "auto", "text `ENCODING` of a CSV --invoices: auto (UTF-8, else GBK), utf-8 or gbk")
+	fs.StringVar(&in.format, "invoices-format", "auto", "what --invoices holds: `auto` (told by content), csv, batch (the --einvoice workbook), xml (数电 invoices) or summary (the platform's 信息汇总表 export)")
+}
+
+// invoicesPaths is the value of --invoices: the first path, then more.
+type invoicesPaths struct{ in *invoicesInput }
+
+func (v invoicesPaths) String() string { return v.in.path }
+func (v invoicesPaths) Type() string   { return "string" }
+
+// More returns the paths after the first, for the guard of inputs.
+func (v invoicesPaths) More() []string { return v.in.more }
+
+func (v invoicesPaths) Set(s string) error {
+	if v.in.path == "" {
+		v.in.path = s
+	} else {
+		v.in.more = append(v.in.more, s)
 	}
-	return readInput(a, in, read.ReadInvoices)
+	return nil
+}
+
+// checkFormat checks --invoices-format, before any file is read.
+func (in *invoicesInput) checkFormat() (read.InvoiceFormat, error) {
+	if in.format == "auto" {
+		return read.InvoiceUnknown, nil
+	}
+	f, err := read.ParseInvoiceFormat(in.format)
+	if err != nil {
+		return f, flagError("invoices-format", in.format, err)
+	}
+	return f, nil
+}
+
+// batchFields name the batch-issuing workbook's columns for the check
+// every invoice line is held to.
+var batchFields = map[string]string{"invoice_no": "2-发票明细信息/发票流水号", "buyer": "1-发票基本信息/购买方名称",
+	"month": "1-发票基本信息/备注", "quantity_t": "2-发票明细信息/数量", "unit_price_excl_vat": "2-发票明细信息/单价",
+	"amount_excl_vat": "2-发票明细信息/金额", "vat_rate": "2-发票明细信息/税率", "vat": "2-发票明细信息/金额"}
+
+// readInvoices reads every file --invoices names, each in the format its
+// content (or --invoices-format) says, as one set of invoices: the same
+// invoice in two files is an error naming both. month is the supply month
+// of invoices that state none; zero for the month before each one's issue
+// date.
+func (a *app) readInvoices(in *invoicesInput, month pricing.Month) (*pricing.Invoices, error) {
+	format, err := in.checkFormat()
+	if err != nil {
+		return nil, err
+	}
+	opts := read.InvoiceOptions{Month: month}
+	paths := append([]string{in.path}, in.more...)
+	parts := make([]*pricing.Invoices, 0, len(paths))
+	for _, path := range paths {
+		inv, err := a.readInvoicesFile(in, path, format, opts)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, inv)
+	}
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = inputName(p)
+	}
+	return pricing.MergeInvoices(strings.Join(names, ", "), parts)
+}
+
+// readInvoicesFile reads one path --invoices names: a folder of XML
+// invoices, or a file in the format its first bytes tell.
+func (a *app) readInvoicesFile(in *invoicesInput, path string, format read.InvoiceFormat, opts read.InvoiceOptions) (*pricing.Invoices, error) {
+	if path != "-" {
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			if format != read.InvoiceUnknown && format != read.InvoiceXML {
+				return nil, usageError{pricing.Errorf("--invoices %s is a folder, which holds 数电 XML invoices, not --invoices-format %s", path, format)}
+			}
+			return read.ReadInvoiceDir(os.DirFS(path), ".", path, opts)
+		}
+	}
+	var inv *pricing.Invoices
+	file := in.csvInput
+	file.path = path
+	err := file.use(a, func(r io.Reader, enc read.Encoding) error {
+		name := inputName(path)
+		br := bufio.NewReaderSize(r, 4096)
+		f := format
+		if f == read.InvoiceUnknown && strings.EqualFold(filepath.Ext(path), ".xml") {
+			f = read.InvoiceXML // named as XML: what is not is refused as such
+		}
+		if f == read.InvoiceUnknown {
+			head, _ := br.Peek(512)
+			if f = read.DetectInvoiceFormat(head); f == read.InvoiceBatch {
+				// A workbook: its sheets tell the platform's export from
+				// a batch-issuing file.
+				data, err := io.ReadAll(io.LimitReader(br, read.MaxInvoiceWorkbookSize+1))
+				if err != nil {
+					return &pricing.InputError{Source: name, Err: err}
+				}
+				f, br = read.DetectInvoiceFormat(data), bufio.NewReader(bytes.NewReader(data))
+			}
+		}
+		var err error
+		switch f {
+		case read.InvoiceCSV:
+			inv, err = read.ReadInvoiceCSV(br, name, enc, opts)
+		case read.InvoiceXML:
+			inv, err = read.ReadInvoiceXML(br, name, opts)
+		case read.InvoiceSummary:
+			inv, err = read.ReadInvoiceSummary(br, name, opts)
+		case read.InvoiceBatch:
+			if inv, err = einvoice.ReadWorkbook(br, name); err == nil {
+				err = read.ValidateInvoices(inv, batchFields)
+			}
+		default:
+			err = &pricing.InputError{Source: name, Line: 1, Err: pricing.Errorf("is neither CSV, a 数电 invoice XML nor an xlsx workbook (an old .xls? save it as .xlsx); or give --invoices-format")}
+		}
+		return err
+	})
+	return inv, err
 }
 
 // settle reads and settles the deliveries file.

@@ -129,7 +129,11 @@ var errInterrupted = pricing.Errorf("interrupted")
 // leaves any existing file untouched and no temporary file behind. A
 // symlink is written through: the file it leads to is replaced, the link
 // stays. A new file gets mode 0644; a replaced one keeps its mode.
-func (g *outputGuard) write(name string, data []byte) (err error) {
+func (g *outputGuard) write(name string, data []byte) error { return g.writeAs("--out", name, data) }
+
+// writeAs is write for the file of another flag than --out, such as the
+// quotes store's --into, which its errors name.
+func (g *outputGuard) writeAs(flag, name string, data []byte) (err error) {
 	target := name
 	if resolved, err := filepath.EvalSymlinks(name); err == nil {
 		target = resolved
@@ -137,7 +141,7 @@ func (g *outputGuard) write(name string, data []byte) (err error) {
 	mode := os.FileMode(0o644)
 	if info, statErr := os.Stat(target); statErr == nil {
 		if !info.Mode().IsRegular() {
-			return pricing.Errorf("--out %s: not a regular file", name)
+			return pricing.Errorf("%s %s: not a regular file", flag, name)
 		}
 		mode = info.Mode().Perm()
 	}
@@ -152,7 +156,7 @@ func (g *outputGuard) write(name string, data []byte) (err error) {
 	}
 	g.mu.Unlock()
 	if err != nil {
-		return pricing.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("%s %s: %w", flag, name, err)
 	}
 	defer func() {
 		if err != nil {
@@ -161,16 +165,16 @@ func (g *outputGuard) write(name string, data []byte) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return pricing.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("%s %s: %w", flag, name, err)
 	}
 	if err = tmp.Chmod(mode); err != nil {
-		return pricing.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("%s %s: %w", flag, name, err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return pricing.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("%s %s: %w", flag, name, err)
 	}
 	if err = tmp.Close(); err != nil {
-		return pricing.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("%s %s: %w", flag, name, err)
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -179,7 +183,7 @@ func (g *outputGuard) write(name string, data []byte) (err error) {
 		return errInterrupted
 	}
 	if err = os.Rename(tmp.Name(), target); err != nil {
-		return pricing.Errorf("--out %s: %w", name, err)
+		return pricing.Errorf("%s %s: %w", flag, name, err)
 	}
 	return nil
 }

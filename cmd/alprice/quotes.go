@@ -2,12 +2,9 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -41,7 +38,8 @@ func newQuotesCmd(a *app) *cobra.Command {
 		Short: "Keep a quotes file correct and complete: add, import, fetch, check",
 		Long: `Keep one file of Changjiang A00 daily quotes (the store) correct and complete, on
 the trading calendar: add a day read off the page, import what was saved or
-pasted from Changjiang, fetch a month from its price-list endpoint, check a file.
+pasted from Changjiang, fetch the day's quote or backfill a past month from its
+site, check a file.
 
 The store is the quotes CSV every pricing command reads (date,low,high,average,
 change), sorted by date, one row a date, written through a temporary file; a
@@ -52,6 +50,7 @@ skipped and counted. An average outside its range, or more than 8% from the
 previous trading day's, is a warning naming both days.` + exitStatusHelp,
 		Example: `  alprice quotes add 2026-03-02 23620 --low 23600 --high 23640 --change +130 --into quotes.csv
   alprice quotes import page.html --year 2026 --into quotes.csv
+  alprice quotes fetch --into quotes.csv
   alprice quotes fetch --month 2026-07 --into quotes.csv && alprice settle ... --quotes quotes.csv
   alprice quotes check quotes.csv`,
 		Args: cobra.NoArgs,
@@ -241,117 +240,6 @@ func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time
 	return read.ReadPastedQuotes(bytes.NewReader(data), name, date)
 }
 
-// defaultQuotesURL is where fetch asks for a month's price list unless
-// --url or ALPRICE_QUOTES_URL say otherwise.
-const defaultQuotesURL = "https://www.ccmn.cn/price/priceList"
-
-type quotesFetchOptions struct {
-	store   quotesStoreOptions
-	month   string
-	url     string
-	timeout time.Duration
-}
-
-func newQuotesFetchCmd(a *app) *cobra.Command {
-	o := &quotesFetchOptions{}
-	cmd := &cobra.Command{
-		Use:   "fetch",
-		Short: "Fetch a month's A00 quotes from Changjiang's price-list endpoint into the store",
-		Long: `Fetch a month's quotes from Changjiang's price-list endpoint and merge them into
-the store. alprice POSTs the form fields productSortName=A00铝, startDate and
-endDate (the month's first and last day) to --url (default ` + defaultQuotesURL + `,
-or $ALPRICE_QUOTES_URL: for a mirror, a proxy or a test), with a timeout, two
-retries with a growing pause, and a User-Agent that names alprice. The answer
-must be the price list ({"body": {"priceList": [...]}}); another shape is an
-error that shows its start, and nothing is written.` + exitStatusHelp,
-		Example: `  alprice quotes fetch --month 2026-07 --into quotes.csv
-  ALPRICE_QUOTES_URL=http://mirror.local/priceList alprice quotes fetch --month 2026-07 --into quotes.csv`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runQuotesFetch(cmd.Context(), a, o) },
-	}
-	o.store.bind(cmd)
-	f := cmd.Flags()
-	f.StringVar(&o.month, "month", "", "the `YYYY-MM` to fetch")
-	f.StringVar(&o.url, "url", "", "the price-list endpoint `URL` (default $ALPRICE_QUOTES_URL, else "+defaultQuotesURL+")")
-	f.DurationVar(&o.timeout, "timeout", 20*time.Second, "how long one request may take, `DURATION`")
-	return cmd
-}
-
-func runQuotesFetch(ctx context.Context, a *app, o *quotesFetchOptions) error {
-	m, err := pricing.ParseMonth(o.month)
-	if err != nil {
-		return flagError("month", o.month, err)
-	}
-	endpoint := o.url
-	if endpoint == "" {
-		endpoint = a.getenv("ALPRICE_QUOTES_URL")
-	}
-	if endpoint == "" {
-		endpoint = defaultQuotesURL
-	}
-	if u, err := url.Parse(endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return flagError("url", endpoint, pricing.Errorf("is not an http or https URL"))
-	}
-	store, err := a.openStore(&o.store)
-	if err != nil {
-		return err
-	}
-	form := url.Values{"productSortName": {"A00铝"}, "startDate": {pricing.FormatDate(m.First())},
-		"endDate": {pricing.FormatDate(m.Day(m.Days()))}}
-	body, err := fetch(ctx, endpoint, form, o.timeout)
-	if err != nil {
-		return err
-	}
-	sq, err := read.ReadPriceListJSON(bytes.NewReader(body), endpoint)
-	if err != nil {
-		return err
-	}
-	return a.mergeIntoStore(store, &o.store, sq)
-}
-
-// fetch POSTs form to endpoint and returns the body of a 200 answer: each
-// try within timeout, two retries after a pause of 500 ms, then 1 s.
-func fetch(ctx context.Context, endpoint string, form url.Values, timeout time.Duration) ([]byte, error) {
-	client := &http.Client{Timeout: timeout}
-	var last error
-	for try := 0; try < 3; try++ {
-		if try > 0 {
-			select {
-			case <-time.After(time.Duration(try) * 500 * time.Millisecond):
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			}
-		}
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, strings.NewReader(form.Encode()))
-		if err != nil {
-			return nil, err
-		}
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("User-Agent", "alprice/"+buildVersion()+" (molten-aluminium pricing; quotes fetch)")
-		req.Header.Set("Accept", "application/json")
-		resp, err := client.Do(req)
-		if err != nil {
-			last = err
-			continue
-		}
-		body, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
-		resp.Body.Close()
-		if err != nil {
-			last = err
-			continue
-		}
-		if resp.StatusCode != http.StatusOK {
-			last = pricing.Errorf("answered %s: %s", resp.Status, pricing.Clip(string(bytes.TrimSpace(body))))
-			if resp.StatusCode < 500 {
-				break // a client error does not get better by asking again
-			}
-			continue
-		}
-		return body, nil
-	}
-	return nil, pricing.Errorf("%s: %w (after retries); nothing was written", endpoint, last)
-}
-
 // quoteStore is the store being added to.
 type quoteStore struct {
 	path   string
@@ -402,6 +290,17 @@ func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 // and reports what happened: conflicts without --replace are an error and
 // nothing is written.
 func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *read.SourceQuotes) error {
+	return a.mergeIntoStoreSaying(s, o, in, nil)
+}
+
+// mergeReport is what a command adds to the report of a merge, from the
+// store as merged: notes said after the summary, and the value of the
+// JSON's "fetched" member (nil for none).
+type mergeReport func(stored *pricing.Quotes) (notes []string, fetched any)
+
+// mergeIntoStoreSaying is mergeIntoStore, its report completed by more
+// (which may be nil).
+func (a *app) mergeIntoStoreSaying(s *quoteStore, o *quotesStoreOptions, in *read.SourceQuotes, more mergeReport) error {
 	res := pricing.MergeQuotes(s.quotes, in.Quotes, s.cal, o.replace)
 	if len(res.Conflicts) > 0 && !o.replace {
 		var lines []error
@@ -416,7 +315,7 @@ func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *read.Sour
 		return err
 	}
 	if !bytes.Equal(buf.Bytes(), s.before) {
-		if err := a.output.write(s.path, buf.Bytes()); err != nil {
+		if err := a.output.writeAs("--into", s.path, buf.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -425,9 +324,22 @@ func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *read.Sour
 	}
 	stored := pricing.NewQuotes(s.path, res.Quotes, s.cal)
 	a.quotesRead = append(a.quotesRead, stored) // for the years without a holiday schedule
+	var notes []string
+	var fetched any
+	if more != nil {
+		notes, fetched = more(stored)
+	}
 	return a.emit(result{
-		doc:  func() report.Doc { return mergeDoc(a.lang, s.path, res, in.NotA00, stored) },
-		json: func() any { return mergeJSON(res, in.NotA00, stored) },
+		doc: func() report.Doc {
+			doc := mergeDoc(a.lang, s.path, res, in.NotA00, stored)
+			doc.Notes = append(doc.Notes, notes...)
+			return doc
+		},
+		json: func() any {
+			j := mergeJSON(res, in.NotA00, stored)
+			j.Fetched = fetched
+			return j
+		},
 	})
 }
 
@@ -469,6 +381,7 @@ type mergeJSONOut struct {
 	Conflicts int              `json:"conflicts"`
 	Skipped   map[string]int   `json:"skipped"`
 	Months    []mergeMonthJSON `json:"months"`
+	Fetched   any              `json:"fetched,omitempty"` // what quotes fetch fetched
 }
 
 func mergeJSON(res *pricing.MergeResult, notA00 int, stored *pricing.Quotes) mergeJSONOut {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,7 +22,7 @@ type settleOptions struct {
 	skipInvalid    bool
 	invoiceCap     string
 	provisional    bool
-	einvoice       string
+	einvoice       einvoiceFlags
 }
 
 func newSettleCmd(a *app) *cobra.Command {
@@ -52,9 +51,13 @@ mistake), its buyer is in no agreement, or its date is outside every terms
 version. --skip-invalid settles the good rows, lists the rejected ones in the
 output and exits 1. A delivered weight above the tapped weight is a warning.
 
---invoice-cap splits each statement into special-VAT-invoice lines whose amount
-excl. VAT stays below the issuer's cap (最高开票限额); the lines add up to the
-statement exactly, the last one absorbing the rounding (shown as its residual).` + exitStatusHelp,
+--invoice-cap (or the agreement's invoice: cap) splits each statement into
+invoices of one line whose amount excl. VAT stays below it (数电 has no
+per-invoice cap: without one, a statement is one invoice): as few as whole
+kilograms allow, the weight shared evenly. The parts add up to the statement
+exactly and each is consistent on its own (quantity × unit price = amount, VAT
+= amount × rate); the rounding is spread over them, a few fen each at most
+(shown as each one's residual).` + exitStatusHelp,
 		Example: `  alprice settle --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
                  --deliveries testdata/deliveries-2026-03.csv
   alprice settle --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
@@ -69,9 +72,10 @@ statement exactly, the last one absorbing the rounding (shown as its residual).`
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV)")
 	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "settle the good rows, list the bad ones in the output, and exit 1")
-	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split statements into invoice lines below this `AMOUNT` excl. VAT (最高开票限额)")
+	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split statements into invoices below this `AMOUNT` excl. VAT each (default: the agreement's invoice: cap; else one invoice a statement)")
 	f.BoolVar(&o.provisional, "provisional", false, "settle on a benchmark month whose quotes are not all in yet, marked PROVISIONAL")
-	f.StringVar(&o.einvoice, "einvoice", "", "also write the e-invoice platform's batch-issuing `FILE.xlsx` (数电 批量开票): an invoice per statement, or per line under --invoice-cap")
+	f.StringVar(&o.einvoice.path, "einvoice", "", "also write the e-invoice platform's batch-issuing `FILE.xlsx` (数电 批量开票), filled into its official template: an invoice per statement, or per part under --invoice-cap")
+	f.StringVar(&o.einvoice.template, "einvoice-template", "", "fill this newer blank `FILE.xlsx` downloaded from the platform instead of the embedded V260401")
 	return cmd
 }
 
@@ -84,8 +88,8 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		}
 		opts.Month = m
 	}
-	if o.einvoice != "" && !strings.EqualFold(filepath.Ext(o.einvoice), ".xlsx") {
-		return usageError{pricing.Errorf("--einvoice %s: the batch-issuing file is a workbook: name it .xlsx", o.einvoice)}
+	if err := o.einvoice.check(); err != nil {
+		return err
 	}
 	if o.invoiceCap != "" {
 		c, err := pricing.ParseMoney(o.invoiceCap)
@@ -111,12 +115,12 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		return err
 	}
 	a.warnNotes(s.Source, s.Warnings, s.MoreWarnings)
-	if o.einvoice != "" {
-		invs, err := einvoice.SettlementEInvoices(s, agreements)
+	if o.einvoice.path != "" {
+		invs, err := einvoice.SettlementEInvoices(s, agreements, opts.InvoiceCap)
 		if err != nil {
 			return err
 		}
-		if _, err := a.writeEInvoices(o.einvoice, invs, opts.InvoiceCap); err != nil {
+		if _, err := a.writeEInvoices(o.einvoice, invs); err != nil {
 			return err
 		}
 	}

@@ -21,10 +21,10 @@ type trueupOptions struct {
 	month          string
 	quotes         quotesFlags
 	deliveries     csvInput
-	invoices       csvInput
+	invoices       invoicesInput
 	invoiceCap     string
 	taxTolerance   string
-	einvoice       string
+	einvoice       einvoiceFlags
 	redRequests    string
 }
 
@@ -71,21 +71,22 @@ EXIT STATUS
 	f := cmd.Flags()
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
 	f.StringVar(&o.agreementID, "agreement", "", "true up only the agreement with this `ID` (or buyer name)")
-	f.StringVar(&o.month, "month", "", "true up only this supply month `YYYY-MM`")
+	f.StringVar(&o.month, "month", "", "true up only this supply month `YYYY-MM`; also the supply month of an invoice that states none (no 供货月份 in its 备注)")
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV) of the months trued up")
-	o.invoices.bind(f, "invoices", "the provisional invoices issued, `FILE` (CSV, as check reads)")
-	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split a blue true-up into lines below this `AMOUNT` excl. VAT (最高开票限额)")
+	o.invoices.bind(f, "the invoices issued, red and blue, `FILE` (as check reads: CSV, 数电 XML, the 信息汇总表 export)")
+	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split a blue true-up into invoices below this `AMOUNT` excl. VAT each (default: the agreement's invoice: cap; else one)")
 	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` an issued line's VAT may differ from amount × rate")
-	f.StringVar(&o.einvoice, "einvoice", "", "also write the blue true-ups as the e-invoice platform's batch-issuing `FILE.xlsx` (price-difference lines)")
+	f.StringVar(&o.einvoice.path, "einvoice", "", "also write the blue true-ups as the e-invoice platform's batch-issuing `FILE.xlsx` (price-difference lines)")
+	f.StringVar(&o.einvoice.template, "einvoice-template", "", "fill this newer blank `FILE.xlsx` downloaded from the platform instead of the embedded V260401")
 	f.StringVar(&o.redRequests, "red-requests", "", "also write the red-letter requests to `FILE` (.csv or .xlsx): blue invoice, line, reason 销售折让, amounts")
 	return cmd
 }
 
 func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	opts := invoice.TrueUpOptions{}
-	if o.einvoice != "" && !strings.EqualFold(filepath.Ext(o.einvoice), ".xlsx") {
-		return usageError{pricing.Errorf("--einvoice %s: the batch-issuing file is a workbook: name it .xlsx", o.einvoice)}
+	if err := o.einvoice.check(); err != nil {
+		return err
 	}
 	if ext := strings.ToLower(filepath.Ext(o.redRequests)); o.redRequests != "" && ext != ".csv" && ext != ".xlsx" {
 		return usageError{pricing.Errorf("--red-requests %s: name it .csv or .xlsx", o.redRequests)}
@@ -115,13 +116,16 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries", "invoices"}, o.agreementsPath, o.quotes.path, o.deliveries.path, o.invoices.path); err != nil {
 		return err
 	}
-	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries, &o.invoices)
+	if _, err := o.invoices.checkFormat(); err != nil {
+		return err
+	}
+	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries, &o.invoices.csvInput)
 	if err != nil {
 		return err
 	}
 	agreements, q := in.agreements, in.quotes
 	opts.Agreement = in.chosen
-	invoices, err := a.readInvoices(&o.invoices)
+	invoices, err := a.readInvoices(&o.invoices, opts.Month)
 	if err != nil {
 		return err
 	}
@@ -133,12 +137,12 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.einvoice != "" {
-		invs, err := einvoice.TrueUpEInvoices(res, agreements)
+	if o.einvoice.path != "" {
+		invs, err := einvoice.TrueUpEInvoices(res, agreements, opts.InvoiceCap)
 		if err != nil {
 			return err
 		}
-		if _, err := a.writeEInvoices(o.einvoice, invs, opts.InvoiceCap); err != nil {
+		if _, err := a.writeEInvoices(o.einvoice, invs); err != nil {
 			return err
 		}
 	}
@@ -244,19 +248,22 @@ func trueupJSON(l i18n.Lang, r *invoice.TrueUpResult) trueupResultJSON {
 
 // writeRedRequests writes the partial red-letter requests of the red
 // true-ups, one row per blue invoice line: a table for the clerk filing
-// 红字确认单, as CSV or a workbook by the file's extension.
+// 红字确认单, as CSV or a workbook by the file's extension. Each row has a
+// serial of 19 characters ([einvoice.Serial], kind R), within the
+// platform's 20.
 func (a *app) writeRedRequests(path string, r *invoice.TrueUpResult) error {
 	t := report.Table{
 		Title: "部分红冲申请(红字确认单)· 原因:销售折让",
-		Columns: columns(i18n.Chinese, "agreement", "month:supply", "invoice_no:blue", "line:invoice", "reason", "reason_code",
+		Columns: columns(i18n.Chinese, "serial:request", "agreement", "month:supply", "invoice_no:blue", "line:invoice", "reason", "reason_code",
 			"quantity_t:reference", "amount_excl_vat", "vat", "amount"),
 	}
 	for _, tu := range r.TrueUps {
 		if tu.Action != invoice.Red {
 			continue
 		}
-		for _, l := range tu.Lines {
-			t.Rows = append(t.Rows, []report.Cell{report.Str(tu.Agreement.ID), report.Str(tu.Month.String()), report.Str(l.InvoiceNo),
+		for i, l := range tu.Lines {
+			serial := einvoice.Serial(tu.Agreement.ID, tu.Month, einvoice.SerialRedRequest, i+1)
+			t.Rows = append(t.Rows, []report.Cell{report.Str(serial), report.Str(tu.Agreement.ID), report.Str(tu.Month.String()), report.Str(l.InvoiceNo),
 				report.Int(l.Line), report.Str(invoice.RedLetterReason), report.Str(invoice.RedLetterReasonCode),
 				report.Tonnes(l.Quantity), report.CNY(l.AmountExclVAT), report.CNY(l.VAT), report.CNY(l.Amount)})
 		}

@@ -2,7 +2,7 @@ package einvoice
 
 import (
 	"errors"
-	"fmt"
+	"strings"
 
 	"alprice/pricing"
 	"alprice/pricing/invoice"
@@ -15,14 +15,18 @@ import (
 // file (全电/数电发票 批量开票): the parties, what is invoiced and for which
 // supply month, and its lines.
 type EInvoice struct {
-	Serial    string // 发票流水号: the agreement id, the month and a sequence; unique in a file
+	Serial    string // 发票流水号, by [Serial]: unique in a file, at most 20 characters
 	Kind      pricing.InvoiceKind
 	Seller    pricing.Party
 	Buyer     pricing.Party
+	Item      pricing.InvoiceItem // what the agreement's invoices name and show
 	Agreement *pricing.Agreement
 	Month     pricing.Month      // the supply month
 	Price     pricing.MonthPrice // what the month is priced on, for the note
 	TrueUp    bool               // a supplementary price-difference invoice (补差)
+	Part      int                // this invoice's part of its statement or true-up, from 1
+	Parts     int                // how many parts the statement or true-up has
+	Cap       decimal.Decimal    // the cap it was split under (金额 below it); zero for none
 	Lines     []EInvoiceLine
 }
 
@@ -33,7 +37,7 @@ type EInvoiceLine struct {
 	UnitPrice     decimal.Decimal // 单价 excl. VAT, by InvoiceUnitPrice; zero without a quantity
 	AmountExclVAT decimal.Decimal // 金额
 	VATRate       decimal.Decimal // 税率, a fraction
-	VAT           decimal.Decimal // 税额 as billed; the platform computes its own from 金额 × 税率
+	VAT           decimal.Decimal // 税额 as planned; the platform computes its own from 金额 × 税率
 }
 
 // MaxBatchLines is how many detail lines the platform takes in one
@@ -44,12 +48,13 @@ const MaxBatchLines = 2000
 const priceDifference = "价差"
 
 // SettlementEInvoices returns the e-invoices of a settlement: one per
-// invoice line of a statement split under a cap, else one per statement,
+// part of a statement split under a cap (cap when positive, else the
+// agreement's invoice: cap, as settle split it), else one per statement,
 // each with one detail line. The agreements file must give what the
-// platform requires — the item, its tax code, and for a special VAT
-// invoice the buyer's tax id —: an [InvoicingError] lists every field
-// missing, for every agreement, at once.
-func SettlementEInvoices(s *settle.Settlement, ags *pricing.Agreements) ([]EInvoice, error) {
+// platform requires — the tax code, the seller, and the buyer's tax id —:
+// an [InvoicingError] lists every field missing, for every agreement, at
+// once.
+func SettlementEInvoices(s *settle.Settlement, ags *pricing.Agreements, cap decimal.Decimal) ([]EInvoice, error) {
 	var out []EInvoice
 	missing := &InvoicingError{}
 	for _, st := range s.Statements {
@@ -60,11 +65,15 @@ func SettlementEInvoices(s *settle.Settlement, ags *pricing.Agreements) ([]EInvo
 			b := st.Bill
 			lines = []pricing.SplitLine{{Quantity: b.Weight, Amount: b.Amount, AmountExclVAT: b.AmountExclVAT, VAT: b.VAT}}
 		}
+		limit := decimal.Zero
+		if len(st.Invoices) > 0 {
+			limit = ags.SplitCap(st.Agreement, cap)
+		}
 		for i, l := range lines {
 			out = append(out, EInvoice{
-				Serial: fmt.Sprintf("%s-%04d%02d-%02d", st.Agreement.ID, st.Month.Year(), int(st.Month.Month()), i+1),
-				Kind:   item.Kind, Seller: ags.SellerParty, Buyer: st.Agreement.BuyerParty, Agreement: st.Agreement,
-				Month: st.Month, Price: st.Price,
+				Serial: Serial(st.Agreement.ID, st.Month, SerialSettlement, i+1),
+				Kind:   item.Kind, Seller: ags.SellerParty, Buyer: st.Agreement.BuyerParty, Item: item, Agreement: st.Agreement,
+				Month: st.Month, Price: st.Price, Part: i + 1, Parts: len(lines), Cap: limit,
 				Lines: []EInvoiceLine{{InvoiceItem: item, Quantity: l.Quantity, UnitPrice: pricing.InvoiceUnitPrice(l.AmountExclVAT, l.Quantity),
 					AmountExclVAT: l.AmountExclVAT, VATRate: st.Price.Price.VATRate, VAT: l.VAT}},
 			})
@@ -78,8 +87,9 @@ func SettlementEInvoices(s *settle.Settlement, ags *pricing.Agreements) ([]EInvo
 
 // TrueUpEInvoices returns the supplementary invoices of the blue true-ups:
 // one per price-difference line, each billing an amount only (项目名称
-// ending in 价差, no quantity or unit price).
-func TrueUpEInvoices(res *invoice.TrueUpResult, ags *pricing.Agreements) ([]EInvoice, error) {
+// ending in 价差, no quantity or unit price). cap is the one the true-up
+// was split under, as for [SettlementEInvoices].
+func TrueUpEInvoices(res *invoice.TrueUpResult, ags *pricing.Agreements, cap decimal.Decimal) ([]EInvoice, error) {
 	var out []EInvoice
 	missing := &InvoicingError{}
 	for _, tu := range res.TrueUps {
@@ -90,11 +100,15 @@ func TrueUpEInvoices(res *invoice.TrueUpResult, ags *pricing.Agreements) ([]EInv
 		missing.check(ags, tu.Agreement, item)
 		diffItem := item
 		diffItem.Item += priceDifference
+		limit := decimal.Zero
+		if len(tu.Lines) > 1 {
+			limit = ags.SplitCap(tu.Agreement, cap)
+		}
 		for _, l := range tu.Lines {
 			out = append(out, EInvoice{
-				Serial: fmt.Sprintf("%s-%04d%02d-T%02d", tu.Agreement.ID, tu.Month.Year(), int(tu.Month.Month()), l.Line),
-				Kind:   item.Kind, Seller: ags.SellerParty, Buyer: tu.Agreement.BuyerParty, Agreement: tu.Agreement,
-				Month: tu.Month, Price: tu.Final, TrueUp: true,
+				Serial: Serial(tu.Agreement.ID, tu.Month, SerialPriceDifference, l.Line),
+				Kind:   item.Kind, Seller: ags.SellerParty, Buyer: tu.Agreement.BuyerParty, Item: item, Agreement: tu.Agreement,
+				Month: tu.Month, Price: tu.Final, TrueUp: true, Part: l.Line, Parts: len(tu.Lines), Cap: limit,
 				Lines: []EInvoiceLine{{InvoiceItem: diffItem, UnitPrice: decimal.Zero, AmountExclVAT: l.AmountExclVAT,
 					VATRate: tu.Final.Price.VATRate, VAT: l.VAT}},
 			})
@@ -122,14 +136,11 @@ func (e *InvoicingError) check(ags *pricing.Agreements, a *pricing.Agreement, it
 	}
 	e.seen[a.ID] = true
 	var fields pricing.Clauses
-	if item.Item == "" {
-		fields = append(fields, pricing.Errorf("invoice.item (项目名称, such as *有色金属冶炼压延品*铝液)"))
-	}
 	if item.TaxCode == "" {
-		fields = append(fields, pricing.Errorf("invoice.tax_code (the 19-digit 商品和服务税收分类编码)"))
+		fields = append(fields, pricing.Errorf("invoice.tax_code (the 19-digit 商品和服务税收分类编码; molten aluminium is 1080306020000000000)"))
 	}
-	if item.Kind == pricing.SpecialInvoice && a.BuyerParty.TaxID == "" {
-		fields = append(fields, pricing.Errorf("buyer_tax_id (a special VAT invoice, 增值税专用发票, names the buyer's tax id)"))
+	if a.BuyerParty.TaxID == "" {
+		fields = append(fields, pricing.Errorf("buyer_tax_id (the platform requires the buyer's tax id for a special VAT invoice, and for an ordinary one to a company)"))
 	}
 	if ags.SellerParty.Name == "" {
 		fields = append(fields, pricing.Errorf("seller (the issuer's name)"))
@@ -148,26 +159,42 @@ func (e *InvoicingError) Template() *pricing.Error {
 // batchRateTolerance is |金额 × 税率 − 税额| the platform allows a line.
 var batchRateTolerance = decimal.New(6, -2)
 
+// MaxSerial is the most characters the platform takes in a 发票流水号.
+const MaxSerial = 20
+
 // CheckEInvoices checks invoices against the rules the platform enforces
 // on a batch-issuing file, before it is written: every serial unique and
-// present; item, tax code, amount and rate given; a special invoice names
-// the buyer's tax id; 金额 to the fen; 数量 with at most 3 decimals and 单价
-// with at most 8, quantity × unit price rounding to the amount; the VAT
-// within 0.06 of amount × rate; and each invoice's amount below cap (when
-// given). Every problem is listed.
-func CheckEInvoices(invs []EInvoice, limit decimal.Decimal) error {
+// at most 20 characters; the buyer's name and tax id given (专票, and 普票
+// to a company: alprice's buyers are companies); the item a bare name
+// (the platform adds the category from the code) and the tax code 19
+// digits, none of ferrous metals (10802…); 金额 positive to the fen; the
+// rate given; 单价 with at most 8 decimals (the platform takes 13), 数量 × 单价 rounding to
+// 金额; the VAT within 0.06 of 金额 × 税率; and each invoice's 金额 below
+// the cap it was split under. Every problem is listed, each naming the
+// agreement, the buyer and the part. The column limits of the template are
+// [Template.Check]'s.
+func CheckEInvoices(invs []EInvoice) error {
 	var problems []error
 	bad := func(inv EInvoice, problem error) {
-		problems = append(problems, pricing.Errorf("  %s: %w", inv.Serial, problem))
+		problems = append(problems, pricing.Errorf("  agreement %s (%s), %s part %d/%d (发票流水号 %s): %w",
+			inv.Agreement.ID, inv.Buyer.Name, inv.Month, inv.Part, inv.Parts, inv.Serial, problem))
 	}
-	serials := map[string]bool{}
-	for _, inv := range invs {
-		if inv.Serial == "" || serials[inv.Serial] {
-			bad(inv, pricing.Errorf("the 发票流水号 is empty or not unique"))
+	serials := map[string]*EInvoice{}
+	for i, inv := range invs {
+		switch first := serials[inv.Serial]; {
+		case inv.Serial == "":
+			bad(inv, pricing.Errorf("the 发票流水号 is empty"))
+		case first != nil:
+			bad(inv, pricing.Errorf("the 发票流水号 is also that of agreement %s, %s part %d: two agreement ids share a serial tag; rename one",
+				first.Agreement.ID, first.Month, first.Part))
+		case len([]rune(inv.Serial)) > MaxSerial:
+			bad(inv, pricing.Errorf("the 发票流水号 has %d characters; the platform takes at most 20", len([]rune(inv.Serial))))
 		}
-		serials[inv.Serial] = true
-		if inv.Kind == pricing.SpecialInvoice && inv.Buyer.TaxID == "" {
-			bad(inv, pricing.Errorf("a special VAT invoice needs the buyer's tax id"))
+		if serials[inv.Serial] == nil {
+			serials[inv.Serial] = &invs[i]
+		}
+		if inv.Buyer.TaxID == "" {
+			bad(inv, pricing.Errorf("the platform requires the buyer's tax id (购买方纳税人识别号)"))
 		}
 		if inv.Buyer.Name == "" {
 			bad(inv, pricing.Errorf("the buyer has no name"))
@@ -178,6 +205,16 @@ func CheckEInvoices(invs []EInvoice, limit decimal.Decimal) error {
 			if l.Item == "" || l.TaxCode == "" {
 				at(pricing.Errorf("项目名称 and 商品和服务税收编码 are required"))
 			}
+			if strings.HasPrefix(l.Item, "*") || strings.HasPrefix(l.Item, "＊") {
+				at(pricing.Errorf("项目名称 %q carries a category (*…*): write the bare name, such as 铝液; the platform adds the category from the tax code", l.Item))
+			}
+			if l.TaxCode != "" {
+				if _, err := pricing.ParseTaxCode(l.TaxCode); err != nil {
+					at(pricing.Errorf("商品和服务税收编码 %s %w", l.TaxCode, err))
+				} else if strings.HasPrefix(l.TaxCode, "10802") {
+					at(pricing.Errorf("商品和服务税收编码 %s is a code of ferrous metals (10802…); molten aluminium is 1080306020000000000 (原铝)", l.TaxCode))
+				}
+			}
 			if l.AmountExclVAT.Exponent() < -pricing.ScaleFen || !l.AmountExclVAT.IsPositive() {
 				at(pricing.Errorf("金额 %s must be positive, to the fen", l.AmountExclVAT))
 			}
@@ -185,7 +222,7 @@ func CheckEInvoices(invs []EInvoice, limit decimal.Decimal) error {
 				at(pricing.Errorf("税率 is required"))
 			}
 			if l.Quantity > 0 {
-				if l.UnitPrice.Exponent() < -pricing.UnitPriceDecimals {
+				if l.UnitPrice.Exponent() < -pricing.UnitPriceDecimals { // the platform takes 13; alprice makes 8
 					at(pricing.Errorf("单价 %s has more than %d decimals", l.UnitPrice, pricing.UnitPriceDecimals))
 				}
 				if got := pricing.LineAmount(l.Quantity, l.UnitPrice); !got.Equal(l.AmountExclVAT) {
@@ -197,32 +234,12 @@ func CheckEInvoices(invs []EInvoice, limit decimal.Decimal) error {
 			}
 			total = total.Add(l.AmountExclVAT)
 		}
-		if limit.IsPositive() && !total.LessThan(limit) {
-			bad(inv, pricing.Errorf("金额 %s is not below the invoice cap %s", total.StringFixed(2), limit.StringFixed(2)))
+		if inv.Cap.IsPositive() && !total.LessThan(inv.Cap) {
+			bad(inv, pricing.Errorf("金额 %s is not below the invoice cap %s", total.StringFixed(2), inv.Cap.StringFixed(2)))
 		}
 	}
 	if len(problems) > 0 {
 		return pricing.Errorf("the e-invoices break the platform's rules; nothing was written:\n%w", errors.Join(problems...))
 	}
 	return nil
-}
-
-// Batches splits invoices into files of at most MaxBatchLines detail lines,
-// never splitting an invoice.
-func Batches(invs []EInvoice) [][]EInvoice {
-	var out [][]EInvoice
-	var cur []EInvoice
-	lines := 0
-	for _, inv := range invs {
-		if lines+len(inv.Lines) > MaxBatchLines && len(cur) > 0 {
-			out = append(out, cur)
-			cur, lines = nil, 0
-		}
-		cur = append(cur, inv)
-		lines += len(inv.Lines)
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
 }

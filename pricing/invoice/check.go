@@ -50,6 +50,9 @@ type MonthCheck struct {
 	Agreement *pricing.Agreement
 	Month     pricing.Month
 	Invoices  []string // invoice numbers
+	// MonthFrom says, for each of Invoices, where its supply month came
+	// from.
+	MonthFrom []pricing.MonthFrom
 	Lines     int
 	Quantity  pricing.Weight     // billed
 	Billed    decimal.Decimal    // amount + VAT billed
@@ -71,6 +74,14 @@ func (mc MonthCheck) Settled() decimal.Decimal {
 type CheckResult struct {
 	Findings []Finding
 	Months   []MonthCheck
+	// Invoices says what became of each invoice with a header (those of
+	// the platform's files), in the order read: the supply month it was
+	// held to and why, netted, reversed, left out. A CSV file's invoices
+	// are in Months, each with its month's source.
+	Invoices []InvoiceCheck
+	// NotChecked lists the lines left out: not the agreement's product
+	// (freight on the same invoice), or of an invoice of another seller.
+	NotChecked []NotChecked
 	// WeightsChecked says whether there were deliveries to check the
 	// quantities and totals against (rule 2.6); without, only prices,
 	// arithmetic and VAT are checked.
@@ -108,6 +119,15 @@ type checker struct {
 // Without a settlement (s nil: a buyer who has no ticket file), 3 and 5
 // are skipped, and the result says so.
 //
+// Invoices read from the platform's files (those with a header) are
+// counted first ([InvoiceCheck]): the buyer found by its tax id (else by
+// name), the seller held to the agreements' (a finding otherwise), only
+// the lines of the agreement's product checked (the others listed in
+// NotChecked), the invoice's totals against its lines, and each red
+// invoice netted line by line against the blue invoice it reverses,
+// which must be among them (a finding otherwise); a blue invoice reversed
+// in full counts for nothing.
+//
 // An invoice whose buyer is in no agreement, or whose month no terms
 // version covers, is an input error.
 func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s *settle.Settlement, opts CheckOptions) (*CheckResult, error) {
@@ -131,19 +151,26 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 		byMonth = map[monthKey][]int32{} // indexes of inv's lines: a month's lines are made only while it is checked
 		prices  = map[monthKey]pricing.MonthPrice{}
 	)
+	is := countIssued(inv, ags, buyers.Find)
 	for i := range inv.Len() {
+		ag, ok := is.agreementOf(i, buyers.Find)
+		if !ok {
+			continue // an invoice whose buyer was reported
+		}
 		buyer, month, sourceLine := inv.Where(i)
-		ag := buyers.Find(buyer)
 		if ag < 0 {
-			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: sourceLine, Field: "buyer", Value: buyer,
+			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer,
 				Err: settle.UnknownBuyer(ags, buyer)})
+			continue
+		}
+		if is.skip[i] {
 			continue
 		}
 		k := monthKey{ag, month}
 		if _, ok := byMonth[k]; !ok {
 			mp, err := checkPrice(&ags.List[ag], month, q, opts.Provisional)
 			if err != nil {
-				errs = append(errs, &pricing.InputError{Source: inv.Source, Line: sourceLine, Field: "month", Value: month.String(), Err: err})
+				errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "month", Value: month.String(), Err: err})
 				byMonth[k] = nil
 				continue
 			}
@@ -157,20 +184,27 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 	}
 
 	statements := map[monthKey]*settle.Statement{}
-	res := &CheckResult{WeightsChecked: s != nil}
+	res := &CheckResult{WeightsChecked: s != nil, Findings: is.findings, NotChecked: is.notChecked}
 	for i := range s.List() {
 		st := &s.Statements[i]
 		statements[monthKey{int32(slices.IndexFunc(ags.List, func(a pricing.Agreement) bool { return a.ID == st.Agreement.ID })), st.Month}] = st
 	}
 	for _, k := range order {
 		ag := &ags.List[k.agreement]
-		mls := make([]pricing.InvoiceLine, len(byMonth[k]))
-		for j, i := range byMonth[k] {
-			mls[j] = inv.Line(int(i))
-			mls[j].Buyer = ag.Buyer // findings name the buyer the same way, whatever the invoice wrote
-		}
 		mp := prices[k]
 		before := len(res.Findings)
+		mls := make([]pricing.InvoiceLine, 0, len(byMonth[k]))
+		for _, i := range byMonth[k] {
+			l := is.line(int(i))
+			l.Buyer = ag.Buyer // findings name the buyer the same way, whatever the invoice wrote
+			if l.NoQuantity {
+				// Its weight is unknown: neither priced nor counted as zero.
+				res.Findings = append(res.Findings, lineFinding(l, "quantity_t", decimal.Zero, decimal.Zero, pricing.RuleLineArithmetic,
+					pricing.Msg("invoice.no-quantity")))
+				continue
+			}
+			mls = append(mls, l)
+		}
 		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(mls), Billed: decimal.Zero, Statement: statements[k], Price: mp}
 		seen := map[string]bool{} // the month's invoices: a set, not a search of the list
 
@@ -178,6 +212,10 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 			if !seen[l.InvoiceNo] {
 				seen[l.InvoiceNo] = true
 				mc.Invoices = append(mc.Invoices, l.InvoiceNo)
+				mc.MonthFrom = append(mc.MonthFrom, l.MonthFrom)
+			}
+			if ic := is.status[l.InvoiceNo]; ic != nil {
+				ic.Lines++
 			}
 			mc.Quantity += l.Quantity
 			mc.Billed = mc.Billed.Add(l.AmountInclVAT())
@@ -191,6 +229,9 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 		res.Findings = append(res.Findings, c.total(mc)...)
 		mc.Findings = len(res.Findings) - before
 		res.Months = append(res.Months, mc)
+	}
+	for _, h := range inv.Headers() {
+		res.Invoices = append(res.Invoices, *is.status[h.Number])
 	}
 	return res, nil
 }

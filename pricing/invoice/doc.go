@@ -7,6 +7,10 @@
 //     the delivered weight (rule 2.6), the month's total against the
 //     settlement, and the unit price against the agreement, with the likely
 //     mistake named ([Finding]).
+//   - issued.go: how the invoices of the platform's files count: the
+//     buyer by tax id, the seller held to the agreements', only the lines
+//     of the product ([NotChecked]), red invoices netted against the blue
+//     ones they reverse ([InvoiceCheck], [Status]).
 //   - trueup.go: [TrueUps] — what was invoiced on a provisional price
 //     against the final bill: red-letter lines (红字) or a blue
 //     price-difference invoice (补开), adding up exactly.

@@ -87,7 +87,7 @@ type TrueUp struct {
 type TrueUpOptions struct {
 	Month        pricing.Month      // only this supply month; 0 for all
 	Agreement    *pricing.Agreement // only this agreement; nil for all
-	InvoiceCap   decimal.Decimal    // split a blue true-up into lines below this amount excl. VAT; zero for one line
+	InvoiceCap   decimal.Decimal    // split a blue true-up into lines below this amount excl. VAT; zero for the agreement's invoice: cap, if any
 	TaxTolerance decimal.Decimal    // per line |amount × rate − VAT|; zero means DefaultTaxTolerance
 }
 
@@ -102,7 +102,8 @@ type TrueUpResult struct {
 var ErrNotFinal = pricing.Errorf("the month's final price is not known yet")
 
 // TrueUps trues up the invoices issued for each agreement and supply month
-// (grouped as Check groups them) against the settlement of the deliveries
+// (grouped and counted as Check counts them: red invoices netted against
+// the blue ones they reverse) against the settlement of the deliveries
 // on the final price. Each issued invoice is checked for arithmetic as
 // Check does, and the quantity invoiced against the delivered weight (rule
 // 2.6): what is wrong is a finding. A month whose benchmark is not complete
@@ -123,11 +124,20 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		order   []key
 		byMonth = map[key][]pricing.InvoiceLine{}
 	)
+	// The invoices already issued, red and blue: each blue one net of the
+	// red ones reversing it, one reversed in full counting for nothing.
+	is := countIssued(inv, ags, buyers.Find)
 	for i := range inv.Len() {
-		l := inv.Line(i)
-		ag := buyers.Find(l.Buyer)
+		ag, ok := is.agreementOf(i, buyers.Find)
+		if !ok {
+			continue
+		}
+		l := is.line(i)
 		if ag < 0 {
-			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: l.SourceLine, Field: "buyer", Value: l.Buyer, Err: settle.UnknownBuyer(ags, l.Buyer)})
+			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: l.SourceLine, Field: "buyer", Value: l.Buyer, Err: settle.UnknownBuyer(ags, l.Buyer)})
+			continue
+		}
+		if is.skip[i] {
 			continue
 		}
 		if (opts.Month != 0 && l.Month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
@@ -148,7 +158,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		st := &s.Statements[i]
 		statements[key{int32(slices.IndexFunc(ags.List, func(a pricing.Agreement) bool { return a.ID == st.Agreement.ID })), st.Month}] = st
 	}
-	res := &TrueUpResult{}
+	res := &TrueUpResult{Findings: is.findings}
 	for _, k := range order {
 		ag := &ags.List[k.agreement]
 		lines := byMonth[k]
@@ -191,7 +201,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 			tu.Action, tu.Lines = Red, redLines(tu.Difference, lines)
 		case sign > 0:
 			tu.Action = Blue
-			if tu.Lines, err = blueLines(tu.Difference, final.Terms.VATRate, opts.InvoiceCap); err != nil {
+			if tu.Lines, err = blueLines(tu.Difference, final.Terms.VATRate, ags.SplitCap(ag, opts.InvoiceCap)); err != nil {
 				return nil, pricing.Errorf("agreement %s, %s: %w", ag.ID, k.month, err)
 			}
 		default:
@@ -232,32 +242,18 @@ func redLines(diff Amounts, blue []pricing.InvoiceLine) []TrueUpLine {
 	return out
 }
 
-// maxBlueLines bounds a split, so that a cap far below the difference
-// cannot produce millions of lines.
-const maxBlueLines = 10000
-
 // blueLines writes a positive difference as price-difference lines, each
-// below cap excl. VAT when a cap is given: every line but the last bills
-// the largest amount below the cap, its VAT by [LineVAT]; the last takes
-// the rest of both, so that the lines add up to the difference exactly.
+// below limit excl. VAT when a limit is given: as few as the cap allows,
+// 金额 shared evenly, each line's VAT its 金额 × 税率 balanced so that the
+// lines add up to the difference exactly ([pricing.SplitAmount]).
 func blueLines(diff Amounts, rate, limit decimal.Decimal) ([]TrueUpLine, error) {
-	if !limit.IsPositive() || diff.AmountExclVAT.LessThan(limit) {
-		return []TrueUpLine{{Line: 1, Amounts: diff}}, nil
+	parts, err := pricing.SplitAmount(diff.AmountExclVAT, diff.VAT, rate, limit, DefaultTaxTolerance)
+	if err != nil {
+		return nil, err
 	}
-	full := limit.Sub(decimal.New(1, -pricing.ScaleFen))
-	if !full.IsPositive() {
-		return nil, pricing.Errorf("the invoice cap is too small for a price-difference line")
+	out := make([]TrueUpLine, len(parts))
+	for i, p := range parts {
+		out[i] = TrueUpLine{Line: i + 1, Amounts: Amounts{p.Amount, p.AmountExclVAT, p.VAT}}
 	}
-	var out []TrueUpLine
-	rest := diff
-	for rest.AmountExclVAT.GreaterThanOrEqual(limit) {
-		if len(out) == maxBlueLines {
-			return nil, pricing.Errorf("cannot split %s excl. VAT into at most %d lines below %s", diff.AmountExclVAT.StringFixed(2), maxBlueLines, limit.StringFixed(2))
-		}
-		vat := pricing.LineVAT(full, rate)
-		line := Amounts{full.Add(vat), full, vat}
-		out = append(out, TrueUpLine{Line: len(out) + 1, Amounts: line})
-		rest = rest.sub(line)
-	}
-	return append(out, TrueUpLine{Line: len(out) + 1, Amounts: rest}), nil
+	return out, nil
 }

@@ -458,7 +458,7 @@ func (y *yamlReader) coalDiscounts(n *yaml.Node, field string) []pricing.CoalDis
 // invoiceItem reads an invoice: mapping of what invoices name.
 func (y *yamlReader) invoiceItem(n *yaml.Node, field string) pricing.InvoiceItem {
 	var it pricing.InvoiceItem
-	y.mapping(n, field, []string{"kind", "item", "tax_code", "spec", "unit"}, func(key string, v *yaml.Node) {
+	y.mapping(n, field, []string{"kind", "item", "tax_code", "spec", "unit", "show_buyer", "show_seller", "cap"}, func(key string, v *yaml.Node) {
 		path := joinField(field, key)
 		switch key {
 		case "kind":
@@ -471,6 +471,17 @@ func (y *yamlReader) invoiceItem(n *yaml.Node, field string) pricing.InvoiceItem
 			it.Spec, _ = y.nameOf(v, path)
 		case "unit":
 			it.Unit, _ = y.nameOf(v, path)
+		case "show_buyer":
+			it.ShowBuyer, _ = parse(y, v, path, pricing.ParseShow)
+		case "show_seller":
+			it.ShowSeller, _ = parse(y, v, path, pricing.ParseShow)
+		case "cap":
+			if c, ok := parse(y, v, path, pricing.ParseMoney); ok {
+				if !c.IsPositive() {
+					y.fail(v, path, v.Value, pricing.Errorf("is zero; the cap must be more than zero, or left out for one invoice a statement"))
+				}
+				it.Cap = c
+			}
 		}
 	})
 	return it

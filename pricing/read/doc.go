@@ -14,13 +14,21 @@
 //   - quotes.go: [ReadQuotes] and [LintQuotes], a CSV file of daily quotes,
 //     and [WriteQuotes], the store's format.
 //   - sources.go: the quotes as Changjiang publishes them: pasted text
-//     ([ReadPastedQuotes]), the GBK history pages ([ReadHistoryHTML]), the
-//     price-list JSON ([ReadPriceListJSON]); [DetectQuoteSource].
+//     ([ReadPastedQuotes]), the GBK history pages ([ReadHistoryHTML], and
+//     [ReadHistoryPage] with its [HistoryDating] for pages read in turn),
+//     the price-list JSON ([ReadPriceListJSON], one entry by
+//     [PriceListQuote]); [DetectQuoteSource].
 //   - deliveries.go: [DeliveryReader], the weighbridge tickets, read a
 //     batch at a time in two goroutines, with the duplicate-ticket check in
 //     one exact pass (a pipe) or two passes of eight bytes a ticket (a file);
 //     it is the [settle.Source] of package settle.
-//   - invoices.go: [ReadInvoices], a CSV file of invoice lines.
+//   - invoices.go: [ReadInvoiceCSV] ([ReadInvoices]), a CSV file of
+//     invoice lines, its month column optional.
+//   - received.go: the invoices as the buyer receives them: a 数电 XML
+//     ([ReadInvoiceXML]), a folder of them ([ReadInvoiceDir]), the
+//     platform's 信息汇总表 export ([ReadInvoiceSummary]);
+//     [DetectInvoiceFormat]; and the one check every invoice line is held
+//     to, whatever it was read from ([ValidateInvoices]).
 //   - holidays.go: [ReadHolidays], public holidays the schedule lacks.
 //   - production.go: [ReadProduction], the smelter's monthly output.
 //   - text.go: names without invisible or control characters.

@@ -12,7 +12,8 @@ import (
 var invoiceColumns = []column{
 	{key: "invoice_no", names: []string{"invoice_no", "发票号码"}, required: true},
 	{key: "buyer", names: []string{"buyer", "客户"}, required: true},
-	{key: "month", names: []string{"month", "月份"}, required: true},
+	{key: "month", names: []string{"month", "月份", "供货月份"}},
+	{key: "issue_date", names: []string{"issue_date", "开票日期"}},
 	{key: "quantity_t", names: []string{"quantity_t", "数量"}, required: true},
 	{key: "unit_price_excl_vat", names: []string{"unit_price_excl_vat", "单价"}, required: true},
 	{key: "amount_excl_vat", names: []string{"amount_excl_vat", "金额"}, required: true},
@@ -21,27 +22,49 @@ var invoiceColumns = []column{
 	{key: "total", names: []string{"total", "价税合计"}},
 }
 
-// ReadInvoices reads a CSV file of VAT invoice lines from r; name is used in
-// messages. Columns by name in any order: invoice_no, buyer, month (the
-// supply month billed, YYYY-MM), quantity_t, unit_price_excl_vat (up to 8
-// decimals), amount_excl_vat, vat_rate (13% or 0.13), vat, and optionally
-// total; or the Chinese headers 发票号码, 客户, 月份, 数量, 单价, 金额, 税率,
-// 税额, 价税合计. Every bad row is listed and nothing is returned.
+// ReadInvoices reads a CSV file of VAT invoice lines from r, as
+// [ReadInvoiceCSV] with no options: every row states its supply month, or
+// an issue date.
 func ReadInvoices(r io.Reader, name string, enc Encoding) (*pricing.Invoices, error) {
+	return ReadInvoiceCSV(r, name, enc, InvoiceOptions{})
+}
+
+// ReadInvoiceCSV reads a CSV file of VAT invoice lines from r; name is
+// used in messages. Columns by name in any order: invoice_no, buyer,
+// quantity_t, unit_price_excl_vat (up to 8 decimals), amount_excl_vat,
+// vat_rate (13% or 0.13), vat, and optionally total, month (the supply
+// month billed, YYYY-MM) and issue_date; or the Chinese headers 发票号码,
+// 客户, 数量, 单价, 金额, 税率, 税额, 价税合计, 月份, 开票日期. A row without a
+// month is held to opts.Month, else to the month before its issue date
+// (month-end invoicing), as a 数电 invoice is. Every bad row is listed
+// and nothing is returned; an invoice number given with two buyers is a
+// bad row.
+func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions) (*pricing.Invoices, error) {
 	t, err := openCSV(r, name, enc, invoiceColumns)
 	if err != nil {
 		return nil, err
 	}
 	inv := &pricing.Invoices{Source: name}
-	perInvoice := map[string]int{}
+	type seen struct{ lines, first int32 }
+	perInvoice := map[string]seen{}
 	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {
-		l, problems := readInvoiceLine(t, rec)
+		l, problems := readInvoiceLine(t, rec, opts)
 		if len(problems) == 0 {
+			if s, ok := perInvoice[l.InvoiceNo]; ok {
+				if buyer, _, at := inv.Where(int(s.first)); buyer != l.Buyer {
+					return pricing.ErrorList{t.fieldError("buyer", l.Buyer, otherBuyer(l.InvoiceNo, buyer, at))}
+				}
+			}
 			// The record's text is one string: keep a copy of the invoice
 			// number, not it (add copies a new buyer).
 			l.InvoiceNo = strings.Clone(l.InvoiceNo)
-			perInvoice[l.InvoiceNo]++
-			l.Line, l.SourceLine = perInvoice[l.InvoiceNo], line
+			s, ok := perInvoice[l.InvoiceNo]
+			if !ok {
+				s.first = int32(inv.Len())
+			}
+			s.lines++
+			perInvoice[l.InvoiceNo] = s
+			l.Line, l.SourceLine = int(s.lines), line
 			inv.Add(l)
 		}
 		return problems
@@ -55,7 +78,13 @@ func ReadInvoices(r io.Reader, name string, enc Encoding) (*pricing.Invoices, er
 	return inv, nil
 }
 
-func readInvoiceLine(t *csvTable, rec []string) (pricing.InvoiceLine, pricing.ErrorList) {
+// otherBuyer is the error of an invoice number that a line before gave
+// with another buyer.
+func otherBuyer(number, buyer string, line int) error {
+	return pricing.Errorf("differs from the buyer %q of invoice %s on line %d: one invoice has one buyer", buyer, number, line)
+}
+
+func readInvoiceLine(t *csvTable, rec []string, opts InvoiceOptions) (pricing.InvoiceLine, pricing.ErrorList) {
 	var (
 		l    pricing.InvoiceLine
 		errs pricing.ErrorList
@@ -87,12 +116,27 @@ func readInvoiceLine(t *csvTable, rec []string) (pricing.InvoiceLine, pricing.Er
 	}
 	l.InvoiceNo = name("invoice_no")
 	l.Buyer = name("buyer")
-	if v := need("month"); v != "" {
+	switch v, issued := t.field(rec, "month"), t.field(rec, "issue_date"); {
+	case v != "":
 		m, err := pricing.ParseMonth(v)
 		if err != nil {
 			errs = append(errs, t.fieldError("month", v, err))
 		}
 		l.Month = m
+	case opts.Month != 0:
+		l.Month, l.MonthFrom = opts.Month, pricing.MonthFromFlag
+	case issued != "":
+		d, err := pricing.ParseDate(issued)
+		if err != nil {
+			errs = append(errs, t.fieldError("issue_date", issued, err))
+		}
+		l.Month, l.MonthFrom = pricing.SupplyMonth(0, false, 0, d)
+	default:
+		key := "month"
+		if _, ok := t.index[key]; !ok {
+			key = "invoice_no"
+		}
+		errs = append(errs, t.fieldError(key, "", pricing.Errorf("states no supply month: give it in a month column (YYYY-MM), with --month, or give the issue_date, and the month before it is taken")))
 	}
 	if v := need("quantity_t"); v != "" {
 		w, err := pricing.ParseWeight(v)

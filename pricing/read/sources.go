@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -226,6 +227,25 @@ func prices(low, high, avg string) (l, h, a decimal.Decimal, err error) {
 // that grows going down the page belongs to the year before (a page that
 // spans New Year). Rows of other products are counted as NotA00.
 func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) {
+	return ReadHistoryPage(r, name, &HistoryDating{Year: year})
+}
+
+// HistoryDating dates the MM-DD rows of history pages read one after
+// another, newest first, as a walk back through cjxh_1/, cjxh_2/, … reads
+// them. Year and Month are those of the day just before the next row in
+// the walk: today's (in Beijing) before page 1, then the last A00 row
+// read. A row whose month is later than Month is of the year before — the
+// walk crossed New Year, on a page or between two. Month 0 is no day known
+// yet: the next row is of Year.
+type HistoryDating struct {
+	Year  int
+	Month time.Month
+}
+
+// ReadHistoryPage reads one history page as [ReadHistoryHTML] does,
+// dating its rows by dating, and leaves dating at the page's last A00 row
+// for the next page; on an error it is left as it was.
+func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQuotes, error) {
 	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
 	if err != nil {
 		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("cannot be read: %w", err)}
@@ -257,12 +277,12 @@ func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) 
 			return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("has no price table with a %s column (it needs 品名, 价格区间, 均价, 涨跌, 日期): is it Changjiang's history page?", c)}
 		}
 	}
-	if year == 0 {
+	if dating.Year == 0 {
 		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("gives its dates without a year: give --year")}
 	}
 	out := &SourceQuotes{}
 	var errs pricing.ErrorList
-	prevMonth := 0
+	year, prevMonth := dating.Year, int(dating.Month)
 	for i, row := range rows[header+1:] {
 		n := i + 1 // the row of the table, for messages
 		cell := func(c string) string {
@@ -311,7 +331,71 @@ func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) 
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	if prevMonth != 0 {
+		dating.Year, dating.Month = year, time.Month(prevMonth)
+	}
 	return out, nil
+}
+
+// PriceListEntry is the figures of one entry of a price list, as the
+// site wrote them (a JSON number's literal text, or a string's).
+type PriceListEntry struct {
+	PublishDate     string // YYYY-MM-DD; a time may follow, after a space or a T
+	MinPrice        string // the day's low; "" with MaxPrice "" when not given
+	MaxPrice        string // the day's high
+	AvgPrice        string // the day's average
+	HighsLowsAmount string // the change, signed or not; "" when not given
+}
+
+// PriceListQuote checks an entry's figures and returns them as a quote:
+// a date, an average more than zero, a low and a high both given or
+// neither, each more than zero, the average within them, and a change.
+// Its error is an [*pricing.InputError] whose Field names the entry's
+// field at fault, without a Source: the caller names the answer.
+func PriceListQuote(e PriceListEntry) (pricing.Quote, error) {
+	var q pricing.Quote
+	bad := func(field, value string, err error) (pricing.Quote, error) {
+		return pricing.Quote{}, &pricing.InputError{Field: field, Value: value, Err: err}
+	}
+	date, _, _ := strings.Cut(e.PublishDate, " ")
+	date, _, _ = strings.Cut(date, "T")
+	var err error
+	if q.Date, err = pricing.ParseDate(date); err != nil {
+		return bad("publishDate", e.PublishDate, err)
+	}
+	if q.Average, err = pricing.ParseMoney(e.AvgPrice); err == nil && !q.Average.IsPositive() {
+		err = pricing.Errorf("is not positive")
+	}
+	if err != nil {
+		return bad("avgPrice", e.AvgPrice, err)
+	}
+	switch {
+	case e.MinPrice == "" && e.MaxPrice == "":
+	case e.MinPrice == "":
+		return bad("minPrice", "", pricing.Errorf("is missing, though maxPrice is given: an entry gives both or neither"))
+	case e.MaxPrice == "":
+		return bad("maxPrice", "", pricing.Errorf("is missing, though minPrice is given: an entry gives both or neither"))
+	default:
+		for _, f := range []struct {
+			field, text string
+			to          *decimal.Decimal
+		}{{"minPrice", e.MinPrice, &q.Low}, {"maxPrice", e.MaxPrice, &q.High}} {
+			if *f.to, err = pricing.ParseMoney(f.text); err == nil && !f.to.IsPositive() {
+				err = pricing.Errorf("is not positive")
+			}
+			if err != nil {
+				return bad(f.field, f.text, err)
+			}
+		}
+		if q.Low.GreaterThan(q.High) || q.Average.LessThan(q.Low) || q.Average.GreaterThan(q.High) {
+			return bad("avgPrice", e.AvgPrice, pricing.Errorf("average %s is outside the range %s-%s", q.Average, q.Low, q.High))
+		}
+		q.HasRange = true
+	}
+	if err := setChange(&q, e.HighsLowsAmount); err != nil {
+		return bad("highsLowsAmount", e.HighsLowsAmount, err)
+	}
+	return q, nil
 }
 
 // tableRows returns the text of the cells of every table row of doc.
@@ -372,6 +456,8 @@ func (f *jsonFigure) UnmarshalJSON(b []byte) error {
 // priceListItem is one entry of the price-list endpoint's answer.
 type priceListItem struct {
 	ProductSortName string     `json:"productSortName"`
+	MinPrice        jsonFigure `json:"minPrice"`
+	MaxPrice        jsonFigure `json:"maxPrice"`
 	AvgPrice        jsonFigure `json:"avgPrice"`
 	HighsLowsAmount jsonFigure `json:"highsLowsAmount"`
 	Unit            string     `json:"unit"`
@@ -379,22 +465,41 @@ type priceListItem struct {
 }
 
 // ReadPriceListJSON reads the answer of Changjiang's price-list endpoint,
-// saved to a file or fetched: {"body": {"priceList": [...]}} with, per
-// entry, productSortName ("A00铝"), avgPrice, highsLowsAmount (the change),
-// unit and publishDate (YYYY-MM-DD, a time may follow). Entries of other
-// products are counted as NotA00. An answer of another shape is an error
-// that says what was expected and shows the start of what came.
+// saved to a file or fetched: {"success": true, "body": {"priceList":
+// [...]}} with, per entry, productSortName ("A00铝"), minPrice and
+// maxPrice (the day's range: both or neither), avgPrice, highsLowsAmount
+// (the change), unit and publishDate (YYYY-MM-DD, a time may follow).
+// Entries of other products are counted as NotA00. An answer whose
+// success is false is the site refusing, an error with its message (a
+// missing success is accepted: saved answers may lack it). An answer of
+// another shape is an error that says what was expected and shows the
+// start of what came.
 func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
 	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
 	if err != nil {
 		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("cannot be read: %w", err)}
 	}
 	var answer struct {
-		Body *struct {
+		Success json.RawMessage `json:"success"`
+		Msg     jsonFigure      `json:"msg"`
+		Message jsonFigure      `json:"message"`
+		Body    *struct {
 			PriceList *[]json.RawMessage `json:"priceList"`
 		} `json:"body"`
 	}
-	if err := json.Unmarshal(data, &answer); err != nil || answer.Body == nil || answer.Body.PriceList == nil {
+	err = json.Unmarshal(data, &answer)
+	if err == nil && string(bytes.TrimSpace(answer.Success)) == "false" {
+		msg := string(answer.Msg)
+		if msg == "" {
+			msg = string(answer.Message)
+		}
+		why := pricing.Errorf("is false: the site refused to answer")
+		if msg != "" {
+			why = pricing.Errorf("is false: the site refused to answer, saying %s", strconv.Quote(pricing.Clip(msg)))
+		}
+		return nil, &pricing.InputError{Source: name, Field: "success", Value: "false", Err: why}
+	}
+	if err != nil || answer.Body == nil || answer.Body.PriceList == nil {
 		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("is not the price list expected, {\"body\": {\"priceList\": [...]}}; it starts %s", strconv.Quote(pricing.Clip(string(bytes.TrimSpace(data)))))}
 	}
 	out := &SourceQuotes{}
@@ -413,24 +518,18 @@ func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
 			out.NotA00++
 			continue
 		}
-		date, _, _ := strings.Cut(item.PublishDate, " ")
-		date, _, _ = strings.Cut(date, "T")
-		q := pricing.Quote{Line: n}
-		if q.Date, err = pricing.ParseDate(date); err != nil {
-			fail("publishDate", item.PublishDate, err)
-			continue
-		}
-		if q.Average, err = pricing.ParseMoney(string(item.AvgPrice)); err == nil && !q.Average.IsPositive() {
-			err = pricing.Errorf("is not positive")
-		}
+		q, err := PriceListQuote(PriceListEntry{PublishDate: item.PublishDate, MinPrice: string(item.MinPrice),
+			MaxPrice: string(item.MaxPrice), AvgPrice: string(item.AvgPrice), HighsLowsAmount: string(item.HighsLowsAmount)})
 		if err != nil {
-			fail("avgPrice", string(item.AvgPrice), err)
+			var ie *pricing.InputError
+			if errors.As(err, &ie) {
+				fail(ie.Field, ie.Value, ie.Err)
+			} else {
+				fail("", "", err)
+			}
 			continue
 		}
-		if err := setChange(&q, string(item.HighsLowsAmount)); err != nil {
-			fail("highsLowsAmount", string(item.HighsLowsAmount), err)
-			continue
-		}
+		q.Line = n
 		out.Quotes = append(out.Quotes, q)
 	}
 	if err := errs.Err(); err != nil {

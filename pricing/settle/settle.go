@@ -18,7 +18,7 @@ type SettleOptions struct {
 	Month       pricing.Month      // settle only this supply month; 0 for all
 	Agreement   *pricing.Agreement // settle only this agreement; nil for all
 	SkipInvalid bool               // settle the good rows and list the bad ones, instead of failing
-	InvoiceCap  decimal.Decimal    // split statements into invoice lines below this amount excl. VAT; zero for no split
+	InvoiceCap  decimal.Decimal    // split statements into invoice lines below this amount excl. VAT; zero for the agreement's invoice: cap, if any
 	Provisional bool               // price on a benchmark month not yet complete, and say so
 }
 
@@ -365,8 +365,8 @@ func (s *Settlement) makeStatements(ags *pricing.Agreements, q *pricing.Quotes, 
 			}
 		}
 		st.Bill = mp.Price.Bill(st.Delivered)
-		if opts.InvoiceCap.IsPositive() {
-			if st.Invoices, err = pricing.SplitInvoices(st.Bill, mp.Price, opts.InvoiceCap); err != nil {
+		if limit := ags.SplitCap(ag, opts.InvoiceCap); limit.IsPositive() {
+			if st.Invoices, err = pricing.SplitInvoices(st.Bill, mp.Price, limit); err != nil {
 				return pricing.Errorf("agreement %s, %s: %w", ag.ID, k.month, err)
 			}
 		}

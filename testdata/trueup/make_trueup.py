@@ -62,16 +62,17 @@ for month in ("2026-03", "2026-05"):
                 e, v = rest
             print(f"red {no}: {q} t: excl {e}, VAT {v}, amount {e + v}")
     else:
-        # under a cap of 100,000 excl. VAT: full lines of 99,999.99
-        cap_line = D("99999.99")
-        rest = [diff[0], diff[1], diff[2]]
-        n = 0
-        while rest[1] >= D(100000):
-            v = r(cap_line * D("0.13"))
-            n += 1
-            print(f"blue line {n} (cap 100,000): excl {cap_line}, VAT {v}, amount {cap_line + v}")
-            rest = [rest[0] - cap_line - v, rest[1] - cap_line, rest[2] - v]
-        print(f"blue line {n + 1} (cap 100,000): excl {rest[1]}, VAT {rest[2]}, amount {rest[0]}")
+        # under a cap of 100,000 excl. VAT: as few lines as the cap allows
+        # (each at most 99,999.99), 金额 shared evenly to the fen, each VAT
+        # 金额 × 0.13 to the fen; here they add up to the difference's VAT
+        # as they are (else a fen would be moved: pricing.SplitAmount).
+        cents = int(diff[1] * 100)
+        n = -(-cents // 9999999)
+        parts = [D(cents // n + (1 if i < cents % n else 0)) / 100 for i in range(n)]
+        vats = [r(e * D("0.13")) for e in parts]
+        assert sum(parts) == diff[1] and sum(vats) == diff[2], "the VAT needs balancing"
+        for i, (e, v) in enumerate(zip(parts, vats)):
+            print(f"blue line {i + 1} (cap 100,000): excl {e}, VAT {v}, amount {e + v}")
 
 with open(os.path.join(os.path.dirname(__file__), "issued.csv"), "w") as f:
     f.write("\n".join(rows) + "\n")

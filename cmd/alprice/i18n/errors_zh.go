@@ -22,7 +22,6 @@ func merge(catalogues ...map[string]string) map[string]string {
 // readers of the CSV and YAML inputs, settle, check, true-up and lint.
 var coreErrorsZH = map[string]string{
 	// wrappers and list items: the figures carry the words
-	"  %s: %w":             "  %s:%w",
 	"  agreement %s: %s":   "  协议 %s:%s",
 	"%q %w":                "%q %w",
 	"%s %s: %w":            "%s %s:%w",
@@ -34,7 +33,6 @@ var coreErrorsZH = map[string]string{
 	"%w %s-%s":             "%w %s-%s",
 	"--%s %s: %w":          "--%s %s:%w",
 	"--into %s: %w":        "--into %s:%w",
-	"--out %s: %w":         "--out %s:%w",
 	"agreement %s":         "协议 %s",
 	"agreement %s in %s":   "协议 %s 在 %s",
 	"agreement %s, %s: %w": "协议 %s,%s:%w",
@@ -68,7 +66,6 @@ var coreErrorsZH = map[string]string{
 	"--lang %q: choose zh or en":                                                                 "--lang %q:请选 zh 或 en",
 	"--official %s: that month is not among those averaged":                                      "--official %s:该月份不在本次计算均价的月份之中",
 	"--out %s: %q is not an extension alprice writes (%s); give --format to write it anyway":     "--out %s:alprice 不输出扩展名为 %q 的文件(可用:%s);如仍要写入,请给出 --format",
-	"--out %s: not a regular file":                                                               "--out %s:不是普通文件",
 	"--quotes needs --month YYYY-MM: the supply month to price":                                  "--quotes 需要 --month YYYY-MM:要定价的供货月份",
 	"--red-requests %s: name it .csv or .xlsx":                                                   "--red-requests %s:请以 .csv 或 .xlsx 命名",
 	"--to %s is before --from %s":                                                                "--to %s 早于 --from %s",
@@ -91,17 +88,16 @@ var coreErrorsZH = map[string]string{
 	"writing man pages into %s: %w":                                                                                     "向 %s 写入手册页:%w",
 	"is not a date: write YYYY-MM-DD":                                                                                   "不是日期:请写 YYYY-MM-DD",
 	"is outside %d–%d":                                                                                                  "超出 %d–%d",
-	"is not an http or https URL":                                                                                       "不是 http 或 https 网址",
 
 	// the run
 	"found a discrepancy or a policy violation": "发现差异或违反政策之处",
 	"interrupted":                       "已中断",
 	"%d rows read but %d accounted for": "读入 %d 行,但只有 %d 行有着落",
-	"a bug in alprice: %w; please report it, with the command and its inputs":                                                                             "alprice 的程序错误:%w;请连同命令和输入文件一并报告",
 	"the output of %s is %s t, less than the %s t delivered locally that month: a conversion rate above 100%% is not possible; check the production file": "%[1]s 的产量为 %[2]s 吨,少于当月本地到位的 %[3]s 吨:就地转化率不可能超过 100%%;请核对产量文件",
-	"not priced, and in no figure: %w":             "未定价,未计入任何数字:%w",
-	"%s has %d bad rows; nothing was settled:\n%v": "%s 有 %d 行有误;未作任何结算:\n%v",
-	"%s has 1 bad row; nothing was settled:\n%v":   "%s 有 1 行有误;未作任何结算:\n%v",
+	"not priced, and in no figure: %w":                                        "未定价,未计入任何数字:%w",
+	"a bug in alprice: %w; please report it, with the command and its inputs": "alprice 的程序错误:%w;请连同命令和输入文件一并报告",
+	"%s has %d bad rows; nothing was settled:\n%v":                            "%s 有 %d 行有误;未作任何结算:\n%v",
+	"%s has 1 bad row; nothing was settled:\n%v":                              "%s 有 1 行有误;未作任何结算:\n%v",
 
 	// files and encodings
 	"%w (%s): save it as UTF-8 or GBK (GB18030) — in Excel, \"CSV UTF-8\" — and read it again": "%w(%s):请另存为 UTF-8 或 GBK(GB18030)(在 Excel 中选\"CSV UTF-8\")后再读",
@@ -116,7 +112,6 @@ var coreErrorsZH = map[string]string{
 	"is not valid UTF-8 text":                            "不是有效的 UTF-8 文本",
 	"is neither UTF-8 nor GBK text: %w":                  "既不是 UTF-8 也不是 GBK 文本:%w",
 	"is not HTML: %w":                                    "不是 HTML:%w",
-	"is not a workbook: %w":                              "不是工作簿:%w",
 	"is empty: it needs a header row naming the columns": "为空:需要一行表头写明各列",
 	"is longer than %d bytes; is the file really CSV?":   "超过 %d 字节;这真是 CSV 文件吗?",
 	"has %d fields, not %d as the header":                "有 %d 个字段,与表头的 %d 个不符",
@@ -141,7 +136,6 @@ var coreErrorsZH = map[string]string{
 	"is missing":                      "缺失",
 	"is zero":                         "为零",
 	"is not positive":                 "不是正数",
-	"is not a number":                 "不是数字",
 	"is too large":                    "过大",
 	"is in exponent notation":         "是科学计数法",
 	"contains a space":                "含有空格",
@@ -286,13 +280,11 @@ var coreErrorsZH = map[string]string{
 	"is empty: name the holiday, such as 元旦":                                                                   "为空:请写节假日名称,例如 元旦",
 	"%s: %d dates are stored with other figures; nothing was written (--replace takes the incoming ones):\n%w": "%s:有 %d 个日期已存有不同数据;未写入任何内容(--replace 采用新数据):\n%w",
 	"  %s: stored %s, incoming %s":                                                                             "  %s:已存 %s,新来 %s",
-	"%s: %w (after retries); nothing was written":                                                              "%s:%w(已重试);未写入任何内容",
-	"answered %s: %s": "返回 %s:%s",
-	"the %s average of %s is not final: the quotes stop at %s, %d of %d trading days": "%[2]s 的 %[1]s 月均价尚未确定:报价止于 %[3]s,%[5]d 个交易日中有 %[4]d 个",
-	"the benchmark month is not complete":                                             "基准月份尚未结束",
-	"supply month %s is priced on the previous month's average: %w":                   "供货月份 %s 按上月均价计价:%w",
-	"its provisional basis is the previous month's final average: %w":                 "其暂定价依据为上月最终均价:%w",
-	"the month's final price is not known yet":                                        "该月最终价格尚未确定",
+	"the %s average of %s is not final: the quotes stop at %s, %d of %d trading days":                          "%[2]s 的 %[1]s 月均价尚未确定:报价止于 %[3]s,%[5]d 个交易日中有 %[4]d 个",
+	"the benchmark month is not complete":                                                                      "基准月份尚未结束",
+	"supply month %s is priced on the previous month's average: %w":                                            "供货月份 %s 按上月均价计价:%w",
+	"its provisional basis is the previous month's final average: %w":                                          "其暂定价依据为上月最终均价:%w",
+	"the month's final price is not known yet":                                                                 "该月最终价格尚未确定",
 
 	// deliveries and settlement
 	"is a duplicate ticket: line %d has it too, and a ladle is billed once":                 "是重复的票号:第 %d 行也有,一包铝液只结算一次",
@@ -308,28 +300,6 @@ var coreErrorsZH = map[string]string{
 	"cannot split %s excl. VAT into at most %d lines below %s":                              "无法把不含税金额 %s 拆成至多 %d 个低于 %s 的行",
 	"the invoice cap is below the amount of one kilogram":                                   "开票限额低于一千克的金额",
 	"the invoice cap is too small for a price-difference line":                              "开票限额太小,开不出价差行",
-
-	// invoices and the e-invoice platform
-	"has no invoice line with a quantity":                                     "没有带数量的发票行",
-	"has no sheet %s with its headers on row %d":                              "没有第 %[2]d 行为表头的工作表 %[1]s",
-	"has no 供货月份 YYYY-MM: was the file written by alprice settle --einvoice?": "没有 供货月份 YYYY-MM:此文件是 alprice settle --einvoice 写的吗?",
-	"is in no row of %s": "不在 %s 的任何一行中",
-	"the agreements file lacks what the e-invoice platform requires; give it at the top level (invoice:) or per agreement:\n%s": "协议文件缺少电子发票平台要求的内容;请在顶层(invoice:)或各协议中给出:\n%s",
-	"invoice.item (项目名称, such as *有色金属冶炼压延品*铝液)":                                                                                "invoice.item(项目名称,例如 *有色金属冶炼压延品*铝液)",
-	"invoice.tax_code (the 19-digit 商品和服务税收分类编码)":                                                                               "invoice.tax_code(19 位商品和服务税收分类编码)",
-	"buyer_tax_id (a special VAT invoice, 增值税专用发票, names the buyer's tax id)":                                                   "buyer_tax_id(增值税专用发票须写购买方纳税人识别号)",
-	"seller (the issuer's name)":                                          "seller(开票方名称)",
-	"the e-invoices break the platform's rules; nothing was written:\n%w": "电子发票不符合平台规则;未写入任何内容:\n%w",
-	"the 发票流水号 is empty or not unique":                                    "发票流水号为空或不唯一",
-	"a special VAT invoice needs the buyer's tax id":                      "增值税专用发票须有购买方纳税人识别号",
-	"the buyer has no name":                                               "购买方没有名称",
-	"项目名称 and 商品和服务税收编码 are required":                                     "项目名称和商品和服务税收编码为必填项",
-	"金额 %s must be positive, to the fen":                                  "金额 %s 须为正数,精确到分",
-	"税率 is required":                                                      "税率为必填项",
-	"单价 %s has more than %d decimals":                                     "单价 %s 超过 %d 位小数",
-	"数量 %s × 单价 %s = %s, not 金额 %s":                                       "数量 %s × 单价 %s = %s,而非金额 %s",
-	"税额 %s is %s off 金额 × 税率":                                             "税额 %s 与 金额 × 税率 相差 %s",
-	"金额 %s is not below the invoice cap %s":                               "金额 %s 未低于开票限额 %s",
 }
 
 // chineseSystem holds texts looked up whole: what the standard library

@@ -1,0 +1,362 @@
+package einvoice
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+
+	"alprice/pricing"
+	"alprice/pricing/einvoice/internal/template"
+
+	"github.com/shopspring/decimal"
+)
+
+// Template is a blank of the platform's batch-issuing template
+// (批量开票-导入开票模板) that invoices are filled into: the official V260401
+// embedded in alprice ([DefaultTemplate]), or a newer one downloaded from
+// the platform ([OpenTemplate]).
+type Template struct {
+	t    *template.Template
+	name string // the file, "" for the embedded blank
+}
+
+// DefaultTemplate returns the official V260401 blank embedded in alprice.
+func DefaultTemplate() (*Template, error) {
+	t, err := template.Default()
+	if err != nil {
+		return nil, templateError(err, "")
+	}
+	return &Template{t: t}, nil
+}
+
+// OpenTemplate reads a blank downloaded from the platform; name is used
+// in errors. It must have every column alprice fills (see [Columns]): a
+// blank lacking one is an error naming the sheet and the column.
+func OpenTemplate(r io.ReaderAt, size int64, name string) (*Template, error) {
+	t, err := template.Open(r, size, name)
+	if err != nil {
+		return nil, templateError(err, name)
+	}
+	for _, sheet := range []string{template.Basic, template.Detail} {
+		if err := t.Require(sheet, Columns(sheet)...); err != nil {
+			return nil, templateError(err, name)
+		}
+	}
+	return &Template{t: t, name: name}, nil
+}
+
+// Version returns the template's version, the text the importer checks
+// (excelVersion!A4), such as pt:20260401.
+func (t *Template) Version() string { return t.t.Version() }
+
+// Embedded reports whether t is the blank embedded in alprice.
+func (t *Template) Embedded() bool { return t.name == "" }
+
+// The values of the template's 是/否 and 展示 columns.
+const (
+	yes = "是"
+	no  = "否"
+)
+
+// showText is what the 展示 columns (是否展示购买方地址电话银行账号 and
+// 是否展示销售方地址电话银行账号) take: only these, or blank.
+var showText = map[pricing.Show]string{
+	pricing.ShowAddress: "展示地址、电话",
+	pricing.ShowBank:    "展示开户银行、银行账号",
+	pricing.ShowBoth:    "展示地址、电话、开户银行及银行账号",
+}
+
+// The columns alprice fills, by the template's header keys (line breaks
+// and a leading * removed).
+var (
+	basicColumns = []string{"发票流水号", "发票类型", "是否含税", "受票方自然人标识", "购买方名称", "购买方纳税人识别号",
+		"购买方地址", "购买方电话", "购买方开户银行", "购买方银行账号", "是否展示购买方地址电话银行账号", "备注",
+		"销售方开户行", "销售方银行账号", "是否展示销售方地址电话银行账号", "购买方邮箱"}
+	detailColumns = []string{"发票流水号", "项目名称", "商品和服务税收编码", "规格型号", "单位", "数量", "单价", "金额", "税率",
+		"是否使用优惠政策"}
+)
+
+// Columns returns the header keys of the columns alprice fills on sheet
+// 1-发票基本信息 or 2-发票明细信息; nil for another sheet.
+func Columns(sheet string) []string {
+	switch sheet {
+	case template.Basic:
+		return append([]string(nil), basicColumns...)
+	case template.Detail:
+		return append([]string(nil), detailColumns...)
+	}
+	return nil
+}
+
+// rows makes the data rows of invoices: one row of sheet 1 each, one row
+// of sheet 2 per line. owner[i] is the invoice of detail row i.
+func rows(invs []EInvoice) (basic, detail []template.Row, owner []int) {
+	basic = make([]template.Row, len(invs))
+	for i, inv := range invs {
+		basic[i] = template.Row{
+			"发票流水号": inv.Serial, "发票类型": inv.Kind.Name(), "是否含税": no, "受票方自然人标识": no,
+			"购买方名称": inv.Buyer.Name, "购买方纳税人识别号": inv.Buyer.TaxID,
+			"购买方地址": inv.Buyer.Address, "购买方电话": inv.Buyer.Phone, "购买方开户银行": inv.Buyer.Bank, "购买方银行账号": inv.Buyer.Account,
+			"是否展示购买方地址电话银行账号": showText[inv.Item.ShowBuyer], "备注": Note(inv),
+			"销售方开户行": inv.Seller.Bank, "销售方银行账号": inv.Seller.Account,
+			"是否展示销售方地址电话银行账号": showText[inv.Item.ShowSeller], "购买方邮箱": inv.Buyer.Email,
+		}
+		for _, l := range inv.Lines {
+			row := template.Row{"发票流水号": inv.Serial, "项目名称": l.Item, "商品和服务税收编码": l.TaxCode, "规格型号": l.Spec,
+				"金额": l.AmountExclVAT.StringFixed(pricing.ScaleFen), "税率": l.VATRate.String(), "是否使用优惠政策": no}
+			if l.Quantity > 0 {
+				row["单位"], row["数量"], row["单价"] = l.Unit, l.Quantity.String(), l.UnitPrice.String()
+			}
+			detail = append(detail, row)
+			owner = append(owner, i)
+		}
+	}
+	return basic, detail, owner
+}
+
+// Check checks invoices against the template's own limits, row 2 of each
+// sheet (发票流水号 20 characters, 购买方名称 100, 备注 230, …), and its
+// required columns, before anything is written: a [LimitError] names the
+// agreement, the buyer, the column, the limit and the value. Run
+// [CheckEInvoices] too: it holds the platform's other rules.
+func (t *Template) Check(invs []EInvoice) error {
+	basic, detail, owner := rows(invs)
+	if err := t.t.Check(basic, detail); err != nil {
+		return t.rowError(err, invs, owner)
+	}
+	return nil
+}
+
+// Write writes invoices — at most [MaxBatchLines] detail lines: see
+// [Batches] — into a filled copy of the template: sheet 1 from row 4, one
+// row an invoice; sheet 2 from row 4, one row a line; every cell a string;
+// everything else of the template as it is. It checks as [Template.Check]
+// does first; on error nothing is written.
+func (t *Template) Write(w io.Writer, invs []EInvoice) error {
+	basic, detail, owner := rows(invs)
+	if err := t.t.Fill(w, basic, detail); err != nil {
+		var te *template.Error
+		if errors.As(err, &te) {
+			return t.rowError(err, invs, owner)
+		}
+		return err
+	}
+	return nil
+}
+
+// LimitError is a value of an invoice that the template's column does not
+// take: too long, required and empty, or a character a workbook cannot
+// hold.
+type LimitError struct {
+	Agreement, Buyer, Serial string
+	Sheet, Column            string // the sheet and the column's header key
+	Limit                    int    // characters, for a value too long
+	Value                    string
+	kind                     template.Kind
+	char                     rune
+}
+
+func (e *LimitError) Error() string { return pricing.Say(e, nil) }
+
+// Template says the error through the catalogue.
+func (e *LimitError) Template() *pricing.Error {
+	where := pricing.Errorf("agreement %s (buyer %s), 发票流水号 %s, sheet %s, column %s", e.Agreement, e.Buyer, e.Serial, e.Sheet, e.Column)
+	switch e.kind {
+	case template.KindTooLong:
+		return &pricing.Error{Template: "%w: %q has %d characters; the template takes at most %d", Args: []any{where, e.Value, len([]rune(e.Value)), e.Limit}}
+	case template.KindRequired:
+		return &pricing.Error{Template: "%w: the template requires a value", Args: []any{where}}
+	case template.KindBadChar:
+		return &pricing.Error{Template: "%w: %q holds the character %U, which a workbook cannot hold", Args: []any{where, e.Value, e.char}}
+	}
+	return &pricing.Error{Template: "%w: the template has no such column", Args: []any{where}}
+}
+
+// rowError names the invoice of a template error on a data row.
+func (t *Template) rowError(err error, invs []EInvoice, owner []int) error {
+	var te *template.Error
+	if !errors.As(err, &te) || te.Row < template.FirstDataRow {
+		return templateError(err, t.name)
+	}
+	i := te.Row - template.FirstDataRow
+	if te.Sheet == template.Detail {
+		if i >= len(owner) {
+			return templateError(err, t.name)
+		}
+		i = owner[i]
+	}
+	if i >= len(invs) {
+		return templateError(err, t.name)
+	}
+	switch te.Kind {
+	case template.KindTooLong, template.KindRequired, template.KindBadChar, template.KindUnknownHeader:
+	default:
+		return templateError(err, t.name)
+	}
+	inv := invs[i]
+	return &LimitError{Agreement: inv.Agreement.ID, Buyer: inv.Buyer.Name, Serial: inv.Serial, Sheet: te.Sheet, Column: te.Header,
+		Limit: int(te.Limit), Value: te.Value, kind: te.Kind, char: te.Char}
+}
+
+// templateError says an error of the template package through the
+// catalogue; name is the template's or workbook's file ("" for the
+// embedded blank).
+func templateError(err error, name string) error {
+	var te *template.Error
+	if !errors.As(err, &te) {
+		return err
+	}
+	if name == "" {
+		name = te.Name
+	}
+	var why error
+	switch te.Kind {
+	case template.KindCorrupt:
+		why = pricing.Errorf("is not a readable workbook (xlsx): %v", te.Err)
+	case template.KindTooLarge:
+		why = pricing.Errorf("is larger than %d bytes, or unzips to more", te.Limit)
+	case template.KindMissingSheet:
+		why = pricing.Errorf("has no sheet %s: is it the platform's batch-issuing template (批量开票-导入开票模板)?", te.Sheet)
+	case template.KindMissingVersion:
+		why = pricing.Errorf("has no template version in %s!A4: the platform refuses a workbook without it", te.Sheet)
+	case template.KindMissingHeader:
+		why = pricing.Errorf("lacks the column %s on sheet %s, which alprice fills: is it the platform's batch-issuing template?", te.Header, te.Sheet)
+	case template.KindTemplateHasData:
+		why = pricing.Errorf("already holds data on sheet %s row %d: give the blank template, not a filled one", te.Sheet, te.Row)
+	case template.KindTooManyRows:
+		why = pricing.Errorf("would take more than %d rows on sheet %s", te.Limit, te.Sheet)
+	case template.KindUnreadableCell:
+		why = pricing.Errorf("sheet %s row %d column %s: %q is not text (a formula, a date or a number Excel rounded); write the cell as text", te.Sheet, te.Row, te.Header, te.Value)
+	case template.KindUnexpectedData:
+		why = pricing.Errorf("sheet %s row %d column %s: %q sits where alprice writes nothing", te.Sheet, te.Row, te.Column, te.Value)
+	default:
+		why = pricing.Errorf("sheet %s row %d column %s: %q is not what the template takes", te.Sheet, te.Row, te.Header, te.Value)
+	}
+	if name == "" {
+		return why
+	}
+	return &pricing.InputError{Source: name, Err: why}
+}
+
+// maxWorkbook is the largest batch-issuing workbook ReadWorkbook reads;
+// the template package refuses more than it too.
+const maxWorkbook = 64 << 20
+
+// ReadWorkbook reads back a batch-issuing workbook that --einvoice wrote
+// (or a clerk then edited), by its own headers, as invoice lines, so that
+// check can verify the round trip: the buyer is 购买方名称, the supply month
+// the 备注's [MonthMarker], the VAT the platform's (金额 × 税率 to the fen).
+// Price-difference lines, which bill no quantity, are left out. A row
+// whose figures do not read, a detail row whose 发票流水号 is in no row of
+// sheet 1, a 备注 without the supply month and a file with no line to
+// check are errors naming sheet, row and column.
+func ReadWorkbook(r io.Reader, name string) (*pricing.Invoices, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxWorkbook+1))
+	if err != nil {
+		return nil, &pricing.InputError{Source: name, Err: err}
+	}
+	basic, detail, _, err := template.ReadBack(bytes.NewReader(b), int64(len(b)), name)
+	if err != nil {
+		return nil, templateError(err, name)
+	}
+	type head struct {
+		buyer string
+		month pricing.Month
+	}
+	heads := map[string]head{}
+	var errs pricing.ErrorList
+	problem := func(sheet string, i int, col, value string, why error) {
+		errs = append(errs, &pricing.InputError{Source: name + " [" + sheet + "]", Line: template.FirstDataRow + i, Field: col, Value: value, Err: why})
+	}
+	for i, row := range basic {
+		if row == nil {
+			continue
+		}
+		get := func(k string) string { return strings.TrimSpace(row[k]) }
+		serial := get("发票流水号")
+		if serial == "" {
+			continue
+		}
+		if v := get("是否含税"); v == yes {
+			problem(template.Basic, i, "是否含税", v, pricing.Errorf("says the amounts include VAT; alprice writes and reads them excl. VAT (否)"))
+			continue
+		}
+		month, ok := NoteMonth(get("备注"))
+		if !ok {
+			problem(template.Basic, i, "备注", get("备注"), pricing.Errorf("has no 供货月份:YYYY-MM: was the file written by alprice settle --einvoice?"))
+			continue
+		}
+		heads[serial] = head{get("购买方名称"), month}
+	}
+	var lines []pricing.InvoiceLine
+	perInvoice := map[string]int{}
+	for i, row := range detail {
+		if row == nil {
+			continue
+		}
+		get := func(k string) string { return strings.TrimSpace(row[k]) }
+		serial := get("发票流水号")
+		if serial == "" {
+			continue
+		}
+		h, ok := heads[serial]
+		if !ok {
+			problem(template.Detail, i, "发票流水号", serial, pricing.Errorf("is in no row of %s", template.Basic))
+			continue
+		}
+		if get("数量") == "" {
+			continue // a price-difference line
+		}
+		l := pricing.InvoiceLine{InvoiceNo: serial, Buyer: h.buyer, Month: h.month, SourceLine: template.FirstDataRow + i}
+		var err error
+		if l.Quantity, err = pricing.ParseWeight(get("数量")); err != nil {
+			problem(template.Detail, i, "数量", get("数量"), err)
+		}
+		for _, v := range []struct {
+			col      string
+			to       *decimal.Decimal
+			decimals int
+		}{{"单价", &l.UnitPriceExclVAT, 13}, {"金额", &l.AmountExclVAT, pricing.ScaleFen}} {
+			d, err := pricing.ScanDecimal(get(v.col), v.decimals)
+			if err != nil {
+				problem(template.Detail, i, v.col, get(v.col), err)
+			}
+			*v.to = d
+		}
+		if l.VATRate, err = pricing.ParseVATRate(get("税率")); err != nil {
+			problem(template.Detail, i, "税率", get("税率"), err)
+		}
+		l.VAT = pricing.LineVAT(l.AmountExclVAT, l.VATRate)
+		perInvoice[serial]++
+		l.Line = perInvoice[serial]
+		lines = append(lines, l)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(lines) == 0 {
+		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("has no invoice line with a quantity")}
+	}
+	return pricing.NewInvoices(name, lines), nil
+}
+
+// Batches splits invoices into files of at most MaxBatchLines detail lines,
+// never splitting an invoice.
+func Batches(invs []EInvoice) [][]EInvoice {
+	var out [][]EInvoice
+	var cur []EInvoice
+	lines := 0
+	for _, inv := range invs {
+		if lines+len(inv.Lines) > MaxBatchLines && len(cur) > 0 {
+			out = append(out, cur)
+			cur, lines = nil, 0
+		}
+		cur = append(cur, inv)
+		lines += len(inv.Lines)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
