@@ -14,13 +14,13 @@ invoices="$out/invoices-$tickets.csv"
 go build -o "$out/alprice" ./cmd/alprice
 [ -s "$deliveries" ] || go run ./bench/gendeliveries -n "$tickets" > "$deliveries"
 if [ ! -s "$invoices" ]; then
-  "$out/alprice" settle --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+  "$out/alprice" settle --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
     --deliveries "$deliveries" --format json > "$out/settlement.json"
   python3 bench/invoices_from_settlement.py "$out/settlement.json" "$deliveries" > "$invoices"
 fi
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "input:   $deliveries ($tickets tickets), $invoices ($(($(wc -l < "$invoices") - 1)) invoice lines)"
 /usr/bin/time -f "check:   %e s wall, %U s user, %S s sys, %M KB peak RSS, %R page faults" \
-  "$out/alprice" check --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+  "$out/alprice" check --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
   --deliveries "$deliveries" --invoices "$invoices" --format json > "$out/check.json" || true
 python3 -c "import json; r = json.load(open('$out/check.json')); print('result:  ok=%s, %d findings, %d months' % (r['ok'], len(r['findings']), len(r['months'])))"

@@ -26,7 +26,7 @@ go build -o "$out/alprice" ./cmd/alprice
 [ -s "$file" ] || go run ./bench/gendeliveries -n "$tickets" > "$file"
 
 settle=("$out/alprice" settle --agreements testdata/agreements.yaml
-  --quotes testdata/changjiang-a00-2026-h1.csv --deliveries "$file" --format json)
+  --quotes testdata/quotes-2026-h1.csv --deliveries "$file" --format json)
 
 # time_of CMD... runs CMD once and prints "wall cpu peak_kb major_faults minor_faults".
 time_of() {

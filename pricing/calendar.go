@@ -50,7 +50,26 @@ type Calendar struct {
 	addedYears map[int]bool
 	known      map[int]bool // whether a schedule covers a year, by year asked about
 	months     map[Month]calendarMonth
+	today      time.Time // zero: the day of the clock, in Beijing
 }
+
+// beijing is China Standard Time, UTC+8 all year: the day Changjiang
+// quotes by, whatever the zone of the machine.
+var beijing = time.FixedZone("CST", 8*60*60)
+
+// Today returns the date today in Beijing, or the day set with SetToday: a
+// quote dated after it is in the future.
+func (c *Calendar) Today() time.Time {
+	if !c.today.IsZero() {
+		return c.today
+	}
+	y, m, d := time.Now().In(beijing).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// SetToday makes d today, for a run that must not depend on the clock (a
+// test, a run replayed later).
+func (c *Calendar) SetToday(d time.Time) { c.today = d }
 
 type calendarMonth struct {
 	trading  []time.Time

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"strings"
 	"time"
 )
 
@@ -29,15 +30,29 @@ var ErrPartialMonth = Errorf("the benchmark month is not complete")
 type PartialMonthError struct {
 	Source         string // the quotes file
 	Month          Month
-	Last           time.Time // the last quoted day
-	Days, Expected int       // trading days quoted, of the month's
+	Status         MonthStatus // Partial or Gaps
+	Last           time.Time   // the last quoted day
+	Days, Expected int         // trading days quoted, of the month's
+	Missing        []time.Time // trading days before the last quote with no quote
+	// Basis is what a provisional price would stand on: the terms'
+	// provisional basis.
+	Basis ProvisionalBasis
 }
 
 func (e *PartialMonthError) Error() string { return Say(e, nil) }
 
+// Template says e: where the quotes stop, or which days are missing.
 func (e *PartialMonthError) Template() *Error {
-	return &Error{"the %s average of %s is not final: the quotes stop at %s, %d of %d trading days",
-		[]any{e.Month, e.Source, FormatDate(e.Last), e.Days, e.Expected}}
+	if e.Status == Gaps {
+		days := make([]string, len(e.Missing))
+		for i, d := range e.Missing {
+			days[i] = FormatDate(d)
+		}
+		return &Error{Template: "the %s average of %s is not final: %d of %d trading days are quoted, and %s has no quote",
+			Args: []any{e.Month, e.Source, e.Days, e.Expected, strings.Join(days, ", ")}}
+	}
+	return &Error{Template: "the %s average of %s is not final: the quotes stop at %s, %d of %d trading days",
+		Args: []any{e.Month, e.Source, FormatDate(e.Last), e.Days, e.Expected}}
 }
 
 // Is makes errors.Is(err, ErrPartialMonth) hold.
@@ -77,9 +92,9 @@ func priceMonth(t Terms, m Month, q *Quotes, provisional bool) (MonthPrice, erro
 	if err != nil {
 		return MonthPrice{}, err
 	}
-	if avg.Status == Partial {
+	if avg.Status != Complete {
 		if !provisional {
-			return MonthPrice{}, partialMonth(q, avg)
+			return MonthPrice{}, partialMonth(q, avg, t)
 		}
 		return provisionalPrice(t, m, q)
 	}
@@ -87,8 +102,9 @@ func priceMonth(t Terms, m Month, q *Quotes, provisional bool) (MonthPrice, erro
 	return MonthPrice{Month: m, Terms: t, Benchmark: avg, Price: p}, err
 }
 
-func partialMonth(q *Quotes, avg Average) error {
-	return &PartialMonthError{Source: q.Source, Month: avg.Month, Last: avg.Last, Days: avg.Days, Expected: avg.ExpectedDays}
+func partialMonth(q *Quotes, avg Average, t Terms) error {
+	return &PartialMonthError{Source: q.Source, Month: avg.Month, Status: avg.Status, Last: avg.Last, Days: avg.Days, Expected: avg.ExpectedDays,
+		Missing: avg.MissingWeekdays, Basis: t.Basis()}
 }
 
 // ProvisionalPrice prices supply month m on the provisional basis of terms
@@ -111,8 +127,8 @@ func provisionalPrice(t Terms, m Month, q *Quotes) (MonthPrice, error) {
 		bm--
 	}
 	avg, err := q.Average(bm, t.AverageRounding)
-	if err == nil && mp.Basis == BasisPrevious && avg.Status == Partial {
-		err = partialMonth(q, avg)
+	if err == nil && mp.Basis == BasisPrevious && avg.Status != Complete {
+		err = partialMonth(q, avg, t)
 	}
 	if err != nil {
 		if mp.Basis == BasisPrevious {

@@ -16,6 +16,11 @@ type Quote struct {
 	Change    decimal.Decimal // 涨跌 against the previous trading day
 	HasChange bool
 	Line      int
+	// None is why Changjiang published no quote on this trading day, as a
+	// person declared it (alprice quotes add DATE --none REASON): a
+	// declared day has no figures and counts as in for its month's status.
+	// Never inferred.
+	None string
 }
 
 // Quotes is a file of daily quotes, checked. It keeps the averages it has
@@ -23,6 +28,7 @@ type Quote struct {
 type Quotes struct {
 	Source   string
 	Days     []Quote // the quotes of trading days, by date: what averages are made of
+	Declared []Quote // trading days declared without a quote (Quote.None), by date
 	Excluded []Note  // rows not averaged (weekend and holiday rows), with the reason
 	Warnings []Note  // rows used, but with something that looks wrong
 	Calendar *Calendar
@@ -45,9 +51,9 @@ type averageKey struct {
 	rounding Rounding
 }
 
-// Rows returns how many data rows the file had: every one is either a
-// quote day or excluded.
-func (q *Quotes) Rows() int { return len(q.Days) + len(q.Excluded) }
+// Rows returns how many data rows the file had: every one is a quote day,
+// a declared day or excluded.
+func (q *Quotes) Rows() int { return len(q.Days) + len(q.Declared) + len(q.Excluded) }
 
 // NewQuotes returns the quotes of rows — by date, one a date, as a reader
 // or a store's merge leaves them — on the trading calendar cal (nil for the
@@ -55,7 +61,8 @@ func (q *Quotes) Rows() int { return len(q.Days) + len(q.Excluded) }
 // are excluded from the averages with a reason: Changjiang does not quote
 // then, and such a row is a scraper's carried-forward one. Warnings: an
 // average that is not the midpoint of its range, a change that disagrees
-// with the previous trading day's.
+// with the previous trading day's. A declared day (Quote.None) is kept
+// apart from the quotes.
 func NewQuotes(source string, rows []Quote, cal *Calendar) *Quotes {
 	if cal == nil {
 		cal = DefaultCalendar()
@@ -70,6 +77,10 @@ func NewQuotes(source string, rows []Quote, cal *Calendar) *Quotes {
 				why = Msg("quote.holiday", holiday)
 			}
 			qs.Excluded = append(qs.Excluded, Note{Date: q.Date, Line: q.Line, Why: why})
+			continue
+		}
+		if q.None != "" {
+			qs.Declared = append(qs.Declared, q)
 			continue
 		}
 		if q.HasRange {
@@ -141,9 +152,14 @@ type MonthStatus string
 
 // The statuses of a benchmark month.
 const (
-	// Complete: the month's last trading day is quoted. Days before it may
-	// still be missing (a gap in the collection); they are listed.
+	// Complete: every trading day of the month is quoted, or declared as a
+	// day Changjiang published no quote. Only a complete month prices as
+	// final.
 	Complete MonthStatus = "complete"
+	// Gaps: the quotes reach the month's last trading day, but a trading
+	// day before it is neither quoted nor declared (a gap in the
+	// collection). Not final: the missing days are listed.
+	Gaps MonthStatus = "gaps"
 	// Partial: the quotes stop before the month's last trading day — a
 	// month in progress, or a file cut off. Its average is not final.
 	Partial MonthStatus = "partial"
@@ -157,14 +173,15 @@ type Average struct {
 	Days            int // trading days quoted
 	ExpectedDays    int // trading days of the month
 	Status          MonthStatus
-	NotYetQuoted    int // trading days after the last quote, in a partial month
+	NotYetQuoted    int // trading days after the last quote or declared day, in a partial month
 	Min, Max        decimal.Decimal
 	Sum             decimal.Decimal
 	Mean            decimal.Decimal // Sum ÷ Days to 4 decimals, by ExactMean
 	Value           decimal.Decimal // Sum ÷ Days rounded to Rounding, by MonthlyAverage
 	Rounding        Rounding
 	First, Last     time.Time
-	MissingWeekdays []time.Time // trading days up to the last quote without one: gaps
+	MissingWeekdays []time.Time // trading days before the last quote or declared day with neither: gaps
+	Declared        []Quote     // trading days declared without a quote, with the reason (Quote.None)
 	Holidays        []Holiday   // public holidays on weekdays: no quote is due
 	Excluded        []Note
 	Warnings        []Note
@@ -221,16 +238,33 @@ func (q *Quotes) average(m Month, r Rounding) (Average, error) {
 		have[d.Date.Day()] = true
 	}
 	a.Days = len(days)
+	covered := a.Last // the last trading day quoted or declared
+	for _, d := range q.Declared {
+		if MonthOf(d.Date) == m {
+			a.Declared = append(a.Declared, d)
+			have[d.Date.Day()] = true
+			if d.Date.After(covered) {
+				covered = d.Date
+			}
+		}
+	}
 	trading, holidays := q.Calendar.Month(m)
-	a.ExpectedDays, a.Holidays, a.Status = len(trading), holidays, Complete
+	a.ExpectedDays, a.Holidays = len(trading), holidays
 	for _, d := range trading {
 		switch {
-		case d.After(a.Last):
+		case d.After(covered):
 			a.NotYetQuoted++
-			a.Status = Partial
 		case !have[d.Day()]:
 			a.MissingWeekdays = append(a.MissingWeekdays, d)
 		}
+	}
+	switch {
+	case a.NotYetQuoted > 0:
+		a.Status = Partial
+	case len(a.MissingWeekdays) > 0:
+		a.Status = Gaps
+	default:
+		a.Status = Complete
 	}
 	inMonth := func(n Note) bool { return MonthOf(n.Date) == m }
 	a.Excluded = filter(q.Excluded, inMonth)

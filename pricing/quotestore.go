@@ -72,6 +72,9 @@ func MergeQuotes(stored, incoming []Quote, cal *Calendar, replace bool) *MergeRe
 
 // sameQuote reports whether incoming says nothing other than stored.
 func sameQuote(stored, incoming Quote) bool {
+	if stored.None != incoming.None {
+		return false
+	}
 	if !stored.Average.Equal(incoming.Average) {
 		return false
 	}
@@ -88,16 +91,22 @@ func sameQuote(stored, incoming Quote) bool {
 // range, or more than 8% away from the previous trading day's.
 func plausibility(qs []Quote) []Note {
 	var notes []Note
-	for i, q := range qs {
+	var prev *Quote // the trading day quoted before, declared days passed over
+	for i := range qs {
+		q := qs[i]
+		if q.None != "" {
+			continue
+		}
 		if q.HasRange && (q.Average.LessThan(q.Low) || q.Average.GreaterThan(q.High)) {
 			notes = append(notes, Note{Date: q.Date, Line: q.Line, Why: Msg("quote.outside", q.Average.String(), q.Low.String(), q.High.String())})
 		}
-		if i == 0 {
+		last := prev
+		prev = &qs[i]
+		if last == nil {
 			continue
 		}
-		prev := qs[i-1]
-		if jump := q.Average.Sub(prev.Average).Abs().Mul(Hundred); jump.GreaterThan(prev.Average.Mul(maxJumpPercent)) {
-			notes = append(notes, Note{Date: q.Date, Line: q.Line, Why: Msg("quote.jump", q.Average.String(), FormatDate(prev.Date), prev.Average.String(), maxJumpPercent.String())})
+		if jump := q.Average.Sub(last.Average).Abs().Mul(Hundred); jump.GreaterThan(last.Average.Mul(maxJumpPercent)) {
+			notes = append(notes, Note{Date: q.Date, Line: q.Line, Why: Msg("quote.jump", q.Average.String(), FormatDate(last.Date), last.Average.String(), maxJumpPercent.String())})
 		}
 	}
 	return notes

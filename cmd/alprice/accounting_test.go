@@ -48,11 +48,12 @@ func TestEveryRowIsAccountedFor(t *testing.T) {
 			Excluded []struct {
 				Reason string `json:"reason"`
 			} `json:"excluded"`
+			Declared []struct{ Reason string } `json:"declared"`
 		}
 		runJSON(t, &months, "average", "--quotes", path)
 		got := 0
 		for _, m := range months {
-			got += m.Days + len(m.Excluded)
+			got += m.Days + len(m.Excluded) + len(m.Declared)
 			for _, e := range m.Excluded {
 				if e.Reason == "" {
 					t.Errorf("%s: a row excluded without a reason", path)

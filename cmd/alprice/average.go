@@ -36,10 +36,16 @@ headers (日期, 均价, 最低价, 最高价, 涨跌, 价格区间) too. UTF-8 
 or GBK/GB18030 as Excel saves it on Chinese Windows (detected, or --quotes-encoding).
 
 Every bad row is an error (nothing is computed): an unparsable date or price, a
-duplicate date, an average outside its range, a price that is not positive.
-Rows dated Saturday or Sunday are excluded from the averages and listed; an
-average that is not its range's midpoint, or a change that disagrees with the
-previous row, is a warning.` + exitStatusHelp,
+duplicate date, an average outside its range, a price that is not positive, a
+date after today. Rows dated Saturday or Sunday are excluded from the averages
+and listed; an average that is not its range's midpoint, or a change that
+disagrees with the previous row, is a warning.
+
+A month is complete when every trading day is quoted, or declared as a day
+Changjiang published no quote (quotes add --none); gaps when the quotes reach its
+last trading day but a day before it has neither; partial when the quotes stop
+before its last trading day. Only a complete month's average is final: any other
+month makes the exit status 1, stderr naming the days missing.` + exitStatusHelp,
 		Example: `  alprice average --quotes testdata/changjiang-a00-2026-h1.csv --month 2026-03
   alprice average --quotes testdata/changjiang-a00-2026-h1.csv --from 2026-01 --to 2026-06 --rounding fen
   alprice average --quotes quotes.csv --month 2026-03 --official 2026-03=24389`,
@@ -105,10 +111,18 @@ func runAverage(a *app, o *averageOptions) error {
 	if err := a.emit(result{doc: func() report.Doc { return averageDoc(a.lang, q, out) }, json: func() any { return averageJSON(a.lang, out) }}); err != nil {
 		return err
 	}
+	var found []error
 	for _, ma := range out {
 		if ma.official != nil && !ma.official.Equal(ma.Value) {
-			return errFound // a published figure disagrees: the output shows the difference
+			found = append(found, pricing.Errorf("the %s average is %s, but the published figure is %s (%s apart)",
+				ma.Month, ma.Value.StringFixed(2), ma.official.StringFixed(2), ma.Value.Sub(*ma.official).StringFixed(2)))
 		}
+		if ma.Status != pricing.Complete {
+			found = append(found, notFinal(ma.Average))
+		}
+	}
+	if len(found) > 0 {
+		return foundAll(found)
 	}
 	return nil
 }
@@ -118,25 +132,32 @@ type holidayJSON struct {
 	Name string `json:"name"`
 }
 
+// declaredJSON is a trading day declared without a quote.
+type declaredJSON struct {
+	Date   string `json:"date"`
+	Reason string `json:"reason"`
+}
+
 type averageJSONRow struct {
-	Month           string        `json:"month"`
-	Days            int           `json:"days"`
-	ExpectedDays    int           `json:"expected_days"`
-	Status          string        `json:"status"`
-	NotYetQuoted    int           `json:"not_yet_quoted"`
-	Min             money         `json:"min"`
-	Max             money         `json:"max"`
-	Mean            string        `json:"mean"`
-	Average         money         `json:"average"`
-	Rounding        string        `json:"rounding"`
-	First           string        `json:"first"`
-	Last            string        `json:"last"`
-	MissingWeekdays []string      `json:"missing_weekdays"`
-	Holidays        []holidayJSON `json:"holidays"`
-	Excluded        []noteJSON    `json:"excluded"`
-	Warnings        []noteJSON    `json:"warnings"`
-	Official        *money        `json:"official,omitempty"`
-	Difference      *money        `json:"difference,omitempty"`
+	Month           string         `json:"month"`
+	Days            int            `json:"days"`
+	ExpectedDays    int            `json:"expected_days"`
+	Status          string         `json:"status"`
+	NotYetQuoted    int            `json:"not_yet_quoted"`
+	Min             money          `json:"min"`
+	Max             money          `json:"max"`
+	Mean            string         `json:"mean"`
+	Average         money          `json:"average"`
+	Rounding        string         `json:"rounding"`
+	First           string         `json:"first"`
+	Last            string         `json:"last"`
+	MissingWeekdays []string       `json:"missing_weekdays"`
+	Declared        []declaredJSON `json:"declared"`
+	Holidays        []holidayJSON  `json:"holidays"`
+	Excluded        []noteJSON     `json:"excluded"`
+	Warnings        []noteJSON     `json:"warnings"`
+	Official        *money         `json:"official,omitempty"`
+	Difference      *money         `json:"difference,omitempty"`
 }
 
 func averageJSON(l i18n.Lang, rows []monthAverage) []averageJSONRow {
@@ -146,10 +167,13 @@ func averageJSON(l i18n.Lang, rows []monthAverage) []averageJSONRow {
 			Month: r.Month.String(), Days: r.Days, ExpectedDays: r.ExpectedDays, Status: string(r.Status), NotYetQuoted: r.NotYetQuoted,
 			Min: money(r.Min), Max: money(r.Max), Mean: r.Mean.StringFixed(4), Average: money(r.Value), Rounding: string(r.Rounding),
 			First: pricing.FormatDate(r.First), Last: pricing.FormatDate(r.Last),
-			MissingWeekdays: []string{}, Holidays: []holidayJSON{}, Excluded: notesJSON(l, r.Excluded), Warnings: notesJSON(l, r.Warnings),
+			MissingWeekdays: []string{}, Declared: []declaredJSON{}, Holidays: []holidayJSON{}, Excluded: notesJSON(l, r.Excluded), Warnings: notesJSON(l, r.Warnings),
 		}
 		for _, d := range r.MissingWeekdays {
 			j.MissingWeekdays = append(j.MissingWeekdays, pricing.FormatDate(d))
+		}
+		for _, d := range r.Declared {
+			j.Declared = append(j.Declared, declaredJSON{Date: pricing.FormatDate(d.Date), Reason: d.None})
 		}
 		for _, h := range r.Holidays {
 			j.Holidays = append(j.Holidays, holidayJSON{Date: pricing.FormatDate(h.Date), Name: h.Name})
@@ -163,11 +187,27 @@ func averageJSON(l i18n.Lang, rows []monthAverage) []averageJSONRow {
 	return out
 }
 
+// notFinal says why a month's average is not final: the days not yet
+// quoted, or the days missing.
+func notFinal(a pricing.Average) error {
+	if a.Status == pricing.Partial {
+		return pricing.Errorf("the %s average is not final: %d of %d trading days quoted so far, %d not yet", a.Month, a.Days, a.ExpectedDays, a.NotYetQuoted)
+	}
+	days := make([]string, len(a.MissingWeekdays))
+	for i, d := range a.MissingWeekdays {
+		days[i] = pricing.FormatDate(d)
+	}
+	return pricing.Errorf("the %s average is not final: %s has no quote; add it, or declare it with quotes add --none", a.Month, strings.Join(days, ", "))
+}
+
 // statusCell says a month's status in l, and as its code in machine
 // formats.
 func statusCell(l i18n.Lang, s pricing.MonthStatus) report.Cell {
-	if s == pricing.Partial {
+	switch s {
+	case pricing.Partial:
 		return report.Coded(l.T("partial", "未完"), string(s))
+	case pricing.Gaps:
+		return report.Coded(l.T("gaps", "有缺漏"), string(s))
 	}
 	return report.Coded(l.T("complete", "完整"), string(s))
 }
@@ -206,14 +246,21 @@ func averageDoc(l i18n.Lang, q *pricing.Quotes, rows []monthAverage) report.Doc 
 		month := report.Str(r.Month.String())
 		for _, d := range r.MissingWeekdays {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(d)), report.Empty,
-				report.Str(l.T("trading day without a quote: a gap in the file?", "交易日无报价:数据缺失?"))})
+				report.Str(l.T("trading day without a quote: add it (alprice quotes add), or declare it with --none if Changjiang published none",
+					"交易日无报价:请补录报价;如长江确未报价,请声明为无报价日"))})
+		}
+		for _, d := range r.Declared {
+			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(d.Date)), report.Int(d.Line),
+				report.Str(l.T("declared without a quote: ", "已声明无报价:") + d.None)})
 		}
 		for _, h := range r.Holidays {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Str(pricing.FormatDate(h.Date)), report.Empty,
 				report.Str(l.T("public holiday, no quote due: ", "法定节假日,不报价:") + h.Name)})
 		}
-		if r.Status == pricing.Partial {
+		if r.Status != pricing.Complete {
 			partial = true
+		}
+		if r.Status == pricing.Partial {
 			days.Rows = append(days.Rows, []report.Cell{month, report.Empty, report.Empty,
 				report.Str(fmt.Sprintf(l.T("%d trading days after %s not yet quoted: the month is not complete", "%[2]s 之后尚有 %[1]d 个交易日未报价:本月尚未完整"), r.NotYetQuoted, pricing.FormatDate(r.Last)))})
 		}
@@ -235,8 +282,8 @@ func averageDoc(l i18n.Lang, q *pricing.Quotes, rows []monthAverage) report.Doc 
 	}
 	if partial {
 		doc.Notes = append(doc.Notes, l.T(
-			"A partial month's average is not final: pricing on it needs --provisional.",
-			"未完整月份的均价不是最终值:据此定价需加 --provisional。"))
+			"Only a complete month's average is final (every trading day quoted, or declared without a quote): pricing on a month with gaps or in progress needs --provisional.",
+			"只有完整月份(每个交易日都有报价或已声明无报价)的均价才是最终值:按有缺漏或尚未结束的月份只能计算暂定价。"))
 	}
 	doc.Tables = append(doc.Tables, days)
 	return doc

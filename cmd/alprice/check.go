@@ -72,9 +72,9 @@ EXIT STATUS
   1  there is a finding (the output lists each, with its rule and explanation)
   2  usage or input error: nothing was written to stdout or --out
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
-		Example: `  alprice check --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+		Example: `  alprice check --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                 --deliveries testdata/deliveries-2026-03.csv --invoices testdata/invoices/clean-2026-03.csv
-  alprice check --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+  alprice check --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                 --deliveries testdata/deliveries-2026-03.csv --invoices testdata/invoices/transport-left-out.csv --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCheck(cmd, a, o) },

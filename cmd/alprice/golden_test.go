@@ -94,7 +94,7 @@ func TestQuoteGolden(t *testing.T) {
 	checkGolden(t, cases)
 }
 
-const h1Quotes = "testdata/changjiang-a00-2026-h1.csv"
+const h1Quotes = "testdata/quotes-2026-h1.csv"
 
 func TestAverageGolden(t *testing.T) {
 	var cases []goldenCase
@@ -104,7 +104,11 @@ func TestAverageGolden(t *testing.T) {
 	cases = append(cases,
 		goldenCase{name: "average/march-fen-official-zh", args: []string{"average", "--quotes", h1Quotes, "--month", "2026-03",
 			"--rounding", "fen", "--official", "2026-03=24389", "--lang", "zh"}, status: 1}, // 24388.64 is not the published 24389
-		goldenCase{name: "average/gbk-weekend-row", args: []string{"average", "--quotes", "testdata/quotes/gbk-chinese-headers.csv", "--format", "json"}},
+		// June on 5 of its 21 trading days: gaps, so not final (exit 1).
+		goldenCase{name: "average/gbk-weekend-row", args: []string{"average", "--quotes", "testdata/quotes/gbk-chinese-headers.csv", "--format", "json"}, status: 1},
+		// The real H1 file, as collected: January and February lack a day each.
+		goldenCase{name: "average/real-h1-gaps", args: []string{"average", "--quotes", "testdata/changjiang-a00-2026-h1.csv", "--format", "json"}, status: 1},
+		goldenCase{name: "average/real-h1-gaps-zh", args: []string{"average", "--quotes", "testdata/changjiang-a00-2026-h1.csv", "--lang", "zh"}, status: 1},
 	)
 	checkGolden(t, cases)
 }

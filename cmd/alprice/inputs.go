@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -164,17 +165,12 @@ func (a *app) readQuotes(f *quotesFlags, agreements *pricing.Agreements) (*prici
 	}
 	var added []pricing.Holiday
 	if agreements != nil {
-		added = append(added, agreements.Holidays...)
+		added = agreements.Holidays
 	}
-	if f.holidays != "" {
-		in := csvInput{flag: "holidays", path: f.holidays, encoding: "auto"}
-		hs, err := readInput(a, &in, read.ReadHolidays)
-		if err != nil {
-			return nil, err
-		}
-		added = append(added, hs...)
+	cal, err := a.calendar(f.holidays, added...)
+	if err != nil {
+		return nil, err
 	}
-	cal := pricing.NewCalendar(pricing.StateCouncilSchedule{}, added...)
 	q, err := readInput(a, &f.csvInput, func(r io.Reader, name string, enc read.Encoding) (*pricing.Quotes, error) {
 		return read.ReadQuotes(r, name, enc, cal)
 	})
@@ -183,6 +179,30 @@ func (a *app) readQuotes(f *quotesFlags, agreements *pricing.Agreements) (*prici
 	}
 	a.quotesRead = append(a.quotesRead, q)
 	return q, nil
+}
+
+// calendar returns the trading calendar: the State Council's schedule, with
+// the holidays given (the agreements') and those of the --holidays file
+// (none when ""); today is ALPRICE_TODAY (YYYY-MM-DD) when set, for a run
+// that must not depend on the clock, else the day in Beijing.
+func (a *app) calendar(holidaysPath string, added ...pricing.Holiday) (*pricing.Calendar, error) {
+	if holidaysPath != "" {
+		in := csvInput{flag: "holidays", path: holidaysPath, encoding: "auto"}
+		hs, err := readInput(a, &in, read.ReadHolidays)
+		if err != nil {
+			return nil, err
+		}
+		added = append(slices.Clip(added), hs...)
+	}
+	cal := pricing.NewCalendar(pricing.StateCouncilSchedule{}, added...)
+	if today := a.getenv("ALPRICE_TODAY"); today != "" {
+		d, err := pricing.ParseDate(today)
+		if err != nil {
+			return nil, pricing.Errorf("ALPRICE_TODAY %q: %w", today, err)
+		}
+		cal.SetToday(d)
+	}
+	return cal, nil
 }
 
 // invoicesInput is --invoices, given once or more: each a file of invoice

@@ -43,7 +43,7 @@ the benchmark (0.6%); weights are tonnes (31.25) or kilograms (31250kg).` + exit
   alprice quote --agreements testdata/agreements.yaml --agreement ZD-2026-001 \
                 --month 2026-03 --a00 24389 --weight 31.25 --casting 120
   alprice quote --agreements testdata/agreements.yaml --agreement ZD-2026-002 \
-                --month 2026-04 --quotes testdata/changjiang-a00-2026-h1.csv`,
+                --month 2026-04 --quotes testdata/quotes-2026-h1.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runQuote(a, o, cmd.Flags())

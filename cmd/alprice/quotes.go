@@ -63,21 +63,37 @@ previous trading day's, is a warning naming both days.` + exitStatusHelp,
 type quotesAddOptions struct {
 	store             quotesStoreOptions
 	low, high, change string
+	none              string
 }
 
 func newQuotesAddCmd(a *app) *cobra.Command {
 	o := &quotesAddOptions{}
 	cmd := &cobra.Command{
-		Use:   "add DATE AVERAGE",
-		Short: "Add or confirm one day's A00 quote in the store",
+		Use:   "add DATE [AVERAGE]",
+		Short: "Add or confirm one day's A00 quote in the store, or declare a day without one",
 		Long: `Add one day's Changjiang A00 quote, read off the page, to the store: the same
 day with the same figures changes nothing ("already there"); with other figures
 it is a conflict (exit 2) unless --replace. A weekend day or a public holiday is
-refused with the reason: Changjiang does not quote then.` + exitStatusHelp,
-		Example: `  alprice quotes add 2026-03-02 23620 --low 23600 --high 23640 --change +130 --into quotes.csv`,
-		Args:    exactArgs("DATE", "AVERAGE"),
+refused with the reason: Changjiang does not quote then; so is a day after today.
+
+A trading day Changjiang really published no quote for is declared with --none
+and the reason, instead of an average: the month's average is then complete
+without it (rule 2.1: only a complete month prices as final). Never declare a day
+only because its quote is not at hand: add the quote.` + exitStatusHelp,
+		Example: `  alprice quotes add 2026-03-02 23620 --low 23600 --high 23640 --change +130 --into quotes.csv
+  alprice quotes add 2026-01-23 --none "no quote published: system maintenance" --into quotes.csv`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if o.none != "" {
+				return exactArgs("DATE")(cmd, args)
+			}
+			return exactArgs("DATE", "AVERAGE")(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runQuotesAdd(a, o, args[0], args[1])
+			average := ""
+			if len(args) > 1 {
+				average = args[1]
+			}
+			return runQuotesAdd(a, o, args[0], average)
 		},
 	}
 	o.store.bind(cmd)
@@ -85,6 +101,7 @@ refused with the reason: Changjiang does not quote then.` + exitStatusHelp,
 	f.StringVar(&o.low, "low", "", "the day's lowest `PRICE`")
 	f.StringVar(&o.high, "high", "", "the day's highest `PRICE`")
 	f.StringVar(&o.change, "change", "", "the `CHANGE` against the previous trading day, such as +80 or -40")
+	f.StringVar(&o.none, "none", "", "declare DATE a trading day Changjiang published no quote for, for this `REASON`")
 	return cmd
 }
 
@@ -93,12 +110,18 @@ func runQuotesAdd(a *app, o *quotesAddOptions, dateText, average string) error {
 	if err != nil {
 		return flagError("DATE", dateText, err)
 	}
-	q := pricing.Quote{Date: date}
-	if q.Average, err = pricing.ParseMoney(average); err == nil && !q.Average.IsPositive() {
-		err = pricing.Errorf("is not positive")
-	}
-	if err != nil {
-		return flagError("AVERAGE", average, err)
+	q := pricing.Quote{Date: date, None: strings.TrimSpace(o.none)}
+	if q.None != "" {
+		if o.low != "" || o.high != "" || o.change != "" {
+			return usageError{pricing.Errorf("--none declares a day without a quote: give no --low, --high or --change with it")}
+		}
+	} else {
+		if q.Average, err = pricing.ParseMoney(average); err == nil && !q.Average.IsPositive() {
+			err = pricing.Errorf("is not positive")
+		}
+		if err != nil {
+			return flagError("AVERAGE", average, err)
+		}
 	}
 	if (o.low == "") != (o.high == "") {
 		return usageError{pricing.Errorf("give both --low and --high, or neither")}
@@ -128,6 +151,9 @@ func runQuotesAdd(a *app, o *quotesAddOptions, dateText, average string) error {
 			why = pricing.Errorf("is a public holiday, %s: Changjiang does not quote on holidays", holiday)
 		}
 		return flagError("DATE", dateText, why)
+	}
+	if today := store.cal.Today(); date.After(today) {
+		return flagError("DATE", dateText, read.FutureDate(today))
 	}
 	return a.mergeIntoStore(store, &o.store, &read.SourceQuotes{Quotes: []pricing.Quote{q}})
 }
@@ -253,16 +279,11 @@ func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 	if o.into == "" {
 		return nil, usageError{pricing.Errorf("give the quotes store with --into FILE")}
 	}
-	var added []pricing.Holiday
-	if o.holidays != "" {
-		in := csvInput{flag: "holidays", path: o.holidays, encoding: "auto"}
-		hs, err := readInput(a, &in, read.ReadHolidays)
-		if err != nil {
-			return nil, err
-		}
-		added = hs
+	cal, err := a.calendar(o.holidays)
+	if err != nil {
+		return nil, err
 	}
-	s := &quoteStore{path: o.into, cal: pricing.NewCalendar(pricing.StateCouncilSchedule{}, added...)}
+	s := &quoteStore{path: o.into, cal: cal}
 	data, err := os.ReadFile(o.into)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
@@ -438,16 +459,10 @@ type quoteFinding struct {
 }
 
 func runQuotesCheck(a *app, path, holidays string) error {
-	var added []pricing.Holiday
-	if holidays != "" {
-		in := csvInput{flag: "holidays", path: holidays, encoding: "auto"}
-		hs, err := readInput(a, &in, read.ReadHolidays)
-		if err != nil {
-			return err
-		}
-		added = hs
+	cal, err := a.calendar(holidays)
+	if err != nil {
+		return err
 	}
-	cal := pricing.NewCalendar(pricing.StateCouncilSchedule{}, added...)
 	in := csvInput{flag: "quotes", path: path, encoding: "auto"}
 	var findings []quoteFinding
 	var figures pricing.ErrorList

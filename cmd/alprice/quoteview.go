@@ -200,9 +200,15 @@ func (q pricedQuote) doc(l i18n.Lang) report.Doc {
 			"Billed on the weight delivered at the buyer's end (rule 2.6); amount = unit price × weight to the fen; VAT = amount − amount excl. VAT.",
 			"按终端实际到位量结算(第2.6条);价税合计 = 单价 × 重量,保留到分;税额 = 价税合计 − 金额。"))
 	}
+	// Machine formats carry the benchmark's status on every line, so that a
+	// script reading any of them cannot take a provisional price for final.
+	status := report.Str(benchmarkStatus(q.provisional))
+	for i := range rows {
+		rows[i] = append(rows[i], status)
+	}
 	return report.Doc{
 		Title:  q.title(l),
-		Tables: []report.Table{{Columns: columns(l, "-kind", "label", "basis", "-rate", "amount:per-tonne", "rule:policy"), Rows: rows}},
+		Tables: []report.Table{{Columns: columns(l, "-kind", "label", "basis", "-rate", "amount:per-tonne", "rule:policy", "-benchmark_status"), Rows: rows}},
 		Notes:  notes,
 	}
 }

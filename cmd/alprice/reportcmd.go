@@ -47,7 +47,7 @@ per month and agreement, with totals per month, per agreement and for the period
 The period defaults to every month with deliveries. Months whose benchmark is not
 complete are priced on their provisional basis and shown as provisional, with
 totals of their own: never mixed into the period's.` + exitStatusHelp,
-		Example: `  alprice report --agreements testdata/report/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+		Example: `  alprice report --agreements testdata/report/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                  --deliveries testdata/report/deliveries-2026-h1.csv --production testdata/report/production-2026-h1.csv
   alprice report ... --from 2026-01 --to 2026-06 --out report.xlsx --lang zh`,
 		Args: cobra.NoArgs,

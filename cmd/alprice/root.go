@@ -49,6 +49,14 @@ func (e foundError) Unwrap() error        { return e.what }
 // found returns errFound saying what.
 func found(what error) error { return foundError{what} }
 
+// foundAll returns errFound saying each of what, one a line.
+func foundAll(what []error) error {
+	if len(what) == 1 {
+		return found(what[0])
+	}
+	return found(errors.Join(what...))
+}
+
 // usageError is a mistake in how the command was called.
 type usageError struct{ err error }
 
@@ -64,10 +72,13 @@ const exitStatusHelp = `
 EXIT STATUS
   0  success
   1  a discrepancy or a policy violation was found, or a figure is not available (the
-     output says which): check and lint findings, settle --skip-invalid with a rejected
-     row, average --official that disagrees, a month table or settle could not price
-  2  usage or input error, or pricing on a benchmark month not yet complete without
-     --provisional: nothing was written to stdout or --out
+     output and stderr say which): check and lint findings, settle --skip-invalid with a
+     rejected row, an average not final (a month with gaps or in progress) or that
+     disagrees with --official, a month table, settle or report could not price
+  2  usage or input error, or pricing on a benchmark month not complete (every trading
+     day quoted, or declared without a quote) without --provisional: nothing was
+     written to stdout or --out
+  3  a bug in alprice itself: please report it
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`
 
 // run runs alprice with args and returns the exit status. It is main
@@ -130,7 +141,9 @@ func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 	case errors.Is(err, errFound):
 		var f foundError
 		if errors.As(err, &f) {
-			fmt.Fprintf(stderr, "%s%s\n", l.T("alprice: ", "alprice:"), printable(l.SayError(f.what)))
+			for _, line := range strings.Split(l.SayError(f.what), "\n") {
+				fmt.Fprintf(stderr, "%s%s\n", l.T("alprice: ", "alprice:"), printable(line))
+			}
 		}
 		return 1
 	case errors.Is(err, settle.ErrNoDeliveries):
@@ -170,14 +183,38 @@ func (a *app) exitStatus(stderr io.Writer, cmd *cobra.Command, err error) int {
 		fmt.Fprintf(stderr, l.T("alprice: error: %s\n", "alprice:错误:%s\n"), printable(l.SayError(err)))
 	}
 	if errors.Is(err, pricing.ErrPartialMonth) {
-		fmt.Fprintln(stderr, l.T("Wait for the month to close, or give --provisional to price on the quotes so far.",
-			"请等该月结束,或给出 --provisional 按至今的报价计算暂定价。"))
+		fmt.Fprintln(stderr, partialHint(l, cmd, err))
 	}
 	var usage usageError
 	if errors.As(err, &usage) {
 		fmt.Fprintf(stderr, l.T("Run '%s --help' for usage.\n", "用法见 '%s --help'。\n"), cmd.CommandPath())
 	}
 	return 2
+}
+
+// partialHint says what to do about a benchmark month not complete: wait
+// for it, add or declare its missing days, or — where the command has the
+// flag — price provisionally, naming what that would price on.
+func partialHint(l i18n.Lang, cmd *cobra.Command, err error) string {
+	var e *pricing.PartialMonthError
+	errors.As(err, &e)
+	wait := l.T("Wait for the month to close", "请等该月结束")
+	if e != nil && e.Status == pricing.Gaps {
+		wait = l.T("Add the missing days (alprice quotes add), or declare those Changjiang published no quote for (--none)",
+			"请补录缺少的日子(alprice quotes add),或声明长江未报价的日子(--none)")
+	}
+	if cmd == nil || cmd.Flags().Lookup("provisional") == nil {
+		return wait + l.T(", and run this again: it needs the final price.", ",然后再运行:这里需要最终价格。")
+	}
+	switch {
+	case e != nil && e.Basis == pricing.BasisPrevious:
+		return wait + fmt.Sprintf(l.T(", or give --provisional to price on %s's final average, the agreement's provisional basis.",
+			",或给出 --provisional,按协议的暂定价依据 %s 最终均价定价。"), e.Month-1)
+	case e != nil:
+		return wait + fmt.Sprintf(l.T(", or give --provisional to price on the %d trading days quoted so far.",
+			",或给出 --provisional,按至今已报价的 %d 个交易日定价。"), e.Days)
+	}
+	return wait + l.T(", or give --provisional to price provisionally.", ",或给出 --provisional 计算暂定价。")
 }
 
 // sayUnknownHelpTopics makes "alprice help nosuch" an error like any
@@ -245,9 +282,9 @@ and the bill is the unit price times the weight delivered at the buyer's end
 Money is exact decimal arithmetic; every rounding is half away from zero
 (四舍五入) to a stated scale. See the README for the rounding rules.` + exitStatusHelp,
 		Example: `  alprice quote --a00 24389 --transport 600 --casting 150 --burn-loss 0.6% --weight 31.25
-  alprice average --quotes testdata/changjiang-a00-2026-h1.csv --month 2026-03
-  alprice table --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv --out prices.xlsx
-  alprice settle --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+  alprice average --quotes testdata/quotes-2026-h1.csv --month 2026-03
+  alprice table --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --out prices.xlsx
+  alprice settle --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                  --deliveries testdata/deliveries-2026-03.csv
   alprice check --agreements A.yaml --quotes Q.csv --deliveries D.csv --invoices I.csv
   alprice lint --agreements testdata/agreements.yaml`,

@@ -58,9 +58,9 @@ kilograms allow, the weight shared evenly. The parts add up to the statement
 exactly and each is consistent on its own (quantity × unit price = amount, VAT
 = amount × rate); the rounding is spread over them, a few fen each at most
 (shown as each one's residual).` + exitStatusHelp,
-		Example: `  alprice settle --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+		Example: `  alprice settle --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                  --deliveries testdata/deliveries-2026-03.csv
-  alprice settle --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+  alprice settle --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                  --deliveries testdata/deliveries-2026-03.csv --agreement ZD-2026-001 --invoice-cap 1000000`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runSettle(cmd, a, o) },
@@ -259,7 +259,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 	}
 	statements := report.Table{
 		Title:   l.T("Statements", "月度结算"),
-		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat"),
+		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "-benchmark_status"),
 	}
 	var provisional []string
 	for _, st := range s.Statements {
@@ -273,6 +273,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 			report.CNY(st.Price.Price.UnitPrice), report.CNY(st.Price.Price.UnitPriceExclVAT),
 			report.Decimals(pricing.InvoiceUnitPrice(st.Bill.AmountExclVAT, st.Delivered), 8),
 			report.CNY(st.Bill.Amount), report.CNY(st.Bill.AmountExclVAT), report.CNY(st.Bill.VAT),
+			report.Str(benchmarkStatus(st.Price.Provisional())),
 		})
 	}
 	t := s.Total
@@ -280,7 +281,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 		report.Str(l.T("Total", "合计")), report.Empty, report.Empty, report.Int(t.Tickets),
 		report.Tonnes(t.Tapped), report.Tonnes(t.Delivered), report.Tonnes(t.Tapped - t.Delivered),
 		report.Empty, report.Empty, report.Empty, report.Empty, report.Empty, report.Empty,
-		report.CNY(t.Amount), report.CNY(t.AmountExclVAT), report.CNY(t.VAT),
+		report.CNY(t.Amount), report.CNY(t.AmountExclVAT), report.CNY(t.VAT), report.Empty,
 	}
 	doc.Tables = append(doc.Tables, statements)
 	if len(provisional) > 0 {

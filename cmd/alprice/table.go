@@ -44,8 +44,8 @@ EXIT STATUS
   1  a month could not be priced (no quotes, or not complete without --provisional)
   2  usage or input error: nothing was written to stdout or --out
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
-		Example: `  alprice table --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv --from 2026-01 --to 2026-06
-  alprice table --agreements testdata/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv --agreement ZD-2026-002 --month 2026-04 --lang zh`,
+		Example: `  alprice table --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --from 2026-01 --to 2026-06
+  alprice table --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --agreement ZD-2026-002 --month 2026-04 --lang zh`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTable(a, o) },
 	}
@@ -165,11 +165,11 @@ type unavailableJSON struct {
 	Unavailable     string `json:"unavailable"`
 }
 
-// status is the benchmark_status of a month without a price: "partial"
-// (quotes not all in) or "missing" (no quotes).
+// status is the benchmark_status of a month without a price: its
+// benchmark month's status ("gaps", "partial"), or "missing" (no quotes).
 func (u unavailableMonth) status() string {
 	if u.average != nil {
-		return string(pricing.Partial)
+		return string(u.average.Status)
 	}
 	return "missing"
 }
@@ -186,7 +186,7 @@ func priceTableJSON(l i18n.Lang, seller string, tables []agreementPrices) []any 
 			}
 			u := r.unavailable
 			uj := unavailableJSON{Agreement: t.agreement.ID, Buyer: t.agreement.Buyer, Month: u.month.String(),
-				BenchmarkMonth: u.benchmarkMonth.String(), BenchmarkStatus: u.status(), Unavailable: u.reason.Error()}
+				BenchmarkMonth: u.benchmarkMonth.String(), BenchmarkStatus: u.status(), Unavailable: l.SayError(u.reason)}
 			if u.average != nil {
 				uj.BenchmarkDays, uj.BenchmarkExp = u.average.Days, u.average.ExpectedDays
 			}
@@ -211,7 +211,7 @@ var tableKinds = []pricing.Kind{pricing.Transport, pricing.Casting, pricing.Burn
 
 func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementPrices) report.Doc {
 	cols := columns(l, "-agreement", "-buyer", "month:supply", "terms_from", "benchmark_month", "benchmark_days", "benchmark",
-		"transport", "casting", "burn_loss", "coal", "fee", "premium", "rounding:line", "unit_price", "unit_price_excl_vat")
+		"transport", "casting", "burn_loss", "coal", "fee", "premium", "rounding:line", "unit_price", "unit_price_excl_vat", "-benchmark_status")
 
 	doc := report.Doc{Title: l.T("Molten aluminium price table", "铝液价格表")}
 	if seller != "" {
@@ -227,7 +227,7 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 		for _, r := range t.rows {
 			if r.unavailable != nil {
 				table.Rows = append(table.Rows, unavailableRow(l, ag, r.unavailable, len(cols)))
-				unavailable = append(unavailable, r.unavailable.reason.Error())
+				unavailable = append(unavailable, l.SayError(r.unavailable.reason))
 				continue
 			}
 			mp := *r.price
@@ -243,7 +243,7 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 			for _, k := range tableKinds {
 				row = append(row, report.CNY(sums[k]))
 			}
-			row = append(row, report.CNY(mp.Price.UnitPrice), report.CNY(mp.Price.UnitPriceExclVAT))
+			row = append(row, report.CNY(mp.Price.UnitPrice), report.CNY(mp.Price.UnitPriceExclVAT), report.Str(benchmarkStatus(mp.Provisional())))
 			table.Rows = append(table.Rows, row)
 		}
 		doc.Tables = append(doc.Tables, table)
@@ -272,17 +272,19 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 // its benchmark, and in the A00 average's place why there is no price.
 func unavailableRow(l i18n.Lang, ag *pricing.Agreement, u *unavailableMonth, width int) []report.Cell {
 	days := report.Empty
-	why := report.Coded(l.T("no quotes", "无报价"), "missing")
+	// People read why in the A00 average's place; machine formats keep the
+	// column numeric (empty) and say it in benchmark_status.
+	why := report.Coded(l.T("no quotes", "无报价"), "")
 	if u.average != nil {
 		days = report.Int(u.average.Days)
-		why = report.Coded(fmt.Sprintf(l.T("not final: %d of %d days", "未完整:%d/%d个交易日"), u.average.Days, u.average.ExpectedDays), "partial")
+		why = report.Coded(fmt.Sprintf(l.T("not final: %d of %d days", "未完整:%d/%d个交易日"), u.average.Days, u.average.ExpectedDays), "")
 	}
 	row := []report.Cell{report.Str(ag.ID), report.Str(ag.Buyer), report.Str(u.month.String()), report.Str(u.terms.From.String()),
 		report.Str(u.benchmarkMonth.String()), days, why}
-	for len(row) < width {
+	for len(row) < width-1 {
 		row = append(row, report.Empty)
 	}
-	return row
+	return append(row, report.Str(u.status()))
 }
 
 // maxChartAgreements is how many agreements' unit prices a chart draws;

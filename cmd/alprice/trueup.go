@@ -60,9 +60,9 @@ EXIT STATUS
      quantity delivered (the output lists each finding)
   2  usage or input error, or a month whose benchmark is not complete yet
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
-		Example: `  alprice trueup --agreements testdata/trueup/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+		Example: `  alprice trueup --agreements testdata/trueup/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                  --deliveries testdata/trueup/deliveries.csv --invoices testdata/trueup/issued.csv
-  alprice trueup --agreements testdata/trueup/agreements.yaml --quotes testdata/changjiang-a00-2026-h1.csv \
+  alprice trueup --agreements testdata/trueup/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                  --deliveries testdata/trueup/deliveries.csv --invoices testdata/trueup/issued.csv \
                  --month 2026-03 --invoice-cap 100,000 --format json`,
 		Args: cobra.NoArgs,

@@ -10,7 +10,7 @@ import (
 
 // BenchmarkReadQuotes measures reading the half-year of real quotes.
 func BenchmarkReadQuotes(b *testing.B) {
-	data, err := os.ReadFile("../../testdata/changjiang-a00-2026-h1.csv")
+	data, err := os.ReadFile("../../testdata/quotes-2026-h1.csv")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -31,5 +31,5 @@ func sampleInputs(tb testing.TB) (*pricing.Agreements, *pricing.Quotes) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return ags, readQuotesFile(tb, "../../testdata/changjiang-a00-2026-h1.csv", AutoEncoding)
+	return ags, readQuotesFile(tb, "../../testdata/quotes-2026-h1.csv", AutoEncoding)
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"alprice/pricing"
 
@@ -19,6 +20,7 @@ var quoteColumns = []column{
 	{key: "high", names: []string{"high", "最高价"}},
 	{key: "range", names: []string{"range", "价格区间"}},
 	{key: "change", names: []string{"change", "涨跌"}},
+	{key: "none", names: []string{"none", "无报价"}},
 }
 
 // ReadQuotes reads a CSV file of daily quotes from r; name is used in
@@ -28,14 +30,18 @@ var quoteColumns = []column{
 // low, high and change are optional, or a single range column holding
 // "23660-23700". Chinese headers (日期, 均价, 最低价, 最高价, 涨跌, 价格区间)
 // work too; other columns are ignored. Dates are 2026-03-02 or 2026/3/2;
-// prices use the money syntax.
+// prices use the money syntax. An optional none column (无报价) declares a
+// trading day Changjiang published no quote for, with the reason; such a
+// row has no figures ([pricing.Quote.None]).
 //
 // Errors — every bad row is listed, and nothing is returned: an unparsable
 // date or price, a duplicate date, an average outside its range, a price
 // that is not positive. Weekend rows (Changjiang does not quote on Saturday
 // or Sunday; scrapers carry Friday forward) are excluded from averages with
 // a reason. Warnings: an average that is not the midpoint of its range, a
-// change that disagrees with the previous row.
+// change that disagrees with the previous row. A date after today (by the
+// calendar's [pricing.Calendar.Today]) is an error: no quote is published
+// ahead of its day.
 //
 // Rows dated on a weekend or a public holiday of cal (nil for the
 // [DefaultCalendar]) are excluded from the averages with a reason:
@@ -55,6 +61,10 @@ func LintQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar) (
 }
 
 func readQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar, lenient bool) (*pricing.Quotes, pricing.ErrorList, error) {
+	if cal == nil {
+		cal = pricing.DefaultCalendar()
+	}
+	today := cal.Today()
 	t, err := openCSV(r, name, enc, quoteColumns)
 	if err != nil {
 		return nil, nil, err
@@ -63,6 +73,9 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar, l
 	var rows []pricing.Quote
 	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {
 		q, problems := readQuote(t, rec, line, hasLowHigh)
+		if len(problems) == 0 && q.Date.After(today) {
+			problems = append(problems, t.fieldError("date", t.field(rec, "date"), FutureDate(today)))
+		}
 		if len(problems) == 0 {
 			rows = append(rows, q)
 		}
@@ -117,6 +130,18 @@ func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (pricing.Qu
 		errs = append(errs, t.fieldError("date", text, err))
 	}
 	q.Date = date
+	if none := t.field(rec, "none"); none != "" {
+		if err := checkName([]byte(none)); err != nil {
+			return q, append(errs, t.fieldError("none", none, err))
+		}
+		for _, key := range []string{"average", "low", "high", "range", "change"} {
+			if v := t.field(rec, key); v != "" {
+				errs = append(errs, t.fieldError(key, v, pricing.Errorf("is given on a day declared without a quote (%s): give the quote, or the declaration, not both", none)))
+			}
+		}
+		q.None = none
+		return q, errs
+	}
 	q.Average = price("average", t.field(rec, "average"))
 	low, high := t.field(rec, "low"), t.field(rec, "high")
 	lowKey, highKey := "low", "high"
@@ -174,8 +199,17 @@ func splitRange(s string) (low, high string, ok bool) {
 // by date, plain numbers. The same quotes always write the same bytes.
 func WriteQuotes(w io.Writer, qs []pricing.Quote) error {
 	var b strings.Builder
-	b.WriteString("date,low,high,average,change\n")
+	declared := slices.ContainsFunc(qs, func(q pricing.Quote) bool { return q.None != "" })
+	b.WriteString("date,low,high,average,change")
+	if declared {
+		b.WriteString(",none")
+	}
+	b.WriteString("\n")
 	for _, q := range qs {
+		if q.None != "" {
+			fmt.Fprintf(&b, "%s,,,,,%s\n", pricing.FormatDate(q.Date), csvField(q.None))
+			continue
+		}
 		low, high, change := "", "", ""
 		if q.HasRange {
 			low, high = q.Low.String(), q.High.String()
@@ -183,8 +217,26 @@ func WriteQuotes(w io.Writer, qs []pricing.Quote) error {
 		if q.HasChange {
 			change = q.Change.String()
 		}
-		fmt.Fprintf(&b, "%s,%s,%s,%s,%s\n", pricing.FormatDate(q.Date), low, high, q.Average.String(), change)
+		fmt.Fprintf(&b, "%s,%s,%s,%s,%s", pricing.FormatDate(q.Date), low, high, q.Average.String(), change)
+		if declared {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// csvField quotes a field for CSV when it needs it: a comma, a quote or a
+// line break in it.
+func csvField(s string) string {
+	if !strings.ContainsAny(s, ",\"\r\n") {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// FutureDate is the error of a quote dated after today.
+func FutureDate(today time.Time) error {
+	return pricing.Errorf("is after today (%s): Changjiang publishes a day's quote on that day, never ahead", pricing.FormatDate(today))
 }

@@ -1,8 +1,10 @@
 package read
 
 import (
+	"bytes"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -72,15 +74,16 @@ func TestAveragesOfRealQuotes(t *testing.T) {
 		month             string
 		expected          int
 		missing, holidays string
+		status            pricing.MonthStatus
 	}{
 		// 22 weekdays − 元旦 01-01, 01-02; 01-23 is the collection's gap.
-		{"2026-01", 20, "2026-01-23", "2026-01-01 元旦节, 2026-01-02 元旦节"},
+		{"2026-01", 20, "2026-01-23", "2026-01-01 元旦节, 2026-01-02 元旦节", pricing.Gaps},
 		// 20 weekdays − 春节 16–20 and 23; 02-10 is the collection's gap.
-		{"2026-02", 14, "2026-02-10", "2026-02-16 春节, 2026-02-17 春节, 2026-02-18 春节, 2026-02-19 春节, 2026-02-20 春节, 2026-02-23 春节"},
-		{"2026-03", 22, "", ""},
-		{"2026-04", 21, "", "2026-04-06 清明节"}, // 22 weekdays − 清明
-		{"2026-05", 18, "", "2026-05-01 劳动节, 2026-05-04 劳动节, 2026-05-05 劳动节"}, // 21 − 劳动节
-		{"2026-06", 21, "", "2026-06-19 端午节"},                                 // 22 − 端午
+		{"2026-02", 14, "2026-02-10", "2026-02-16 春节, 2026-02-17 春节, 2026-02-18 春节, 2026-02-19 春节, 2026-02-20 春节, 2026-02-23 春节", pricing.Gaps},
+		{"2026-03", 22, "", "", pricing.Complete},
+		{"2026-04", 21, "", "2026-04-06 清明节", pricing.Complete},                                 // 22 weekdays − 清明
+		{"2026-05", 18, "", "2026-05-01 劳动节, 2026-05-04 劳动节, 2026-05-05 劳动节", pricing.Complete}, // 21 − 劳动节
+		{"2026-06", 21, "", "2026-06-19 端午节", pricing.Complete},                                 // 22 − 端午
 	}
 	for _, c := range calendar {
 		a, _ := q.Average(month(c.month), pricing.Yuan)
@@ -91,7 +94,7 @@ func TestAveragesOfRealQuotes(t *testing.T) {
 		for _, h := range a.Holidays {
 			holidays = append(holidays, pricing.FormatDate(h.Date)+" "+h.Name)
 		}
-		if a.ExpectedDays != c.expected || a.Status != pricing.Complete || a.NotYetQuoted != 0 ||
+		if a.ExpectedDays != c.expected || a.Status != c.status || a.NotYetQuoted != 0 ||
 			strings.Join(missing, ", ") != c.missing || strings.Join(holidays, ", ") != c.holidays {
 			t.Errorf("%s: %d of %d days, %s, missing %v, holidays %v; want %+v", c.month, a.Days, a.ExpectedDays, a.Status, missing, holidays, c)
 		}
@@ -257,4 +260,49 @@ func quotesOf(t *testing.T, text string) *pricing.Quotes {
 		t.Fatal(err)
 	}
 	return q
+}
+
+// The sample store declares the two days the real collections miss: the
+// declared days round-trip through the store's format, and January and
+// February are complete on them, with the same averages.
+func TestDeclaredDaysInTheStore(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/quotes-2026-h1.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := ReadQuotes(bytes.NewReader(data), "quotes-2026-h1.csv", AutoEncoding, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Days) != 114 || len(q.Declared) != 2 || q.Rows() != 116 {
+		t.Fatalf("%d days, %d declared, %d rows", len(q.Days), len(q.Declared), q.Rows())
+	}
+	for _, c := range []struct{ month, avg, declared string }{{"2026-01", "24084", "2026-01-23"}, {"2026-02", "23394", "2026-02-10"}} {
+		a, err := q.Average(month(c.month), pricing.Yuan)
+		if err != nil || a.Status != pricing.Complete || !a.Value.Equal(d(c.avg)) || len(a.Declared) != 1 ||
+			pricing.FormatDate(a.Declared[0].Date) != c.declared || len(a.MissingWeekdays) != 0 {
+			t.Errorf("%s: %v %s %s %v %v", c.month, err, a.Status, a.Value, a.Declared, a.MissingWeekdays)
+		}
+	}
+	var out bytes.Buffer
+	all := append(append([]pricing.Quote{}, q.Days...), q.Declared...)
+	slices.SortFunc(all, func(a, b pricing.Quote) int { return a.Date.Compare(b.Date) })
+	if err := WriteQuotes(&out, all); err != nil || out.String() != string(data) {
+		t.Errorf("the store does not write back as it reads (%v):\n%s", err, out.String())
+	}
+}
+
+// A declared day carries no figures, and a quote after today is refused.
+func TestDeclaredAndFutureRows(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"date,average,none\n2026-03-02,23620,maintenance\n", `average: "23620": is given on a day declared without a quote`},
+		{"date,average\n2026-03-05,23620\n", `date: "2026-03-05": is after today (2026-03-04)`},
+	} {
+		cal := pricing.DefaultCalendar()
+		cal.SetToday(time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC))
+		_, err := ReadQuotes(strings.NewReader(c.text), "q.csv", AutoEncoding, cal)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v; want %q", c.text, err, c.want)
+		}
+	}
 }

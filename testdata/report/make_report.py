@@ -15,7 +15,7 @@ def r(x, places=2):
 
 # Monthly means of the real H1 2026 quotes (every row is a trading day).
 sums, days = {}, {}
-for row in csv.DictReader(open(os.path.join(here, "..", "changjiang-a00-2026-h1.csv"))):
+for row in csv.DictReader(open(os.path.join(here, "..", "quotes-2026-h1.csv"))):
     m = row["date"][:7]
     sums[m] = sums.get(m, D(0)) + D(row["average"].replace(",", ""))
     days[m] = days.get(m, 0) + 1

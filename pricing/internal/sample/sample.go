@@ -34,7 +34,7 @@ func Inputs(tb testing.TB) (*pricing.Agreements, *pricing.Quotes) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	qf, err := os.Open(Testdata("changjiang-a00-2026-h1.csv"))
+	qf, err := os.Open(Testdata("quotes-2026-h1.csv"))
 	if err != nil {
 		tb.Fatal(err)
 	}
