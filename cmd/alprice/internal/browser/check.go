@@ -81,7 +81,9 @@ func PDFPages(pdf []byte) int {
 // mediaBox matches a page's /MediaBox [x0 y0 x1 y1], in points.
 var mediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*([-0-9.]+)\s+([-0-9.]+)\s+([-0-9.]+)\s+([-0-9.]+)\s*\]`)
 
-// PageSize is the size of one PDF page in millimetres.
+// PageSize is the size of one PDF page in millimetres. Floats are right
+// here: a page size from a PDF's points, never money or weight (the float
+// test of pricing skips this test harness for that reason).
 type PageSize struct {
 	WidthMM, HeightMM float64
 }
