@@ -389,7 +389,11 @@ func inputName(path string) string {
 
 // flagError reports a bad flag value.
 func flagError(flag, value string, err error) error {
-	return &pricing.InputError{Source: "--" + flag, Value: value, Err: err}
+	source := "--" + flag
+	if flag == strings.ToUpper(flag) {
+		source = flag // a positional argument, named as its usage names it (DATE)
+	}
+	return &pricing.InputError{Source: source, Value: value, Err: err}
 }
 
 // missingFlags names exactly the flags of names whose values are empty, as
