@@ -219,14 +219,14 @@ type monthCheckJSON struct {
 	Invoices        []string `json:"invoices"`
 	Lines           int      `json:"lines"`
 	QuantityT       tonnes   `json:"quantity_t"`
-	DeliveredT      tonnes   `json:"delivered_t"`
+	DeliveredT      *tonnes  `json:"delivered_t"` // null without a deliveries file: not checked
 	BenchmarkMonth  string   `json:"benchmark_month"`
 	BenchmarkDays   int      `json:"benchmark_days"`
 	BenchmarkExp    int      `json:"benchmark_expected_days"`
 	BenchmarkStatus string   `json:"benchmark_status"`
 	UnitPrice       money    `json:"unit_price"`
 	Billed          money    `json:"billed"`
-	Settled         money    `json:"settled"`
+	Settled         *money   `json:"settled"` // null without a deliveries file
 	Findings        int      `json:"findings"`
 }
 
@@ -418,7 +418,8 @@ func checkJSON(l i18n.Lang, r *invoice.CheckResult) checkResultJSON {
 			BenchmarkMonth: m.Price.Benchmark.Month.String(), BenchmarkDays: m.Price.Benchmark.Days, BenchmarkExp: m.Price.Benchmark.ExpectedDays,
 			BenchmarkStatus: benchmarkStatus(m.Price.Provisional()), UnitPrice: money(m.Price.Price.UnitPrice)}
 		if m.Statement != nil {
-			mj.DeliveredT, mj.Settled = tonnes(m.Statement.Delivered), money(m.Settled())
+			delivered, settled := tonnes(m.Statement.Delivered), money(m.Settled())
+			mj.DeliveredT, mj.Settled = &delivered, &settled
 		}
 		j.Months = append(j.Months, mj)
 	}
@@ -427,6 +428,10 @@ func checkJSON(l i18n.Lang, r *invoice.CheckResult) checkResultJSON {
 
 func checkDoc(l i18n.Lang, source string, r *invoice.CheckResult) report.Doc {
 	verdict := l.T("the invoices match the agreement, the policy and the deliveries", "发票与协议、政策和到位量一致")
+	if !r.WeightsChecked {
+		verdict = l.T("the invoices match the agreement and the policy; weights and month totals not checked (no deliveries file)",
+			"发票与协议、政策一致;未核对重量和月度合计(未提供到位记录)")
+	}
 	if !r.OK() {
 		verdict = fmt.Sprintf(l.T("%d findings", "发现 %d 处问题"), len(r.Findings))
 	}

@@ -127,10 +127,23 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller, s) }, json: func() any { return settleJSON(a.lang, s) }}); err != nil {
 		return err
 	}
-	if s.RejectedRows > 0 || len(s.Unpriced) > 0 {
-		return errFound
+	return settleFindings(s)
+}
+
+// settleFindings says what a settlement leaves out: the rows rejected
+// (--skip-invalid) and each statement not priced, for exit status 1.
+func settleFindings(s *settle.Settlement) error {
+	var what []error
+	if s.RejectedRows > 0 {
+		what = append(what, pricing.Errorf("%s: %d rows rejected and not billed (listed in the output)", s.Source, s.RejectedRows))
 	}
-	return nil
+	for _, u := range s.Unpriced {
+		what = append(what, pricing.Errorf("not priced (tickets not billed: %d): %w", u.Tickets, u.Reason))
+	}
+	if len(what) == 0 {
+		return nil
+	}
+	return foundAll(what)
 }
 
 // maxWarningsShown bounds the warnings printed on stderr; the output lists
@@ -317,7 +330,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 	}
 	for _, u := range s.Unpriced {
 		unpriced.Rows = append(unpriced.Rows, []report.Cell{report.Str(u.Agreement.ID), report.Str(u.Agreement.Buyer), report.Str(u.Month.String()),
-			report.Int(u.Tickets), report.Tonnes(u.Delivered), report.Str(u.Reason.Error())})
+			report.Int(u.Tickets), report.Tonnes(u.Delivered), report.Str(l.SayError(u.Reason))})
 	}
 	doc.Tables = append(doc.Tables, days, invoices,
 		problemsTable(l, l.T("Rejected rows (not settled)", "已剔除的行(未结算)"), s.Rejected),
@@ -368,7 +381,7 @@ func problemsTable(l i18n.Lang, title string, list pricing.ErrorList) report.Tab
 		Columns: columns(l, "line", "field", "value", "reason"),
 	}
 	for _, e := range list {
-		t.Rows = append(t.Rows, []report.Cell{report.Int(e.Line), report.Str(e.Field), report.Str(e.Value), report.Str(e.Err.Error())})
+		t.Rows = append(t.Rows, []report.Cell{report.Int(e.Line), report.Str(e.Field), report.Str(e.Value), report.Str(l.SayError(e.Err))})
 	}
 	return t
 }

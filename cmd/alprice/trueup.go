@@ -133,6 +133,10 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(s.Unpriced) > 0 {
+		// A true-up needs the final price of every statement it trues up.
+		return found(unpricedError(s.Unpriced))
+	}
 	res, err := invoice.TrueUps(invoices, agreements, q, s, opts)
 	if err != nil {
 		return err

@@ -56,7 +56,9 @@ type Totals struct {
 }
 
 // Unpriced is a statement that could not be priced, because its benchmark
-// month has no quotes, while others were.
+// month has no quotes. Settle lists them beside the statements it priced,
+// even when it priced none: a figure that is not available is a finding
+// (exit 1), not a bad input.
 type Unpriced struct {
 	Agreement *pricing.Agreement
 	Month     pricing.Month // the supply month
@@ -381,10 +383,7 @@ func (s *Settlement) makeStatements(ags *pricing.Agreements, q *pricing.Quotes, 
 	if len(partial) > 0 {
 		return partial
 	}
-	if len(s.Statements) == 0 && len(s.Unpriced) > 0 {
-		return s.Unpriced[0].Reason
-	}
-	if len(s.Statements) == 0 && s.RejectedRows == 0 {
+	if len(s.Statements) == 0 && len(s.Unpriced) == 0 && s.RejectedRows == 0 {
 		if s.Rows == 0 {
 			return &pricing.InputError{Source: s.Source, Line: 1, Err: pricing.Errorf("has a header but no deliveries")}
 		}

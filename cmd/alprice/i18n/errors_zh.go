@@ -95,6 +95,8 @@ var coreErrorsZH = map[string]string{
 	"%d rows read but %d accounted for": "读入 %d 行,但只有 %d 行有着落",
 	"the output of %s is %s t, less than the %s t delivered locally that month: a conversion rate above 100%% is not possible; check the production file": "%[1]s 的产量为 %[2]s 吨,少于当月本地到位的 %[3]s 吨:就地转化率不可能超过 100%%;请核对产量文件",
 	"not priced, and in no figure: %w":                                        "未定价,未计入任何数字:%w",
+	"%s: %d rows rejected and not billed (listed in the output)":              "%s:%d 行被剔除,未开票(已在输出中列出)",
+	"not priced (tickets not billed: %d): %w":                                 "未定价(未结算的磅单:%d 张):%w",
 	"a bug in alprice: %w; please report it, with the command and its inputs": "alprice 的程序错误:%w;请连同命令和输入文件一并报告",
 	"%s has %d bad rows; nothing was settled:\n%v":                            "%s 有 %d 行有误;未作任何结算:\n%v",
 	"%s has 1 bad row; nothing was settled:\n%v":                              "%s 有 1 行有误;未作任何结算:\n%v",
