@@ -156,12 +156,14 @@ const (
 	// day Changjiang published no quote. Only a complete month prices as
 	// final.
 	Complete MonthStatus = "complete"
-	// Gaps: the quotes reach the month's last trading day, but a trading
-	// day before it is neither quoted nor declared (a gap in the
-	// collection). Not final: the missing days are listed.
+	// Gaps: the quotes reach the month's last trading day (in this month
+	// or a later one), but a trading day of it is neither quoted nor
+	// declared (a gap in the collection). Not final: the missing days are
+	// listed.
 	Gaps MonthStatus = "gaps"
-	// Partial: the quotes stop before the month's last trading day — a
-	// month in progress, or a file cut off. Its average is not final.
+	// Partial: the store's quotes stop before the month's last trading
+	// day — a month in progress, or a file cut off. Its average is not
+	// final.
 	Partial MonthStatus = "partial"
 )
 
@@ -173,14 +175,14 @@ type Average struct {
 	Days            int // trading days quoted
 	ExpectedDays    int // trading days of the month
 	Status          MonthStatus
-	NotYetQuoted    int // trading days after the last quote or declared day, in a partial month
+	NotYetQuoted    int // trading days after the store's last quote or declared day, in a partial month
 	Min, Max        decimal.Decimal
 	Sum             decimal.Decimal
 	Mean            decimal.Decimal // Sum ÷ Days to 4 decimals, by ExactMean
 	Value           decimal.Decimal // Sum ÷ Days rounded to Rounding, by MonthlyAverage
 	Rounding        Rounding
 	First, Last     time.Time
-	MissingWeekdays []time.Time // trading days before the last quote or declared day with neither: gaps
+	MissingWeekdays []time.Time // trading days up to the store's last quote or declared day with neither: gaps
 	Declared        []Quote     // trading days declared without a quote, with the reason (Quote.None)
 	Holidays        []Holiday   // public holidays on weekdays: no quote is due
 	Excluded        []Note
@@ -238,14 +240,14 @@ func (q *Quotes) average(m Month, r Rounding) (Average, error) {
 		have[d.Date.Day()] = true
 	}
 	a.Days = len(days)
-	covered := a.Last // the last trading day quoted or declared
+	// Days up to the store's last quote or declared day — in this month or
+	// a later one — are missing when they have neither: the collection has
+	// moved past them. Only the days after it are not yet quoted.
+	covered := q.lastCovered()
 	for _, d := range q.Declared {
 		if MonthOf(d.Date) == m {
 			a.Declared = append(a.Declared, d)
 			have[d.Date.Day()] = true
-			if d.Date.After(covered) {
-				covered = d.Date
-			}
 		}
 	}
 	trading, holidays := q.Calendar.Month(m)
@@ -282,12 +284,50 @@ func (q *Quotes) Mean(m Month) (decimal.Decimal, error) {
 	return a.Mean, err
 }
 
+// lastCovered is the date of the store's last quote or declared day.
+func (q *Quotes) lastCovered() time.Time {
+	var last time.Time
+	if len(q.Days) > 0 {
+		last = q.Days[len(q.Days)-1].Date
+	}
+	for _, d := range q.Declared {
+		if d.Date.After(last) {
+			last = d.Date
+		}
+	}
+	return last
+}
+
+// monthList says which months have quotes: their span, and the months
+// inside it without any ("2026-01 to 2026-03, without 2026-02").
 func (q *Quotes) monthList() error {
 	ms := q.Months()
 	if len(ms) == 0 {
 		return Errorf("no quote days")
 	}
+	var without []string
+	for i := 1; i < len(ms); i++ {
+		for m := ms[i-1] + 1; m < ms[i]; m++ {
+			without = append(without, m.String())
+		}
+	}
+	if len(without) > 0 {
+		return Errorf("%s to %s, without %s", ms[0], ms[len(ms)-1], strings.Join(without, ", "))
+	}
 	return Errorf("%s to %s", ms[0], ms[len(ms)-1])
+}
+
+// MissingMonths returns the months between the first and the last month
+// with quotes that have none: a hole in the store, not a month to come.
+func (q *Quotes) MissingMonths() []Month {
+	ms := q.Months()
+	var missing []Month
+	for i := 1; i < len(ms); i++ {
+		for m := ms[i-1] + 1; m < ms[i]; m++ {
+			missing = append(missing, m)
+		}
+	}
+	return missing
 }
 
 func filter[T any](s []T, keep func(T) bool) []T {

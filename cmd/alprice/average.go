@@ -197,6 +197,9 @@ func notFinal(a pricing.Average) error {
 	for i, d := range a.MissingWeekdays {
 		days[i] = pricing.FormatDate(d)
 	}
+	if len(days) > 1 {
+		return pricing.Errorf("the %s average is not final: %d trading days have no quote (%s); add them, or declare each with quotes add --none", a.Month, len(days), strings.Join(days, ", "))
+	}
 	return pricing.Errorf("the %s average is not final: %s has no quote; add it, or declare it with quotes add --none", a.Month, strings.Join(days, ", "))
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -434,9 +435,11 @@ func newQuotesCheckCmd(a *app) *cobra.Command {
 		Use:   "check FILE",
 		Short: "Lint a quotes file without pricing anything",
 		Long: `Lint a quotes file: rows dated on a weekend or a public holiday, duplicate dates,
-trading days missing in each month (the last month's days after its last quote are
-not yet quoted, not missing), averages outside their range, change columns that
-disagree with the previous day, and jumps of more than 8% between trading days.` + `
+trading days missing in each month the file has moved past, months without any quote
+between quoted ones, a last month cut off though it has ended (the days after the last
+quote of a month still in progress are to come, not missing), averages outside their
+range, change columns that disagree with the previous day, and jumps of more than 8%
+between trading days.` + `
 
 EXIT STATUS
   0  nothing found
@@ -475,7 +478,7 @@ func runQuotesCheck(a *app, path, holidays string) error {
 		return err
 	}
 	for _, e := range figures {
-		findings = append(findings, quoteFinding{Date: e.Value, Line: e.Line, What: e.Err.Error()})
+		findings = append(findings, quoteFinding{Date: e.Value, Line: e.Line, What: a.lang.SayError(e.Err)})
 	}
 	if q != nil {
 		for _, n := range q.Excluded {
@@ -494,6 +497,21 @@ func runQuotesCheck(a *app, path, holidays string) error {
 				findings = append(findings, quoteFinding{Date: pricing.FormatDate(d), What: a.lang.T("a trading day without a quote", "交易日无报价")})
 			}
 		}
+		if st := q.MonthStatuses(); len(st) > 0 {
+			// The store's last month, cut off though the month has ended:
+			// its days after the last quote are behind, not to come.
+			last := st[len(st)-1]
+			if last.Status == pricing.Partial && pricing.MonthOf(cal.Today()) > last.Month {
+				findings = append(findings, quoteFinding{Date: last.Month.String(), What: fmt.Sprintf(a.lang.T(
+					"the quotes stop at %s: %d trading days of the month are not in the file, though the month has ended",
+					"报价止于 %s:该月已结束,仍有 %d 个交易日不在文件中"), pricing.FormatDate(last.Last), last.NotYetQuoted)})
+			}
+		}
+		for _, m := range q.MissingMonths() {
+			findings = append(findings, quoteFinding{Date: m.String(), What: a.lang.T("a month without any quote, between months with quotes",
+				"整月无报价(前后月份均有报价)")})
+		}
+		slices.SortStableFunc(findings, func(x, y quoteFinding) int { return strings.Compare(x.Date, y.Date) })
 	}
 	if err := a.emit(result{
 		doc: func() report.Doc {
@@ -522,7 +540,7 @@ func runQuotesCheck(a *app, path, holidays string) error {
 		return err
 	}
 	if len(findings) > 0 {
-		return errFound
+		return found(pricing.Errorf("%s: %d findings, listed in the output", inputName(path), len(findings)))
 	}
 	return nil
 }

@@ -233,13 +233,26 @@ func TestSettleInputErrors(t *testing.T) {
 		{"no weights", "ticket,date,buyer\nT1,2026-03-02,A\n", "d.csv:1: needs the weights as tapped_t and delivered_t"},
 		{"both weights", "ticket,date,buyer,tapped_t,delivered_t,tapped_kg,delivered_kg\n", "one pair only"},
 		{"bare quote", "ticket,date,buyer,tapped_t,delivered_t\nT\"1,2026-03-02,ZD-2026-001,1,1\n", "d.csv:2:2: has a bare \""},
-		{"no benchmark", "ticket,date,buyer,tapped_t,delivered_t\nT1,2026-07-02,ZD-2026-001,1,1\n", "d.csv:2: agreement ZD-2026-001: supply month 2026-07: quotes.csv has no quotes for 2026-07"},
 	}
 	for _, c := range cases {
 		_, err := settleText(t, c.text, SettleOptions{})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
+	}
+}
+
+// A statement without a benchmark is unpriced, not a bad input, even when
+// it is the only one: it is listed with its reason and its rows.
+func TestSettleEveryStatementUnpriced(t *testing.T) {
+	s, err := settleText(t, "ticket,date,buyer,tapped_t,delivered_t\nT1,2026-07-02,ZD-2026-001,1,1\nT2,2026-07-03,ZD-2026-001,2,2\n", SettleOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "d.csv:2: agreement ZD-2026-001: supply month 2026-07: quotes.csv has no quotes for 2026-07"
+	if len(s.Statements) != 0 || len(s.Unpriced) != 1 || !strings.Contains(s.Unpriced[0].Reason.Error(), want) ||
+		s.Unpriced[0].Tickets != 2 || s.UnpricedRows() != 2 || s.Rows != 2 {
+		t.Errorf("got %d statements, unpriced %+v, %d rows; want one unpriced of 2 tickets: %q", len(s.Statements), s.Unpriced, s.Rows, want)
 	}
 }
 
