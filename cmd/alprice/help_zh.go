@@ -229,7 +229,8 @@ POST 长江现货每日价格列表的表单,取其中 A00铝 一条:最低价�
         或首页显示的连写形式 "A00铝23660-2370023680+80"(按 最低 ≤ 均价 ≤ 最高
         拆分;能拆成多种方式的行会被拒绝);日期取自行首的 YYYY-MM-DD,或 --date
   html  另存为 HTML 的历史价格页(historyprice/cjxh_1/),GBK 或 UTF-8:日期为
-        MM-DD,年份由 --year 给出;跨年的页面中十二月属于上一年
+        MM-DD,最新一行的年份由 --year 给出,否则取使任何一行都不晚于今天的最近年份
+        (并加以说明);跨年的页面中十二月属于上一年
   json  保存到文件的价格列表接口应答
   csv   另一个报价文件,用于合并两个报价库
 
@@ -378,7 +379,7 @@ var flagsZH = map[string]string{
 	"alprice quotes import --date":     "粘贴的行没有日期时所用的日期 `YYYY-MM-DD`",
 	"alprice quotes import --from":     "每个 SOURCE 的种类,`text|html|json|csv`(默认:自动识别)",
 	"alprice quotes import --holidays": "法定节假日文件 `FILE`(CSV date,name),加入交易日历",
-	"year":                             "HTML 页面第一行(最新一行)的年份 `YEAR`",
+	"year":                             "HTML 页面第一行(最新一行)的年份 `YEAR`(默认:使任何一行都不晚于今天的最近年份)",
 
 	"alprice report --deliveries": "铝液到位文件 `FILE`(CSV);- 表示标准输入",
 	"alprice report --from":       "报告的第一个月份 `YYYY-MM`(默认:每个有到位记录的月份)",

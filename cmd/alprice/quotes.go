@@ -179,8 +179,9 @@ source detected by its content (or --from):
         (split by low ≤ average ≤ high; a line that splits more ways is refused);
         the date from a leading YYYY-MM-DD on the line, or --date
   html  the history page (historyprice/cjxh_1/) saved as HTML, GBK or UTF-8: dates
-        are MM-DD, the year from --year; a page that spans New Year puts December
-        in the year before
+        are MM-DD, the year of the newest row from --year, else the latest that puts
+        no row after today (and said); a page that spans New Year puts December in
+        the year before
   json  the price-list endpoint's answer saved to a file
   csv   another quotes file, to merge two stores
 
@@ -195,7 +196,7 @@ Only A00 rows are taken; other products are counted as skipped. "-" reads stdin.
 	f := cmd.Flags()
 	f.StringVar(&o.from, "from", "", "the kind of every SOURCE, `text|html|json|csv` (default: detected)")
 	f.StringVar(&o.date, "date", "", "the `YYYY-MM-DD` of pasted lines that give none")
-	f.IntVar(&o.year, "year", 0, "the `YEAR` of an HTML page's first (newest) row")
+	f.IntVar(&o.year, "year", 0, "the `YEAR` of an HTML page's first (newest) row (default: the latest that puts no row after today)")
 	return cmd
 }
 
@@ -233,9 +234,14 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 		if err != nil {
 			return pricing.Errorf("%s: %w", src, err)
 		}
-		sq, err := readQuoteSource(data, inputName(src), from, date, o.year, store.cal)
+		sq, inferred, err := readQuoteSource(data, inputName(src), from, date, o.year, store.cal)
 		if err != nil {
 			return err
+		}
+		if inferred && len(sq.Quotes) > 0 {
+			a.warn(a.lang.T("%s: its dates have no year: the newest row is taken as %s, the latest such day not after today (%s); give --year to say otherwise",
+				"%s:日期不带年份:最新一行按 %s 计,即不晚于今天(%s)的最近一天;如不是,请给出 --year"),
+				inputName(src), pricing.FormatDate(sq.Quotes[0].Date), pricing.FormatDate(store.cal.Today()))
 		}
 		all.Quotes = append(all.Quotes, sq.Quotes...)
 		all.NotA00 += sq.NotA00
@@ -244,27 +250,33 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 }
 
 // readQuoteSource reads one source of quotes, of the kind given or
-// detected.
-func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time.Time, year int, cal *pricing.Calendar) (*read.SourceQuotes, error) {
+// detected. A history page's MM-DD dates take year for its newest row;
+// without one, the year is inferred so that no row lies after today, and
+// inferred says so.
+func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time.Time, year int, cal *pricing.Calendar) (sq *read.SourceQuotes, inferred bool, err error) {
 	if from == "" {
 		from = read.DetectQuoteSource(data[:min(len(data), 4096)])
 	}
 	switch from {
 	case read.SourceHTML:
+		dating := read.HistoryDating{Year: year}
 		if year == 0 {
-			year = time.Now().Year()
+			dating, inferred = read.DatingFrom(cal.Today()), true
 		}
-		return read.ReadHistoryHTML(bytes.NewReader(data), name, year)
+		sq, err = read.ReadHistoryPage(bytes.NewReader(data), name, &dating)
+		return sq, inferred, err
 	case read.SourceJSON:
-		return read.ReadPriceListJSON(bytes.NewReader(data), name)
+		sq, err = read.ReadPriceListJSON(bytes.NewReader(data), name)
+		return sq, false, err
 	case read.SourceCSV:
 		q, err := read.ReadQuotes(bytes.NewReader(data), name, read.AutoEncoding, cal)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
-		return &read.SourceQuotes{Quotes: q.Days}, nil
+		return &read.SourceQuotes{Quotes: q.Days}, false, nil
 	}
-	return read.ReadPastedQuotes(bytes.NewReader(data), name, date)
+	sq, err = read.ReadPastedQuotes(bytes.NewReader(data), name, date)
+	return sq, false, err
 }
 
 // quoteStore is the store being added to.

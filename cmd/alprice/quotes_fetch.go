@@ -346,7 +346,7 @@ func (a *app) backfillMonth(ctx context.Context, st *site, store *quoteStore, o 
 	if trading, _ := store.cal.Month(m); len(trading) > 0 {
 		start = trading[0]
 	}
-	dating := read.HistoryDating{Year: today.Year(), Month: today.Month()}
+	dating := read.DatingFrom(today)
 	seen := map[time.Time]pricing.Quote{}
 	var taken []pricing.Quote
 	var last time.Time // the row read last, the oldest so far

@@ -100,13 +100,17 @@ func TestReadHistoryPageDating(t *testing.T) {
 		pages [][]string
 		want  string
 	}{
-		{"same year", HistoryDating{2026, time.August}, [][]string{{"08-04", "08-03"}, {"07-31"}}, "2026-08-04 2026-08-03 | 2026-07-31"},
-		{"New Year between pages", HistoryDating{2026, time.January}, [][]string{{"01-09", "01-05"}, {"12-31", "12-30"}, {"12-29"}},
+		{"same year", HistoryDating{Year: 2026, Month: time.August}, [][]string{{"08-04", "08-03"}, {"07-31"}}, "2026-08-04 2026-08-03 | 2026-07-31"},
+		{"New Year between pages", HistoryDating{Year: 2026, Month: time.January}, [][]string{{"01-09", "01-05"}, {"12-31", "12-30"}, {"12-29"}},
 			"2026-01-09 2026-01-05 | 2025-12-31 2025-12-30 | 2025-12-29"},
-		{"New Year on a page", HistoryDating{2026, time.January}, [][]string{{"01-05", "12-31"}, {"12-30"}}, "2026-01-05 2025-12-31 | 2025-12-30"},
-		{"page 1 of last year", HistoryDating{2026, time.January}, [][]string{{"12-31", "12-30"}}, "2025-12-31 2025-12-30"},
-		{"a page without A00 keeps the year", HistoryDating{2026, time.January}, [][]string{{"01-05"}, {}, {"12-31"}}, "2026-01-05 |  | 2025-12-31"},
-		{"Feb 29 of a leap year", HistoryDating{2024, time.March}, [][]string{{"03-01"}, {"02-29"}}, "2024-03-01 | 2024-02-29"},
+		{"New Year on a page", HistoryDating{Year: 2026, Month: time.January}, [][]string{{"01-05", "12-31"}, {"12-30"}}, "2026-01-05 2025-12-31 | 2025-12-30"},
+		{"page 1 of last year", HistoryDating{Year: 2026, Month: time.January}, [][]string{{"12-31", "12-30"}}, "2025-12-31 2025-12-30"},
+		{"a page without A00 keeps the year", HistoryDating{Year: 2026, Month: time.January}, [][]string{{"01-05"}, {}, {"12-31"}}, "2026-01-05 |  | 2025-12-31"},
+		{"Feb 29 of a leap year", HistoryDating{Year: 2024, Month: time.March}, [][]string{{"03-01"}, {"02-29"}}, "2024-03-01 | 2024-02-29"},
+		// Today 2026-12-02: rows of 12-30 and 12-31 are last year's, not days to come (#23).
+		{"page 1 dated after today", DatingFrom(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)), [][]string{{"12-31", "12-30"}}, "2025-12-31 2025-12-30"},
+		{"page 1 of today", DatingFrom(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)), [][]string{{"12-02", "12-01"}, {"11-30"}}, "2026-12-02 2026-12-01 | 2026-11-30"},
+		{"next page of the same month", HistoryDating{Year: 2026, Month: time.March, Day: 10}, [][]string{{"03-09", "03-06"}}, "2026-03-09 2026-03-06"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dating := c.today

@@ -232,14 +232,23 @@ func ReadHistoryHTML(r io.Reader, name string, year int) (*SourceQuotes, error) 
 
 // HistoryDating dates the MM-DD rows of history pages read one after
 // another, newest first, as a walk back through cjxh_1/, cjxh_2/, … reads
-// them. Year and Month are those of the day just before the next row in
-// the walk: today's (in Beijing) before page 1, then the last A00 row
+// them. Year, Month and Day are those of the day just before the next row
+// in the walk: today's (in Beijing) before page 1, then the last A00 row
 // read. A row whose month is later than Month is of the year before — the
-// walk crossed New Year, on a page or between two. Month 0 is no day known
-// yet: the next row is of Year.
+// walk crossed New Year, on a page or between two — and so is a page's
+// first row of Month itself dated after Day, so that no row lies after
+// today. Month 0 is no day known yet: the next row is of Year; Day 0
+// compares months only.
 type HistoryDating struct {
 	Year  int
 	Month time.Month
+	Day   int
+}
+
+// DatingFrom is the dating of a walk that starts on day: no row is dated
+// after it.
+func DatingFrom(day time.Time) HistoryDating {
+	return HistoryDating{Year: day.Year(), Month: day.Month(), Day: day.Day()}
 }
 
 // ReadHistoryPage reads one history page as [ReadHistoryHTML] does,
@@ -282,7 +291,8 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 	}
 	out := &SourceQuotes{}
 	var errs pricing.ErrorList
-	year, prevMonth := dating.Year, int(dating.Month)
+	year, prevMonth, prevDay := dating.Year, int(dating.Month), dating.Day
+	first := true // the page's first A00 row: compared with the day before it, not only its month
 	for i, row := range rows[header+1:] {
 		n := i + 1 // the row of the table, for messages
 		cell := func(c string) string {
@@ -303,10 +313,10 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 			fail("日期", cell("日期"), pricing.Errorf("is not MM-DD"))
 			continue
 		}
-		if prevMonth != 0 && month > prevMonth {
+		if prevMonth != 0 && (month > prevMonth || first && month == prevMonth && prevDay != 0 && day > prevDay) {
 			year-- // newest first: a later month further down is last year's
 		}
-		prevMonth = month
+		prevMonth, prevDay, first = month, day, false
 		d, err := pricing.ParseDate(fmt.Sprintf("%04d-%02d-%02d", year, month, day))
 		if err != nil {
 			fail("日期", cell("日期"), err)
@@ -332,7 +342,7 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 		return nil, err
 	}
 	if prevMonth != 0 {
-		dating.Year, dating.Month = year, time.Month(prevMonth)
+		dating.Year, dating.Month, dating.Day = year, time.Month(prevMonth), prevDay
 	}
 	return out, nil
 }
