@@ -346,7 +346,9 @@ func (a *app) backfillMonth(ctx context.Context, st *site, store *quoteStore, o 
 	if trading, _ := store.cal.Month(m); len(trading) > 0 {
 		start = trading[0]
 	}
-	dating := read.DatingFrom(today)
+	// Compared by month only: page 1 fresh from the site never starts a
+	// year back, so a row dated after today is a clock out of step, refused.
+	dating := read.HistoryDating{Year: today.Year(), Month: today.Month()}
 	seen := map[time.Time]pricing.Quote{}
 	var taken []pricing.Quote
 	var last time.Time // the row read last, the oldest so far
