@@ -48,6 +48,10 @@ func (e *PartialMonthError) Template() *Error {
 		for i, d := range e.Missing {
 			days[i] = FormatDate(d)
 		}
+		if len(days) > 1 {
+			return &Error{Template: "the %s average of %s is not final: %d of %d trading days are quoted, and %d have no quote: %s",
+				Args: []any{e.Month, e.Source, e.Days, e.Expected, len(days), strings.Join(days, ", ")}}
+		}
 		return &Error{Template: "the %s average of %s is not final: %d of %d trading days are quoted, and %s has no quote",
 			Args: []any{e.Month, e.Source, e.Days, e.Expected, strings.Join(days, ", ")}}
 	}

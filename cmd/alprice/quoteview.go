@@ -117,6 +117,15 @@ func benchmarkStatus(provisional bool) string {
 	return "final"
 }
 
+// benchmarkStatusCell is the benchmark_status cell: the code in CSV, the
+// word in l in a workbook.
+func benchmarkStatusCell(l i18n.Lang, provisional bool) report.Cell {
+	if provisional {
+		return report.Coded(l.T("provisional", "暂定"), "provisional")
+	}
+	return report.Coded(l.T("final", "最终"), "final")
+}
+
 // provisionalTitle starts the title of an output priced on a month not yet
 // complete, so that nobody takes it for a final price.
 func provisionalTitle(l i18n.Lang) string { return l.T("PROVISIONAL · ", "暂定价 · ") }
@@ -202,13 +211,13 @@ func (q pricedQuote) doc(l i18n.Lang) report.Doc {
 	}
 	// Machine formats carry the benchmark's status on every line, so that a
 	// script reading any of them cannot take a provisional price for final.
-	status := report.Str(benchmarkStatus(q.provisional))
+	status := benchmarkStatusCell(l, q.provisional)
 	for i := range rows {
 		rows[i] = append(rows[i], status)
 	}
 	return report.Doc{
 		Title:  q.title(l),
-		Tables: []report.Table{{Columns: columns(l, "-kind", "label", "basis", "-rate", "amount:per-tonne", "rule:policy", "-benchmark_status"), Rows: rows}},
+		Tables: []report.Table{{Columns: columns(l, "-kind", "label", "basis", "-rate", "amount:per-tonne", "rule:policy", "+benchmark_status"), Rows: rows}},
 		Notes:  notes,
 	}
 }

@@ -272,7 +272,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 	}
 	statements := report.Table{
 		Title:   l.T("Statements", "月度结算"),
-		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "-benchmark_status"),
+		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "+benchmark_status"),
 	}
 	var provisional []string
 	for _, st := range s.Statements {
@@ -286,7 +286,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 			report.CNY(st.Price.Price.UnitPrice), report.CNY(st.Price.Price.UnitPriceExclVAT),
 			report.Decimals(pricing.InvoiceUnitPrice(st.Bill.AmountExclVAT, st.Delivered), 8),
 			report.CNY(st.Bill.Amount), report.CNY(st.Bill.AmountExclVAT), report.CNY(st.Bill.VAT),
-			report.Str(benchmarkStatus(st.Price.Provisional())),
+			benchmarkStatusCell(l, st.Price.Provisional()),
 		})
 	}
 	t := s.Total

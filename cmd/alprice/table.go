@@ -143,12 +143,16 @@ func runTable(a *app, o *tableOptions) error {
 	if err := a.emit(result{doc: doc, json: func() any { return priceTableJSON(a.lang, agreements.Seller, tables) }}); err != nil {
 		return err
 	}
+	var unavailable []error
 	for _, t := range tables {
 		for _, r := range t.rows {
 			if r.unavailable != nil {
-				return errFound
+				unavailable = append(unavailable, r.unavailable.reason) // it names the agreement and the month
 			}
 		}
+	}
+	if len(unavailable) > 0 {
+		return foundAll(unavailable)
 	}
 	return nil
 }
@@ -211,7 +215,7 @@ var tableKinds = []pricing.Kind{pricing.Transport, pricing.Casting, pricing.Burn
 
 func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementPrices) report.Doc {
 	cols := columns(l, "-agreement", "-buyer", "month:supply", "terms_from", "benchmark_month", "benchmark_days", "benchmark",
-		"transport", "casting", "burn_loss", "coal", "fee", "premium", "rounding:line", "unit_price", "unit_price_excl_vat", "-benchmark_status")
+		"transport", "casting", "burn_loss", "coal", "fee", "premium", "rounding:line", "unit_price", "unit_price_excl_vat", "+benchmark_status")
 
 	doc := report.Doc{Title: l.T("Molten aluminium price table", "铝液价格表")}
 	if seller != "" {
@@ -243,7 +247,7 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 			for _, k := range tableKinds {
 				row = append(row, report.CNY(sums[k]))
 			}
-			row = append(row, report.CNY(mp.Price.UnitPrice), report.CNY(mp.Price.UnitPriceExclVAT), report.Str(benchmarkStatus(mp.Provisional())))
+			row = append(row, report.CNY(mp.Price.UnitPrice), report.CNY(mp.Price.UnitPriceExclVAT), benchmarkStatusCell(l, mp.Provisional()))
 			table.Rows = append(table.Rows, row)
 		}
 		doc.Tables = append(doc.Tables, table)
@@ -274,17 +278,20 @@ func unavailableRow(l i18n.Lang, ag *pricing.Agreement, u *unavailableMonth, wid
 	days := report.Empty
 	// People read why in the A00 average's place; machine formats keep the
 	// column numeric (empty) and say it in benchmark_status.
-	why := report.Coded(l.T("no quotes", "无报价"), "")
+	why := report.Remark(l.T("no quotes", "无报价"))
 	if u.average != nil {
 		days = report.Int(u.average.Days)
-		why = report.Coded(fmt.Sprintf(l.T("not final: %d of %d days", "未完整:%d/%d个交易日"), u.average.Days, u.average.ExpectedDays), "")
+		why = report.Remark(fmt.Sprintf(l.T("not final: %d of %d days", "未完整:%d/%d个交易日"), u.average.Days, u.average.ExpectedDays))
 	}
 	row := []report.Cell{report.Str(ag.ID), report.Str(ag.Buyer), report.Str(u.month.String()), report.Str(u.terms.From.String()),
 		report.Str(u.benchmarkMonth.String()), days, why}
 	for len(row) < width-1 {
 		row = append(row, report.Empty)
 	}
-	return append(row, report.Str(u.status()))
+	if u.average == nil {
+		return append(row, report.Coded(l.T("no quotes", "无报价"), u.status()))
+	}
+	return append(row, statusCell(l, u.average.Status))
 }
 
 // maxChartAgreements is how many agreements' unit prices a chart draws;

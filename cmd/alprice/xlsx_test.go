@@ -126,6 +126,10 @@ func TestSettleWorkbook(t *testing.T) {
 	checkNumber(t, f, st, "N4", "7971347.25", "#,##0.00")
 	checkText(t, f, st, "A7", "Total")
 	checkNumber(t, f, st, "N7", "16824175.77", "#,##0.00")
+	// The benchmark's status is a column of every workbook that carries a
+	// price (#23), in the workbook's language.
+	checkText(t, f, st, "Q3", "Benchmark status")
+	checkText(t, f, st, "Q4", "final")
 	days := sheets[1]
 	checkText(t, f, days, "A4", "ZD-2026-001")
 	checkText(t, f, days, "B4", "2026-03-02")
@@ -154,6 +158,45 @@ func TestOtherWorkbooks(t *testing.T) {
 	f, _ = openWorkbook(t, "evil.xlsx", "settle", "--agreements", evil, "--quotes", h1Quotes, "--deliveries", deliveries)
 	checkText(t, f, "Statements", "A4", "'=1+1")
 	checkText(t, f, "Statements", "B4", "'@B")
+}
+
+// A provisional price is marked on its row in the workbook, not only in
+// the title.
+func TestProvisionalWorkbook(t *testing.T) {
+	t.Chdir("../..")
+	// The sample store up to 2026-03-06: March in progress, February final.
+	all, err := os.ReadFile(h1Quotes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	for _, line := range strings.SplitAfter(string(all), "\n") {
+		if line < "2026-03-07" || strings.HasPrefix(line, "date") {
+			text.WriteString(line)
+		}
+	}
+	quotes := filepath.Join(t.TempDir(), "march-part.csv")
+	os.WriteFile(quotes, []byte(text.String()), 0o644)
+	t.Setenv("ALPRICE_TODAY", "2026-03-07")
+	f, _ := openWorkbook(t, "table.xlsx", "table", "--agreements", "testdata/agreements.yaml", "--agreement", "ZD-2026-001",
+		"--quotes", quotes, "--month", "2026-03", "--provisional", "--lang", "zh")
+	sheet := f.GetSheetList()[0]
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var header, row []string
+	for _, r := range rows {
+		if slices.Contains(r, "基准状态") {
+			header = r
+		} else if header != nil && len(r) > 0 && r[0] == "2026-03" {
+			row = r
+		}
+	}
+	i := slices.Index(header, "基准状态")
+	if i < 0 || row == nil || i >= len(row) || row[i] != "暂定" {
+		t.Errorf("no 基准状态 暂定 in the 2026-03 row: header %q, row %q", header, row)
+	}
 }
 
 func TestXLSXNeedsOut(t *testing.T) {

@@ -285,6 +285,7 @@ var coreErrorsZH = map[string]string{
 	"%s: %d dates are stored with other figures; nothing was written (--replace takes the incoming ones):\n%w":          "%s:有 %d 个日期已存有不同数据;未写入任何内容(--replace 采用新数据):\n%w",
 	"  %s: stored %s, incoming %s":                                                                                      "  %s:已存 %s,新来 %s",
 	"the %s average of %s is not final: the quotes stop at %s, %d of %d trading days":                                   "%[2]s 的 %[1]s 月均价尚未确定:报价止于 %[3]s,%[5]d 个交易日中有 %[4]d 个",
+	"the %s average of %s is not final: %d of %d trading days are quoted, and %d have no quote: %s":                     "%[2]s 的 %[1]s 月均价尚未确定:%[4]d 个交易日中有 %[3]d 个有报价,%[5]d 个无报价:%[6]s",
 	"the %s average of %s is not final: %d of %d trading days are quoted, and %s has no quote":                          "%[2]s 的 %[1]s 月均价尚未确定:%[4]d 个交易日中有 %[3]d 个有报价,%[5]s 无报价",
 	"is after today (%s): Changjiang publishes a day's quote on that day, never ahead":                                  "晚于今天(%s):长江当天才公布当天的报价,不会提前",
 	"is given on a day declared without a quote (%s): give the quote, or the declaration, not both":                     "出现在已声明无报价的日期(%s):请只给报价或声明之一",

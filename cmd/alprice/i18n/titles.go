@@ -79,6 +79,7 @@ var ColumnTitles = map[string][2]string{
 	"rule:policy":                 {"Policy rule", "政策条款"},
 	"settled":                     {"Settled incl. VAT", "结算价税合计"},
 	"status":                      {"Status", "状态"},
+	"benchmark_status":            {"Benchmark status", "基准状态"},
 	"severity":                    {"Severity", "级别"},
 	"tapped_t":                    {"Tapped t", "出厂重量(吨)"},
 	"terms_from":                  {"Terms from", "条款版本"},

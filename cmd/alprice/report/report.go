@@ -33,6 +33,7 @@ type Cell struct {
 	Code   string          // for a Text cell, a language-neutral form machine formats write instead; may be empty
 	Num    decimal.Decimal // the number of the other kinds
 	Places int32           // decimals of a Fixed cell
+	Remark bool            // a Text cell for people only, in a column of numbers: machine formats leave it empty
 }
 
 // Str returns a text cell.
@@ -41,6 +42,12 @@ func Str(s string) Cell { return Cell{Kind: Text, Text: s} }
 // Coded returns a text cell shown as text in a language and written as code
 // in machine formats.
 func Coded(text, code string) Cell { return Cell{Kind: Text, Text: text, Code: code} }
+
+// Remark returns a text cell that stands in a column of numbers where a
+// number is not available ("no quotes"): people read it, machine formats
+// write the cell empty, so a script never finds text among numbers (the
+// row's status column says why).
+func Remark(text string) Cell { return Cell{Kind: Text, Text: text, Remark: true} }
 
 // CNY returns a money cell.
 func CNY(d decimal.Decimal) Cell { return Cell{Kind: Money, Num: d} }
@@ -69,6 +76,9 @@ func (c Cell) Plain() string {
 		return c.Num.String()
 	case Fixed:
 		return c.Num.StringFixed(c.Places)
+	}
+	if c.Remark {
+		return ""
 	}
 	if c.Code != "" {
 		return c.Code
@@ -119,6 +129,9 @@ type Column struct {
 	Key     string // machine name, the CSV header
 	Title   string // header shown to people
 	Machine bool   // only in machine formats (CSV); people's formats leave it out
+	// Workbook keeps a Machine column in workbooks, titled, where a
+	// status can be filtered by; the terminal and Markdown leave it out.
+	Workbook bool
 }
 
 // Table is a titled table.

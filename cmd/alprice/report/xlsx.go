@@ -100,7 +100,7 @@ func mergeTables(tables []Table) []Table {
 		}
 		merged := Table{Columns: slices.Clone(tables[i].Columns)}
 		for k, c := range merged.Columns {
-			if c.Machine {
+			if c.Machine && !c.Workbook {
 				merged.Columns[k] = Column{Key: c.Key, Title: c.Key}
 			}
 		}
@@ -294,7 +294,7 @@ func width(s string) int {
 // megabytes. The stream wants the column widths and the frozen pane before
 // the first row, so the widths are measured first.
 func (x *xlsxWriter) table(sheet string, d Doc, t Table) error {
-	cols := visible(t)
+	cols := sheetColumns(t)
 	widths := make([]int, len(cols))
 	for j, i := range cols {
 		widths[j] = width(t.Columns[i].Title)
@@ -534,4 +534,16 @@ func (x *xlsxWriter) chart(sheet string, c Chart) error {
 		return f.AddChart(sheet, cellName(1, last+3), chart, lines)
 	}
 	return f.AddChart(sheet, cellName(1, last+3), chart)
+}
+
+// sheetColumns returns the indexes of the columns a sheet shows: those
+// people see, and the machine columns kept for workbooks.
+func sheetColumns(t Table) []int {
+	var idx []int
+	for i, c := range t.Columns {
+		if !c.Machine || c.Workbook {
+			idx = append(idx, i)
+		}
+	}
+	return idx
 }
