@@ -18,7 +18,7 @@ import (
 type checkOptions struct {
 	agreementsPath string
 	quotes         quotesFlags
-	deliveries     csvInput
+	deliveries     deliveriesInput
 	invoices       invoicesInput
 	month          string
 	taxTolerance   string
@@ -82,7 +82,7 @@ EXIT STATUS
 	f := cmd.Flags()
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
-	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV) of the months billed; without it the weights and totals go unchecked")
+	o.deliveries.bind(f, "ladle deliveries `FILE` (CSV) of the months billed; without it the weights and totals go unchecked")
 	o.invoices.bind(f, "the invoices `FILE`: 数电 XML, the 信息汇总表 export, a batch-issuing workbook, or CSV")
 	f.StringVar(&o.month, "month", "", "the supply month `YYYY-MM` of an invoice that states none (no 供货月份 in its 备注, no month column); default: the month before its issue date")
 	f.BoolVar(&o.provisional, "provisional", false, "check against prices on a benchmark month whose quotes are not all in yet")
@@ -110,7 +110,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if _, err := o.invoices.checkFormat(); err != nil {
 		return err
 	}
-	in, err := a.readPricing(o.agreementsPath, "", &o.quotes, &o.deliveries, &o.invoices.csvInput)
+	in, err := a.readPricing(o.agreementsPath, "", &o.quotes, &o.deliveries.csvInput, &o.invoices.csvInput)
 	if err != nil {
 		return err
 	}

@@ -333,7 +333,7 @@ var flagsZH = map[string]string{
 	"to":              "最后一个要计算均价的月份 `YYYY-MM`(默认:文件中的每个月)",
 
 	"agreements":          "协议文件 `FILE`(YAML);- 表示标准输入",
-	"deliveries":          "所开票月份的铝液到位文件 `FILE`(CSV);不给则不核对重量和合计;- 表示标准输入",
+	"deliveries":          "所开票月份的铝液到位文件 `FILE`(CSV);不给则不核对重量和合计;可再次给出(或给出含 .csv 文件的文件夹),把上月的导出与本月的一并读入:两份都有的磅单会被查出,有 --month 时只结算该月;- 表示标准输入",
 	"deliveries-encoding": "--deliveries 的文本编码 `ENCODING`:auto(UTF-8,否则 GBK)、utf-8 或 gbk",
 	"invoices":            "发票文件 `FILE`:数电 XML、信息汇总表导出、批量开票工作簿或 CSV;可多次给出,或给一个 XML 发票文件夹;- 表示标准输入",
 	"invoices-format":     "--invoices 的内容 `auto`(按内容识别)、csv、batch(--einvoice 写的工作簿)、xml(数电发票)或 summary(平台的信息汇总表导出)",
@@ -381,7 +381,7 @@ var flagsZH = map[string]string{
 	"alprice quotes import --holidays": "法定节假日文件 `FILE`(CSV date,name),加入交易日历",
 	"year":                             "HTML 页面第一行(最新一行)的年份 `YEAR`(默认:使任何一行都不晚于今天的最近年份)",
 
-	"alprice report --deliveries": "铝液到位文件 `FILE`(CSV);- 表示标准输入",
+	"alprice report --deliveries": "铝液到位文件 `FILE`(CSV);可再次给出(或给出含 .csv 文件的文件夹),把上月的导出与本月的一并读入:两份都有的磅单会被查出,有 --month 时只结算该月;- 表示标准输入",
 	"alprice report --from":       "报告的第一个月份 `YYYY-MM`(默认:每个有到位记录的月份)",
 	"alprice report --month":      "只报告这一个月份 `YYYY-MM`(默认:每个有到位记录的月份)",
 	"production":                  "电解铝企业每月产量文件 `FILE`(CSV month,output_t);- 表示标准输入",
@@ -389,7 +389,7 @@ var flagsZH = map[string]string{
 	"alprice report --to":         "报告的最后一个月份 `YYYY-MM`(默认:每个有到位记录的月份)",
 
 	"alprice settle --agreement":   "只结算编号为 `ID`(或该需方名称)的协议",
-	"alprice settle --deliveries":  "铝液到位文件 `FILE`(CSV);- 表示标准输入",
+	"alprice settle --deliveries":  "铝液到位文件 `FILE`(CSV);可再次给出(或给出含 .csv 文件的文件夹),把上月的导出与本月的一并读入:两份都有的磅单会被查出,有 --month 时只结算该月;- 表示标准输入",
 	"einvoice":                     "另写电子发票平台的批量开票文件 `FILE.xlsx`(数电 批量开票),填入其官方模板:每张结算单一张发票,给出 --invoice-cap 时每部分一张",
 	"einvoice-template":            "填入从平台下载的这份较新的空白模板 `FILE.xlsx`,而不是内置的 V260401",
 	"invoice-cap":                  "把结算单拆成每张不含税金额低于 `AMOUNT` 的发票(默认:协议的 invoice.cap;否则每张结算单一张)",
@@ -404,7 +404,7 @@ var flagsZH = map[string]string{
 	"alprice table --to":          "最后一个供货月份 `YYYY-MM`(默认:报价文件中的每个月)",
 
 	"alprice trueup --agreement":     "只为编号为 `ID`(或该需方名称)的协议补差",
-	"alprice trueup --deliveries":    "所补差月份的铝液到位文件 `FILE`(CSV);- 表示标准输入",
+	"alprice trueup --deliveries":    "所补差月份的铝液到位文件 `FILE`(CSV);可再次给出(或给出含 .csv 文件的文件夹),把上月的导出与本月的一并读入:两份都有的磅单会被查出,有 --month 时只结算该月;- 表示标准输入",
 	"alprice trueup --einvoice":      "另把蓝字补差写成电子发票平台的批量开票文件 `FILE.xlsx`(价差行)",
 	"alprice trueup --invoice-cap":   "把蓝字补差拆成每张不含税金额低于 `AMOUNT` 的发票(默认:协议的 invoice.cap;否则一张)",
 	"alprice trueup --invoices":      "已开的红字和蓝字发票 `FILE`(格式同 check:CSV、数电 XML、信息汇总表导出);可多次给出,或给一个 XML 发票文件夹;- 表示标准输入",

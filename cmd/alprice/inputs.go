@@ -210,34 +210,85 @@ func (a *app) calendar(holidaysPath string, added ...pricing.Holiday) (*pricing.
 // XML or the platform's 信息汇总表 export, told by its content or by
 // --invoices-format; or a folder, every *.xml in it in name order.
 type invoicesInput struct {
-	csvInput          // the first path, and --invoices-encoding for CSV
-	more     []string // the paths after the first
-	format   string   // --invoices-format
+	multiInput        // the paths, and --invoices-encoding for CSV
+	format     string // --invoices-format
 }
 
 func (in *invoicesInput) bind(fs *pflag.FlagSet, usage string) {
-	in.flag = "invoices"
-	fs.Var(invoicesPaths{in}, "invoices", usage+"; give it again for more files, or name a folder of XML invoices; - for stdin")
+	in.bindPaths(fs, "invoices", usage+"; give it again for more files, or name a folder of XML invoices; - for stdin")
 	fs.StringVar(&in.encoding, "invoices-encoding", "auto", "text `ENCODING` of a CSV --invoices: auto (UTF-8, else GBK), utf-8 or gbk")
 	fs.StringVar(&in.format, "invoices-format", "auto", "what --invoices holds: `auto` (told by content), csv, batch (the --einvoice workbook), xml (数电 invoices) or summary (the platform's 信息汇总表 export)")
 }
 
-// invoicesPaths is the value of --invoices: the first path, then more.
-type invoicesPaths struct{ in *invoicesInput }
+// multiInput is an input flag that may be given more than once: the first
+// path is csvInput's, the others follow.
+type multiInput struct {
+	csvInput
+	more []string // the paths after the first
+}
 
-func (v invoicesPaths) String() string { return v.in.path }
-func (v invoicesPaths) Type() string   { return "string" }
+// bindPaths binds the flag's paths; its encoding flag is the caller's.
+func (in *multiInput) bindPaths(fs *pflag.FlagSet, flag, usage string) {
+	in.flag = flag
+	fs.Var(multiPaths{in}, flag, usage)
+}
+
+// paths returns every path the flag names, in the order given.
+func (in *multiInput) paths() []string { return append([]string{in.path}, in.more...) }
+
+// multiPaths is the value of a flag given more than once: the first path,
+// then more.
+type multiPaths struct{ in *multiInput }
+
+func (v multiPaths) String() string { return v.in.path }
+func (v multiPaths) Type() string   { return "string" }
 
 // More returns the paths after the first, for the guard of inputs.
-func (v invoicesPaths) More() []string { return v.in.more }
+func (v multiPaths) More() []string { return v.in.more }
 
-func (v invoicesPaths) Set(s string) error {
+func (v multiPaths) Set(s string) error {
 	if v.in.path == "" {
 		v.in.path = s
 	} else {
 		v.in.more = append(v.in.more, s)
 	}
 	return nil
+}
+
+// deliveriesInput is --deliveries: one file, or several (and folders of
+// CSV files) read as one so that a ticket is billed once across them.
+type deliveriesInput struct{ multiInput }
+
+func (in *deliveriesInput) bind(fs *pflag.FlagSet, usage string) {
+	in.bindPaths(fs, "deliveries", usage+"; give it again (or name a folder of .csv files) to read last month's export beside this month's: a ticket in both is caught, and with --month only that month is billed; - for stdin")
+	fs.StringVar(&in.encoding, "deliveries-encoding", "auto", "text `ENCODING` of --deliveries: auto (UTF-8, else GBK), utf-8 or gbk")
+}
+
+// files returns the deliveries files: each path, a folder standing for the
+// .csv files in it, by name.
+func (in *deliveriesInput) files() ([]string, error) {
+	var files []string
+	for _, p := range in.paths() {
+		if p == "-" {
+			files = append(files, p)
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			files = append(files, p) // opening it says what is wrong
+			continue
+		}
+		csv, err := filepath.Glob(filepath.Join(p, "*.csv"))
+		if err != nil {
+			return nil, pricing.Errorf("--deliveries %s: %w", p, err)
+		}
+		if len(csv) == 0 {
+			return nil, usageError{pricing.Errorf("--deliveries %s is a folder without a .csv file", p)}
+		}
+		slices.Sort(csv)
+		files = append(files, csv...)
+	}
+	return files, nil
 }
 
 // checkFormat checks --invoices-format, before any file is read.
@@ -269,7 +320,7 @@ func (a *app) readInvoices(in *invoicesInput, month pricing.Month) (*pricing.Inv
 		return nil, err
 	}
 	opts := read.InvoiceOptions{Month: month}
-	paths := append([]string{in.path}, in.more...)
+	paths := in.paths()
 	parts := make([]*pricing.Invoices, 0, len(paths))
 	for _, path := range paths {
 		inv, err := a.readInvoicesFile(in, path, format, opts)
@@ -338,18 +389,47 @@ func (a *app) readInvoicesFile(in *invoicesInput, path string, format read.Invoi
 	return inv, err
 }
 
-// settle reads and settles the deliveries file.
-func (a *app) settle(cmd *cobra.Command, in *csvInput, agreements *pricing.Agreements, q *pricing.Quotes, opts settle.SettleOptions) (*settle.Settlement, error) {
-	var s *settle.Settlement
-	err := in.use(a, func(r io.Reader, enc read.Encoding) error {
-		dr, err := read.NewDeliveryReader(r, inputName(in.path), enc)
-		if err != nil {
+// settle reads and settles the deliveries files, as one when there are
+// several.
+func (a *app) settle(cmd *cobra.Command, in *deliveriesInput, agreements *pricing.Agreements, q *pricing.Quotes, opts settle.SettleOptions) (*settle.Settlement, error) {
+	paths, err := in.files()
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 1 {
+		one := in.csvInput
+		one.path = paths[0]
+		var s *settle.Settlement
+		err := one.use(a, func(r io.Reader, enc read.Encoding) error {
+			dr, err := read.NewDeliveryReader(r, inputName(one.path), enc)
+			if err != nil {
+				return err
+			}
+			s, err = settle.Settle(cmd.Context(), dr, agreements, q, opts)
 			return err
+		})
+		return s, err
+	}
+	enc, err := in.checkEncoding()
+	if err != nil {
+		return nil, err
+	}
+	files := make([]io.Reader, len(paths))
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		r, err := a.open(in.flag, p)
+		if err != nil {
+			return nil, err
 		}
-		s, err = settle.Settle(cmd.Context(), dr, agreements, q, opts)
-		return err
-	})
-	return s, err
+		defer r.Close()
+		files[i], names[i] = r, inputName(p)
+	}
+	df, err := read.NewDeliveryFiles(files, names, enc)
+	if err != nil {
+		return nil, in.hint(err)
+	}
+	s, err := settle.Settle(cmd.Context(), df, agreements, q, opts)
+	return s, in.hint(err)
 }
 
 // readAgreements reads the agreements file a flag names.

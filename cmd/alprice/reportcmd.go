@@ -19,7 +19,7 @@ import (
 type reportOptions struct {
 	agreementsPath string
 	quotes         quotesFlags
-	deliveries     csvInput
+	deliveries     deliveriesInput
 	production     csvInput
 	months         monthFlags
 }
@@ -56,7 +56,7 @@ totals of their own: never mixed into the period's.` + exitStatusHelp,
 	f := cmd.Flags()
 	f.StringVar(&o.agreementsPath, "agreements", "", "agreements `FILE` (YAML); - for stdin")
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
-	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV)")
+	o.deliveries.bind(f, "ladle deliveries `FILE` (CSV)")
 	o.production.bind(f, "production", "the smelter's output per month, `FILE` (CSV month,output_t)")
 	o.months.bind(f, "month reported (default: every month with deliveries)")
 	return cmd
@@ -69,7 +69,7 @@ func runReport(cmd *cobra.Command, a *app, o *reportOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries"}, o.agreementsPath, o.quotes.path, o.deliveries.path); err != nil {
 		return err
 	}
-	in, err := a.readPricing(o.agreementsPath, "", &o.quotes, &o.deliveries, &o.production)
+	in, err := a.readPricing(o.agreementsPath, "", &o.quotes, &o.deliveries.csvInput, &o.production)
 	if err != nil {
 		return err
 	}

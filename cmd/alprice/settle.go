@@ -18,7 +18,7 @@ type settleOptions struct {
 	agreementID    string
 	month          string
 	quotes         quotesFlags
-	deliveries     csvInput
+	deliveries     deliveriesInput
 	skipInvalid    bool
 	invoiceCap     string
 	provisional    bool
@@ -70,7 +70,7 @@ exactly and each is consistent on its own (quantity × unit price = amount, VAT
 	f.StringVar(&o.agreementID, "agreement", "", "settle only the agreement with this `ID` (or buyer name)")
 	f.StringVar(&o.month, "month", "", "settle only this supply month `YYYY-MM`")
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
-	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV)")
+	o.deliveries.bind(f, "ladle deliveries `FILE` (CSV)")
 	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "settle the good rows, list the bad ones in the output, and exit 1")
 	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split statements into invoices below this `AMOUNT` excl. VAT each (default: the agreement's invoice: cap; else one invoice a statement)")
 	f.BoolVar(&o.provisional, "provisional", false, "settle on a benchmark month whose quotes are not all in yet, marked PROVISIONAL")
@@ -104,7 +104,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries"}, o.agreementsPath, o.quotes.path, o.deliveries.path); err != nil {
 		return err
 	}
-	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries)
+	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries.csvInput)
 	if err != nil {
 		return err
 	}

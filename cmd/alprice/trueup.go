@@ -20,7 +20,7 @@ type trueupOptions struct {
 	agreementID    string
 	month          string
 	quotes         quotesFlags
-	deliveries     csvInput
+	deliveries     deliveriesInput
 	invoices       invoicesInput
 	invoiceCap     string
 	taxTolerance   string
@@ -73,7 +73,7 @@ EXIT STATUS
 	f.StringVar(&o.agreementID, "agreement", "", "true up only the agreement with this `ID` (or buyer name)")
 	f.StringVar(&o.month, "month", "", "true up only this supply month `YYYY-MM`; also the supply month of an invoice that states none (no 供货月份 in its 备注)")
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
-	o.deliveries.bind(f, "deliveries", "ladle deliveries `FILE` (CSV) of the months trued up")
+	o.deliveries.bind(f, "ladle deliveries `FILE` (CSV) of the months trued up")
 	o.invoices.bind(f, "the invoices issued, red and blue, `FILE` (as check reads: CSV, 数电 XML, the 信息汇总表 export)")
 	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split a blue true-up into invoices below this `AMOUNT` excl. VAT each (default: the agreement's invoice: cap; else one)")
 	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` an issued line's VAT may differ from amount × rate")
@@ -119,7 +119,7 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	if _, err := o.invoices.checkFormat(); err != nil {
 		return err
 	}
-	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries, &o.invoices.csvInput)
+	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries.csvInput, &o.invoices.csvInput)
 	if err != nil {
 		return err
 	}

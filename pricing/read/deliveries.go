@@ -147,6 +147,10 @@ func newDeliveryReader(r io.Reader, name string, enc Encoding) (*DeliveryReader,
 // Source returns the name of the file, as messages give it.
 func (dr *DeliveryReader) Source() string { return dr.t.name }
 
+// File returns the name of the file the rows Next returned come from: the
+// file's.
+func (dr *DeliveryReader) File() string { return dr.t.name }
+
 // Rows returns how many data rows Next has returned so far.
 func (dr *DeliveryReader) Rows() int { return dr.rows }
 
@@ -202,17 +206,25 @@ func (dr *DeliveryReader) end() error {
 	return io.EOF
 }
 
-// again prepares a second pass after a first one read the whole file and
+// Again prepares a second pass after a first one read the whole file and
 // found tickets whose hashes came more than once; it reports whether there
 // is one to make.
-func (dr *DeliveryReader) Again() (bool, error) {
+func (dr *DeliveryReader) Again() (bool, error) { return dr.again(false) }
+
+// again prepares a second pass as Again does; with always, it does so even
+// when no hash came twice — another file read with this one needs its
+// second pass — and the pass checks only that the file did not change.
+func (dr *DeliveryReader) again(always bool) (bool, error) {
 	if dr.hashes == nil || !dr.eof {
 		return false, nil
 	}
 	repeated := dr.hashes.Repeated()
+	if repeated == nil && !always {
+		return false, nil // the hashes are kept: a later again(true) can still start over
+	}
 	dr.hashes = nil
 	if repeated == nil {
-		return false, nil
+		repeated = map[uint64]bool{}
 	}
 	dr.Close()
 	if _, err := dr.src.Seek(dr.start, io.SeekStart); err != nil {

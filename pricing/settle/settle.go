@@ -117,7 +117,8 @@ type accumulator struct {
 	days      [31]dayAccumulator
 	terms     pricing.Terms
 	termsErr  error
-	firstLine int // the first row of the statement, for messages
+	firstFile string // the file of the statement's first row, for messages
+	firstLine int    // the first row of the statement
 }
 
 type dayAccumulator struct {
@@ -139,8 +140,11 @@ func (a *accumulator) total() dayAccumulator {
 // Source is a deliveries file read a batch of rows at a time, as
 // read.DeliveryReader reads one.
 type Source interface {
-	// Source names the file, as messages give it.
+	// Source names the file (or files), as the titles of outputs give it.
 	Source() string
+	// File names the file the rows Next returned last come from, as
+	// messages about a row give it.
+	File() string
 	// Next returns the next rows, valid until the following call; at the
 	// end, no rows and io.EOF.
 	Next(ctx context.Context) ([]pricing.Delivery, error)
@@ -225,7 +229,7 @@ func settle(ctx context.Context, dr Source, ags *pricing.Agreements, q *pricing.
 			a := current[ag]
 			if a == nil || currentMonth[ag] != key.month {
 				if a = acc[key]; a == nil {
-					a = &accumulator{firstLine: d.Line}
+					a = &accumulator{firstFile: dr.File(), firstLine: d.Line}
 					a.terms, a.termsErr = ags.List[ag].TermsFor(key.month)
 					acc[key] = a
 				}
@@ -348,7 +352,7 @@ func (s *Settlement) makeStatements(ags *pricing.Agreements, q *pricing.Quotes, 
 		mp, err := pricing.PriceMonth(a.terms, k.month, q, opts.Provisional)
 		if err != nil {
 			// Name the first row that needs the price.
-			err = &pricing.InputError{Source: s.Source, Line: a.firstLine, Err: pricing.Errorf("agreement %s: %w", ag.ID, err)}
+			err = &pricing.InputError{Source: a.firstFile, Line: a.firstLine, Err: pricing.Errorf("agreement %s: %w", ag.ID, err)}
 			switch {
 			case errors.Is(err, pricing.ErrPartialMonth):
 				partial = append(partial, err)

@@ -301,6 +301,10 @@ var coreErrorsZH = map[string]string{
 	"the month's final price is not known yet":                                         "该月最终价格尚未确定",
 
 	// deliveries and settlement
+	"is a duplicate ticket: %s:%d has it too, and a ladle is billed once":                                      "是重复的票号:%s 第 %d 行也有,一包铝液只结算一次",
+	"is not a file that can be read again: with more than one deliveries file, give each as a file, not stdin": "不是可再次读取的文件:到位文件不止一个时,每个都须是文件,不能是标准输入",
+	"--deliveries %s is a folder without a .csv file":                                                          "--deliveries %s 是文件夹,其中没有 .csv 文件",
+	"--deliveries %s: %w": "--deliveries %s:%w",
 	"is a duplicate ticket: line %d has it too, and a ladle is billed once":                 "是重复的票号:第 %d 行也有,一包铝液只结算一次",
 	"has more than two billion tickets; split the file":                                     "票数超过二十亿;请拆分文件",
 	"is longer than 65535 bytes: a ticket is a short number":                                "超过 65535 字节:票号应是短编号",
