@@ -244,6 +244,7 @@ func (d *workDir) remove() {
 	d.removed = true
 	if d.path != "" {
 		os.RemoveAll(d.path)
+		d.path = ""
 	}
 }
 

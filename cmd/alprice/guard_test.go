@@ -107,3 +107,78 @@ func TestStoreLockSaysWhoHoldsIt(t *testing.T) {
 		t.Error("the store was written without its lock")
 	}
 }
+
+// sparse makes a file that starts with head and claims size bytes, most of
+// them a hole: reading it whole would exhaust memory.
+func sparse(t *testing.T, name, head string, size int64) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(head), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, size); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	return path
+}
+
+// Every input is read within its limit, counted as it is read, never from
+// the size the file states (#28 item 6): a 20 GB store, an 8 GB source and
+// an 8 GB workbook are refused at once, naming the limit.
+func TestInputsAreBounded(t *testing.T) {
+	wd, _ := os.Getwd()
+	root := filepath.Join(wd, "..", "..")
+	store := sparse(t, "st.csv", "date,low,high,average,change\n2026-03-02,,,23620,\n", 20<<30)
+	source := sparse(t, "page.html", "<html>", 8<<30)
+	book := sparse(t, "inv.xlsx", "PK\x03\x04", 8<<30)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"quotes", "add", "2026-03-03", "23660", "--into", store}, "--into " + store + ": is larger than 67108864 bytes, the limit of this input: refused, never cut short"},
+		{[]string{"quotes", "import", source, "--into", filepath.Join(t.TempDir(), "new.csv")}, "SOURCE " + source + ": is larger than 67108864 bytes"},
+		{[]string{"check", "--agreements", filepath.Join(root, "testdata/agreements.yaml"), "--quotes", filepath.Join(root, h1Quotes),
+			"--deliveries", filepath.Join(root, "testdata/deliveries-2026-03.csv"), "--invoices", book}, book + ": is larger than 33554432 bytes"},
+	} {
+		start := time.Now()
+		_, stderr, status := runWith(nil, c.args...)
+		if status != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit %d, stderr %q", c.args[:2], status, stderr)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("%s: took %v", c.args[:2], took)
+		}
+	}
+}
+
+// The run's folder for excelize's temporary files is made when asked for,
+// removed with what is in it when the run ends or is interrupted, and not
+// made again after (#28 item 7).
+func TestWorkDirRemoved(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	var w workDir
+	dir := w.get()
+	if dir == "" || w.get() != dir {
+		t.Fatalf("get: %q, then %q", dir, w.get())
+	}
+	if err := os.WriteFile(filepath.Join(dir, "excelize-123"), make([]byte, 1<<10), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.remove()
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the folder is still there: %v", err)
+	}
+	if w.get() != "" {
+		t.Error("a folder was made after the run ended")
+	}
+	// A run that reads a workbook leaves nothing in $TMPDIR.
+	wd, _ := os.Getwd()
+	root := filepath.Join(wd, "..", "..")
+	if _, stderr, status := runWith(nil, "check", "--agreements", filepath.Join(root, "testdata/agreements.yaml"), "--quotes", filepath.Join(root, h1Quotes),
+		"--deliveries", filepath.Join(root, "testdata/deliveries-2026-03.csv"), "--invoices", filepath.Join(root, "testdata/invoices-xml/summary-2026-03.xlsx")); status > 1 {
+		t.Fatalf("check of the summary export: exit %d, %s", status, stderr)
+	}
+	if names, _ := os.ReadDir(os.Getenv("TMPDIR")); len(names) != 0 {
+		t.Errorf("left in $TMPDIR: %v", names)
+	}
+}
