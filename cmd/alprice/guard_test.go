@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -180,5 +181,70 @@ func TestWorkDirRemoved(t *testing.T) {
 	}
 	if names, _ := os.ReadDir(os.Getenv("TMPDIR")); len(names) != 0 {
 		t.Errorf("left in $TMPDIR: %v", names)
+	}
+}
+
+// withControlChar copies the workbook src with a U+0001 put into the cell
+// text of row 3 of every worksheet part.
+func withControlChar(t *testing.T, src, dst string) {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	hit := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if strings.HasPrefix(f.Name, "xl/worksheets/") {
+			if i := bytes.Index(data, []byte(`<row r="4"`)); i >= 0 {
+				if j := bytes.Index(data[i:], []byte("</v>")); j >= 0 {
+					data = append(data[:i+j:i+j], append([]byte("\x01"), data[i+j:]...)...)
+					hit = true
+				} else if j := bytes.Index(data[i:], []byte("</t>")); j >= 0 {
+					data = append(data[:i+j:i+j], append([]byte("\x01"), data[i+j:]...)...)
+					hit = true
+				}
+			}
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(data)
+	}
+	zw.Close()
+	if !hit {
+		t.Fatalf("%s: no row 4 to put a control character in", src)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A workbook of invoices with a U+0001 in one cell hides no invoice
+// (#28 item 4): the platform's export and the batch-issuing file alike are
+// an input error, exit 2, never a check that passes on the rows before it.
+func TestInvoiceWorkbookHidesNoRow(t *testing.T) {
+	wd, _ := os.Getwd()
+	root := filepath.Join(wd, "..", "..")
+	dir := t.TempDir()
+	base := []string{"--agreements", filepath.Join(root, "testdata/einvoice/agreements.yaml"), "--quotes", filepath.Join(root, h1Quotes),
+		"--deliveries", filepath.Join(root, "testdata/deliveries-2026-03.csv")}
+	batch := filepath.Join(dir, "e.xlsx")
+	if _, stderr, status := runWith(nil, append([]string{"settle", "--einvoice", batch, "--format", "json"}, base...)...); status != 0 {
+		t.Fatalf("settle --einvoice: %s", stderr)
+	}
+	for _, src := range []string{filepath.Join(root, "testdata/invoices-xml/summary-2026-03.xlsx"), batch} {
+		bad := filepath.Join(dir, "bad-"+filepath.Base(src))
+		withControlChar(t, src, bad)
+		stdout, stderr, status := runWith(nil, append([]string{"check", "--invoices", bad, "--format", "json"}, base...)...)
+		if status != 2 || stdout != "" || !strings.Contains(stderr, "bad-"+filepath.Base(src)) {
+			t.Errorf("%s with a U+0001: exit %d, stdout %q, stderr %q", filepath.Base(src), status, stdout, stderr)
+		}
 	}
 }
