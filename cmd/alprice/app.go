@@ -29,7 +29,9 @@ type app struct {
 	bom      bool      // --bom
 	lang     i18n.Lang // resolved from --lang or the locale
 
-	output outputGuard // writes --out, and stops for an interrupt
+	output  outputGuard // writes --out, the other outputs and the store, and stops for an interrupt
+	work    workDir     // excelize's temporary files, removed when the run ends
+	command string      // "alprice quotes add": what the run is, for the store's lock
 
 	verbose, quiet bool              // --verbose, --quiet
 	warnings       []string          // said once the run has worked
@@ -56,39 +58,12 @@ func (a *app) bindGlobalFlags(root *cobra.Command) {
 	pf.BoolVar(&a.bom, "bom", false, "start CSV with a UTF-8 byte order mark, so that Excel on Chinese Windows reads it right")
 }
 
-// setup checks the global flags once the command line is parsed.
-func (a *app) setup(cmd *cobra.Command) error {
-	var stdin []string
-	inputs := map[string]string{}
-	for _, name := range inputFlags {
-		if f := cmd.Flags().Lookup(name); f != nil {
-			inputs[name] = f.Value.String()
-			if f.Value.String() == "-" {
-				stdin = append(stdin, "--"+name)
-			}
-			// A flag given more than once (--invoices) names more inputs.
-			if many, ok := f.Value.(interface{ More() []string }); ok {
-				for k, p := range many.More() {
-					inputs[fmt.Sprintf("%s #%d", name, k+2)] = p
-					if p == "-" {
-						stdin = append(stdin, "--"+name)
-					}
-				}
-			}
-		}
-	}
-	if len(stdin) > 1 {
-		return usageError{pricing.Errorf("%s all read stdin (-); only one input can", strings.Join(stdin, " and "))}
-	}
-	if err := a.checkOut(inputs); err != nil {
+// setup checks the global flags once the command line is parsed, and
+// the plan of the files the run touches.
+func (a *app) setup(cmd *cobra.Command, args []string) error {
+	a.command = cmd.CommandPath()
+	if err := a.planFiles(cmd, args); err != nil {
 		return err
-	}
-	for _, name := range outputFlags {
-		if f := cmd.Flags().Lookup(name); f != nil && f.Value.String() != "" {
-			if err := checkOutput(name, f.Value.String(), inputs); err != nil {
-				return err
-			}
-		}
 	}
 	if a.format == "" {
 		a.format = "table"

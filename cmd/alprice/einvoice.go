@@ -3,11 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"alprice/cmd/alprice/internal/files"
 	"alprice/pricing"
 	"alprice/pricing/einvoice"
 )
@@ -30,33 +29,17 @@ func (f *einvoiceFlags) check() error {
 	return nil
 }
 
-// maxTemplateStdin bounds a template read from stdin; the template package
-// refuses one over 16 MiB anyway, and says so.
-const maxTemplateStdin = 16 << 20
-
 // openTemplate opens the blank to fill: --einvoice-template's, else the
 // official V260401 embedded in alprice.
 func (a *app) openTemplate(path string) (*einvoice.Template, error) {
 	if path == "" {
 		return einvoice.DefaultTemplate()
 	}
-	if path == "-" {
-		b, err := io.ReadAll(io.LimitReader(a.in, maxTemplateStdin+1))
-		if err != nil {
-			return nil, &pricing.InputError{Source: "stdin", Err: err}
-		}
-		return einvoice.OpenTemplate(bytes.NewReader(b), int64(len(b)), "stdin")
-	}
-	f, err := os.Open(path)
+	b, err := a.readAllInput("einvoice-template", path)
 	if err != nil {
-		return nil, &pricing.InputError{Source: path, Err: err}
+		return nil, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, &pricing.InputError{Source: path, Err: err}
-	}
-	return einvoice.OpenTemplate(f, st.Size(), inputName(path))
+	return einvoice.OpenTemplate(bytes.NewReader(b), int64(len(b)), inputName(path))
 }
 
 // writeEInvoices checks e-invoices against the platform's rules and the
@@ -76,6 +59,9 @@ func (a *app) writeEInvoices(f einvoiceFlags, invs []einvoice.EInvoice) ([]strin
 		return nil, err
 	}
 	batches := einvoice.Batches(invs)
+	if len(batches) > maxEInvoiceFiles {
+		return nil, usageError{pricing.Errorf("--einvoice %s: would take %d batch-issuing files; one run writes at most %d: settle fewer agreements or months at a time", f.path, len(batches), maxEInvoiceFiles)}
+	}
 	data := make([][]byte, len(batches))
 	for i, batch := range batches {
 		var buf bytes.Buffer
@@ -84,17 +70,13 @@ func (a *app) writeEInvoices(f einvoiceFlags, invs []einvoice.EInvoice) ([]strin
 		}
 		data[i] = buf.Bytes()
 	}
-	var files []string
+	var written []string
 	for i := range batches {
-		name := f.path
-		if i > 0 {
-			ext := filepath.Ext(f.path)
-			name = fmt.Sprintf("%s-%d%s", strings.TrimSuffix(f.path, ext), i+1, ext)
-		}
+		name := files.SeriesName(f.path, i+1)
 		if err := a.output.write(name, data[i]); err != nil {
 			return nil, err
 		}
-		files = append(files, name)
+		written = append(written, name)
 	}
 	if !a.quiet {
 		source := a.lang.T("the official V260401 embedded in alprice", "alprice 内置的官方 V260401")
@@ -102,11 +84,11 @@ func (a *app) writeEInvoices(f einvoiceFlags, invs []einvoice.EInvoice) ([]strin
 			source = f.template
 		}
 		where := f.path
-		if len(files) > 1 {
-			where = fmt.Sprintf(a.lang.T("%s and %d more files", "%s 等 %d 个文件"), f.path, len(files)-1)
+		if len(written) > 1 {
+			where = fmt.Sprintf(a.lang.T("%s and %d more files", "%s 等 %d 个文件"), f.path, len(written)-1)
 		}
 		fmt.Fprintf(a.err, a.lang.T("alprice: %s: %d invoices filled into the batch-issuing template %s (%s)\n",
 			"alprice:%s:%d 张发票,填入批量开票模板 %s(%s)\n"), where, len(invs), tpl.Version(), source)
 	}
-	return files, nil
+	return written, nil
 }

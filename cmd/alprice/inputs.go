@@ -13,18 +13,12 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"alprice/cmd/alprice/internal/files"
 	"alprice/pricing"
 	"alprice/pricing/einvoice"
 	"alprice/pricing/read"
 	"alprice/pricing/settle"
 )
-
-// inputFlags are the flags that name input files; any one of them may be
-// "-" for stdin.
-var inputFlags = []string{"agreements", "quotes", "deliveries", "invoices", "holidays", "einvoice-template"}
-
-// outputFlags are the flags besides --out that name files written.
-var outputFlags = []string{"einvoice", "red-requests"}
 
 // csvInput is a CSV input named by a flag (--quotes FILE), with its own
 // encoding flag (--quotes-encoding), so that each file's encoding is
@@ -319,7 +313,7 @@ func (a *app) readInvoices(in *invoicesInput, month pricing.Month) (*pricing.Inv
 	if err != nil {
 		return nil, err
 	}
-	opts := read.InvoiceOptions{Month: month}
+	opts := read.InvoiceOptions{Month: month, TempDir: a.work.get()}
 	paths := in.paths()
 	parts := make([]*pricing.Invoices, 0, len(paths))
 	for _, path := range paths {
@@ -362,9 +356,9 @@ func (a *app) readInvoicesFile(in *invoicesInput, path string, format read.Invoi
 			if f = read.DetectInvoiceFormat(head); f == read.InvoiceBatch {
 				// A workbook: its sheets tell the platform's export from
 				// a batch-issuing file.
-				data, err := io.ReadAll(io.LimitReader(br, read.MaxInvoiceWorkbookSize+1))
+				data, err := files.ReadAll(br, name, read.MaxInvoiceWorkbookSize)
 				if err != nil {
-					return &pricing.InputError{Source: name, Err: err}
+					return err
 				}
 				f, br = read.DetectInvoiceFormat(data), bufio.NewReader(bytes.NewReader(data))
 			}
@@ -441,22 +435,6 @@ func (a *app) readAgreements(path string) (*pricing.Agreements, error) {
 	defer r.Close()
 	ags, err := read.ReadAgreements(r, inputName(path))
 	return ags, err
-}
-
-// open opens the input file a flag names; "-" is stdin.
-func (a *app) open(flag, path string) (io.ReadCloser, error) {
-	if path == "-" {
-		return io.NopCloser(a.in), nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		var pathErr *os.PathError
-		if errors.As(err, &pathErr) {
-			err = pathErr.Err
-		}
-		return nil, pricing.Errorf("--%s %s: %w", flag, path, err)
-	}
-	return f, nil
 }
 
 // inputName is how messages name the input a flag names.

@@ -341,14 +341,18 @@ func manyAgreements(t *testing.T, dir string, n int) string {
 // SIGTERM and SIGINT are honoured in every phase of a large table —
 // reading the agreements, pricing, building and writing the workbook:
 // exit 143 or 130 within a second, one line, the old file untouched, no
-// temporary file. The signals come at several moments; most must land
-// while the run is still going.
+// temporary file, none of excelize's either. The signals come at several
+// moments; most must land while the run is still going.
 func TestInterruptWhileComputingAndWriting(t *testing.T) {
 	wd, _ := os.Getwd()
 	root := filepath.Join(wd, "..", "..")
 	dir := t.TempDir()
 	many := manyAgreements(t, dir, 4000)
 	out := filepath.Join(dir, "prices.xlsx")
+	// excelize's temporary files go to $TMPDIR: none may be left (#28 item 7);
+	// testscript's folder of each process is not alprice's.
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	interrupted := 0
 	moments := []time.Duration{50, 150, 300, 450, 600}
 	for k, after := range moments {
@@ -381,6 +385,11 @@ func TestInterruptWhileComputingAndWriting(t *testing.T) {
 		}
 		if names := dirNames(t, dir); len(names) != 2 {
 			t.Errorf("%s after %v: files left: %v", name, after, names)
+		}
+		for _, n := range dirNames(t, tmp) {
+			if strings.HasPrefix(n, "excelize-") || strings.HasPrefix(n, "alprice-") {
+				t.Errorf("%s after %v: temporary file left: %s", name, after, n)
+			}
 		}
 	}
 	if interrupted < 3 {

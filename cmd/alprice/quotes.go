@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -189,8 +189,9 @@ Only A00 rows are taken; other products are counted as skipped. "-" reads stdin.
 		Example: `  pbpaste | alprice quotes import - --date 2026-03-02 --into quotes.csv
   alprice quotes import cjxh_1.html --year 2026 --into quotes.csv
   alprice quotes import pricelist.json other-quotes.csv --into quotes.csv`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runQuotesImport(a, o, args) },
+		Args:        cobra.MinimumNArgs(1),
+		Annotations: map[string]string{argFiles: "SOURCE"},
+		RunE:        func(cmd *cobra.Command, args []string) error { return runQuotesImport(a, o, args) },
 	}
 	o.store.bind(cmd)
 	f := cmd.Flags()
@@ -225,14 +226,9 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 	}
 	all := &read.SourceQuotes{}
 	for _, src := range sources {
-		r, err := a.open("SOURCE", src)
+		data, err := a.readAllInput("SOURCE", src)
 		if err != nil {
 			return err
-		}
-		data, err := io.ReadAll(r)
-		r.Close()
-		if err != nil {
-			return pricing.Errorf("%s: %w", src, err)
 		}
 		sq, inferred, err := readQuoteSource(data, inputName(src), from, date, o.year, store.cal)
 		if err != nil {
@@ -245,6 +241,7 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 		}
 		all.Quotes = append(all.Quotes, sq.Quotes...)
 		all.NotA00 += sq.NotA00
+		all.Closed += sq.Closed
 	}
 	return a.mergeIntoStore(store, &o.store, all)
 }
@@ -273,7 +270,8 @@ func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time
 		if err != nil {
 			return nil, false, err
 		}
-		return &read.SourceQuotes{Quotes: q.Days}, false, nil
+		rows := append(slices.Clip(q.Days), q.Declared...)
+		return &read.SourceQuotes{Quotes: rows, Closed: len(q.Excluded)}, false, nil
 	}
 	sq, err = read.ReadPastedQuotes(bytes.NewReader(data), name, date)
 	return sq, false, err
@@ -283,11 +281,12 @@ func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time
 type quoteStore struct {
 	path   string
 	cal    *pricing.Calendar
-	quotes []pricing.Quote
-	before []byte // the file as it was; nil when new
+	quotes []pricing.Quote // read under the lock (readStore)
+	before []byte          // the file as it was; nil when new
 }
 
-// openStore reads the store --into names, or starts a new one.
+// openStore starts on the store --into names: it is read under its lock,
+// by the merge, once the sources have been read.
 func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 	if o.into == "" {
 		return nil, usageError{pricing.Errorf("give the quotes store with --into FILE")}
@@ -296,28 +295,7 @@ func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &quoteStore{path: o.into, cal: cal}
-	data, err := os.ReadFile(o.into)
-	if errors.Is(err, os.ErrNotExist) {
-		return s, nil
-	}
-	if err != nil {
-		return nil, pricing.Errorf("--into %s: %w", o.into, err)
-	}
-	s.before = data
-	if len(bytes.TrimSpace(data)) == 0 {
-		return s, nil
-	}
-	q, err := read.ReadQuotes(bytes.NewReader(data), o.into, read.AutoEncoding, s.cal)
-	var input *pricing.InputError
-	if errors.As(err, &input) && strings.Contains(input.Err.Error(), "has a header but no quotes") {
-		return s, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	s.quotes = q.Days
-	return s, nil
+	return &quoteStore{path: o.into, cal: cal}, nil
 }
 
 // mergeIntoStore merges quotes into the store, writes it when it changed,
@@ -335,7 +313,16 @@ type mergeReport func(stored *pricing.Quotes) (notes []string, fetched any)
 // mergeIntoStoreSaying is mergeIntoStore, its report completed by more
 // (which may be nil).
 func (a *app) mergeIntoStoreSaying(s *quoteStore, o *quotesStoreOptions, in *read.SourceQuotes, more mergeReport) error {
+	unlock, err := a.lockStore(context.Background(), s.path, a.command)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if err := a.readStore(s); err != nil {
+		return err
+	}
 	res := pricing.MergeQuotes(s.quotes, in.Quotes, s.cal, o.replace)
+	res.Closed += in.Closed
 	if len(res.Conflicts) > 0 && !o.replace {
 		var lines []error
 		for _, c := range res.Conflicts {
@@ -349,7 +336,7 @@ func (a *app) mergeIntoStoreSaying(s *quoteStore, o *quotesStoreOptions, in *rea
 		return err
 	}
 	if !bytes.Equal(buf.Bytes(), s.before) {
-		if err := a.output.writeAs("--into", s.path, buf.Bytes()); err != nil {
+		if err := a.output.write(s.path, buf.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -458,9 +445,10 @@ EXIT STATUS
   1  something found (the output lists it)
   2  usage or input error: a value that does not parse, a ragged row
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM`,
-		Example: `  alprice quotes check quotes.csv`,
-		Args:    exactArgs("FILE"),
-		RunE:    func(cmd *cobra.Command, args []string) error { return runQuotesCheck(a, args[0], holidays) },
+		Example:     `  alprice quotes check quotes.csv`,
+		Args:        exactArgs("FILE"),
+		Annotations: map[string]string{argFiles: "FILE"},
+		RunE:        func(cmd *cobra.Command, args []string) error { return runQuotesCheck(a, args[0], holidays) },
 	}
 	cmd.Flags().StringVar(&holidays, "holidays", "", "public holidays `FILE` (CSV date,name) to add to the trading calendar")
 	return cmd

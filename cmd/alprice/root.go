@@ -104,6 +104,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		select {
 		case sig := <-signals:
 			a.output.interrupt()
+			a.work.remove()
 			name, status := "SIGINT", 130
 			if sig == syscall.SIGTERM {
 				name, status = "SIGTERM", 143
@@ -119,7 +120,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	}
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
-	status := a.exitStatus(stderr, cmd, unknownCommand(cmd, err))
+	a.work.remove()
+	status := a.exitStatus(stderr, cmd, sayFileError(a, unknownCommand(cmd, err)))
 	if status < 2 {
 		a.sayWarnings(stderr)
 	}
@@ -291,7 +293,7 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 		Version:           buildVersion(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.setup(cmd) },
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error { return a.setup(cmd, args) },
 	}
 	root.SetIn(a.in)
 	root.SetOut(a.out)

@@ -277,7 +277,7 @@ func (a *app) writeRedRequests(path string, r *invoice.TrueUpResult) error {
 	var buf bytes.Buffer
 	var err error
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		err = report.WriteXLSX(&buf, doc)
+		err = report.WriteXLSXIn(&buf, doc, a.work.get())
 	} else {
 		err = report.WriteCSV(&buf, doc)
 	}

@@ -13,6 +13,8 @@
 //     skipped, every error placed.
 //   - quotes.go: [ReadQuotes] and [LintQuotes], a CSV file of daily quotes,
 //     and [WriteQuotes], the store's format.
+//   - store.go: [ReadStore], the store read back, refused when a rewrite
+//     would lose a column or a row of it.
 //   - sources.go: the quotes as Changjiang publishes them: pasted text
 //     ([ReadPastedQuotes]), the GBK history pages ([ReadHistoryHTML], and
 //     [ReadHistoryPage] with its [HistoryDating] for pages read in turn),

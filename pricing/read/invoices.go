@@ -36,9 +36,10 @@ func ReadInvoices(r io.Reader, name string, enc Encoding) (*pricing.Invoices, er
 // month billed, YYYY-MM) and issue_date; or the Chinese headers 发票号码,
 // 客户, 数量, 单价, 金额, 税率, 税额, 价税合计, 月份, 开票日期. A row without a
 // month is held to opts.Month, else to the month before its issue date
-// (month-end invoicing), as a 数电 invoice is. Every bad row is listed
-// and nothing is returned; an invoice number given with two buyers is a
-// bad row.
+// (month-end invoicing), as a 数电 invoice is. Every line is held to the
+// one check of every invoice line, whatever it was read from
+// ([ValidateInvoices]). Every bad row is listed and nothing is returned;
+// an invoice number given with two buyers is a bad row.
 func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions) (*pricing.Invoices, error) {
 	t, err := openCSV(r, name, enc, invoiceColumns)
 	if err != nil {
@@ -49,6 +50,12 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 	perInvoice := map[string]seen{}
 	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {
 		l, problems := readInvoiceLine(t, rec, opts)
+		if len(problems) == 0 {
+			// The one check of every invoice line, whatever it was read from.
+			for _, p := range lineProblems(l, false) {
+				problems = append(problems, t.fieldError(p.key, p.value, p.err))
+			}
+		}
 		if len(problems) == 0 {
 			if s, ok := perInvoice[l.InvoiceNo]; ok {
 				if buyer, _, at := inv.Where(int(s.first)); buyer != l.Buyer {

@@ -132,3 +132,24 @@ func TestReadHistoryPageDating(t *testing.T) {
 		})
 	}
 }
+
+// A saved answer or page over 16 MiB is read whole, not cut short: the
+// entry after the first 16 MiB is there (#28 item 6; the caller bounds the
+// input, refusing what is over its limit).
+func TestSourcesAreNotCutShort(t *testing.T) {
+	pad := strings.Repeat(" ", 17<<20)
+	answer := `{"success": true, "body": {"priceList": [` + pad + `{"productSortName": "A00铝", "publishDate": "2026-08-04", "avgPrice": 20660}]}}`
+	sq, err := ReadPriceListJSON(strings.NewReader(answer), "p.json")
+	if err != nil || len(sq.Quotes) != 1 {
+		t.Fatalf("a price list padded over 16 MiB: %v", err)
+	}
+	page := "<html><body><table><tr><th>品名</th><th>价格区间</th><th>均价</th><th>涨跌</th><th>日期</th></tr><tr><td>A00铝</td><td>23660-23700</td><td>23680</td><td>+80</td><td>03-02</td></tr>" + pad +
+		"<tr><td>A00铝</td><td>23580-23620</td><td>23600</td><td>-20</td><td>02-27</td></tr></table></body></html>"
+	hq, err := ReadHistoryHTML(strings.NewReader(page), "cjxh_1.html", 2026)
+	if err != nil {
+		t.Fatalf("a history page padded over 16 MiB: %v", err)
+	}
+	if len(hq.Quotes) != 2 {
+		t.Errorf("a history page padded over 16 MiB: %d quotes, want 2", len(hq.Quotes))
+	}
+}

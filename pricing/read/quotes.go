@@ -48,7 +48,7 @@ var quoteColumns = []column{
 // Changjiang does not quote then, and such a row is a scraper's
 // carried-forward one.
 func ReadQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar) (*pricing.Quotes, error) {
-	q, _, err := readQuotes(r, name, enc, cal, false)
+	q, _, _, err := readQuotes(r, name, enc, cal, false)
 	return q, err
 }
 
@@ -57,17 +57,20 @@ func ReadQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar) (
 // average outside its range (the row is left out) — as findings beside
 // the quotes, for a lint to report. Any other problem is an error.
 func LintQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar) (*pricing.Quotes, pricing.ErrorList, error) {
-	return readQuotes(r, name, enc, cal, true)
+	q, findings, _, err := readQuotes(r, name, enc, cal, true)
+	return q, findings, err
 }
 
-func readQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar, lenient bool) (*pricing.Quotes, pricing.ErrorList, error) {
+// readQuotes reads a quotes file; it returns its header too, for the
+// store's check of what a rewrite would keep.
+func readQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar, lenient bool) (*pricing.Quotes, pricing.ErrorList, []string, error) {
 	if cal == nil {
 		cal = pricing.DefaultCalendar()
 	}
 	today := cal.Today()
 	t, err := openCSV(r, name, enc, quoteColumns)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	hasLowHigh := t.has("low") || t.has("high")
 	var rows []pricing.Quote
@@ -82,7 +85,7 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar, l
 		return problems
 	})
 	if len(errs) == 0 && len(rows) == 0 {
-		return nil, nil, &pricing.InputError{Source: name, Line: 1, Err: pricing.Errorf("has a header but no quotes")}
+		return nil, nil, nil, &pricing.InputError{Source: name, Line: 1, Err: errNoQuotes}
 	}
 	slices.SortStableFunc(rows, func(a, b pricing.Quote) int { return a.Date.Compare(b.Date) })
 	kept := rows[:0:0]
@@ -100,15 +103,15 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar, l
 	if lenient {
 		for _, e := range errs {
 			if !errors.Is(e, pricing.ErrDuplicateDate) && !errors.Is(e, pricing.ErrOutsideRange) {
-				return nil, nil, errs
+				return nil, nil, nil, errs
 			}
 		}
 		findings, errs = errs, nil
 	}
 	if err := errs.Err(); err != nil {
-		return nil, nil, errs
+		return nil, nil, nil, errs
 	}
-	return pricing.NewQuotes(name, rows, cal), findings, nil
+	return pricing.NewQuotes(name, rows, cal), findings, t.header, nil
 }
 
 func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (pricing.Quote, pricing.ErrorList) {
@@ -235,6 +238,10 @@ func csvField(s string) string {
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
+
+// errNoQuotes is the error of a quotes file with a header and no row: an
+// empty store, to the store's reader.
+var errNoQuotes = pricing.Errorf("has a header but no quotes")
 
 // FutureDate is the error of a quote dated after today.
 func FutureDate(today time.Time) error {

@@ -23,6 +23,10 @@ type InvoiceOptions struct {
 	// Month is the supply month of an invoice that does not state one
 	// (--month); zero for the month before its issue date.
 	Month pricing.Month
+	// TempDir is where a large workbook's parts are unzipped to temporary
+	// files (removed once read); "" for the system's. A command gives its
+	// own folder, which it removes on an interrupt too.
+	TempDir string
 }
 
 // The sizes the invoice readers take: a 数电 invoice XML, and a workbook
@@ -131,7 +135,7 @@ func ReadInvoiceXML(r io.Reader, name string, opts InvoiceOptions) (*pricing.Inv
 // reads an invoice; every row is read or is an error naming its row and
 // column. The export states no invoice totals: they are not checked.
 func ReadInvoiceSummary(r io.Reader, name string, opts InvoiceOptions) (*pricing.Invoices, error) {
-	fis, err := fapiao.ReadSummaryXLSX(r, name)
+	fis, err := fapiao.ReadSummaryXLSX(r, name, opts.TempDir)
 	if err != nil {
 		return nil, fapiaoError(err, false)
 	}

@@ -459,3 +459,19 @@ func FuzzReadInvoiceXML(f *testing.F) {
 		}
 	})
 }
+
+// The CSV reader holds its lines to the same one check (#28 item 5): a
+// VAT rate of 1.3 (130%) and an amount of 13 digits before the point, which
+// its own parsing lets through, are bad rows.
+func TestInvoiceCSVSharesTheCheck(t *testing.T) {
+	head := "invoice_no,buyer,month,quantity_t,unit_price_excl_vat,amount_excl_vat,vat_rate,vat\n"
+	for _, c := range []struct{ row, field string }{
+		{"S1,B,2026-03,1.000,1,1.00,1.3,1.30\n", "vat_rate"},
+		{"S1,B,2026-03,1.000,1,10000000000000.00,0.13,0.13\n", "amount_excl_vat"},
+	} {
+		_, err := ReadInvoiceCSV(strings.NewReader(head+c.row), "i.csv", UTF8, InvoiceOptions{})
+		if err == nil || !strings.Contains(err.Error(), "i.csv:2") || !strings.Contains(err.Error(), c.field) {
+			t.Errorf("%q: %v", c.row, err)
+		}
+	}
+}

@@ -61,10 +61,11 @@ func DetectQuoteSource(head []byte) QuoteSource {
 }
 
 // SourceQuotes are the A00 quotes read from a source, and how many rows of
-// other products were skipped.
+// other products, or dated on a weekend or holiday, were skipped.
 type SourceQuotes struct {
 	Quotes []pricing.Quote
 	NotA00 int
+	Closed int // rows a quotes file gave on a weekend or holiday, left out by its reader
 }
 
 // a00 matches the product name of A00 aluminium as the site writes it.
@@ -253,9 +254,11 @@ func DatingFrom(day time.Time) HistoryDating {
 
 // ReadHistoryPage reads one history page as [ReadHistoryHTML] does,
 // dating its rows by dating, and leaves dating at the page's last A00 row
-// for the next page; on an error it is left as it was.
+// for the next page; on an error it is left as it was. r is read whole,
+// never cut short: its caller bounds it (alprice opens every input within
+// its limit, and caps the site's answers).
 func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQuotes, error) {
-	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("cannot be read: %w", err)}
 	}
@@ -483,9 +486,10 @@ type priceListItem struct {
 // success is false is the site refusing, an error with its message (a
 // missing success is accepted: saved answers may lack it). An answer of
 // another shape is an error that says what was expected and shows the
-// start of what came.
+// start of what came. r is read whole, never cut short: its caller
+// bounds it.
 func ReadPriceListJSON(r io.Reader, name string) (*SourceQuotes, error) {
-	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("cannot be read: %w", err)}
 	}

@@ -41,9 +41,6 @@ var quotesFetchErrorsZH = map[string]string{
 	"%s: %d history pages read without an A00 row; nothing was written":                                                                                            "%s:读取了 %d 个历史页面,没有一行 A00;未写入任何内容",
 	"%s: %d history pages read back to %s without reaching %s, the first trading day of %s; nothing was written (save older pages from a browser and import them)": "%s:读取了 %d 个历史页面,回溯到 %s,仍未到达 %s(%s 的第一个交易日);未写入任何内容(请从浏览器保存更早的页面后导入)",
 
-	// the store, written as --into
-	"%s %s: not a regular file": "%s %s:不是普通文件",
-
 	// quotes import of a price-list JSON
 	"is false: the site refused to answer":                                 "表示失败:网站拒绝给出数据",
 	"is false: the site refused to answer, saying %s":                      "表示失败:网站拒绝给出数据,其消息为 %s",

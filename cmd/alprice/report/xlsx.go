@@ -44,8 +44,13 @@ const maxSheetName = 31
 // of hundreds of agreements — go on one sheet, their machine columns (the
 // agreement, the buyer) shown: a workbook of thousands of sheets is of no
 // use to anyone, and slow to write.
-func WriteXLSX(w io.Writer, d Doc) error {
-	f := excelize.NewFile()
+func WriteXLSX(w io.Writer, d Doc) error { return WriteXLSXIn(w, d, "") }
+
+// WriteXLSXIn is WriteXLSX with excelize's temporary files (a large sheet
+// is buffered in one) in the folder tmpDir, "" for the system's: a run that
+// is interrupted removes its own folder, so none is left behind.
+func WriteXLSXIn(w io.Writer, d Doc, tmpDir string) error {
+	f := excelize.NewFile(excelize.Options{TmpDir: tmpDir})
 	defer f.Close()
 	x := &xlsxWriter{f: f, used: map[string]bool{}}
 	if err := x.styles(); err != nil {

@@ -59,13 +59,14 @@ func LockPath(storePath string) string {
 // process that crashed or was killed never blocks. A busy lock is tried
 // again until wait has passed — then KindLocked, naming the holder — or
 // ctx is done (ctx.Err()). notify, if not nil, is called once with the
-// holder's description when the lock has been busy for [NotifyAfter].
+// holder (nil when its lock file does not say) when the lock has been busy
+// for [NotifyAfter].
 // unlock may be called more than once; only the first call counts.
-func Lock(ctx context.Context, storePath, holder string, wait time.Duration, notify func(holder string)) (unlock func() error, err error) {
+func Lock(ctx context.Context, storePath, holder string, wait time.Duration, notify func(holder *Holder)) (unlock func() error, err error) {
 	return lock(ctx, storePath, holder, wait, NotifyAfter, notify)
 }
 
-func lock(ctx context.Context, storePath, holder string, wait, notifyAfter time.Duration, notify func(string)) (func() error, error) {
+func lock(ctx context.Context, storePath, holder string, wait, notifyAfter time.Duration, notify func(*Holder)) (func() error, error) {
 	path := LockPath(storePath)
 	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR), flock.SetPermissions(0o666))
 	start := time.Now()
@@ -85,11 +86,7 @@ func lock(ctx context.Context, storePath, holder string, wait, notifyAfter time.
 		}
 		if notify != nil && !notified && waited >= notifyAfter {
 			notified = true
-			desc := "another process"
-			if h != nil {
-				desc = h.String()
-			}
-			notify(desc)
+			notify(h)
 		}
 		t := time.NewTimer(min(pollEvery, wait-waited))
 		select {

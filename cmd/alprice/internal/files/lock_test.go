@@ -24,7 +24,7 @@ func TestLockWaiterIsTold(t *testing.T) {
 	}
 	var mu sync.Mutex
 	var told []string
-	notify := func(h string) { mu.Lock(); told = append(told, h); mu.Unlock() }
+	notify := func(h *Holder) { mu.Lock(); told = append(told, h.String()); mu.Unlock() }
 	_, err = lock(context.Background(), store, "alprice quotes add", 400*time.Millisecond, 100*time.Millisecond, notify)
 	fe := kindOf(t, err)
 	if fe.Kind != KindLocked || fe.Path != store || fe.Wait != 400*time.Millisecond {

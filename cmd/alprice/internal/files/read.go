@@ -2,6 +2,7 @@ package files
 
 import (
 	"io"
+	"math"
 	"os"
 )
 
@@ -54,6 +55,9 @@ func Open(flag, path string, limit int64, stdin io.Reader) (io.ReadCloser, error
 	if err := checkInput(flag, path); err != nil {
 		return nil, err
 	}
+	if limit < 0 {
+		limit = math.MaxInt64 - 1 // no limit, and limit+1 still counts
+	}
 	f, err := openNonBlocking(path)
 	if err != nil {
 		return nil, ioError(flag, path, err)
@@ -67,15 +71,30 @@ func Open(flag, path string, limit int64, stdin io.Reader) (io.ReadCloser, error
 		f.Close()
 		return nil, &Error{Kind: KindNotRegular, Flag: flag, Path: path, Type: t}
 	}
-	return &limitedFile{LimitReader(f, flag, name, limit), f}, nil
+	return &limitedFile{r: newLimitReader(f, flag, name, limit), f: f, limit: limit}, nil
 }
 
+// limitedFile is an input file read within its limit. It can seek, for a
+// reader that reads the file twice (the deliveries' duplicate check): the
+// limit then counts from where it seeks to.
 type limitedFile struct {
-	io.Reader
-	f *os.File
+	r     *limitReader
+	f     *os.File
+	limit int64
 }
+
+func (l *limitedFile) Read(p []byte) (int, error) { return l.r.Read(p) }
 
 func (l *limitedFile) Close() error { return l.f.Close() }
+
+// Seek seeks the file; the bytes after the new offset are held to the limit.
+func (l *limitedFile) Seek(offset int64, whence int) (int64, error) {
+	pos, err := l.f.Seek(offset, whence)
+	if err == nil {
+		l.r.left, l.r.over = max(l.limit-pos, 0), false
+	}
+	return pos, err
+}
 
 // LimitReader returns a reader of r that fails with KindTooLarge, naming
 // flag, name and limit, once r holds more than limit bytes: it reads at
@@ -85,6 +104,10 @@ func LimitReader(r io.Reader, flag, name string, limit int64) io.Reader {
 	if limit < 0 {
 		return r
 	}
+	return newLimitReader(r, flag, name, limit)
+}
+
+func newLimitReader(r io.Reader, flag, name string, limit int64) *limitReader {
 	return &limitReader{r: r, left: limit, err: &Error{Kind: KindTooLarge, Flag: flag, Path: name, Limit: limit}}
 }
 

@@ -192,3 +192,30 @@ func TestOpenStdin(t *testing.T) {
 		t.Errorf("an endless stdin: %v", err)
 	}
 }
+
+// A file opened within a limit seeks, for a reader that reads it twice,
+// and the limit counts again from where it seeks to.
+func TestOpenSeeks(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "in.csv")
+	if err := os.WriteFile(path, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open("deliveries", path, 10, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	s, ok := r.(io.ReadSeeker)
+	if !ok {
+		t.Fatal("an opened file does not seek")
+	}
+	for pass := range 2 {
+		b, err := io.ReadAll(s)
+		if err != nil || string(b) != "0123456789" {
+			t.Fatalf("pass %d: %q, %v", pass+1, b, err)
+		}
+		if _, err := s.Seek(0, io.SeekStart); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

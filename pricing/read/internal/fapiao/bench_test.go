@@ -28,7 +28,7 @@ func BenchmarkReadSummaryXLSX(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ReadSummaryXLSX(bytes.NewReader(book), "b.xlsx"); err != nil {
+		if _, err := ReadSummaryXLSX(bytes.NewReader(book), "b.xlsx", ""); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -88,10 +88,10 @@ var (
 // when that states them (被红冲蓝字数电发票号码：…, 红字发票信息确认单编号：…).
 //
 // Input over MaxXLSXSize is refused. The workbook is closed, and its
-// temporary files removed, on every path.
-func ReadSummaryXLSX(r io.Reader, name string) (invs []Invoice, err error) {
+// temporary files (in tmpDir, "" for the system's) removed, on every path.
+func ReadSummaryXLSX(r io.Reader, name, tmpDir string) (invs []Invoice, err error) {
 	g := &sizeGuard{r: r, left: MaxXLSXSize}
-	f, err := excelize.OpenReader(g, excelize.Options{RawCellValue: true, UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	f, err := excelize.OpenReader(g, excelize.Options{RawCellValue: true, UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit, TmpDir: tmpDir})
 	if err != nil {
 		if g.over {
 			return nil, &Error{File: name, Kind: KindTooLarge, Err: fmt.Errorf("over %d bytes", MaxXLSXSize)}
