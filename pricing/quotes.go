@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -35,15 +36,13 @@ type Quotes struct {
 
 	months   map[Month][2]int // the Days of each month: Days[from:to]
 	averages map[averageKey]Average
-	used     map[Month]bool // the months averaged, for notes about them alone
 }
 
-// UsedNotes returns the excluded rows and the warnings of the months
-// averaged so far: what a run that used those months should say about the
-// file, and no more.
-func (q *Quotes) UsedNotes() (excluded, warnings []Note) {
-	used := func(n Note) bool { return q.used[MonthOf(n.Date)] }
-	return filter(q.Excluded, used), filter(q.Warnings, used)
+// NotesOf returns the excluded rows and the warnings of months: what a run
+// that priced on those months should say about the file, and no more.
+func (q *Quotes) NotesOf(months []Month) (excluded, warnings []Note) {
+	of := func(n Note) bool { return slices.Contains(months, MonthOf(n.Date)) }
+	return filter(q.Excluded, of), filter(q.Warnings, of)
 }
 
 type averageKey struct {
@@ -205,12 +204,9 @@ func (q *Quotes) Months() []Month {
 // naming the month and the file.
 //
 // Averages are kept once made: a table of many agreements asks for the
-// same months again and again. The Average's slices are shared.
+// same months again and again. The Average's slices are shared. Asking has
+// no other effect: which months a run priced on is the run's to say.
 func (q *Quotes) Average(m Month, r Rounding) (Average, error) {
-	if q.used == nil {
-		q.used = map[Month]bool{}
-	}
-	q.used[m] = true
 	if a, ok := q.averages[averageKey{m, r}]; ok {
 		return a, nil
 	}

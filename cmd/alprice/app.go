@@ -35,7 +35,8 @@ type app struct {
 
 	verbose, quiet bool              // --verbose, --quiet
 	warnings       []string          // said once the run has worked
-	quotesRead     []*pricing.Quotes // whose notes about the months used are said then too
+	quotesRead     []*pricing.Quotes // whose notes about the months priced are said then too
+	priced         []pricing.Month   // the benchmark months the run priced on (pricedOn)
 }
 
 var formats = []string{"table", "json", "csv", "markdown", "xlsx"}
@@ -99,6 +100,10 @@ type result struct {
 	json func() any
 }
 
+// pricedOn records benchmark months the run priced on (or showed), whose
+// quotes' excluded rows and warnings it says.
+func (a *app) pricedOn(months ...pricing.Month) { a.priced = append(a.priced, months...) }
+
 // warn keeps a warning, said on stderr once the run has worked: when it
 // fails, its error is said last and alone.
 func (a *app) warn(format string, args ...any) {
@@ -119,7 +124,7 @@ func (a *app) sayWarnings(w io.Writer) {
 	prefix := a.lang.T("alprice: warning: ", "alprice:警告:")
 	say := func(s string) { fmt.Fprintf(w, "%s%s\n", prefix, printable(s)) }
 	for _, q := range a.quotesRead {
-		excluded, warnings := q.UsedNotes()
+		excluded, warnings := q.NotesOf(a.priced)
 		for _, group := range [][]pricing.Note{excluded, warnings} {
 			count := map[string]int{}
 			for _, n := range group {

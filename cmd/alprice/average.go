@@ -98,6 +98,7 @@ func runAverage(a *app, o *averageOptions) error {
 		if err != nil {
 			return err
 		}
+		a.pricedOn(m)
 		ma := monthAverage{Average: avg}
 		if p, ok := official[m]; ok {
 			ma.official = &p

@@ -130,6 +130,9 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, m := range res.Months {
+		a.pricedOn(m.Price.Benchmark.Month)
+	}
 	// The invoices are not used from here: the memory they take is free
 	// for the output's.
 	if err := a.emit(result{doc: func() report.Doc { return checkDoc(a.lang, source, res) }, json: func() any { return checkJSON(a.lang, res) }}); err != nil {

@@ -384,8 +384,19 @@ func (a *app) readInvoicesFile(in *invoicesInput, path string, format read.Invoi
 }
 
 // settle reads and settles the deliveries files, as one when there are
-// several.
+// several, and records the benchmark months it priced on.
 func (a *app) settle(cmd *cobra.Command, in *deliveriesInput, agreements *pricing.Agreements, q *pricing.Quotes, opts settle.SettleOptions) (*settle.Settlement, error) {
+	s, err := a.readSettlement(cmd, in, agreements, q, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range s.Statements {
+		a.pricedOn(st.Price.Benchmark.Month)
+	}
+	return s, nil
+}
+
+func (a *app) readSettlement(cmd *cobra.Command, in *deliveriesInput, agreements *pricing.Agreements, q *pricing.Quotes, opts settle.SettleOptions) (*settle.Settlement, error) {
 	paths, err := in.files()
 	if err != nil {
 		return nil, err

@@ -395,6 +395,7 @@ func (a *app) backfillMonth(ctx context.Context, st *site, store *quoteStore, o 
 		return st.failure(err, "")
 	}
 	return a.mergeIntoStoreSaying(store, &o.store, &read.SourceQuotes{Quotes: taken, NotA00: notA00}, func(stored *pricing.Quotes) ([]string, any) {
+		a.pricedOn(m)
 		return monthReport(a.lang, stored, m, pages, len(taken))
 	})
 }

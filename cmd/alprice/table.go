@@ -122,6 +122,7 @@ func runTable(a *app, o *tableOptions) error {
 				u := unavailableMonth{month: m, benchmarkMonth: terms.PricingMonth.BenchmarkMonth(m), terms: terms, reason: err}
 				if avg, err := q.Average(u.benchmarkMonth, terms.AverageRounding); err == nil {
 					u.average = &avg
+					a.pricedOn(u.benchmarkMonth)
 				}
 				t.rows = append(t.rows, tableRow{unavailable: &u})
 				continue
@@ -129,6 +130,7 @@ func runTable(a *app, o *tableOptions) error {
 			if err != nil {
 				return err
 			}
+			a.pricedOn(mp.Benchmark.Month)
 			t.rows = append(t.rows, tableRow{price: &mp})
 		}
 		tables = append(tables, t)
