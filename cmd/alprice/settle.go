@@ -154,6 +154,7 @@ type invoiceLineJSON struct {
 	AmountExclVAT    money  `json:"amount_excl_vat"`
 	VAT              money  `json:"vat"`
 	Residual         money  `json:"residual"`
+	AmountInWords    words  `json:"amount_in_words"`
 }
 
 type statementJSON struct {
@@ -173,6 +174,7 @@ type statementJSON struct {
 	UnitPriceExclVAT money             `json:"unit_price_excl_vat"`
 	UnitPriceInvoice string            `json:"unit_price_excl_vat_invoice"`
 	Amount           money             `json:"amount"`
+	AmountInWords    words             `json:"amount_in_words"`
 	AmountExclVAT    money             `json:"amount_excl_vat"`
 	VAT              money             `json:"vat"`
 	Invoices         []invoiceLineJSON `json:"invoices,omitempty"`
@@ -240,12 +242,12 @@ func settleJSON(l i18n.Lang, s *settle.Settlement) settlementJSON {
 			Tickets:         st.Tickets, TappedT: tonnes(st.Tapped), DeliveredT: tonnes(st.Delivered), LossT: tonnes(st.Loss()),
 			UnitPrice: money(st.Price.Price.UnitPrice), UnitPriceExclVAT: money(st.Price.Price.UnitPriceExclVAT),
 			UnitPriceInvoice: pricing.InvoiceUnitPrice(st.Bill.AmountExclVAT, st.Delivered).StringFixed(8),
-			Amount:           money(st.Bill.Amount), AmountExclVAT: money(st.Bill.AmountExclVAT), VAT: money(st.Bill.VAT),
+			Amount:           money(st.Bill.Amount), AmountInWords: words(st.Bill.Amount), AmountExclVAT: money(st.Bill.AmountExclVAT), VAT: money(st.Bill.VAT),
 		}
 		for _, l := range st.Invoices {
 			sj.Invoices = append(sj.Invoices, invoiceLineJSON{QuantityT: tonnes(l.Quantity),
 				UnitPriceInvoice: pricing.InvoiceUnitPrice(l.AmountExclVAT, l.Quantity).StringFixed(8), Amount: money(l.Amount),
-				AmountExclVAT: money(l.AmountExclVAT), VAT: money(l.VAT), Residual: money(l.Residual)})
+				AmountExclVAT: money(l.AmountExclVAT), VAT: money(l.VAT), Residual: money(l.Residual), AmountInWords: words(l.Amount)})
 		}
 		j.Statements = append(j.Statements, sj)
 	}
