@@ -36,10 +36,10 @@ type app struct {
 	quotesRead     []*pricing.Quotes // whose notes about the months used are said then too
 }
 
-var formats = []string{"table", "json", "csv", "markdown", "xlsx"}
+var formats = []string{"table", "json", "csv", "markdown", "xlsx", "html"}
 
 // formatByExtension is the format an --out file's extension implies.
-var formatByExtension = map[string]string{".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table"}
+var formatByExtension = map[string]string{".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table", ".html": "html"}
 
 // knownExtensions lists the extensions of formatByExtension.
 func knownExtensions() string {
@@ -122,6 +122,7 @@ func (a *app) setup(cmd *cobra.Command) error {
 type result struct {
 	doc  func() report.Doc
 	json func() any
+	html func() (report.HTML, error) // a printed document of its own (documents.go); nil for the doc laid out as HTML
 }
 
 // warn keeps a warning, said on stderr once the run has worked: when it

@@ -80,7 +80,7 @@ exactly and each is consistent on its own (quantity × unit price = amount, VAT
 }
 
 func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
-	opts := settle.SettleOptions{SkipInvalid: o.skipInvalid, Provisional: o.provisional}
+	opts := settle.SettleOptions{SkipInvalid: o.skipInvalid, Provisional: o.provisional, Ladles: a.format == "html"}
 	if o.month != "" {
 		m, err := pricing.ParseMonth(o.month)
 		if err != nil {
@@ -124,7 +124,8 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 			return err
 		}
 	}
-	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller, s) }, json: func() any { return settleJSON(a.lang, s) }}); err != nil {
+	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller, s) }, json: func() any { return settleJSON(a.lang, s) },
+		html: func() (report.HTML, error) { return settleHTML(a.lang, agreements, s) }}); err != nil {
 		return err
 	}
 	if s.RejectedRows > 0 || len(s.Unpriced) > 0 {

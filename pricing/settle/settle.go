@@ -46,6 +46,10 @@ type Ladle struct {
 	Line              int // in the deliveries file
 }
 
+// Loss returns the ladle's tapped − delivered weight, never billed (rules
+// 2.5 and 2.6).
+func (l Ladle) Loss() pricing.Weight { return l.Tapped - l.Delivered }
+
 // DayTotals sums a statement's tickets of one day.
 type DayTotals struct {
 	Date              time.Time
