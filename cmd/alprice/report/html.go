@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"slices"
+	"unicode/utf8"
 )
 
 // HTML is a document for people to read, print, sign and send: one
@@ -94,7 +95,11 @@ type htmlTable struct {
 type htmlCell struct {
 	Text   string
 	Number bool
+	Short  bool // a word or two (a field, a month, an invoice number): kept on one line
 }
+
+// shortCell is the most characters a cell kept on one line has.
+const shortCell = 10
 
 // wideColumns is how many columns fit A4 portrait at the body's size.
 const wideColumns = 9
@@ -116,7 +121,8 @@ func htmlTableOf(t Table) htmlTable {
 		out := make([]htmlCell, len(cols))
 		for j, i := range cols {
 			if i < len(row) {
-				out[j] = htmlCell{Text: row[i].Display(), Number: row[i].IsNumber() || numeric[j]}
+				text := row[i].Display()
+				out[j] = htmlCell{Text: text, Number: row[i].IsNumber() || numeric[j], Short: utf8.RuneCountInString(text) <= shortCell}
 			}
 		}
 		return out
