@@ -48,6 +48,8 @@
 //   - invoices.go: invoice lines, kept compact; split.go: a bill split
 //     into invoice lines under a cap.
 //   - rules.go: the codes of the tax rules a finding cites.
+//   - capitals.go: an amount in Chinese capitals (大写金额), as bills write
+//     it, [AmountInWords].
 //   - errors.go and messages.go: every error is a template and its figures
 //     ([Errorf], said by [Say] with a catalogue), every finding a code and
 //     its figures ([Message]), so that the command line can say them in the

@@ -39,10 +39,10 @@ type app struct {
 	priced         []pricing.Month   // the benchmark months the run priced on (pricedOn)
 }
 
-var formats = []string{"table", "json", "csv", "markdown", "xlsx"}
+var formats = []string{"table", "json", "csv", "markdown", "xlsx", "html"}
 
 // formatByExtension is the format an --out file's extension implies.
-var formatByExtension = map[string]string{".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table"}
+var formatByExtension = map[string]string{".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table", ".html": "html"}
 
 // knownExtensions lists the extensions of formatByExtension.
 func knownExtensions() string {
@@ -98,6 +98,7 @@ func (a *app) setup(cmd *cobra.Command, args []string) error {
 type result struct {
 	doc  func() report.Doc
 	json func() any
+	html func() (report.HTML, error) // a printed document of its own (documents.go); nil for the doc laid out as HTML
 }
 
 // pricedOn records benchmark months the run priced on (or showed), whose

@@ -135,7 +135,8 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	}
 	// The invoices are not used from here: the memory they take is free
 	// for the output's.
-	if err := a.emit(result{doc: func() report.Doc { return checkDoc(a.lang, source, res) }, json: func() any { return checkJSON(a.lang, res) }}); err != nil {
+	if err := a.emit(result{doc: func() report.Doc { return checkDoc(a.lang, source, res) }, json: func() any { return checkJSON(a.lang, res) },
+		html: func() (report.HTML, error) { return checkHTML(a.lang, source, res), nil }}); err != nil {
 		return err
 	}
 	if !res.OK() {

@@ -317,7 +317,7 @@ var flagsZH = map[string]string{
 	"help":    "显示帮助",
 	"version": "显示 alprice 的版本",
 	"bom":     "CSV 以 UTF-8 字节顺序标记开头,使中文 Windows 上的 Excel 正确读取",
-	"format":  "输出格式 `FORMAT`:table、json、csv、markdown、xlsx(默认:按 --out 的扩展名,否则 table)",
+	"format":  "输出格式 `FORMAT`:table、json、csv、markdown、xlsx、html(默认:按 --out 的扩展名,否则 table)",
 	"lang":    "语言,`zh|en`(默认:LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh)",
 	"out":     "把输出写入 `FILE`,先写临时文件再改名就位",
 	"quiet":   "不显示警告",
@@ -412,6 +412,9 @@ var flagsZH = map[string]string{
 	"alprice check --month":          "备注中未载明供货月份(也无月份列)的发票的供货月份 `YYYY-MM`(默认:其开票日期的上一个月)",
 	"red-requests":                   "另把红字确认单写入 `FILE`(.csv 或 .xlsx):蓝字发票、行、原因 销售折让、金额",
 	"alprice trueup --tax-tolerance": "已开发票行的税额与 金额 × 税率 之差的上限 `AMOUNT`",
+
+	// the printed documents (#30)
+	"notice": "与 --format html 一起使用:给每个需方每个月一份价格通知函,附最近 12 个月的走势图",
 }
 
 // usageTemplateZH is cobra's usage template in Chinese.

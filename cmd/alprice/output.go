@@ -36,6 +36,11 @@ func (a *app) emit(r result) error {
 		err = report.WriteXLSXIn(w, r.doc(), a.work.get())
 	case "markdown":
 		err = report.WriteMarkdown(w, r.doc())
+	case "html":
+		var h report.HTML
+		if h, err = a.htmlOf(r); err == nil {
+			err = report.WriteHTML(w, h)
+		}
 	default:
 		err = report.WriteTable(w, r.doc())
 	}

@@ -48,6 +48,7 @@ type quoteJSON struct {
 	VATRate          string     `json:"vat_rate"`
 	WeightT          *tonnes    `json:"weight_t,omitempty"`
 	Amount           *money     `json:"amount,omitempty"`
+	AmountInWords    *words     `json:"amount_in_words,omitempty"`
 	AmountExclVAT    *money     `json:"amount_excl_vat,omitempty"`
 	VAT              *money     `json:"vat,omitempty"`
 	Overrides        []override `json:"overrides,omitempty"`
@@ -87,7 +88,8 @@ func (q pricedQuote) json(l i18n.Lang) quoteJSON {
 	}
 	if b := q.bill; b != nil {
 		w, amount, excl, vat := tonnes(b.Weight), money(b.Amount), money(b.AmountExclVAT), money(b.VAT)
-		j.WeightT, j.Amount, j.AmountExclVAT, j.VAT = &w, &amount, &excl, &vat
+		inWords := words(b.Amount)
+		j.WeightT, j.Amount, j.AmountExclVAT, j.VAT, j.AmountInWords = &w, &amount, &excl, &vat, &inWords
 	}
 	return j
 }

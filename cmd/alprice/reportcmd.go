@@ -355,7 +355,11 @@ func reportChart(l i18n.Lang, rep *policy.PolicyReport, withOutput bool) report.
 		Category: l.T("Month", "月份")}
 	delivered := report.Series{Name: l.T("Delivered t", "到位量(吨)"), Column: true}
 	rate := report.Series{Name: l.T("Conversion rate %", "就地转化率 %"), Secondary: true}
-	target := report.Series{Name: fmt.Sprintf(l.T("Target %s%%", "目标 %s%%"), policy.FinalTarget.Percent), Secondary: true}
+	// The policy's targets for the rate, 30%, 40% and about 60%, each a line.
+	targets := make([]report.Series, len(policy.ConversionTargets))
+	for i, t := range policy.ConversionTargets {
+		targets[i] = report.Series{Name: fmt.Sprintf(l.T("Target %s%% (%d)", "目标 %s%%(%d年)"), t.Percent, t.Year), Secondary: true}
+	}
 	for _, m := range rep.Months {
 		c.Categories = append(c.Categories, m.Month.String())
 		delivered.Values = append(delivered.Values, report.Tonnes(m.Delivered))
@@ -364,11 +368,13 @@ func reportChart(l i18n.Lang, rep *policy.PolicyReport, withOutput bool) report.
 		} else {
 			rate.Values = append(rate.Values, report.Empty)
 		}
-		target.Values = append(target.Values, report.Decimals(policy.FinalTarget.Percent, 2))
+		for i, t := range policy.ConversionTargets {
+			targets[i].Values = append(targets[i].Values, report.Decimals(t.Percent, 2))
+		}
 	}
 	c.Series = []report.Series{delivered}
 	if withOutput {
-		c.Series = append(c.Series, rate, target)
+		c.Series = append(append(c.Series, rate), targets...)
 	}
 	return c
 }

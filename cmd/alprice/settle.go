@@ -80,7 +80,7 @@ exactly and each is consistent on its own (quantity × unit price = amount, VAT
 }
 
 func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
-	opts := settle.SettleOptions{SkipInvalid: o.skipInvalid, Provisional: o.provisional}
+	opts := settle.SettleOptions{SkipInvalid: o.skipInvalid, Provisional: o.provisional, Ladles: a.format == "html"}
 	if o.month != "" {
 		m, err := pricing.ParseMonth(o.month)
 		if err != nil {
@@ -124,7 +124,8 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 			return err
 		}
 	}
-	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller, s) }, json: func() any { return settleJSON(a.lang, s) }}); err != nil {
+	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller, s) }, json: func() any { return settleJSON(a.lang, s) },
+		html: func() (report.HTML, error) { return settleHTML(a.lang, agreements, s) }}); err != nil {
 		return err
 	}
 	return settleFindings(s)
@@ -167,6 +168,7 @@ type invoiceLineJSON struct {
 	AmountExclVAT    money  `json:"amount_excl_vat"`
 	VAT              money  `json:"vat"`
 	Residual         money  `json:"residual"`
+	AmountInWords    words  `json:"amount_in_words"`
 }
 
 type statementJSON struct {
@@ -186,6 +188,7 @@ type statementJSON struct {
 	UnitPriceExclVAT money             `json:"unit_price_excl_vat"`
 	UnitPriceInvoice string            `json:"unit_price_excl_vat_invoice"`
 	Amount           money             `json:"amount"`
+	AmountInWords    words             `json:"amount_in_words"`
 	AmountExclVAT    money             `json:"amount_excl_vat"`
 	VAT              money             `json:"vat"`
 	Invoices         []invoiceLineJSON `json:"invoices,omitempty"`
@@ -253,12 +256,12 @@ func settleJSON(l i18n.Lang, s *settle.Settlement) settlementJSON {
 			Tickets:         st.Tickets, TappedT: tonnes(st.Tapped), DeliveredT: tonnes(st.Delivered), LossT: tonnes(st.Loss()),
 			UnitPrice: money(st.Price.Price.UnitPrice), UnitPriceExclVAT: money(st.Price.Price.UnitPriceExclVAT),
 			UnitPriceInvoice: pricing.InvoiceUnitPrice(st.Bill.AmountExclVAT, st.Delivered).StringFixed(8),
-			Amount:           money(st.Bill.Amount), AmountExclVAT: money(st.Bill.AmountExclVAT), VAT: money(st.Bill.VAT),
+			Amount:           money(st.Bill.Amount), AmountInWords: words(st.Bill.Amount), AmountExclVAT: money(st.Bill.AmountExclVAT), VAT: money(st.Bill.VAT),
 		}
 		for _, l := range st.Invoices {
 			sj.Invoices = append(sj.Invoices, invoiceLineJSON{QuantityT: tonnes(l.Quantity),
 				UnitPriceInvoice: pricing.InvoiceUnitPrice(l.AmountExclVAT, l.Quantity).StringFixed(8), Amount: money(l.Amount),
-				AmountExclVAT: money(l.AmountExclVAT), VAT: money(l.VAT), Residual: money(l.Residual)})
+				AmountExclVAT: money(l.AmountExclVAT), VAT: money(l.VAT), Residual: money(l.Residual), AmountInWords: words(l.Amount)})
 		}
 		j.Statements = append(j.Statements, sj)
 	}

@@ -19,6 +19,7 @@ type tableOptions struct {
 	quotes         quotesFlags
 	months         monthFlags
 	provisional    bool
+	notice         bool
 }
 
 func newTableCmd(a *app) *cobra.Command {
@@ -55,6 +56,7 @@ EXIT STATUS
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.months.bind(f, "supply month (default: every month of the quotes file)")
 	f.BoolVar(&o.provisional, "provisional", false, "price months whose quotes are not all in yet, marked PROVISIONAL")
+	f.BoolVar(&o.notice, "notice", false, "with --format html: a price notice (价格通知函) to each buyer for each month, with the chart of the last 12 months")
 	return cmd
 }
 
@@ -86,6 +88,9 @@ func runTable(a *app, o *tableOptions) error {
 	}
 	if err := o.months.check(); err != nil {
 		return err
+	}
+	if o.notice && a.format != "html" {
+		return usageError{pricing.Errorf("--notice writes price notices as HTML: give --format html or --out FILE.html")}
 	}
 	agreements, err := a.readAgreements(o.agreementsPath)
 	if err != nil {
@@ -142,7 +147,11 @@ func runTable(a *app, o *tableOptions) error {
 		}
 		return doc
 	}
-	if err := a.emit(result{doc: doc, json: func() any { return priceTableJSON(a.lang, agreements.Seller, tables) }}); err != nil {
+	r := result{doc: doc, json: func() any { return priceTableJSON(a.lang, agreements.Seller, tables) }}
+	if o.notice {
+		r.html = func() (report.HTML, error) { return noticeHTML(a.lang, agreements, q, tables) }
+	}
+	if err := a.emit(r); err != nil {
 		return err
 	}
 	var unavailable []error

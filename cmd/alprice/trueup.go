@@ -169,12 +169,13 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 
 type amountsJSON struct {
 	Amount        money `json:"amount"`
+	AmountInWords words `json:"amount_in_words"`
 	AmountExclVAT money `json:"amount_excl_vat"`
 	VAT           money `json:"vat"`
 }
 
 func amountsOf(a invoice.Amounts) amountsJSON {
-	return amountsJSON{money(a.Amount), money(a.AmountExclVAT), money(a.VAT)}
+	return amountsJSON{money(a.Amount), words(a.Amount), money(a.AmountExclVAT), money(a.VAT)}
 }
 
 type invoicedJSON struct {

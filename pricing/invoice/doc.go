@@ -11,6 +11,8 @@
 //     buyer by tax id, the seller held to the agreements', only the lines
 //     of the product ([NotChecked]), red invoices netted against the blue
 //     ones they reverse ([InvoiceCheck], [Status]).
+//   - verdict.go: [CheckResult.Verdict], the check in one line: findings,
+//     the invoices of the months they are in, billed against settled.
 //   - trueup.go: [TrueUps] — what was invoiced on a provisional price
 //     against the final bill: red-letter lines (红字) or a blue
 //     price-difference invoice (补开), adding up exactly.

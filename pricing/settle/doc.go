@@ -4,7 +4,7 @@
 // and rounded once, every row accounted for.
 //
 //   - settle.go: [Settle] over a [Source] (read.DeliveryReader is one),
-//     which it may ask to read the rows again; [Settlement], [Statement],
+//     which it may ask to read the rows again; [Settlement], [Statement] (with its [Ladle]s when asked),
 //     the rows rejected, unpriced or outside the month asked; the buyer
 //     index that finds a row's agreement.
 package settle

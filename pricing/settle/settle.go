@@ -20,6 +20,7 @@ type SettleOptions struct {
 	SkipInvalid bool               // settle the good rows and list the bad ones, instead of failing
 	InvoiceCap  decimal.Decimal    // split statements into invoice lines below this amount excl. VAT; zero for the agreement's invoice: cap, if any
 	Provisional bool               // price on a benchmark month not yet complete, and say so
+	Ladles      bool               // keep each statement's ladles, for the statement printed for signing
 }
 
 // Statement is the monthly statement (结算单) of one agreement: its tickets,
@@ -34,7 +35,20 @@ type Statement struct {
 	Bill      pricing.Bill        // unit price × Delivered, rounded once
 	Invoices  []pricing.SplitLine // with an invoice cap
 	Days      []DayTotals         // the tickets by delivery day, days without any left out
+	Ladles    []Ladle             // each ticket, by date then file order; only with SettleOptions.Ladles
 }
+
+// Ladle is one ticket of a statement, as the statement for signing lists it.
+type Ladle struct {
+	Ticket            string
+	Date              time.Time
+	Tapped, Delivered pricing.Weight
+	Line              int // in the deliveries file
+}
+
+// Loss returns the ladle's tapped − delivered weight, never billed (rules
+// 2.5 and 2.6).
+func (l Ladle) Loss() pricing.Weight { return l.Tapped - l.Delivered }
 
 // DayTotals sums a statement's tickets of one day.
 type DayTotals struct {
@@ -119,6 +133,7 @@ type accumulator struct {
 	termsErr  error
 	firstFile string // the file of the statement's first row, for messages
 	firstLine int    // the first row of the statement
+	ladles    []Ladle
 }
 
 type dayAccumulator struct {
@@ -255,6 +270,9 @@ func settle(ctx context.Context, dr Source, ags *pricing.Agreements, q *pricing.
 			day.tickets++
 			day.tapped += int64(d.Tapped)
 			day.delivered += int64(d.Delivered)
+			if opts.Ladles {
+				a.ladles = append(a.ladles, Ladle{Ticket: d.Ticket(), Date: d.Date(), Tapped: d.Tapped, Delivered: d.Delivered, Line: d.Line})
+			}
 		}
 		if readErr != nil {
 			if s.RejectedRows > 0 && !opts.SkipInvalid {
@@ -370,6 +388,8 @@ func (s *Settlement) makeStatements(ags *pricing.Agreements, q *pricing.Quotes, 
 					Tapped: pricing.Weight(day.tapped), Delivered: pricing.Weight(day.delivered)})
 			}
 		}
+		st.Ladles = a.ladles
+		slices.SortStableFunc(st.Ladles, func(x, y Ladle) int { return x.Date.Compare(y.Date) })
 		st.Bill = mp.Price.Bill(st.Delivered)
 		if limit := ags.SplitCap(ag, opts.InvoiceCap); limit.IsPositive() {
 			if st.Invoices, err = pricing.SplitInvoices(st.Bill, mp.Price, limit); err != nil {

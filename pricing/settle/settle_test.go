@@ -365,3 +365,35 @@ func TestSettleDuplicateInGBK(t *testing.T) {
 		}
 	}
 }
+
+// With Ladles, each statement lists its tickets, by date then file order
+// (out of date order here), and they add up to the statement; without, none.
+func TestSettleLadles(t *testing.T) {
+	text := "ticket,date,buyer,tapped_t,delivered_t\nT3,2026-03-05,ZD-2026-001,30.000,29.900\nT1,2026-03-02,ZD-2026-001,31.250,31.180\nT2,2026-03-05,ZD-2026-001,1.000,0.990\n"
+	s, err := settleText(t, text, SettleOptions{Ladles: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range s.Statements[0].Ladles {
+		got = append(got, l.Ticket+" "+pricing.FormatDate(l.Date)+" "+l.Tapped.String()+" "+l.Delivered.String())
+	}
+	want := []string{"T1 2026-03-02 31.250 31.180", "T3 2026-03-05 30.000 29.900", "T2 2026-03-05 1.000 0.990"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("ladles\n got %v\nwant %v", got, want)
+	}
+	s = settleFile(t, "../../testdata/deliveries-2026-03.csv", SettleOptions{Ladles: true})
+	for _, st := range s.Statements {
+		var tapped, delivered pricing.Weight
+		for _, l := range st.Ladles {
+			tapped += l.Tapped
+			delivered += l.Delivered
+		}
+		if len(st.Ladles) != st.Tickets || tapped != st.Tapped || delivered != st.Delivered {
+			t.Errorf("%s: %d ladles of %s t, %s t; statement %d, %s t, %s t", st.Agreement.ID, len(st.Ladles), tapped, delivered, st.Tickets, st.Tapped, st.Delivered)
+		}
+	}
+	if s := settleFile(t, "../../testdata/deliveries-2026-03.csv", SettleOptions{}); s.Statements[0].Ladles != nil {
+		t.Error("ladles kept without asking")
+	}
+}

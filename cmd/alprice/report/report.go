@@ -4,6 +4,11 @@
 // A document holds typed cells (text, money, weight, count) so that each
 // renderer can write numbers its own way: with thousands separators on a
 // terminal, plain in CSV. Renderers only lay out; they never compute.
+//
+// html.go renders the documents people print, sign and send ([HTML]: a
+// document, or papers such as a settlement statement or a price notice)
+// as one self-contained HTML file for A4, from the templates and the style
+// sheet embedded from html/; svg.go draws a [Chart] as inline SVG.
 package report
 
 import (

@@ -35,6 +35,8 @@
 //     submit forms, upload, download, screenshot, print to PDF.
 //   - check.go: checks on the bytes a page returns ([NotBlank], [Ink],
 //     [PDFPages], [PDFPageSizes]); they need no browser.
+//   - print.go: what one printed page holds ([Page.PrintPDFPages],
+//     [PDFHasText]) and a scaled picture of an element ([Page.ScreenshotOf]).
 //   - browser_test.go: the harness tested against pages it writes or serves
 //     from a loopback server.
 package browser
