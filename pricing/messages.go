@@ -23,7 +23,7 @@ type Note struct {
 type Message struct {
 	Code string
 	Args []string   // the figures, %[1]s, %[2]s… of the template
-	Line Adjustment // the agreed line the sentence is about, {line} in the template; zero for none
+	Adjustment Adjustment // the agreed line the sentence is about, {line} in the template; zero for none
 }
 
 // english holds the English template of every message code. A template
@@ -102,11 +102,15 @@ func Msg(code string, args ...string) Message {
 	return Message{Code: code, Args: args}
 }
 
-// about returns m naming the agreed line a.
+// About returns m naming the agreed line a.
 func (m Message) About(a Adjustment) Message {
-	m.Line = a
+	m.Adjustment = a
 	return m
 }
+
+// Template returns m's English template: the key of its translations in
+// the same catalogue as the error templates'.
+func (m Message) Template() string { return english[m.Code] }
 
 // Render fills template with m: its figures, and for {line} the agreed
 // line's name as name gives it.
@@ -117,13 +121,13 @@ func (m Message) Render(template string, name func(Kind, string) string) string 
 	}
 	text := fmt.Sprintf(template, args...)
 	if strings.Contains(text, "{line}") {
-		text = strings.ReplaceAll(text, "{line}", name(m.Line.Kind, m.Line.Label))
+		text = strings.ReplaceAll(text, "{line}", name(m.Adjustment.Kind, m.Adjustment.Label))
 	}
 	return text
 }
 
 // String says m in English.
-func (m Message) String() string { return m.Render(english[m.Code], englishName) }
+func (m Message) String() string { return m.Render(m.Template(), englishName) }
 
 // englishName names an agreed line in English: its kind, and its label.
 func englishName(k Kind, label string) string {

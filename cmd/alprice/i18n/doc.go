@@ -8,11 +8,16 @@
 //   - lang.go: [Lang], how a run's language is chosen ([LangOfRun],
 //     [LangFromEnv], [ParseLang]), [Lang.T] for the inline pairs of the
 //     command line, [Lang.SayError] and [Lang.Count].
-//   - errors_zh.go: [ChineseErrors], the Chinese of every error template
-//     of the source, keyed by its English (gettext's way), and the system
+//   - errors_zh.go: [ChineseErrors], the one catalogue: the Chinese of
+//     every error template of the source and of every message, keyed by
+//     its English (gettext's way), merged from the files of each area
+//     (errors_einvoice_zh.go, errors_invoices_in_zh.go,
+//     errors_quotes_fetch_zh.go, errors_files_zh.go,
+//     errors_documents_zh.go, errors_messages_zh.go — the findings and
+//     notes of [pricing.Message], each under its code), and the system
 //     errors of the standard library the tool passes on.
-//   - messages.go: [MessagesZH], the Chinese of every finding's code, and
-//     [Lang.Say].
+//   - messages.go: [Lang.Say], which says a [pricing.Message] through the
+//     same catalogue.
 //   - lines.go: [LineLabel], the names of the lines of a price build-up.
 //   - titles.go: [ColumnTitles], the headers of every table by column key.
 //
