@@ -91,12 +91,9 @@ EXIT STATUS
 }
 
 func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
-	tol, err := pricing.ParseMoney(o.taxTolerance)
-	if err == nil && !tol.IsPositive() {
-		err = pricing.Errorf("is zero; give the largest difference allowed, such as 0.06")
-	}
+	tol, err := taxTolerance(o.taxTolerance)
 	if err != nil {
-		return flagError("tax-tolerance", o.taxTolerance, err)
+		return err
 	}
 	if err := missingFlags([]string{"agreements", "quotes", "invoices"}, o.agreementsPath, o.quotes.path, o.invoices.path); err != nil {
 		return err

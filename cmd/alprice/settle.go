@@ -91,16 +91,11 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	if err := o.einvoice.check(); err != nil {
 		return err
 	}
-	if o.invoiceCap != "" {
-		c, err := pricing.ParseMoney(o.invoiceCap)
-		if err == nil && !c.IsPositive() {
-			err = pricing.Errorf("is zero; the cap must be more than zero")
-		}
-		if err != nil {
-			return flagError("invoice-cap", o.invoiceCap, err)
-		}
-		opts.InvoiceCap = c
+	c, err := invoiceCap(o.invoiceCap)
+	if err != nil {
+		return err
 	}
+	opts.InvoiceCap = c
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries"}, o.agreementsPath, o.quotes.path, o.deliveries.path); err != nil {
 		return err
 	}

@@ -97,21 +97,11 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 			return flagError("month", o.month, err)
 		}
 	}
-	if o.invoiceCap != "" {
-		c, err := pricing.ParseMoney(o.invoiceCap)
-		if err == nil && !c.IsPositive() {
-			err = pricing.Errorf("is zero; the cap must be more than zero")
-		}
-		if err != nil {
-			return flagError("invoice-cap", o.invoiceCap, err)
-		}
-		opts.InvoiceCap = c
+	if opts.InvoiceCap, err = invoiceCap(o.invoiceCap); err != nil {
+		return err
 	}
-	if opts.TaxTolerance, err = pricing.ParseMoney(o.taxTolerance); err == nil && !opts.TaxTolerance.IsPositive() {
-		err = pricing.Errorf("is zero; give the largest difference allowed, such as 0.06")
-	}
-	if err != nil {
-		return flagError("tax-tolerance", o.taxTolerance, err)
+	if opts.TaxTolerance, err = taxTolerance(o.taxTolerance); err != nil {
+		return err
 	}
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries", "invoices"}, o.agreementsPath, o.quotes.path, o.deliveries.path, o.invoices.path); err != nil {
 		return err

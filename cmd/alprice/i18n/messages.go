@@ -5,7 +5,7 @@ import "alprice/pricing"
 // Say says m in l: the domain's English, or its Chinese from the one
 // catalogue of templates (ChineseErrors), keyed by the English template.
 func (l Lang) Say(m pricing.Message) string {
-	if day, ok := weekdaysZH[firstArg(m)]; ok && l == Chinese && m.Code == "quote.weekend" {
+	if day, ok := chineseSystem[firstArg(m)]; ok && l == Chinese && m.Code == "quote.weekend" {
 		m.Args = append([]string{day}, m.Args[1:]...)
 	}
 	if l == Chinese {
@@ -23,6 +23,3 @@ func firstArg(m pricing.Message) string {
 	return m.Args[0]
 }
 
-// weekdaysZH names the days of the week a message may name.
-var weekdaysZH = map[string]string{"Saturday": "星期六", "Sunday": "星期日", "Monday": "星期一", "Tuesday": "星期二",
-	"Wednesday": "星期三", "Thursday": "星期四", "Friday": "星期五"}
