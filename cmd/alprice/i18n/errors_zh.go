@@ -83,6 +83,7 @@ var coreErrorsZH = map[string]string{
 	"give the daily quotes with --quotes FILE":                                                                          "请用 --quotes FILE 给出每日报价",
 	"give the quotes store with --into FILE":                                                                            "请用 --into FILE 给出报价库",
 	"the agreements file has %d agreements (%s): choose one with --agreement":                                           "协议文件中有 %d 份协议(%s):请用 --agreement 选一份",
+	"gives %q a second time (also --%s %s): give each label once":                                                       "第二次给出 %q(另见 --%s %s):每个名目只给一次",
 	"write LABEL=VALUE, such as 检测费=10":                                                                                 "请写 LABEL=VALUE,例如 检测费=10",
 	"write YYYY-MM=PRICE, such as 2026-03=24389":                                                                        "请写 YYYY-MM=PRICE,例如 2026-03=24389",
 	"writing man pages into %s: %w":                                                                                     "向 %s 写入手册页:%w",
