@@ -117,7 +117,7 @@ func lintDoc(l i18n.Lang, source string, ags *pricing.Agreements, findings []pol
 		doc.Notes = []string{l.T("No finding: every agreement states its deductions as clause 2 of the policy requires.",
 			"未发现问题:各协议均按政策第二条载明扣减项目。")}
 	}
-	t := report.Table{Columns: columns(l, "agreement", "terms_from", "line", "severity", "rule", "message")}
+	t := report.Table{SheetName: l.T("Policy lint", "政策检查"), Columns: columns(l, "agreement", "terms_from", "line", "severity", "rule", "message")}
 	for _, f := range findings {
 		severity := report.Coded(l.T("finding", "问题"), f.Severity)
 		if f.Severity == policy.SeverityWarning {
