@@ -314,8 +314,8 @@ PROVISIONAL(暂定价)。
 var flagsZH = map[string]string{
 	"help":    "显示帮助",
 	"version": "显示 alprice 的版本",
-	"bom":     "CSV 以 UTF-8 字节顺序标记开头,使中文 Windows 上的 Excel 正确读取",
-	"format":  "输出格式 `FORMAT`:table、json、csv、markdown、xlsx(默认:按 --out 的扩展名,否则 table)",
+	"bom":     "CSV 以 UTF-8 字节顺序标记开头,使中文 Windows 上的 Excel 正确读取(对其他格式无效,会提示)",
+	"format":  "输出格式 `FORMAT`:table、json、csv、markdown、xlsx(默认:按 --out 的扩展名,否则 table;不得与扩展名矛盾)",
 	"lang":    "语言,`zh|en`(默认:LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh)",
 	"out":     "把输出写入 `FILE`,先写临时文件再改名就位",
 	"quiet":   "不显示警告",

@@ -84,6 +84,7 @@ var coreErrorsZH = map[string]string{
 	"give the quotes store with --into FILE":                                                                            "请用 --into FILE 给出报价库",
 	"the agreements file has %d agreements (%s): choose one with --agreement":                                           "协议文件中有 %d 份协议(%s):请用 --agreement 选一份",
 	"gives %q a second time (also --%s %s): give each label once":                                                       "第二次给出 %q(另见 --%s %s):每个名目只给一次",
+	"--format %s contradicts --out %s, a %s file by its extension: drop --format, or name the file for %s":              "--format %s 与 --out %s 矛盾:按扩展名它是 %s 文件;请去掉 --format,或按 %s 格式给文件命名",
 	"write LABEL=VALUE, such as 检测费=10":                                                                                 "请写 LABEL=VALUE,例如 检测费=10",
 	"write YYYY-MM=PRICE, such as 2026-03=24389":                                                                        "请写 YYYY-MM=PRICE,例如 2026-03=24389",
 	"writing man pages into %s: %w":                                                                                     "向 %s 写入手册页:%w",
