@@ -77,7 +77,7 @@ var english = map[string]string{
 	"lint.premiums":          "at an A00 average of %[1]s the premiums (%[2]s/t) outweigh the deductions (%[3]s/t): the price is above the benchmark, and the price advantage of clause 2 is not passed on",
 	"lint.vat-rate":          "the VAT rate is %[1]s; aluminium is taxed at 13%%",
 	"lint.provisional-basis": "provisional_basis %[1]s does nothing here: the terms price a month on the previous month's average, known when the month is invoiced",
-	"lint.coal-missing":      "no coal pass-through is stated, but the smelter's coal discount implies %[1]s/t (%[2]s): clause 2 passes the coal discount on to the buyer in full",
+	"lint.coal-missing":      "no coal pass-through is stated, but the smelter's coal discount implies %[1]s/t from %[3]s (%[2]s): clause 2 passes the coal discount on to the buyer in full",
 	"lint.coal-short":        "the coal pass-through of %[1]s/t is below the %[2]s/t the coal discount implies from %[4]s (%[3]s): not passed through in full (clause 2, coal); or write value: full",
 	"lint.order":             "the version from %[1]s comes after the version from %[2]s in the file; list versions in date order",
 	"lint.gap":               "no version prices %[1]s: the version from %[2]s ends in %[3]s, the next starts in %[4]s",

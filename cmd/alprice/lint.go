@@ -32,6 +32,8 @@ func newLintCmd(a *app) *cobra.Command {
           (电解/生产/工艺损耗, production loss…) — a finding; a fee so labelled, a warning
   2       premiums that outweigh the deductions at an A00 average between 15000 and
           35000: the price is above the benchmark, the price advantage is not passed on
+  2-coal  a coal pass-through below what the smelter's coal discount implies, or none
+          while a discount is in force during the version (from the month it starts)
   2.3     a burn loss above --max-burn-loss (3%), another percentage above
           --max-percent (5%)
   vat.rate  a VAT rate other than 13% (a warning)

@@ -159,21 +159,34 @@ func lintCoal(t *pricing.Terms, stated bool, add func(t *pricing.Terms, line int
 	if len(t.CoalDiscounts) == 0 {
 		return
 	}
+	// Every coal discount in force while the version prices, from the month
+	// it is first in force: a discount that starts after the version's
+	// first month implies nothing before it.
+	type inForce struct {
+		cd   pricing.CoalDiscount
+		from pricing.Month
+	}
+	var discounts []inForce
+	for _, cd := range t.CoalDiscounts {
+		from := max(cd.From, t.From)
+		if next, ok := nextCoalDiscount(t.CoalDiscounts, cd.From); (ok && next <= t.From) || (t.To != 0 && from > t.To) {
+			continue
+		}
+		discounts = append(discounts, inForce{cd, from})
+	}
 	if !stated {
-		cd, _ := pricing.CoalDiscountFor(t.CoalDiscounts, t.From)
-		add(t, t.Line, SeverityFinding, pricing.Coal.Rule(), pricing.Msg("lint.coal-missing", cd.PassThrough().StringFixed(2), cd.Derivation()))
+		if len(discounts) > 0 {
+			d := discounts[0]
+			add(t, t.Line, SeverityFinding, pricing.Coal.Rule(), pricing.Msg("lint.coal-missing", d.cd.PassThrough().StringFixed(2), d.cd.Derivation(), d.from.String()))
+		}
 		return
 	}
 	for _, a := range t.Adjustments {
 		if a.Kind != pricing.Coal || a.Full || a.Value.IsPercent() {
 			continue
 		}
-		// Every coal discount in force while the version prices.
-		for _, cd := range t.CoalDiscounts {
-			from := max(cd.From, t.From)
-			if next, ok := nextCoalDiscount(t.CoalDiscounts, cd.From); (ok && next <= t.From) || (t.To != 0 && from > t.To) {
-				continue
-			}
+		for _, d := range discounts {
+			cd, from := d.cd, d.from
 			if implied := cd.PassThrough(); a.Value.Number().LessThan(implied) {
 				add(t, a.Line, SeverityFinding, pricing.Coal.Rule(), pricing.Msg("lint.coal-short", a.Value.Number().StringFixed(2), implied.StringFixed(2),
 					cd.Derivation(), from.String()))
