@@ -612,7 +612,11 @@ func (y *yamlReader) adjustment(n *yaml.Node, field string, premium bool) pricin
 		case "label":
 			a.Label, _ = y.nameOf(v, path)
 		case "value":
-			if text, ok := y.scalar(v, path); ok && text == "full" {
+			text, ok := y.scalar(v, path)
+			if !ok {
+				return // said once, by scalar: parse would say it again
+			}
+			if text == "full" {
 				a.Full = true
 				valueNode = v
 				return

@@ -193,3 +193,23 @@ func TestReadAgreementsTooLarge(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// An empty value is one problem, said once (#27 item 5: the value of a
+// deduction was checked for "full" and parsed, each saying "is empty").
+func TestReadAgreementsSaysAnEmptyValueOnce(t *testing.T) {
+	const head = "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - from: 2026-01\n        deductions:\n"
+	for _, line := range []string{
+		"          - {kind: transport, value: }\n",
+		"          - {kind: transport, value: \"\"}\n",
+		"          - {kind: , value: 600}\n",
+		"          - {kind: fee, label: , value: 5}\n",
+	} {
+		_, err := readAgreementsText(t, head+line)
+		if err == nil {
+			t.Fatalf("%q: no error", line)
+		}
+		if n := strings.Count(err.Error(), "is empty"); n != 1 {
+			t.Errorf("%q: said %d times:\n%v", line, n, err)
+		}
+	}
+}

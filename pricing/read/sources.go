@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"alprice/pricing"
 
@@ -255,11 +256,11 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 			return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("is neither UTF-8 nor GBK text: %w", err)}
 		}
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := html.Parse(bytes.NewReader(markPlaces(data)))
 	if err != nil {
 		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("is not HTML: %w", err)}
 	}
-	rows := tableRows(doc)
+	rows, places := tableRows(doc)
 	cols := map[string]int{}
 	var header int
 	for i, row := range rows {
@@ -284,7 +285,8 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 	var errs pricing.ErrorList
 	year, prevMonth := dating.Year, int(dating.Month)
 	for i, row := range rows[header+1:] {
-		n := i + 1 // the row of the table, for messages
+		n := i + 1 // the row of the table, named in messages beside the file's line
+		at := places[header+1+i]
 		cell := func(c string) string {
 			if j, ok := cols[c]; ok && j < len(row) {
 				return strings.TrimSpace(row[j])
@@ -296,7 +298,12 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 			continue
 		}
 		fail := func(field, value string, err error) {
-			errs = append(errs, &pricing.InputError{Source: name, Line: n, Field: "table row " + strconv.Itoa(n) + " " + field, Value: value, Err: err})
+			place := at.row
+			if j, ok := cols[field]; ok && j < len(at.cells) {
+				place = at.cells[j]
+			}
+			errs = append(errs, &pricing.InputError{Source: name, Line: place.line, Column: place.column,
+				Field: "table row " + strconv.Itoa(n) + " " + field, Value: value, Err: err})
 		}
 		var month, day int
 		if _, err := fmt.Sscanf(cell("日期"), "%d-%d", &month, &day); err != nil || month < 1 || month > 12 {
@@ -317,7 +324,7 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 			fail("价格区间", cell("价格区间"), pricing.Errorf("is not low—high"))
 			continue
 		}
-		q := pricing.Quote{Date: d, Line: n, HasRange: true}
+		q := pricing.Quote{Date: d, Line: at.row.line, HasRange: true}
 		if q.Low, q.High, q.Average, err = prices(low, high, strings.ReplaceAll(cell("均价"), ",", "")); err != nil {
 			fail("均价", cell("均价"), err)
 			continue
@@ -398,9 +405,80 @@ func PriceListQuote(e PriceListEntry) (pricing.Quote, error) {
 	return q, nil
 }
 
-// tableRows returns the text of the cells of every table row of doc.
-func tableRows(doc *html.Node) [][]string {
+// place is where an element starts in a page: its line and its column in
+// characters, counted from 1.
+type place struct{ line, column int }
+
+// rowPlaces are the places of a table row and of each of its cells.
+type rowPlaces struct {
+	row   place
+	cells []place
+}
+
+// placeAttr is the attribute markPlaces gives each row and cell: the HTML
+// parser keeps no positions, and a message names the file's line.
+const placeAttr = "data-alprice-place"
+
+// markPlaces returns the page with each tr, td and th start tag given its
+// place (line:column) as the attribute placeAttr, every other byte as it
+// was. The tokenizer reads the page as the parser will: a "<tr" inside a
+// comment or a script is not a row.
+func markPlaces(data []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(data) + len(data)/8)
+	z := html.NewTokenizer(bytes.NewReader(data))
+	line, column := 1, 1
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			out.Write(z.Raw()) // whatever is left unparsed
+			return out.Bytes()
+		}
+		raw := z.Raw()
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			name, _ := z.TagName()
+			if s := string(name); s == "tr" || s == "td" || s == "th" {
+				n := 1 + len(name) // "<" and the name, as written
+				out.Write(raw[:n])
+				fmt.Fprintf(&out, " %s=\"%d:%d\"", placeAttr, line, column)
+				out.Write(raw[n:])
+				line, column = advance(raw, line, column)
+				continue
+			}
+		}
+		out.Write(raw)
+		line, column = advance(raw, line, column)
+	}
+}
+
+// advance moves a place over text.
+func advance(text []byte, line, column int) (int, int) {
+	if i := bytes.LastIndexByte(text, '\n'); i >= 0 {
+		return line + bytes.Count(text, []byte{'\n'}), 1 + utf8.RuneCount(text[i+1:])
+	}
+	return line, column + utf8.RuneCount(text)
+}
+
+// placeOf returns the place markPlaces gave n; none for an element the
+// parser made up (a row around cells written without one).
+func placeOf(n *html.Node) (place, bool) {
+	for _, a := range n.Attr {
+		if a.Key == placeAttr {
+			var p place
+			if _, err := fmt.Sscanf(a.Val, "%d:%d", &p.line, &p.column); err == nil {
+				return p, true
+			}
+		}
+	}
+	return place{}, false
+}
+
+// tableRows returns the text of the cells of every table row of doc, and
+// where each row and cell starts in the page (a row the parser made up is
+// placed at its first cell).
+func tableRows(doc *html.Node) ([][]string, []rowPlaces) {
 	var rows [][]string
+	var places []rowPlaces
 	var text func(*html.Node, *strings.Builder)
 	text = func(n *html.Node, b *strings.Builder) {
 		if n.Type == html.TextNode {
@@ -414,14 +492,26 @@ func tableRows(doc *html.Node) [][]string {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.Data == "tr" {
 			var row []string
+			var at rowPlaces
+			rowAt, ok := placeOf(n)
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
 					var b strings.Builder
 					text(c, &b)
 					row = append(row, b.String())
+					cellAt, cellOK := placeOf(c)
+					if !cellOK {
+						cellAt = rowAt
+					}
+					if !ok && cellOK {
+						rowAt, ok = cellAt, true
+					}
+					at.cells = append(at.cells, cellAt)
 				}
 			}
+			at.row = rowAt
 			rows = append(rows, row)
+			places = append(places, at)
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -429,7 +519,7 @@ func tableRows(doc *html.Node) [][]string {
 		}
 	}
 	walk(doc)
-	return rows
+	return rows, places
 }
 
 // jsonFigure is a figure of the price list, a JSON number or a string
