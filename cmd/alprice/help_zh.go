@@ -77,8 +77,9 @@ Excel 保存的 GBK/GB18030(自动识别,或用 --quotes-encoding)。
 发票(全量发票查询,工作表 信息汇总表);或 alprice 的 CSV,每行一个发票行,各列
 按名称识别:invoice_no、buyer、quantity_t、unit_price_excl_vat(至多 8 位小数)、
 amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total、month(所结算的供货
-月份)和 issue_date;或 发票号码、客户、数量、单价、金额、税率、税额、价税合计、
-月份、开票日期。格式按内容识别(--invoices-format 可强制指定)。不验证 XML 的
+月份)、issue_date 和 remark;或 发票号码、客户、数量、单价、金额、税率、税额、
+价税合计、月份、开票日期、备注。没有月份的行与 XML 发票一样确定供货月份:备注中的
+供货月份:YYYY-MM,否则 --month,否则开票日期的上一个月。格式按内容识别(--invoices-format 可强制指定)。不验证 XML 的
 签名(TaxBureauSignature);不读取 PDF 和 OFD。
 
 销方须为协议的供方(协议文件给出 seller.tax_id 时按识别号);需方先按识别号

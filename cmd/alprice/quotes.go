@@ -234,7 +234,7 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 		}
 		sq, err := readQuoteSource(data, inputName(src), from, date, o.year, store.cal)
 		if err != nil {
-			return err
+			return flagWords(err)
 		}
 		all.Quotes = append(all.Quotes, sq.Quotes...)
 		all.NotA00 += sq.NotA00

@@ -61,6 +61,17 @@ func DetectQuoteSource(head []byte) QuoteSource {
 	return SourceText
 }
 
+// The errors of a source that lacks what the caller must give: the
+// command line names the flag that gives it.
+var (
+	// ErrNoDate is a pasted line without a date, when no date was given
+	// for every line.
+	ErrNoDate = pricing.Errorf("has no date: start the line with YYYY-MM-DD, or give the date of every line")
+	// ErrNoYear is a history page, whose dates are MM-DD, read without
+	// the year of its first row.
+	ErrNoYear = pricing.Errorf("gives its dates without a year, and no year was given for its first row")
+)
+
 // SourceQuotes are the A00 quotes read from a source, and how many rows of
 // other products were skipped.
 type SourceQuotes struct {
@@ -133,7 +144,7 @@ func ReadPastedQuotes(r io.Reader, name string, date *time.Time) (*SourceQuotes,
 		case date != nil:
 			q.Date = *date
 		default:
-			fail(line, pricing.Errorf("has no date: start the line with YYYY-MM-DD, or give --date"))
+			fail(line, ErrNoDate)
 			continue
 		}
 		rest := strings.TrimSpace(m[3])
@@ -279,7 +290,7 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 		}
 	}
 	if dating.Year == 0 {
-		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("gives its dates without a year: give --year")}
+		return nil, &pricing.InputError{Source: name, Err: ErrNoYear}
 	}
 	out := &SourceQuotes{}
 	var errs pricing.ErrorList
