@@ -123,7 +123,7 @@ func TestReadAgreementsErrors(t *testing.T) {
 		{"duplicate from", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - from: 2026-01\n      - from: 2026-01\n", []string{`a.yaml:6: agreements[0].terms.from: "2026-01": is the start of two versions (the other at line 5)`}},
 		{"overlap", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - {from: 2026-01, to: 2026-05}\n      - {from: 2026-04}\n", []string{"overlaps the version from 2026-04"}},
 		{"to before from", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - {from: 2026-05, to: 2026-04}\n", []string{`"2026-04": is before from (2026-05)`}},
-		{"bad month", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - {from: 2026-1}\n", []string{`from: "2026-1": is not a month`}},
+		{"bad month", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - {from: 2026-13}\n", []string{`from: "2026-13": is not a month`}},
 		{"duplicate key", head + "        vat_rate: 13%\n        vat_rate: 9%\n", []string{"vat_rate: is given twice"}},
 		{"missing buyer and terms", "agreements:\n  - id: A\n", []string{"agreements[0].buyer: is missing", "agreements[0].terms: is missing"}},
 		{"empty terms", "agreements:\n  - {id: A, buyer: B, terms: []}\n", []string{"needs at least one terms version"}},
