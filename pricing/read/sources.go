@@ -86,8 +86,14 @@ var a00 = regexp.MustCompile(`^A00\s*铝`)
 // numbers, spaced or run together.
 var textLine = regexp.MustCompile(`^(?:(\d{4}-\d{1,2}-\d{1,2})\s+)?(\S*?铝|\S+)\s*(.*)$`)
 
-// spaced is "23660-23700 23680 +80" (the change optional).
-var spaced = regexp.MustCompile(`^(\d+)\s*[-—–~]\s*(\d+)\s+(\d+)(?:\s+([+-]?\d+))?$`)
+// spaced is "23660-23700 23680 +80" (the change optional), each figure
+// plain or in comma groups with decimals ("24,370.00—24,410 24,390"), low
+// and high apart by any dash or tilde the CSV reader's ranges take.
+var spaced = regexp.MustCompile(`^(` + pastedFigure + `)\s*[-—–~～]\s*(` + pastedFigure + `)\s+(` + pastedFigure + `)(?:\s+([+-]?` + pastedFigure + `))?$`)
+
+// pastedFigure is a figure as pasted: digits, or comma groups of three,
+// and decimals; ParseMoney then holds it to the rules of money.
+const pastedFigure = `(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`
 
 // runTogether is "23660-2370023680+80": low, then high and average run
 // together, then the signed change.
