@@ -213,3 +213,30 @@ func TestReadAgreementsSaysAnEmptyValueOnce(t *testing.T) {
 		}
 	}
 }
+
+// In the flow style, a figure with a comma is cut into a value and keys:
+// said once, at the value, showing it quoted (#27 item 13: it said
+// "deductions[3].200: not a known key").
+func TestReadAgreementsFigureCutAtComma(t *testing.T) {
+	const head = "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - from: 2026-01\n        deductions:\n          - {kind: transport, value: 600}\n"
+	for line, want := range map[string]string{
+		"          - {kind: coal, value: 1,200}\n":           `a.yaml:8:33: agreements[0].terms[0].deductions[1].value: "1,200": is cut at its comma: in a {…} list a comma ends a value; quote it, value: "1,200"`,
+		"          - {kind: casting, value: 1,234,567.50}\n": `deductions[1].value: "1,234,567.50": is cut at its comma`,
+		"          - {value: 1,000, kind: fee, label: x}\n":  `deductions[1].value: "1,000": is cut at its comma`,
+	} {
+		_, err := readAgreementsText(t, head+line)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v\nwant %q", line, err, want)
+			continue
+		}
+		if strings.Contains(err.Error(), "not a known key") || strings.Contains(err.Error(), "is missing") || strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("%q: said more than once:\n%v", line, err)
+		}
+	}
+	// Quoted, or in block style, the figure is whole.
+	for _, line := range []string{"          - {kind: coal, value: \"1,200\"}\n", "          - kind: coal\n            value: 1,200\n"} {
+		if _, err := readAgreementsText(t, head+line); err != nil {
+			t.Errorf("%q: %v", line, err)
+		}
+	}
+}
