@@ -70,6 +70,8 @@ var english = map[string]string{
 	"lint.premium-loss":      "the premium %[1]q charges the buyer for losses the smelter bears: production losses may not be passed on (2.5), and the billed weight is the delivered weight (2.6)",
 	"lint.fee-loss":          "the fee %[1]q names losses; as a deduction it lowers the price, but check that the agreement does not charge them to the buyer (2.5)",
 	"lint.burn-loss":         "{line} of %[1]s is above %[2]s%%, beyond what is plausible for a burn loss; check the agreement",
+	"lint.small-burn-loss":   "{line} of %[1]s CNY/t is so small it is likelier a percentage written without its %%: did you mean %[2]s? (check the agreement; a percentage is written with %%)",
+	"lint.small-deduction":   "{line} of %[1]s CNY/t is below %[2]s CNY/t, so small it is likelier a slip (a digit missing, or a percentage without its %%): check the agreement",
 	"lint.percent":           "{line} of %[1]s is above %[2]s%%, beyond what is plausible for a percentage deduction; check the agreement",
 	"lint.no-transport":      "no transport deduction is stated; the policy deducts transport (2.2) and wants every deduction in the agreement (2.4): state it, as 0 if none",
 	"lint.no-casting":        "no ingot casting deduction is stated; molten metal skips casting (2.3), and every deduction belongs in the agreement (2.4)",

@@ -36,6 +36,9 @@ func newLintCmd(a *app) *cobra.Command {
           while a discount is in force during the version (from the month it starts)
   2.3     a burn loss above --max-burn-loss (3%), another percentage above
           --max-percent (5%)
+  2.2, 2.3  a burn loss in CNY/t above 0 and below 10, likelier a percentage written
+          without its % (burn_loss: 0.5 is 0.50 CNY/t: did you mean 0.5%?) — a finding;
+          a casting or transport so small, likelier a slip — a warning
   vat.rate  a VAT rate other than 13% (a warning)
   7       versions out of order in the file (a warning); months between versions
           that no version prices (a finding)` + `

@@ -9,6 +9,7 @@ import (
 
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
+	"alprice/pricing/policy"
 )
 
 type quoteOptions struct {
@@ -101,6 +102,9 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 	if agreements != nil {
 		// Flags beside an agreement make a what-if: say what changed.
 		q.overrides = whatIf(agreed, terms)
+	}
+	for _, s := range policy.Slips(terms) {
+		a.warn("%s", a.lang.Say(s.Why))
 	}
 	switch {
 	case o.a00 != "" && o.quotes.path != "":

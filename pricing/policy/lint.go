@@ -119,6 +119,9 @@ func lintTerms(t *pricing.Terms, opts LintOptions, add func(t *pricing.Terms, li
 			}
 		}
 	}
+	for _, s := range Slips(*t) {
+		add(t, s.Adjustment.Line, s.Severity, s.Adjustment.Kind.Rule(), s.Why)
+	}
 	lintCoal(t, stated[pricing.Coal], add)
 	if !stated[pricing.Transport] {
 		add(t, t.Line, SeverityFinding, "2.2", pricing.Msg("lint.no-transport"))
