@@ -81,6 +81,8 @@ var english = map[string]string{
 	"lint.provisional-basis": "provisional_basis %[1]s does nothing here: the terms price a month on the previous month's average, known when the month is invoiced",
 	"lint.coal-missing":      "no coal pass-through is stated, but the smelter's coal discount implies %[1]s/t from %[3]s (%[2]s): clause 2 passes the coal discount on to the buyer in full",
 	"lint.coal-short":        "the coal pass-through of %[1]s/t is below the %[2]s/t the coal discount implies from %[4]s (%[3]s): not passed through in full (clause 2, coal); or write value: full",
+	"lint.drops-line":        "{line} (%[2]s) of the version from %[1]s is not in the version from %[3]s: it stops in %[3]s; if the agreement drops it, that is a choice, else state it again",
+	"lint.drops-setting":     "%[1]s was %[2]s in the version from %[3]s; the version from %[4]s does not keep it and prices with the default, %[5]s: if the agreement changes it, that is a choice, else state %[1]s: %[2]s again",
 	"lint.order":             "the version from %[1]s comes after the version from %[2]s in the file; list versions in date order",
 	"lint.gap":               "no version prices %[1]s: the version from %[2]s ends in %[3]s, the next starts in %[4]s",
 	// notes on rows

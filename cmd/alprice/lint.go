@@ -41,7 +41,9 @@ func newLintCmd(a *app) *cobra.Command {
           a casting or transport so small, likelier a slip — a warning
   vat.rate  a VAT rate other than 13% (a warning)
   7       versions out of order in the file (a warning); months between versions
-          that no version prices (a finding)` + `
+          that no version prices (a finding); what a version drops against the one
+          before — a line (a fee, the coal line, a premium) or a setting left at its
+          default (unit_price_rounding: yuan back to fen) — a warning each` + `
 
 EXIT STATUS
   0  no finding (warnings are listed, and fail only with --strict)

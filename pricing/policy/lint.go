@@ -62,8 +62,9 @@ var productionLoss = regexp.MustCompile(`(?i)((电解|生产|工艺|环节|制�
 //     advantage is not passed on;
 //   - a burn loss or other percentage above its plausibility bound;
 //   - a VAT rate other than 13% (a warning);
-//   - clause 7: versions out of order in the file (a warning), and gaps
-//     between versions, months that no version prices.
+//   - clause 7: versions out of order in the file (a warning), gaps
+//     between versions, months that no version prices, and what a version
+//     drops against the one before (a warning each: a choice, or a loss).
 func Lint(ags *pricing.Agreements, opts LintOptions) []LintFinding {
 	var out []LintFinding
 	for _, a := range ags.List {
@@ -85,6 +86,7 @@ func Lint(ags *pricing.Agreements, opts LintOptions) []LintFinding {
 		}
 		byFrom := slices.Clone(a.Terms)
 		slices.SortFunc(byFrom, func(p, q pricing.Terms) int { return int(p.From - q.From) })
+		lintDrops(byFrom, add)
 		for i := 1; i < len(byFrom); i++ {
 			prev, t := byFrom[i-1], byFrom[i]
 			if prev.To != 0 && prev.To+1 < t.From {
