@@ -455,7 +455,7 @@ func sayHelpInChinese(root *cobra.Command) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if h, ok := helpZH[c.CommandPath()]; ok {
-			c.Short, c.Long = h.short, h.long
+			c.Short, c.Long = h.short, withOwnExitStatus(c.CommandPath(), h.long, true)
 		}
 		for _, flags := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
 			flags.VisitAll(func(f *pflag.Flag) {
