@@ -52,3 +52,24 @@ func FuzzParseWeight(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseMonth(f *testing.F) {
+	for _, s := range []string{"2026-03", "2026-3", "2026/03", "2026.03", "2026年3月", "2026年03月", "2026.1", "2026-13", "2026年", "年月", "2026-03-01", "9999-01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMonth(s)
+		if err != nil {
+			if !strings.Contains(err.Error(), "write") && !strings.Contains(err.Error(), "year outside") {
+				t.Fatalf("reason %q does not say what to write", err)
+			}
+			return
+		}
+		if m.Year() < MinYear || m.Year() > MaxYear {
+			t.Fatalf("%q reads as %s, outside the years", s, m)
+		}
+		if back, err := ParseMonth(m.String()); err != nil || back != m {
+			t.Fatalf("%q reads as %s, which reads back as %v, %v", s, m, back, err)
+		}
+	})
+}

@@ -21,8 +21,8 @@ type Note struct {
 // the command line can say it in the user's language. String says it in
 // English.
 type Message struct {
-	Code string
-	Args []string   // the figures, %[1]s, %[2]s… of the template
+	Code       string
+	Args       []string   // the figures, %[1]s, %[2]s… of the template
 	Adjustment Adjustment // the agreed line the sentence is about, {line} in the template; zero for none
 }
 
@@ -70,6 +70,8 @@ var english = map[string]string{
 	"lint.premium-loss":      "the premium %[1]q charges the buyer for losses the smelter bears: production losses may not be passed on (2.5), and the billed weight is the delivered weight (2.6)",
 	"lint.fee-loss":          "the fee %[1]q names losses; as a deduction it lowers the price, but check that the agreement does not charge them to the buyer (2.5)",
 	"lint.burn-loss":         "{line} of %[1]s is above %[2]s%%, beyond what is plausible for a burn loss; check the agreement",
+	"lint.small-burn-loss":   "{line} of %[1]s CNY/t is so small it is likelier a percentage written without its %%: did you mean %[2]s? (check the agreement; a percentage is written with %%)",
+	"lint.small-deduction":   "{line} of %[1]s CNY/t is below %[2]s CNY/t, so small it is likelier a slip (a digit missing, or a percentage without its %%): check the agreement",
 	"lint.percent":           "{line} of %[1]s is above %[2]s%%, beyond what is plausible for a percentage deduction; check the agreement",
 	"lint.no-transport":      "no transport deduction is stated; the policy deducts transport (2.2) and wants every deduction in the agreement (2.4): state it, as 0 if none",
 	"lint.no-casting":        "no ingot casting deduction is stated; molten metal skips casting (2.3), and every deduction belongs in the agreement (2.4)",
@@ -77,8 +79,10 @@ var english = map[string]string{
 	"lint.premiums":          "at an A00 average of %[1]s the premiums (%[2]s/t) outweigh the deductions (%[3]s/t): the price is above the benchmark, and the price advantage of clause 2 is not passed on",
 	"lint.vat-rate":          "the VAT rate is %[1]s; aluminium is taxed at 13%%",
 	"lint.provisional-basis": "provisional_basis %[1]s does nothing here: the terms price a month on the previous month's average, known when the month is invoiced",
-	"lint.coal-missing":      "no coal pass-through is stated, but the smelter's coal discount implies %[1]s/t (%[2]s): clause 2 passes the coal discount on to the buyer in full",
+	"lint.coal-missing":      "no coal pass-through is stated, but the smelter's coal discount implies %[1]s/t from %[3]s (%[2]s): clause 2 passes the coal discount on to the buyer in full",
 	"lint.coal-short":        "the coal pass-through of %[1]s/t is below the %[2]s/t the coal discount implies from %[4]s (%[3]s): not passed through in full (clause 2, coal); or write value: full",
+	"lint.drops-line":        "{line} (%[2]s) of the version from %[1]s is not in the version from %[3]s: it stops in %[3]s; if the agreement drops it, that is a choice, else state it again",
+	"lint.drops-setting":     "%[1]s was %[2]s in the version from %[3]s; the version from %[4]s does not keep it and prices with the default, %[5]s: if the agreement changes it, that is a choice, else state %[1]s: %[2]s again",
 	"lint.order":             "the version from %[1]s comes after the version from %[2]s in the file; list versions in date order",
 	"lint.gap":               "no version prices %[1]s: the version from %[2]s ends in %[3]s, the next starts in %[4]s",
 	// notes on rows

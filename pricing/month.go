@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -44,20 +45,49 @@ var (
 	errYearRange   = Errorf("has a year outside %d–%d", MinYear, MaxYear)
 )
 
-// ParseMonth parses a month written "2026-03".
+// errMonthDot is a month written with a dot and one digit: 2026.1 is what
+// a spreadsheet makes of 2026.10 as well as of 2026.01.
+var errMonthDot = Errorf("is not a month for certain: a spreadsheet writes 2026.10 as 2026.1; write 2026-01 or 2026-10")
+
+// ParseMonth parses a month as people write it: 2026-03 (as alprice
+// writes it), 2026-3, 2026/03, 2026/3, 2026.03 (two digits: 2026.1 may be
+// 2026.10 as a spreadsheet shows it, and is refused), 2026年3月 or
+// 2026年03月. Every month flag and column reads months through it.
 func ParseMonth(s string) (Month, error) {
-	if len(s) != 7 || s[4] != '-' {
+	year, month, ok := splitMonth(s)
+	if !ok {
 		return 0, errMonthSyntax
 	}
-	y, ok1 := digits(s[:4])
-	mo, ok2 := digits(s[5:])
-	if !ok1 || !ok2 || mo < 1 || mo > 12 {
+	if s[4] == '.' && len(month) != 2 {
+		return 0, errMonthDot
+	}
+	y, ok1 := digits(year)
+	mo, ok2 := digits(month)
+	if !ok1 || !ok2 || len(month) > 2 || mo < 1 || mo > 12 {
 		return 0, errMonthSyntax
 	}
 	if y < MinYear || y > MaxYear {
 		return 0, errYearRange
 	}
 	return Month(y*12 + mo - 1), nil
+}
+
+// splitMonth splits a month into its year of four digits and its month,
+// at -, / or . or as 2026年3月; ok is false for any other form.
+func splitMonth(s string) (year, month string, ok bool) {
+	if len(s) < 6 {
+		return "", "", false
+	}
+	year, rest := s[:4], s[4:]
+	if r, found := strings.CutPrefix(rest, "年"); found {
+		month, found = strings.CutSuffix(r, "月")
+		return year, month, found
+	}
+	switch rest[0] {
+	case '-', '/', '.':
+		return year, rest[1:], true
+	}
+	return "", "", false
 }
 
 // ParseDate parses a date written 2026-03-02, 2026-3-2 or 2026/3/2. It must

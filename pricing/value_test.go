@@ -155,9 +155,26 @@ func TestParseMonth(t *testing.T) {
 	if jan, _ := ParseMonth("2026-01"); (jan - 1).String() != "2025-12" {
 		t.Errorf("month before 2026-01 = %s", jan-1)
 	}
-	for _, in := range []string{"2026-3", "2026-13", "2026-00", "2026/03", "26-03", "2026-03-01", "", "+026-03", "0000-01"} {
+	for _, in := range []string{"2026-13", "2026-00", "26-03", "2026-03-01", "", "+026-03", "0000-01", "2026-003", "2026年3", "2026年13月",
+		"2026 03", "2026_03", "2026-３", "2026.1", "2026.3", "2026/3/", "2026年3月1日", "2026-+3"} {
 		if _, err := ParseMonth(in); err == nil {
 			t.Errorf("ParseMonth(%q) accepted", in)
 		}
+	}
+}
+
+// The forms people write a month in are months (#27 item 11); a month
+// with a dot and one digit is refused, saying why.
+func TestParseMonthForms(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-03": "2026-03", "2026-3": "2026-03", "2026/03": "2026-03", "2026/3": "2026-03", "2026.03": "2026-03",
+		"2026年3月": "2026-03", "2026年03月": "2026-03", "2026.10": "2026-10", "2026-12": "2026-12", "2026年12月": "2026-12",
+	} {
+		if m, err := ParseMonth(in); err != nil || m.String() != want {
+			t.Errorf("ParseMonth(%q) = %v, %v; want %s", in, m, err, want)
+		}
+	}
+	if _, err := ParseMonth("2026.1"); err == nil || !strings.Contains(err.Error(), "write 2026-01 or 2026-10") {
+		t.Errorf("ParseMonth(2026.1): %v", err)
 	}
 }

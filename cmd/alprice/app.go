@@ -51,12 +51,12 @@ func knownExtensions() string {
 
 func (a *app) bindGlobalFlags(root *cobra.Command) {
 	pf := root.PersistentFlags()
-	pf.StringVar(&a.format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default: from the --out extension, else table)")
+	pf.StringVar(&a.format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default: from the --out extension, else table; never one the extension contradicts)")
 	pf.StringVar(&a.langFlag, "lang", "", "language of labels, `zh|en` (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh)")
 	pf.StringVarP(&a.outFile, "out", "o", "", "write the output to `FILE` through a temporary file renamed into place")
 	pf.BoolVar(&a.verbose, "verbose", false, "list every warning, not a summary of repeated ones")
 	pf.BoolVar(&a.quiet, "quiet", false, "say no warnings")
-	pf.BoolVar(&a.bom, "bom", false, "start CSV with a UTF-8 byte order mark, so that Excel on Chinese Windows reads it right")
+	pf.BoolVar(&a.bom, "bom", false, "start CSV with a UTF-8 byte order mark, so that Excel on Chinese Windows reads it right (no effect on other formats: said)")
 }
 
 // setup checks the global flags once the command line is parsed, and
@@ -66,6 +66,7 @@ func (a *app) setup(cmd *cobra.Command, args []string) error {
 	if err := a.planFiles(cmd, args); err != nil {
 		return err
 	}
+	formatGiven := a.format != ""
 	if a.format == "" {
 		a.format = "table"
 		if ext := strings.ToLower(filepath.Ext(a.outFile)); a.toFile() {
@@ -90,7 +91,7 @@ func (a *app) setup(cmd *cobra.Command, args []string) error {
 		}
 		a.lang = l
 	}
-	return nil
+	return a.checkFormatFlags(formatGiven)
 }
 
 // result is what a command shows: a document for people's formats and CSV,

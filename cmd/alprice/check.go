@@ -54,8 +54,10 @@ folder: every *.xml in it), or the platform's export of received invoices
 (全量发票查询, sheet 信息汇总表); or alprice's CSV, one row per invoice line, columns
 by name: invoice_no, buyer, quantity_t, unit_price_excl_vat (up to 8 decimals),
 amount_excl_vat, vat_rate (13% or 0.13), vat, and optionally total, month (the
-supply month billed) and issue_date; or 发票号码, 客户, 数量, 单价, 金额, 税率, 税额,
-价税合计, 月份, 开票日期. The format is told by content (--invoices-format forces it).
+supply month billed), issue_date and remark; or 发票号码, 客户, 数量, 单价, 金额, 税率,
+税额, 价税合计, 月份, 开票日期, 备注. A row without a month is held to it as an XML
+invoice is: its remark's 供货月份:YYYY-MM, else --month, else the month before its
+issue date. The format is told by content (--invoices-format forces it).
 The XML's signature (TaxBureauSignature) is not verified; PDF and OFD are not read.
 
 The seller must be the agreements' (by tax id when the file gives seller.tax_id);

@@ -71,8 +71,17 @@ func runDocsMan(root *cobra.Command, a *app, o *docsOptions, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	header := &doc.GenManHeader{Title: "ALPRICE", Section: "1", Date: &date, Source: "alprice " + buildVersion(), Manual: "alprice manual"}
+	// No title: each page is headed by its own command, ALPRICE-SETTLE(1).
+	header := &doc.GenManHeader{Section: "1", Date: &date, Source: "alprice " + buildVersion(), Manual: "alprice manual"}
 	root.DisableAutoGenTag = true
+	var forMan func(c *cobra.Command)
+	forMan = func(c *cobra.Command) {
+		c.Long = manExitStatus(c.Long)
+		for _, sub := range c.Commands() {
+			forMan(sub)
+		}
+	}
+	forMan(root)
 	if err := doc.GenManTree(root, header, dir); err != nil {
 		return pricing.Errorf("writing man pages into %s: %w", dir, err)
 	}

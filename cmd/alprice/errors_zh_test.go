@@ -205,7 +205,7 @@ func TestErrorsInChinese(t *testing.T) {
 		t.Fatalf("%d bad inputs", len(runs))
 	}
 	runs = append(runs,
-		[]string{"average", "--month", "2026-3", "--quotes", h1Quotes},
+		[]string{"average", "--month", "2026.3", "--quotes", h1Quotes},
 		[]string{"quote", "--a00", "24,389.5x"},
 		[]string{"quote", "--a00", "24389", "--transprot", "600"},
 		[]string{"quote", "--a00", "24389", "--vat", "0"},

@@ -140,7 +140,7 @@ var helpWords = []string{"alprice", "average", "check", "completion", "docs", "h
 	"action", "red", "blue", "none", "previous", "kg", "t", "body", "priceList", "productSortName", "startDate",
 	"endDate", "cjxh", "historyprice", "bash_completion", "name", "total", "flags", "Excel", "Windows", "Ctrl", "C",
 	"rate", "vat", "output", "A00铝", "User", "Agent", "s",
-	"xml", "batch", "summary", "TaxBureauSignature"}
+	"xml", "batch", "summary", "TaxBureauSignature", "remark"}
 
 // The help of every command in Chinese says nothing in English but what
 // is typed as it is: flags, values, file names, the examples.

@@ -77,8 +77,9 @@ Excel 保存的 GBK/GB18030(自动识别,或用 --quotes-encoding)。
 发票(全量发票查询,工作表 信息汇总表);或 alprice 的 CSV,每行一个发票行,各列
 按名称识别:invoice_no、buyer、quantity_t、unit_price_excl_vat(至多 8 位小数)、
 amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total、month(所结算的供货
-月份)和 issue_date;或 发票号码、客户、数量、单价、金额、税率、税额、价税合计、
-月份、开票日期。格式按内容识别(--invoices-format 可强制指定)。不验证 XML 的
+月份)、issue_date 和 remark;或 发票号码、客户、数量、单价、金额、税率、税额、
+价税合计、月份、开票日期、备注。没有月份的行与 XML 发票一样确定供货月份:备注中的
+供货月份:YYYY-MM,否则 --month,否则开票日期的上一个月。格式按内容识别(--invoices-format 可强制指定)。不验证 XML 的
 签名(TaxBureauSignature);不读取 PDF 和 OFD。
 
 销方须为协议的供方(协议文件给出 seller.tax_id 时按识别号);需方先按识别号
@@ -155,9 +156,15 @@ amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total、month(所结算的
           —— 问题;费用项目有此名称 —— 警告
   2       A00 均价在 15000 至 35000 之间时上浮超过扣减:价格高于基准价,
           价格优惠未传导
+  2 (煤价) 煤价让利低于供方煤炭优惠折合的金额,或版本期间有煤炭优惠生效却未约定
+          煤价让利(自优惠生效的月份起计)—— 问题
   2.3     烧损超过 --max-burn-loss(3%),其他百分比扣减超过 --max-percent(5%)
+  2.2, 2.3  烧损按元/吨大于 0 且低于 10,更可能是漏写了 % 的百分比(burn_loss: 0.5
+          即 0.50 元/吨:是不是 0.5%?)—— 问题;铸造费或运费小到如此,更可能是笔误 —— 警告
   vat.rate  税率不是 13%(警告)
-  7       文件中的条款版本未按日期排列(警告);版本之间有月份无条款定价(问题)
+  7       文件中的条款版本未按日期排列(警告);版本之间有月份无条款定价(问题);
+          新版本相对上一版本删去的内容 —— 某一项(费用、煤价让利、上浮)或回到默认值的
+          设置(unit_price_rounding: yuan 变回 fen)—— 每项一条警告
 
 退出状态
   0  没有问题(警告会列出,只在 --strict 时导致失败)
@@ -225,7 +232,8 @@ POST 长江现货每日价格列表的表单,取其中 A00铝 一条:最低价�
 	"alprice quotes import": {"把从长江有色保存或粘贴的报价导入报价库", `把用户从长江有色金属网保存或复制的内容导入报价库,按内容识别每个来源
 (或用 --from 指定):
 
-  text  从网页粘贴的文本,每行一条报价:"A00铝 23660-23700 23680 +80",
+  text  从网页粘贴的文本,每行一条报价:"A00铝 23660-23700 23680 +80"
+        (或 "24,370—24,410 24,390":可带千位逗号,最低与最高之间可用任一连字符、破折号或波浪号),
         或首页显示的连写形式 "A00铝23660-2370023680+80"(按 最低 ≤ 均价 ≤ 最高
         拆分;能拆成多种方式的行会被拒绝);日期取自行首的 YYYY-MM-DD,或 --date
   html  另存为 HTML 的历史价格页(historyprice/cjxh_1/),GBK 或 UTF-8:日期为
@@ -316,8 +324,8 @@ PROVISIONAL(暂定价)。
 var flagsZH = map[string]string{
 	"help":    "显示帮助",
 	"version": "显示 alprice 的版本",
-	"bom":     "CSV 以 UTF-8 字节顺序标记开头,使中文 Windows 上的 Excel 正确读取",
-	"format":  "输出格式 `FORMAT`:table、json、csv、markdown、xlsx、html(默认:按 --out 的扩展名,否则 table)",
+	"bom":     "CSV 以 UTF-8 字节顺序标记开头,使中文 Windows 上的 Excel 正确读取(对其他格式无效,会提示)",
+	"format":  "输出格式 `FORMAT`:table、json、csv、markdown、xlsx、html(默认:按 --out 的扩展名,否则 table;不得与扩展名矛盾)",
 	"lang":    "语言,`zh|en`(默认:LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh)",
 	"out":     "把输出写入 `FILE`,先写临时文件再改名就位",
 	"quiet":   "不显示警告",
@@ -354,9 +362,9 @@ var flagsZH = map[string]string{
 	"burn-loss":                     "烧损扣减 `VALUE`,例如 0.6%(第 2.3 条)",
 	"casting":                       "铝锭铸造费扣减 `VALUE`(第 2.3 条)",
 	"coal":                          "煤价让利扣减 `VALUE`(第二条,煤炭)",
-	"fee":                           "其他约定费用 `LABEL=VALUE`,可重复;不按逗号拆分(第 2.3 条)",
+	"fee":                           "其他约定费用 `LABEL=VALUE`,可重复,每个名目只给一次;不按逗号拆分(第 2.3 条)",
 	"alprice quote --month":         "供货月份 `YYYY-MM`:选定有效的条款版本",
-	"premium":                       "约定上浮 `LABEL=VALUE`,可重复(第 2.4 条)",
+	"premium":                       "约定上浮 `LABEL=VALUE`,可重复,每个名目只给一次(第 2.4 条)",
 	"alprice quote --provisional":   "按报价尚未齐全的基准月份定价,标为 PROVISIONAL(暂定价)",
 	"alprice quote --quotes":        "长江 A00 每日报价文件 `FILE`(CSV):基准价为条款为 --month 所定计价月份的均价;- 表示标准输入",
 	"transport":                     "运费扣减 `VALUE`:元/吨或基准价的 %(第 2.2 条)",
@@ -452,7 +460,7 @@ func sayHelpInChinese(root *cobra.Command) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if h, ok := helpZH[c.CommandPath()]; ok {
-			c.Short, c.Long = h.short, h.long
+			c.Short, c.Long = h.short, withOwnExitStatus(c.CommandPath(), h.long, true)
 		}
 		for _, flags := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
 			flags.VisitAll(func(f *pflag.Flag) {

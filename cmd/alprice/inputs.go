@@ -378,7 +378,7 @@ func (a *app) readInvoicesFile(in *invoicesInput, path string, format read.Invoi
 		default:
 			err = &pricing.InputError{Source: name, Line: 1, Err: pricing.Errorf("is neither CSV, a 数电 invoice XML nor an xlsx workbook (an old .xls? save it as .xlsx); or give --invoices-format")}
 		}
-		return err
+		return flagWords(err)
 	})
 	return inv, err
 }

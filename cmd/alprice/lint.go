@@ -32,11 +32,18 @@ func newLintCmd(a *app) *cobra.Command {
           (电解/生产/工艺损耗, production loss…) — a finding; a fee so labelled, a warning
   2       premiums that outweigh the deductions at an A00 average between 15000 and
           35000: the price is above the benchmark, the price advantage is not passed on
+  2-coal  a coal pass-through below what the smelter's coal discount implies, or none
+          while a discount is in force during the version (from the month it starts)
   2.3     a burn loss above --max-burn-loss (3%), another percentage above
           --max-percent (5%)
+  2.2, 2.3  a burn loss in CNY/t above 0 and below 10, likelier a percentage written
+          without its % (burn_loss: 0.5 is 0.50 CNY/t: did you mean 0.5%?) — a finding;
+          a casting or transport so small, likelier a slip — a warning
   vat.rate  a VAT rate other than 13% (a warning)
   7       versions out of order in the file (a warning); months between versions
-          that no version prices (a finding)` + `
+          that no version prices (a finding); what a version drops against the one
+          before — a line (a fee, the coal line, a premium) or a setting left at its
+          default (unit_price_rounding: yuan back to fen) — a warning each` + `
 
 EXIT STATUS
   0  no finding (warnings are listed, and fail only with --strict)
@@ -117,7 +124,7 @@ func lintDoc(l i18n.Lang, source string, ags *pricing.Agreements, findings []pol
 		doc.Notes = []string{l.T("No finding: every agreement states its deductions as clause 2 of the policy requires.",
 			"未发现问题:各协议均按政策第二条载明扣减项目。")}
 	}
-	t := report.Table{Columns: columns(l, "agreement", "terms_from", "line", "severity", "rule", "message")}
+	t := report.Table{SheetName: l.T("Policy lint", "政策检查"), Columns: columns(l, "agreement", "terms_from", "line", "severity", "rule", "message")}
 	for _, f := range findings {
 		severity := report.Coded(l.T("finding", "问题"), f.Severity)
 		if f.Severity == policy.SeverityWarning {

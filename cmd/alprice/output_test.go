@@ -70,12 +70,20 @@ func TestOutFile(t *testing.T) {
 			t.Errorf("--out %s: a new file has mode %v, want 0644", ext, info.Mode().Perm())
 		}
 	}
+	// A --format that contradicts the extension is refused, nothing written
+	// (#27 item 3); beside an extension alprice does not know, it chooses.
 	out := filepath.Join(dir, "statement.json")
-	if _, _, status := runAlprice(t, "", append(settle, "--out", out, "--format", "csv")...); status != 0 {
-		t.Fatal("--format beside --out")
+	if _, _, status := runAlprice(t, "", append(settle, "--out", filepath.Join(dir, "other.json"), "--format", "csv")...); status != 2 {
+		t.Errorf("--format csv beside --out other.json: exit %d, want 2", status)
 	}
-	if data, _ := os.ReadFile(out); json.Valid(data) {
-		t.Error("--format csv must win over the .json extension")
+	if _, err := os.Stat(filepath.Join(dir, "other.json")); err == nil {
+		t.Error("a refused --format wrote its file")
+	}
+	if _, _, status := runAlprice(t, "", append(settle, "--out", filepath.Join(dir, "statement.dat"), "--format", "json")...); status != 0 {
+		t.Fatal("--format beside --out of an unknown extension")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "statement.dat")); !json.Valid(data) {
+		t.Error("--format json must choose for the .dat extension")
 	}
 
 	// A replaced file keeps its mode; a failing run leaves it untouched and

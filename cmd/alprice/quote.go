@@ -9,6 +9,7 @@ import (
 
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
+	"alprice/pricing/policy"
 )
 
 type quoteOptions struct {
@@ -101,6 +102,9 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 	if agreements != nil {
 		// Flags beside an agreement make a what-if: say what changed.
 		q.overrides = whatIf(agreed, terms)
+	}
+	for _, s := range policy.Slips(terms) {
+		a.warn("%s", a.lang.Say(s.Why))
 	}
 	switch {
 	case o.a00 != "" && o.quotes.path != "":
@@ -208,8 +212,8 @@ func (f *adjustmentFlags) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.casting, "casting", "", "ingot casting deduction `VALUE` (rule 2.3)")
 	fs.StringVar(&f.burnLoss, "burn-loss", "", "burn loss deduction `VALUE`, such as 0.6% (rule 2.3)")
 	fs.StringVar(&f.coal, "coal", "", "coal price pass-through deduction `VALUE` (clause 2, coal)")
-	fs.StringArrayVar(&f.fees, "fee", nil, "other agreed fee `LABEL=VALUE`, repeatable; never split on commas (rule 2.3)")
-	fs.StringArrayVar(&f.premiums, "premium", nil, "agreed premium (上浮) `LABEL=VALUE`, repeatable (rule 2.4)")
+	fs.StringArrayVar(&f.fees, "fee", nil, "other agreed fee `LABEL=VALUE`, repeatable, each label once; never split on commas (rule 2.3)")
+	fs.StringArrayVar(&f.premiums, "premium", nil, "agreed premium (上浮) `LABEL=VALUE`, repeatable, each label once (rule 2.4)")
 	fs.StringVar(&f.vat, "vat", "", "VAT `RATE`, 13% or 0.13 (default 13%, or the agreement's)")
 	fs.StringVar(&f.unitPriceRounding, "unit-price-rounding", "", "round the unit price to `fen|yuan` (default fen, or the agreement's)")
 }
@@ -243,6 +247,7 @@ func (f *adjustmentFlags) apply(t pricing.Terms, fs *pflag.FlagSet) (pricing.Ter
 		items []string
 	}{{"fee", pricing.Fee, f.fees}, {"premium", pricing.Premium, f.premiums}}
 	for _, l := range labelled {
+		given := map[string]string{} // label → the --fee or --premium that gave it
 		for _, item := range l.items {
 			// The value never has "=", a label may: split at the last one.
 			i := strings.LastIndex(item, "=")
@@ -252,6 +257,11 @@ func (f *adjustmentFlags) apply(t pricing.Terms, fs *pflag.FlagSet) (pricing.Ter
 			if !ok || label == "" {
 				return t, flagError(l.flag, item, pricing.Errorf("write LABEL=VALUE, such as 检测费=10"))
 			}
+			if earlier, ok := given[label]; ok {
+				// A second value for one label would silently replace the first.
+				return t, flagError(l.flag, item, pricing.Errorf("gives %q a second time (also --%s %s): give each label once", label, l.flag, earlier))
+			}
+			given[label] = item
 			v, err := pricing.ParseValue(text)
 			if err != nil {
 				return t, flagError(l.flag, item, err)

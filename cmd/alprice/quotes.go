@@ -174,7 +174,8 @@ func newQuotesImportCmd(a *app) *cobra.Command {
 		Long: `Import what users save or copy from Changjiang Nonferrous into the store, each
 source detected by its content (or --from):
 
-  text  text pasted from the page, a quote a line: "A00铝 23660-23700 23680 +80",
+  text  text pasted from the page, a quote a line: "A00铝 23660-23700 23680 +80"
+        (or "24,370—24,410 24,390": comma groups, any dash or tilde between low and high),
         or run together as the home page renders it, "A00铝23660-2370023680+80"
         (split by low ≤ average ≤ high; a line that splits more ways is refused);
         the date from a leading YYYY-MM-DD on the line, or --date
@@ -232,7 +233,7 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 		}
 		sq, inferred, err := readQuoteSource(data, inputName(src), from, date, o.year, store.cal)
 		if err != nil {
-			return err
+			return flagWords(err)
 		}
 		if inferred && len(sq.Quotes) > 0 {
 			a.warn(a.lang.T("%s: its dates have no year: the newest row is taken as %s, the latest such day not after today (%s); give --year to say otherwise",

@@ -664,9 +664,9 @@ func TestQuotesFetchMonthRefused(t *testing.T) {
 			"GET %s/historyprice/cjxh_4/: answered HTTP 404"},
 		{"contradiction", "2026-01-09 16:00", "2025-12", func(t *testing.T, pages map[int][]byte) {
 			pages[2] = withFirstRow(t, pages[2], contradiction)
-		}, "%s/historyprice/cjxh_2/:1: 日期: \"2026-01-05\": is given twice with other figures, 23140 (23120-23160, +410) and 23120 (23100-23140, +390): the answer contradicts itself"},
+		}, "%s/historyprice/cjxh_2/:11: 日期: \"2026-01-05\": is given twice with other figures, 23140 (23120-23160, +410) and 23120 (23100-23140, +390): the answer contradicts itself"},
 		{"future", "2026-01-08 16:00", "2025-12", nil,
-			"%s/historyprice/cjxh_1/:1: 日期: \"2026-01-09\": is after today (2026-01-08 in Beijing)"},
+			"%s/historyprice/cjxh_1/:11: 日期: \"2026-01-09\": is after today (2026-01-08 in Beijing)"},
 		{"pages run out", "2026-01-09 16:00", "2025-11", nil, "GET %s/historyprice/cjxh_6/: answered HTTP 404"},
 		{"month to come", "2026-01-09 16:00", "2026-02", nil, "--month: \"2026-02\": is after the current month, 2026-01 in Beijing"},
 	} {

@@ -314,6 +314,7 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 	})
 	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newTrueupCmd(a), newLintCmd(a), newReportCmd(a), newQuotesCmd(a), newDocsCmd(a))
 	registerCompletions(root)
+	ownExitStatus(root)
 	sayUnknownHelpTopics(root)
 	root.SetVersionTemplate(a.lang.T("{{.Name}} version {{.Version}}\n", "{{.Name}} 版本 {{.Version}}\n"))
 	return root

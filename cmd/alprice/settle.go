@@ -300,8 +300,9 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 	}
 
 	invoices := report.Table{
-		Title:   l.T("Invoice lines (each below the cap excl. VAT)", "发票明细(每行金额低于开票限额)"),
-		Columns: columns(l, "agreement", "month:supply", "line:invoice", "quantity_t", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "residual"),
+		Title:     l.T("Invoice lines (each below the cap excl. VAT)", "发票明细(每行金额低于开票限额)"),
+		SheetName: l.T("Invoice lines", "发票明细"),
+		Columns:   columns(l, "agreement", "month:supply", "line:invoice", "quantity_t", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "residual"),
 	}
 	for _, st := range s.Statements {
 		for i, line := range st.Invoices {
@@ -323,8 +324,9 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 		}
 	}
 	unpriced := report.Table{
-		Title:   l.T("Not priced (no quotes for the benchmark month)", "未定价(基准月份无报价)"),
-		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "delivered_t", "reason"),
+		Title:     l.T("Not priced (no quotes for the benchmark month)", "未定价(基准月份无报价)"),
+		SheetName: l.T("Not priced", "未定价"),
+		Columns:   columns(l, "agreement", "buyer", "month:supply", "tickets", "delivered_t", "reason"),
 	}
 	for _, u := range s.Unpriced {
 		unpriced.Rows = append(unpriced.Rows, []report.Cell{report.Str(u.Agreement.ID), report.Str(u.Agreement.Buyer), report.Str(u.Month.String()),

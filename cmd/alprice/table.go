@@ -232,17 +232,18 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 	if seller != "" {
 		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}
-	var provisional, unavailable []string
+	var provisional []string
 	for _, t := range tables {
 		ag := t.agreement
 		table := report.Table{
-			Title:   fmt.Sprintf(l.T("Agreement %s · buyer %s", "协议 %s · 需方 %s"), ag.ID, ag.Buyer),
-			Columns: cols,
+			Title:     fmt.Sprintf(l.T("Agreement %s · buyer %s", "协议 %s · 需方 %s"), ag.ID, ag.Buyer),
+			SheetName: report.SheetName(ag.ID, ag.Buyer),
+			Columns:   cols,
 		}
 		for _, r := range t.rows {
 			if r.unavailable != nil {
 				table.Rows = append(table.Rows, unavailableRow(l, ag, r.unavailable, len(cols)))
-				unavailable = append(unavailable, l.SayError(r.unavailable.reason))
+				table.Notes = append(table.Notes, l.T("Not priced: ", "未定价:")+l.SayError(r.unavailable.reason))
 				continue
 			}
 			mp := *r.price
@@ -261,19 +262,16 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 			row = append(row, report.CNY(mp.Price.UnitPrice), report.CNY(mp.Price.UnitPriceExclVAT), benchmarkStatusCell(l, mp.Provisional()))
 			table.Rows = append(table.Rows, row)
 		}
-		doc.Tables = append(doc.Tables, table)
 		if len(t.skipped) > 0 {
-			doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("%s: no terms version for %s; left out.", "%s:%s 无适用的协议条款版本,未列出。"),
+			table.Notes = append(table.Notes, fmt.Sprintf(l.T("%s: no terms version for %s; left out.", "%s:%s 无适用的协议条款版本,未列出。"),
 				ag.ID, strings.Join(t.skipped, ", ")))
 		}
+		doc.Tables = append(doc.Tables, table)
 	}
 	if len(provisional) > 0 {
 		doc.Title = provisionalTitle(l) + doc.Title
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("PROVISIONAL: priced on a benchmark month whose quotes are not all in: %s. Not a final price.",
 			"暂定价:基准月份报价尚未完整:%s。并非最终价格。"), strings.Join(provisional, ", ")))
-	}
-	for _, u := range unavailable {
-		doc.Notes = append(doc.Notes, l.T("Not priced: ", "未定价:")+u)
 	}
 	doc.Notes = append(doc.Notes,
 		fmt.Sprintf(l.T("Benchmark: Changjiang A00 spot monthly average from %s (rule 2.1), rounded as each agreement says.",

@@ -73,10 +73,7 @@ func TestTableWorkbook(t *testing.T) {
 	f, path := openWorkbook(t, "prices.xlsx", "table", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
 		"--from", "2026-01", "--to", "2026-06", "--lang", "zh")
 	sheets := f.GetSheetList()
-	want := []string{"协议 ZD-2026-001 · 需方 准东示例铝材有限公司", "协议 ZD-2026-002 · 需方 昌吉示例铝箔有限公司", "协议 WC-2026-003 · 需方 五彩湾示例线缆有限公司", "走势图"}
-	for i := range want {
-		want[i] = string([]rune(want[i])[:min(len([]rune(want[i])), 31)])
-	}
+	want := []string{"ZD-2026-001 准东示例铝材有限公司", "ZD-2026-002 昌吉示例铝箔有限公司", "WC-2026-003 五彩湾示例线缆有限公司", "走势图"}
 	if !slices.Equal(sheets, want) {
 		t.Fatalf("sheets %q, want %q", sheets, want)
 	}
@@ -116,7 +113,7 @@ func TestSettleWorkbook(t *testing.T) {
 	f, path := openWorkbook(t, "statement.xlsx", "settle", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
 		"--deliveries", "testdata/deliveries-2026-03.csv", "--invoice-cap", "1000000")
 	sheets := f.GetSheetList()
-	if !slices.Equal(sheets, []string{"Statements", "Tickets by day", "Invoice lines (each below the"}) {
+	if !slices.Equal(sheets, []string{"Statements", "Tickets by day", "Invoice lines"}) {
 		t.Fatalf("sheets %q", sheets)
 	}
 	st := sheets[0]

@@ -186,7 +186,7 @@ func TestReadInvoicesErrors(t *testing.T) {
 		{"negative", head + "X,A,2026-03,1,1,-1,13%,0.13\n", "red-letter invoices"},
 		{"price decimals", head + "X,A,2026-03,1,1.123456789,1,13%,0.13\n", "has 9 decimals; at most 8"},
 		{"empty buyer", head + "X,,2026-03,1,1,1,13%,0.13\n", "buyer: is empty"},
-		{"bad month", head + "X,A,2026-3,1,1,1,0.13,0.13\n", `month: "2026-3": is not a month`},
+		{"bad month", head + "X,A,2026-13,1,1,1,0.13,0.13\n", `month: "2026-13": is not a month`},
 	}
 	for _, c := range cases {
 		_, err := read.ReadInvoices(strings.NewReader(c.text), "i.csv", read.AutoEncoding)

@@ -62,8 +62,9 @@ var productionLoss = regexp.MustCompile(`(?i)((电解|生产|工艺|环节|制�
 //     advantage is not passed on;
 //   - a burn loss or other percentage above its plausibility bound;
 //   - a VAT rate other than 13% (a warning);
-//   - clause 7: versions out of order in the file (a warning), and gaps
-//     between versions, months that no version prices.
+//   - clause 7: versions out of order in the file (a warning), gaps
+//     between versions, months that no version prices, and what a version
+//     drops against the one before (a warning each: a choice, or a loss).
 func Lint(ags *pricing.Agreements, opts LintOptions) []LintFinding {
 	var out []LintFinding
 	for _, a := range ags.List {
@@ -85,6 +86,7 @@ func Lint(ags *pricing.Agreements, opts LintOptions) []LintFinding {
 		}
 		byFrom := slices.Clone(a.Terms)
 		slices.SortFunc(byFrom, func(p, q pricing.Terms) int { return int(p.From - q.From) })
+		lintDrops(byFrom, add)
 		for i := 1; i < len(byFrom); i++ {
 			prev, t := byFrom[i-1], byFrom[i]
 			if prev.To != 0 && prev.To+1 < t.From {
@@ -118,6 +120,9 @@ func lintTerms(t *pricing.Terms, opts LintOptions, add func(t *pricing.Terms, li
 				add(t, a.Line, SeverityFinding, a.Kind.Rule(), pricing.Msg(code, a.Value.String(), bound.String()).About(a))
 			}
 		}
+	}
+	for _, s := range Slips(*t) {
+		add(t, s.Adjustment.Line, s.Severity, s.Adjustment.Kind.Rule(), s.Why)
 	}
 	lintCoal(t, stated[pricing.Coal], add)
 	if !stated[pricing.Transport] {
@@ -159,21 +164,34 @@ func lintCoal(t *pricing.Terms, stated bool, add func(t *pricing.Terms, line int
 	if len(t.CoalDiscounts) == 0 {
 		return
 	}
+	// Every coal discount in force while the version prices, from the month
+	// it is first in force: a discount that starts after the version's
+	// first month implies nothing before it.
+	type inForce struct {
+		cd   pricing.CoalDiscount
+		from pricing.Month
+	}
+	var discounts []inForce
+	for _, cd := range t.CoalDiscounts {
+		from := max(cd.From, t.From)
+		if next, ok := nextCoalDiscount(t.CoalDiscounts, cd.From); (ok && next <= t.From) || (t.To != 0 && from > t.To) {
+			continue
+		}
+		discounts = append(discounts, inForce{cd, from})
+	}
 	if !stated {
-		cd, _ := pricing.CoalDiscountFor(t.CoalDiscounts, t.From)
-		add(t, t.Line, SeverityFinding, pricing.Coal.Rule(), pricing.Msg("lint.coal-missing", cd.PassThrough().StringFixed(2), cd.Derivation()))
+		if len(discounts) > 0 {
+			d := discounts[0]
+			add(t, t.Line, SeverityFinding, pricing.Coal.Rule(), pricing.Msg("lint.coal-missing", d.cd.PassThrough().StringFixed(2), d.cd.Derivation(), d.from.String()))
+		}
 		return
 	}
 	for _, a := range t.Adjustments {
 		if a.Kind != pricing.Coal || a.Full || a.Value.IsPercent() {
 			continue
 		}
-		// Every coal discount in force while the version prices.
-		for _, cd := range t.CoalDiscounts {
-			from := max(cd.From, t.From)
-			if next, ok := nextCoalDiscount(t.CoalDiscounts, cd.From); (ok && next <= t.From) || (t.To != 0 && from > t.To) {
-				continue
-			}
+		for _, d := range discounts {
+			cd, from := d.cd, d.from
 			if implied := cd.PassThrough(); a.Value.Number().LessThan(implied) {
 				add(t, a.Line, SeverityFinding, pricing.Coal.Rule(), pricing.Msg("lint.coal-short", a.Value.Number().StringFixed(2), implied.StringFixed(2),
 					cd.Derivation(), from.String()))

@@ -196,6 +196,11 @@ func (y *yamlReader) mapping(n *yaml.Node, field string, known []string, each fu
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
 		path := joinField(field, key)
+		if j := y.cutAtComma(n, i, field); j > i {
+			seen[key] = true // said, as one figure: not missing, nor its pieces unknown keys
+			i = j - 2
+			continue
+		}
 		switch {
 		case k.Kind != yaml.ScalarNode:
 			y.fail(k, field, "", pricing.Errorf("has a key that is not a name"))
@@ -211,6 +216,43 @@ func (y *yamlReader) mapping(n *yaml.Node, field string, known []string, each fu
 		}
 	}
 	return seen
+}
+
+// figureStart and figurePiece are the parts of a figure in comma groups:
+// one to three digits, then three digits and maybe decimals after each
+// comma.
+var (
+	figureStart = regexp.MustCompile(`^\d{1,3}$`)
+	figurePiece = regexp.MustCompile(`^\d{3}(\.\d+)?$`)
+)
+
+// cutAtComma finds, in a flow mapping ({kind: coal, value: 1,200}), a
+// figure that its commas cut into a value and keys with no value: the
+// pair at i whose value is digits, followed by keys such as 200 with
+// nothing after them. It says so once, at the value, showing the figure
+// quoted, and returns the index of the pair after the pieces; i when the
+// pair at i is no such figure.
+func (y *yamlReader) cutAtComma(n *yaml.Node, i int, field string) int {
+	if n.Style&yaml.FlowStyle == 0 {
+		return i
+	}
+	k, v := n.Content[i], n.Content[i+1]
+	if v.Kind != yaml.ScalarNode || v.Style != 0 || !figureStart.MatchString(v.Value) {
+		return i
+	}
+	figure, j := v.Value, i+2
+	for ; j+1 < len(n.Content); j += 2 {
+		piece, empty := n.Content[j], n.Content[j+1]
+		if piece.Kind != yaml.ScalarNode || piece.Style != 0 || !figurePiece.MatchString(piece.Value) || empty.Tag != "!!null" || empty.Value != "" {
+			break
+		}
+		figure += "," + piece.Value
+	}
+	if j == i+2 {
+		return i
+	}
+	y.fail(v, joinField(field, k.Value), figure, pricing.Errorf("is cut at its comma: in a {…} list a comma ends a value; quote it, %s: %q", k.Value, figure))
+	return j
 }
 
 // require reports the keys of known that are missing from seen.
@@ -612,7 +654,11 @@ func (y *yamlReader) adjustment(n *yaml.Node, field string, premium bool) pricin
 		case "label":
 			a.Label, _ = y.nameOf(v, path)
 		case "value":
-			if text, ok := y.scalar(v, path); ok && text == "full" {
+			text, ok := y.scalar(v, path)
+			if !ok {
+				return // said once, by scalar: parse would say it again
+			}
+			if text == "full" {
 				a.Full = true
 				valueNode = v
 				return

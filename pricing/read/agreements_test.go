@@ -123,7 +123,7 @@ func TestReadAgreementsErrors(t *testing.T) {
 		{"duplicate from", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - from: 2026-01\n      - from: 2026-01\n", []string{`a.yaml:6: agreements[0].terms.from: "2026-01": is the start of two versions (the other at line 5)`}},
 		{"overlap", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - {from: 2026-01, to: 2026-05}\n      - {from: 2026-04}\n", []string{"overlaps the version from 2026-04"}},
 		{"to before from", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - {from: 2026-05, to: 2026-04}\n", []string{`"2026-04": is before from (2026-05)`}},
-		{"bad month", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - {from: 2026-1}\n", []string{`from: "2026-1": is not a month`}},
+		{"bad month", "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - {from: 2026-13}\n", []string{`from: "2026-13": is not a month`}},
 		{"duplicate key", head + "        vat_rate: 13%\n        vat_rate: 9%\n", []string{"vat_rate: is given twice"}},
 		{"missing buyer and terms", "agreements:\n  - id: A\n", []string{"agreements[0].buyer: is missing", "agreements[0].terms: is missing"}},
 		{"empty terms", "agreements:\n  - {id: A, buyer: B, terms: []}\n", []string{"needs at least one terms version"}},
@@ -191,5 +191,52 @@ func TestReadAgreementsTooLarge(t *testing.T) {
 	var ie *pricing.InputError
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "larger than") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// An empty value is one problem, said once (#27 item 5: the value of a
+// deduction was checked for "full" and parsed, each saying "is empty").
+func TestReadAgreementsSaysAnEmptyValueOnce(t *testing.T) {
+	const head = "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - from: 2026-01\n        deductions:\n"
+	for _, line := range []string{
+		"          - {kind: transport, value: }\n",
+		"          - {kind: transport, value: \"\"}\n",
+		"          - {kind: , value: 600}\n",
+		"          - {kind: fee, label: , value: 5}\n",
+	} {
+		_, err := readAgreementsText(t, head+line)
+		if err == nil {
+			t.Fatalf("%q: no error", line)
+		}
+		if n := strings.Count(err.Error(), "is empty"); n != 1 {
+			t.Errorf("%q: said %d times:\n%v", line, n, err)
+		}
+	}
+}
+
+// In the flow style, a figure with a comma is cut into a value and keys:
+// said once, at the value, showing it quoted (#27 item 13: it said
+// "deductions[3].200: not a known key").
+func TestReadAgreementsFigureCutAtComma(t *testing.T) {
+	const head = "agreements:\n  - id: A\n    buyer: B\n    terms:\n      - from: 2026-01\n        deductions:\n          - {kind: transport, value: 600}\n"
+	for line, want := range map[string]string{
+		"          - {kind: coal, value: 1,200}\n":           `a.yaml:8:33: agreements[0].terms[0].deductions[1].value: "1,200": is cut at its comma: in a {…} list a comma ends a value; quote it, value: "1,200"`,
+		"          - {kind: casting, value: 1,234,567.50}\n": `deductions[1].value: "1,234,567.50": is cut at its comma`,
+		"          - {value: 1,000, kind: fee, label: x}\n":  `deductions[1].value: "1,000": is cut at its comma`,
+	} {
+		_, err := readAgreementsText(t, head+line)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v\nwant %q", line, err, want)
+			continue
+		}
+		if strings.Contains(err.Error(), "not a known key") || strings.Contains(err.Error(), "is missing") || strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("%q: said more than once:\n%v", line, err)
+		}
+	}
+	// Quoted, or in block style, the figure is whole.
+	for _, line := range []string{"          - {kind: coal, value: \"1,200\"}\n", "          - kind: coal\n            value: 1,200\n"} {
+		if _, err := readAgreementsText(t, head+line); err != nil {
+			t.Errorf("%q: %v", line, err)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package read
 import (
 	"io"
 	"strings"
+	"time"
 
 	"alprice/pricing"
 
@@ -14,6 +15,7 @@ var invoiceColumns = []column{
 	{key: "buyer", names: []string{"buyer", "客户"}, required: true},
 	{key: "month", names: []string{"month", "月份", "供货月份"}},
 	{key: "issue_date", names: []string{"issue_date", "开票日期"}},
+	{key: "remark", names: []string{"remark", "备注"}},
 	{key: "quantity_t", names: []string{"quantity_t", "数量"}, required: true},
 	{key: "unit_price_excl_vat", names: []string{"unit_price_excl_vat", "单价"}, required: true},
 	{key: "amount_excl_vat", names: []string{"amount_excl_vat", "金额"}, required: true},
@@ -33,10 +35,11 @@ func ReadInvoices(r io.Reader, name string, enc Encoding) (*pricing.Invoices, er
 // used in messages. Columns by name in any order: invoice_no, buyer,
 // quantity_t, unit_price_excl_vat (up to 8 decimals), amount_excl_vat,
 // vat_rate (13% or 0.13), vat, and optionally total, month (the supply
-// month billed, YYYY-MM) and issue_date; or the Chinese headers 发票号码,
-// 客户, 数量, 单价, 金额, 税率, 税额, 价税合计, 月份, 开票日期. A row without a
-// month is held to opts.Month, else to the month before its issue date
-// (month-end invoicing), as a 数电 invoice is. Every line is held to the
+// month billed, YYYY-MM), issue_date and remark; or the Chinese headers
+// 发票号码, 客户, 数量, 单价, 金额, 税率, 税额, 价税合计, 月份, 开票日期, 备注. A
+// row without a month is held, as a 数电 invoice is, to the month its
+// remark states (供货月份:YYYY-MM), else to opts.Month, else to the month
+// before its issue date (month-end invoicing). Every line is held to the
 // one check of every invoice line, whatever it was read from
 // ([ValidateInvoices]). Every bad row is listed and nothing is returned;
 // an invoice number given with two buyers is a bad row.
@@ -91,6 +94,10 @@ func otherBuyer(number, buyer string, line int) error {
 	return pricing.Errorf("differs from the buyer %q of invoice %s on line %d: one invoice has one buyer", buyer, number, line)
 }
 
+// ErrNoSupplyMonth is an invoice row that states no supply month, nor
+// anything it could be worked out from, when none was given for every row.
+var ErrNoSupplyMonth = pricing.Errorf("states no supply month: give it in a month column (YYYY-MM) or a 备注 (供货月份:YYYY-MM), give the month of every row, or give the issue_date, and the month before it is taken")
+
 func readInvoiceLine(t *csvTable, rec []string, opts InvoiceOptions) (pricing.InvoiceLine, pricing.ErrorList) {
 	var (
 		l    pricing.InvoiceLine
@@ -123,15 +130,22 @@ func readInvoiceLine(t *csvTable, rec []string, opts InvoiceOptions) (pricing.In
 	}
 	l.InvoiceNo = name("invoice_no")
 	l.Buyer = name("buyer")
-	switch v, issued := t.field(rec, "month"), t.field(rec, "issue_date"); {
+	// The supply month: the month column's, else as a 数电 invoice's is
+	// worked out (a 备注 stating 供货月份:YYYY-MM, the month given, the
+	// month before the issue date).
+	v, issued, remarkText := t.field(rec, "month"), t.field(rec, "issue_date"), t.field(rec, "remark")
+	remark, _, remarkFound, remarkErr := remarkMonth(remarkText)
+	switch {
 	case v != "":
 		m, err := pricing.ParseMonth(v)
 		if err != nil {
 			errs = append(errs, t.fieldError("month", v, err))
 		}
 		l.Month = m
-	case opts.Month != 0:
-		l.Month, l.MonthFrom = opts.Month, pricing.MonthFromFlag
+	case remarkErr != nil:
+		errs = append(errs, t.fieldError("remark", remarkText, remarkErr))
+	case remarkFound || opts.Month != 0:
+		l.Month, l.MonthFrom = pricing.SupplyMonth(remark, remarkFound, opts.Month, time.Time{})
 	case issued != "":
 		d, err := pricing.ParseDate(issued)
 		if err != nil {
@@ -143,7 +157,7 @@ func readInvoiceLine(t *csvTable, rec []string, opts InvoiceOptions) (pricing.In
 		if _, ok := t.index[key]; !ok {
 			key = "invoice_no"
 		}
-		errs = append(errs, t.fieldError(key, "", pricing.Errorf("states no supply month: give it in a month column (YYYY-MM), with --month, or give the issue_date, and the month before it is taken")))
+		errs = append(errs, t.fieldError(key, "", ErrNoSupplyMonth))
 	}
 	if v := need("quantity_t"); v != "" {
 		w, err := pricing.ParseWeight(v)

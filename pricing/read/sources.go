@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"alprice/pricing"
 
@@ -60,6 +61,17 @@ func DetectQuoteSource(head []byte) QuoteSource {
 	return SourceText
 }
 
+// The errors of a source that lacks what the caller must give: the
+// command line names the flag that gives it.
+var (
+	// ErrNoDate is a pasted line without a date, when no date was given
+	// for every line.
+	ErrNoDate = pricing.Errorf("has no date: start the line with YYYY-MM-DD, or give the date of every line")
+	// ErrNoYear is a history page, whose dates are MM-DD, read without
+	// the year of its first row.
+	ErrNoYear = pricing.Errorf("gives its dates without a year, and no year was given for its first row")
+)
+
 // SourceQuotes are the A00 quotes read from a source, and how many rows of
 // other products, or dated on a weekend or holiday, were skipped.
 type SourceQuotes struct {
@@ -75,8 +87,14 @@ var a00 = regexp.MustCompile(`^A00\s*铝`)
 // numbers, spaced or run together.
 var textLine = regexp.MustCompile(`^(?:(\d{4}-\d{1,2}-\d{1,2})\s+)?(\S*?铝|\S+)\s*(.*)$`)
 
-// spaced is "23660-23700 23680 +80" (the change optional).
-var spaced = regexp.MustCompile(`^(\d+)\s*[-—–~]\s*(\d+)\s+(\d+)(?:\s+([+-]?\d+))?$`)
+// spaced is "23660-23700 23680 +80" (the change optional), each figure
+// plain or in comma groups with decimals ("24,370.00—24,410 24,390"), low
+// and high apart by any dash or tilde the CSV reader's ranges take.
+var spaced = regexp.MustCompile(`^(` + pastedFigure + `)\s*[-—–~～]\s*(` + pastedFigure + `)\s+(` + pastedFigure + `)(?:\s+([+-]?` + pastedFigure + `))?$`)
+
+// pastedFigure is a figure as pasted: digits, or comma groups of three,
+// and decimals; ParseMoney then holds it to the rules of money.
+const pastedFigure = `(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`
 
 // runTogether is "23660-2370023680+80": low, then high and average run
 // together, then the signed change.
@@ -133,7 +151,7 @@ func ReadPastedQuotes(r io.Reader, name string, date *time.Time) (*SourceQuotes,
 		case date != nil:
 			q.Date = *date
 		default:
-			fail(line, pricing.Errorf("has no date: start the line with YYYY-MM-DD, or give --date"))
+			fail(line, ErrNoDate)
 			continue
 		}
 		rest := strings.TrimSpace(m[3])
@@ -267,11 +285,11 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 			return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("is neither UTF-8 nor GBK text: %w", err)}
 		}
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := html.Parse(bytes.NewReader(markPlaces(data)))
 	if err != nil {
 		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("is not HTML: %w", err)}
 	}
-	rows := tableRows(doc)
+	rows, places := tableRows(doc)
 	cols := map[string]int{}
 	var header int
 	for i, row := range rows {
@@ -290,14 +308,15 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 		}
 	}
 	if dating.Year == 0 {
-		return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("gives its dates without a year: give --year")}
+		return nil, &pricing.InputError{Source: name, Err: ErrNoYear}
 	}
 	out := &SourceQuotes{}
 	var errs pricing.ErrorList
 	year, prevMonth, prevDay := dating.Year, int(dating.Month), dating.Day
 	first := true // the page's first A00 row: compared with the day before it, not only its month
 	for i, row := range rows[header+1:] {
-		n := i + 1 // the row of the table, for messages
+		n := i + 1 // the row of the table, named in messages beside the file's line
+		at := places[header+1+i]
 		cell := func(c string) string {
 			if j, ok := cols[c]; ok && j < len(row) {
 				return strings.TrimSpace(row[j])
@@ -309,7 +328,12 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 			continue
 		}
 		fail := func(field, value string, err error) {
-			errs = append(errs, &pricing.InputError{Source: name, Line: n, Field: "table row " + strconv.Itoa(n) + " " + field, Value: value, Err: err})
+			place := at.row
+			if j, ok := cols[field]; ok && j < len(at.cells) {
+				place = at.cells[j]
+			}
+			errs = append(errs, &pricing.InputError{Source: name, Line: place.line, Column: place.column,
+				Field: "table row " + strconv.Itoa(n) + " " + field, Value: value, Err: err})
 		}
 		var month, day int
 		if _, err := fmt.Sscanf(cell("日期"), "%d-%d", &month, &day); err != nil || month < 1 || month > 12 {
@@ -330,7 +354,7 @@ func ReadHistoryPage(r io.Reader, name string, dating *HistoryDating) (*SourceQu
 			fail("价格区间", cell("价格区间"), pricing.Errorf("is not low—high"))
 			continue
 		}
-		q := pricing.Quote{Date: d, Line: n, HasRange: true}
+		q := pricing.Quote{Date: d, Line: at.row.line, HasRange: true}
 		if q.Low, q.High, q.Average, err = prices(low, high, strings.ReplaceAll(cell("均价"), ",", "")); err != nil {
 			fail("均价", cell("均价"), err)
 			continue
@@ -411,9 +435,80 @@ func PriceListQuote(e PriceListEntry) (pricing.Quote, error) {
 	return q, nil
 }
 
-// tableRows returns the text of the cells of every table row of doc.
-func tableRows(doc *html.Node) [][]string {
+// place is where an element starts in a page: its line and its column in
+// characters, counted from 1.
+type place struct{ line, column int }
+
+// rowPlaces are the places of a table row and of each of its cells.
+type rowPlaces struct {
+	row   place
+	cells []place
+}
+
+// placeAttr is the attribute markPlaces gives each row and cell: the HTML
+// parser keeps no positions, and a message names the file's line.
+const placeAttr = "data-alprice-place"
+
+// markPlaces returns the page with each tr, td and th start tag given its
+// place (line:column) as the attribute placeAttr, every other byte as it
+// was. The tokenizer reads the page as the parser will: a "<tr" inside a
+// comment or a script is not a row.
+func markPlaces(data []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(data) + len(data)/8)
+	z := html.NewTokenizer(bytes.NewReader(data))
+	line, column := 1, 1
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			out.Write(z.Raw()) // whatever is left unparsed
+			return out.Bytes()
+		}
+		raw := z.Raw()
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			name, _ := z.TagName()
+			if s := string(name); s == "tr" || s == "td" || s == "th" {
+				n := 1 + len(name) // "<" and the name, as written
+				out.Write(raw[:n])
+				fmt.Fprintf(&out, " %s=\"%d:%d\"", placeAttr, line, column)
+				out.Write(raw[n:])
+				line, column = advance(raw, line, column)
+				continue
+			}
+		}
+		out.Write(raw)
+		line, column = advance(raw, line, column)
+	}
+}
+
+// advance moves a place over text.
+func advance(text []byte, line, column int) (int, int) {
+	if i := bytes.LastIndexByte(text, '\n'); i >= 0 {
+		return line + bytes.Count(text, []byte{'\n'}), 1 + utf8.RuneCount(text[i+1:])
+	}
+	return line, column + utf8.RuneCount(text)
+}
+
+// placeOf returns the place markPlaces gave n; none for an element the
+// parser made up (a row around cells written without one).
+func placeOf(n *html.Node) (place, bool) {
+	for _, a := range n.Attr {
+		if a.Key == placeAttr {
+			var p place
+			if _, err := fmt.Sscanf(a.Val, "%d:%d", &p.line, &p.column); err == nil {
+				return p, true
+			}
+		}
+	}
+	return place{}, false
+}
+
+// tableRows returns the text of the cells of every table row of doc, and
+// where each row and cell starts in the page (a row the parser made up is
+// placed at its first cell).
+func tableRows(doc *html.Node) ([][]string, []rowPlaces) {
 	var rows [][]string
+	var places []rowPlaces
 	var text func(*html.Node, *strings.Builder)
 	text = func(n *html.Node, b *strings.Builder) {
 		if n.Type == html.TextNode {
@@ -427,14 +522,26 @@ func tableRows(doc *html.Node) [][]string {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.Data == "tr" {
 			var row []string
+			var at rowPlaces
+			rowAt, ok := placeOf(n)
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
 					var b strings.Builder
 					text(c, &b)
 					row = append(row, b.String())
+					cellAt, cellOK := placeOf(c)
+					if !cellOK {
+						cellAt = rowAt
+					}
+					if !ok && cellOK {
+						rowAt, ok = cellAt, true
+					}
+					at.cells = append(at.cells, cellAt)
 				}
 			}
+			at.row = rowAt
 			rows = append(rows, row)
+			places = append(places, at)
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -442,7 +549,7 @@ func tableRows(doc *html.Node) [][]string {
 		}
 	}
 	walk(doc)
-	return rows
+	return rows, places
 }
 
 // jsonFigure is a figure of the price list, a JSON number or a string

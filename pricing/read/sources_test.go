@@ -48,3 +48,34 @@ func TestDetectQuoteSource(t *testing.T) {
 		}
 	}
 }
+
+// Pasted figures in comma groups, and low and high apart by an em dash or
+// any dash the CSV reader's ranges take, are read as the CSV reader reads
+// them (#27 item 12).
+func TestReadPastedQuotesFormsOfFigures(t *testing.T) {
+	date := month("2026-03").Day(4)
+	for _, text := range []string{
+		"A00铝 24,370-24,410 24,390 +80",
+		"A00铝 24370—24410 24390 +80",
+		"A00铝 24,370—24,410 24,390 +80",
+		"A00铝 24,370 — 24,410 24,390 +80",
+		"A00铝 24370～24410 24390 +80",
+		"A00铝 24,370.00-24,410.00 24,390.00 +80.00",
+		"A00铝 24370–24410 24,390 +80",
+	} {
+		sq, err := ReadPastedQuotes(strings.NewReader(text+"\n"), "p.txt", &date)
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+			continue
+		}
+		q := sq.Quotes[0]
+		if !q.Low.Equal(d("24370")) || !q.High.Equal(d("24410")) || !q.Average.Equal(d("24390")) || !q.Change.Equal(d("80")) {
+			t.Errorf("%q: %s-%s %s %s", text, q.Low, q.High, q.Average, q.Change)
+		}
+	}
+	for _, bad := range []string{"A00铝 24,37-24,410 24,390", "A00铝 2,4370-24410 24390", "A00铝 24370-24410 24390.123"} {
+		if _, err := ReadPastedQuotes(strings.NewReader(bad+"\n"), "p.txt", &date); err == nil {
+			t.Errorf("%q: accepted", bad)
+		}
+	}
+}

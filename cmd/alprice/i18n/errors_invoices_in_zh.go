@@ -3,8 +3,9 @@ package i18n
 // invoicesInErrorsZH is the catalogue of the invoices a buyer receives: 数电 XML and the platform's 信息汇总表 export.
 var invoicesInErrorsZH = map[string]string{
 	// the CSV of invoice lines
-	"differs from the buyer %q of invoice %s on line %d: one invoice has one buyer":                                                       "与第 %[3]d 行发票 %[2]s 的需方 %[1]q 不同:一张发票只有一个购买方",
-	"states no supply month: give it in a month column (YYYY-MM), with --month, or give the issue_date, and the month before it is taken": "未载明供货月份:请在月份列写明(YYYY-MM),或用 --month 指定,或给出开票日期列(issue_date),取其上一个月",
+	"differs from the buyer %q of invoice %s on line %d: one invoice has one buyer":                                                                                             "与第 %[3]d 行发票 %[2]s 的需方 %[1]q 不同:一张发票只有一个购买方",
+	"states no supply month: give it in a month column (YYYY-MM) or a 备注 (供货月份:YYYY-MM), give the month of every row, or give the issue_date, and the month before it is taken": "未写明供货月份:请在月份列(YYYY-MM)或备注(供货月份:YYYY-MM)中写明,或给出每一行的月份,或给出开票日期(取其上一个月)",
+	"states no supply month: give it in a month column (YYYY-MM) or a 备注 (供货月份:YYYY-MM), with --month, or give the issue_date, and the month before it is taken":                "未写明供货月份:请在月份列(YYYY-MM)或备注(供货月份:YYYY-MM)中写明,或用 --month 给出,或给出开票日期(取其上一个月)",
 
 	// formats and folders
 	"is not an invoices format: write csv, batch, xml or summary":                                                      "不是发票文件格式:请写 csv、batch、xml 或 summary",

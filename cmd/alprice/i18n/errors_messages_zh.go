@@ -29,9 +29,13 @@ var messagesErrorsZH = map[string]string{
 	// lint.burn-loss
 	"{line} of %[1]s is above %[2]s%%, beyond what is plausible for a burn loss; check the agreement": "{line} %[1]s 超过 %[2]s%%,高于合理的烧损水平,请核对协议",
 	// lint.coal-missing
-	"no coal pass-through is stated, but the smelter's coal discount implies %[1]s/t (%[2]s): clause 2 passes the coal discount on to the buyer in full": "未约定煤价让利,但供方的煤炭优惠折合 %[1]s 元/吨(%[2]s):第二条要求煤炭优惠价格足额传导至下游",
+	"no coal pass-through is stated, but the smelter's coal discount implies %[1]s/t from %[3]s (%[2]s): clause 2 passes the coal discount on to the buyer in full": "未约定煤价让利,但供方的煤炭优惠自 %[3]s 起折合 %[1]s 元/吨(%[2]s):第二条要求煤炭优惠价格足额传导至下游",
 	// lint.coal-short
 	"the coal pass-through of %[1]s/t is below the %[2]s/t the coal discount implies from %[4]s (%[3]s): not passed through in full (clause 2, coal); or write value: full": "煤价让利 %[1]s 元/吨低于自 %[4]s 起煤炭优惠折合的 %[2]s 元/吨(%[3]s):未足额传导(第二条);或写 value: full",
+	// lint.drops-line
+	"{line} (%[2]s) of the version from %[1]s is not in the version from %[3]s: it stops in %[3]s; if the agreement drops it, that is a choice, else state it again": "自 %[1]s 起的版本约定的{line}(%[2]s)不在自 %[3]s 起的版本中:自 %[3]s 起不再扣减或计入;如协议确已取消,这是双方的选择,否则请重新写明",
+	// lint.drops-setting
+	"%[1]s was %[2]s in the version from %[3]s; the version from %[4]s does not keep it and prices with the default, %[5]s: if the agreement changes it, that is a choice, else state %[1]s: %[2]s again": "自 %[3]s 起的版本约定 %[1]s 为 %[2]s;自 %[4]s 起的版本未保留,按默认值 %[5]s 计价:如协议确已变更,这是双方的选择,否则请重新写明 %[1]s: %[2]s",
 	// lint.fee-loss
 	"the fee %[1]q names losses; as a deduction it lowers the price, but check that the agreement does not charge them to the buyer (2.5)": "费用项目 %[1]q 涉及损耗;作为扣减项它降低价格,但请核实协议未向需方收取损耗(第2.5条)",
 	// lint.gap
@@ -52,6 +56,10 @@ var messagesErrorsZH = map[string]string{
 	"at an A00 average of %[1]s the premiums (%[2]s/t) outweigh the deductions (%[3]s/t): the price is above the benchmark, and the price advantage of clause 2 is not passed on": "A00月均价为 %[1]s 时,上浮(%[2]s 元/吨)超过扣减(%[3]s 元/吨):价格高于基准价,未落实第二条的价格优惠传导",
 	// lint.provisional-basis
 	"provisional_basis %[1]s does nothing here: the terms price a month on the previous month's average, known when the month is invoiced": "provisional_basis %[1]s 在此无效:条款按上月均价计价,开票时上月均价已经确定",
+	// lint.small-burn-loss
+	"{line} of %[1]s CNY/t is so small it is likelier a percentage written without its %%: did you mean %[2]s? (check the agreement; a percentage is written with %%)": "{line} %[1]s 元/吨 小得不合常理,更可能是漏写了 %% 的百分比:是不是 %[2]s?(请核对协议;百分比须带 %%)",
+	// lint.small-deduction
+	"{line} of %[1]s CNY/t is below %[2]s CNY/t, so small it is likelier a slip (a digit missing, or a percentage without its %%): check the agreement": "{line} %[1]s 元/吨 低于 %[2]s 元/吨,小得不合常理,更可能是笔误(少写一位数,或百分比漏写了 %%):请核对协议",
 	// lint.vat-rate
 	"the VAT rate is %[1]s; aluminium is taxed at 13%%": "税率为 %[1]s;铝的增值税率为 13%%",
 	// price.base.excl-vat

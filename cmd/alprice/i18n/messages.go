@@ -22,4 +22,3 @@ func firstArg(m pricing.Message) string {
 	}
 	return m.Args[0]
 }
-

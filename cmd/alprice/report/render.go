@@ -56,20 +56,28 @@ func writePeople(w io.Writer, d Doc, markdown bool) error {
 		if err := renderTable(bw, t, markdown); err != nil {
 			return err
 		}
+		if len(t.Notes) > 0 {
+			bw.WriteString("\n")
+			writeNotes(bw, t.Notes, markdown)
+		}
 	}
 	if len(d.Notes) > 0 {
 		if len(d.Tables) > 0 {
 			bw.WriteString("\n")
 		}
-		for _, n := range d.Notes {
-			if markdown {
-				fmt.Fprintf(bw, "- %s\n", escapeMarkdown(n))
-			} else {
-				fmt.Fprintf(bw, "* %s\n", pricing.Printable(n))
-			}
-		}
+		writeNotes(bw, d.Notes, markdown)
 	}
 	return bw.Flush()
+}
+
+func writeNotes(bw *bufio.Writer, notes []string, markdown bool) {
+	for _, n := range notes {
+		if markdown {
+			fmt.Fprintf(bw, "- %s\n", escapeMarkdown(n))
+		} else {
+			fmt.Fprintf(bw, "* %s\n", pricing.Printable(n))
+		}
+	}
 }
 
 // visible returns the indexes of the columns people see.

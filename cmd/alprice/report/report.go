@@ -146,6 +146,12 @@ type Table struct {
 	Rows    [][]Cell
 	Footer  []Cell // a totals row for people's formats; machine formats leave it out
 	Sheet   bool   // a detail only spreadsheets show; the other formats leave it out
+	// SheetName names the table's sheet in a workbook, short and from its
+	// content (see [SheetName]); empty, the title does.
+	SheetName string
+	// Notes are about this table alone: said under it, and on its sheet
+	// only, where the document's notes are said under every table.
+	Notes []string
 }
 
 // Doc is what a command shows: a title, tables and notes, and charts for

@@ -120,3 +120,30 @@ func TestCutName(t *testing.T) {
 		}
 	}
 }
+
+// A sheet name keeps the key whole and cuts the rest (#27 item 2).
+func TestSheetName(t *testing.T) {
+	for _, c := range []struct{ key, rest, want string }{
+		{"ZD-2026-001", "准东示例铝材有限公司", "ZD-2026-001 准东示例铝材有限公司"},
+		{"CJ-2026-010-SUPPLY-MOLTEN", "昌吉示例铝箔有限公司", "CJ-2026-010-SUPPLY-MOLTEN 昌吉示例…"},
+		{"ZD-1", "", "ZD-1"},
+	} {
+		if got := SheetName(c.key, c.rest); got != c.want || len([]rune(got)) > maxSheetName {
+			t.Errorf("SheetName(%q, %q) = %q, want %q", c.key, c.rest, got, c.want)
+		}
+	}
+	x := &xlsxWriter{used: map[string]bool{}}
+	for in, want := range map[string]string{
+		"Policy lint · testdata/lint/x.yaml": "Policy lint · testdata-lint-x.y",
+		"a\u200bb:c":                         "ab-c",
+		"'quoted'":                           "quoted",
+		"[]":                                 "Sheet",
+	} {
+		if got := x.cleanName(in, ""); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if a, b := x.cleanName("Chart", ""), x.cleanName("chart", ""); a == b || b != "chart (2)" {
+		t.Errorf("two sheets named Chart and chart: %q, %q (Excel takes names regardless of case)", a, b)
+	}
+}

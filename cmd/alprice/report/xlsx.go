@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
@@ -56,15 +57,17 @@ func WriteXLSXIn(w io.Writer, d Doc, tmpDir string) error {
 	if err := x.styles(); err != nil {
 		return err
 	}
-	for i, t := range mergeTables(d.Tables) {
-		if t.Rows == nil && t.Footer == nil {
-			continue // an empty section says nothing in a workbook either
+	tables := mergeTables(d.Tables)
+	// An empty section says nothing in a workbook either; but a workbook of
+	// nothing but empty sections (a lint without a finding) still says so,
+	// on the first one's sheet, under its header.
+	empty := func(t Table) bool { return t.Rows == nil && t.Footer == nil && t.Notes == nil }
+	allEmpty := !slices.ContainsFunc(tables, func(t Table) bool { return !empty(t) })
+	for i, t := range tables {
+		if empty(t) && !(allEmpty && i == 0) {
+			continue
 		}
-		fallback := d.Title // a table without a title is the document's
-		if fallback == "" {
-			fallback = fmt.Sprintf("Sheet%d", i+1)
-		}
-		name, err := x.newSheet(t.Title, fallback)
+		name, err := x.newSheet(x.sheetName(t, d, i))
 		if err != nil {
 			return err
 		}
@@ -73,7 +76,7 @@ func WriteXLSXIn(w io.Writer, d Doc, tmpDir string) error {
 		}
 	}
 	for _, c := range d.Charts {
-		name, err := x.newSheet(c.Sheet, "Chart")
+		name, err := x.newSheet(x.cleanName(c.Sheet, "Chart"))
 		if err != nil {
 			return err
 		}
@@ -111,6 +114,7 @@ func mergeTables(tables []Table) []Table {
 		}
 		for _, t := range tables[i:j] {
 			merged.Rows = append(merged.Rows, t.Rows...)
+			merged.Notes = append(merged.Notes, t.Notes...)
 		}
 		out = append(out, merged)
 		i = j
@@ -163,10 +167,9 @@ func (x *xlsxWriter) styles() error {
 	return err
 }
 
-// newSheet adds a sheet named after title, set to print landscape, one
-// page wide; the first one takes the place of the new workbook's Sheet1.
-func (x *xlsxWriter) newSheet(title, fallback string) (string, error) {
-	name := x.sheetName(title, fallback)
+// newSheet adds a sheet of that name, set to print landscape, one page
+// wide; the first one takes the place of the new workbook's Sheet1.
+func (x *xlsxWriter) newSheet(name string) (string, error) {
 	var err error
 	if len(x.used) == 1 {
 		err = x.f.SetSheetName("Sheet1", name)
@@ -189,25 +192,63 @@ func (x *xlsxWriter) printOnePageWide(sheet string) error {
 	return x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
 }
 
-// sheetName makes a unique sheet name Excel accepts from title.
-func (x *xlsxWriter) sheetName(title, fallback string) string {
-	name := strings.Map(func(r rune) rune {
+// sheetName names the sheet of the i-th table of d from its content: its
+// SheetName, else its title, else the document's title, else "Sheet<n>".
+func (x *xlsxWriter) sheetName(t Table, d Doc, i int) string {
+	for _, name := range []string{t.SheetName, t.Title, d.Title} {
+		if name != "" {
+			return x.cleanName(name, "")
+		}
+	}
+	return x.cleanName(fmt.Sprintf("Sheet%d", i+1), "")
+}
+
+// cleanName makes a unique sheet name Excel accepts from name (or, when
+// name is empty or nothing but characters a sheet name cannot hold,
+// fallback): without the characters []:*?/\, which become "-", nor
+// control characters, at most 31 characters, cut at a word boundary.
+func (x *xlsxWriter) cleanName(name, fallback string) string {
+	name = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`[]:*?/\`, r) {
 			return '-'
 		}
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return -1
+		}
 		return r
-	}, title)
-	if name == "" {
+	}, name)
+	// Excel refuses a name that starts or ends with an apostrophe.
+	name = strings.Trim(strings.TrimSpace(name), "'")
+	if strings.Trim(name, "- ") == "" {
 		name = fallback
+	}
+	if name == "" {
+		name = "Sheet"
 	}
 	name = cutName(name, maxSheetName)
 	base := []rune(name)
-	for i := 2; x.used[name]; i++ {
+	// Excel holds sheet names unique regardless of case.
+	for i := 2; x.used[strings.ToLower(name)]; i++ {
 		suffix := fmt.Sprintf(" (%d)", i)
 		name = string(base[:min(len(base), maxSheetName-len(suffix))]) + suffix
 	}
-	x.used[name] = true
+	x.used[strings.ToLower(name)] = true
 	return name
+}
+
+// SheetName names a sheet after key, whole, and as much of rest as fits in
+// the 31 characters of a sheet name, cut with "…": an agreement's sheet
+// keeps its id and the start of its buyer's name however long the id.
+func SheetName(key, rest string) string {
+	r := []rune(rest)
+	room := maxSheetName - len([]rune(key)) - 1
+	if room < 2 || len(r) == 0 {
+		return key
+	}
+	if len(r) > room {
+		r = append(r[:room-1], '…')
+	}
+	return key + " " + string(r)
 }
 
 // cutName shortens name to at most limit characters, at the last word or
@@ -376,9 +417,9 @@ func (x *xlsxWriter) table(sheet string, d Doc, t Table) error {
 			return err
 		}
 	}
-	if len(d.Notes) > 0 {
+	if notes := append(slices.Clone(t.Notes), d.Notes...); len(notes) > 0 {
 		row++
-		for _, n := range d.Notes {
+		for _, n := range notes {
 			if err := next(excelize.Cell{StyleID: x.note, Value: n}); err != nil {
 				return err
 			}
