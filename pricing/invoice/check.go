@@ -160,7 +160,7 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 		buyer, month, sourceLine := inv.Where(i)
 		if ag < 0 {
 			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer,
-				Err: settle.UnknownBuyer(ags, buyer)})
+				Err: buyers.Unknown(buyer)})
 			continue
 		}
 		if is.skip[i] {

@@ -134,7 +134,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		}
 		l := is.line(i)
 		if ag < 0 {
-			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: l.SourceLine, Field: "buyer", Value: l.Buyer, Err: settle.UnknownBuyer(ags, l.Buyer)})
+			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: l.SourceLine, Field: "buyer", Value: l.Buyer, Err: buyers.Unknown(l.Buyer)})
 			continue
 		}
 		if is.skip[i] {
