@@ -139,12 +139,13 @@ type InvoiceHeader struct {
 // Invoices is a file of invoice lines. It keeps them compact, its figures
 // as exact integers at a fixed scale — fen, 10⁻⁸ yuan for a unit price,
 // 10⁻⁶ for a rate — instead of five decimals a line (each a big.Int on the
-// heap): a file of 600,000 lines takes about 70 MB, not 300. [Invoices.Line]
+// heap): a file of 600,000 lines takes about 45 MB, not 300. [Invoices.Line]
 // makes a line into an InvoiceLine when it is used.
 type Invoices struct {
 	Source       string
 	pages        [][]invoiceRecord   // recordsPage lines each, but the first while it grows by append: no copy of them all as they grow
 	n            int                 // lines
+	numbers      []string            // the invoice numbers the lines name: one for each run of lines of one invoice
 	buyers       []string            // the buyers the lines name
 	buyerIndexes map[string]uint32   // of buyers
 	items        []itemName          // the items the lines name; 0 is none
@@ -162,9 +163,9 @@ const (
 	recordsPage     = 1 << recordsPageBits
 )
 
-// invoiceRecord is an InvoiceLine as Invoices keeps it, in 80 bytes.
+// invoiceRecord is an InvoiceLine as Invoices keeps it, in 72 bytes.
 type invoiceRecord struct {
-	invoiceNo                          string
+	number                             uint32 // index of Invoices.numbers
 	quantity                           Weight
 	unitPrice                          int64  // 10⁻⁸ yuan
 	amount, vat, total                 int64  // fen
@@ -203,6 +204,7 @@ func NewInvoices(source string, lines []InvoiceLine) *Invoices {
 // Add adds l: compact, or when a figure does not fit, as it is.
 func (inv *Invoices) Add(l InvoiceLine) {
 	r, ok := compactLine(l)
+	r.number = inv.numberOf(l.InvoiceNo)
 	r.buyer = inv.buyerIndex(l.Buyer)
 	var itemOK bool
 	r.item, itemOK = inv.itemIndex(itemName{l.Item, l.TaxCode})
@@ -223,6 +225,19 @@ func (inv *Invoices) Add(l InvoiceLine) {
 	}
 	inv.pages[k] = append(inv.pages[k], r)
 	inv.n++
+}
+
+// numberOf returns the index of invoice number no in inv.numbers: the
+// last one's when the line before was of the same invoice, as an
+// invoice's lines come together, else a new one, holding a copy of no.
+// Keeping the number once a run, not once a line, makes no map: a file
+// of one-line invoices costs what it did.
+func (inv *Invoices) numberOf(no string) uint32 {
+	if k := len(inv.numbers) - 1; k >= 0 && inv.numbers[k] == no {
+		return uint32(k)
+	}
+	inv.numbers = append(inv.numbers, strings.Clone(no))
+	return uint32(len(inv.numbers) - 1)
 }
 
 // buyerIndex returns the index of buyer in inv.buyers, adding a copy of
@@ -287,11 +302,35 @@ func (inv *Invoices) Line(i int) InvoiceLine {
 	if r.item != 0 {
 		it = inv.items[r.item]
 	}
-	return InvoiceLine{InvoiceNo: r.invoiceNo, Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), MonthFrom: r.monthFrom,
+	return InvoiceLine{InvoiceNo: inv.numbers[r.number], Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), MonthFrom: r.monthFrom,
 		Quantity: r.quantity, UnitPriceExclVAT: decimal.New(r.unitPrice, -unitPriceScale), AmountExclVAT: decimal.New(r.amount, -ScaleFen),
 		VATRate: decimal.New(int64(r.rateMicro), -rateScale), VAT: decimal.New(r.vat, -ScaleFen), Total: decimal.New(r.total, -ScaleFen),
 		HasTotal: r.flag(recordHasTotal), Item: it.item, TaxCode: it.taxCode, QuantityDerived: r.flag(recordQuantityDerived),
 		UnitPriceDerived: r.flag(recordUnitPriceDerived), NoQuantity: r.flag(recordNoQuantity), SourceLine: int(r.sourceLine)}
+}
+
+// FixedLine is an invoice line's figures as [Invoices] keeps them, exact
+// integers at a fixed scale, for checking a million lines without a
+// decimal ([LineAmountFen], [LineVATFen], [AmountFen]).
+type FixedLine struct {
+	Quantity           Weight
+	UnitPrice          int64 // 10⁻⁸ yuan
+	Amount, VAT, Total int64 // fen
+	RateMicro          int64 // the VAT rate in 10⁻⁶
+	HasTotal           bool
+	NoQuantity         bool
+	MonthFrom          MonthFrom
+}
+
+// Fixed returns the figures of line i as integers, and false for a line
+// whose figures do not fit them ([Invoices.Line] has it).
+func (inv *Invoices) Fixed(i int) (FixedLine, bool) {
+	if _, ok := inv.wide[i]; ok {
+		return FixedLine{}, false
+	}
+	r := inv.record(i)
+	return FixedLine{Quantity: r.quantity, UnitPrice: r.unitPrice, Amount: r.amount, VAT: r.vat, Total: r.total,
+		RateMicro: int64(r.rateMicro), HasTotal: r.flag(recordHasTotal), NoQuantity: r.flag(recordNoQuantity), MonthFrom: r.monthFrom}, true
 }
 
 // Where returns line i's buyer, supply month and line in the file, which
@@ -309,7 +348,7 @@ func (inv *Invoices) Number(i int) string {
 	if l, ok := inv.wide[i]; ok {
 		return l.InvoiceNo
 	}
-	return inv.record(i).invoiceNo
+	return inv.numbers[inv.record(i).number]
 }
 
 // SourceOf returns the file line i was read from: its invoice's header's,
@@ -350,7 +389,7 @@ func (inv *Invoices) Headers() []InvoiceHeader { return inv.headers }
 
 // compactLine returns l as a record, and whether every figure fits.
 func compactLine(l InvoiceLine) (invoiceRecord, bool) {
-	r := invoiceRecord{invoiceNo: l.InvoiceNo, month: int32(l.Month), line: int32(l.Line), sourceLine: int32(l.SourceLine),
+	r := invoiceRecord{month: int32(l.Month), line: int32(l.Line), sourceLine: int32(l.SourceLine),
 		quantity: l.Quantity, monthFrom: l.MonthFrom}
 	for _, f := range []struct {
 		set  bool
@@ -361,18 +400,18 @@ func compactLine(l InvoiceLine) (invoiceRecord, bool) {
 		}
 	}
 	var ok [5]bool
-	r.unitPrice, ok[0] = fixedPoint(l.UnitPriceExclVAT, unitPriceScale)
-	r.amount, ok[1] = fixedPoint(l.AmountExclVAT, ScaleFen)
-	rate, fits := fixedPoint(l.VATRate, rateScale)
+	r.unitPrice, ok[0] = FixedPoint(l.UnitPriceExclVAT, unitPriceScale)
+	r.amount, ok[1] = FixedPoint(l.AmountExclVAT, ScaleFen)
+	rate, fits := FixedPoint(l.VATRate, rateScale)
 	r.rateMicro, ok[2] = int32(rate), fits && int64(int32(rate)) == rate
-	r.vat, ok[3] = fixedPoint(l.VAT, ScaleFen)
-	r.total, ok[4] = fixedPoint(l.Total, ScaleFen)
+	r.vat, ok[3] = FixedPoint(l.VAT, ScaleFen)
+	r.total, ok[4] = FixedPoint(l.Total, ScaleFen)
 	return r, ok == [5]bool{true, true, true, true, true} && int(r.line) == l.Line && int(r.sourceLine) == l.SourceLine &&
 		Month(r.month) == l.Month && l.MonthFrom <= MonthFromIssueDate
 }
 
-// fixedPoint returns d × 10^scale as an int64, and whether that is exact.
-func fixedPoint(d decimal.Decimal, scale int32) (int64, bool) {
+// FixedPoint returns d × 10^scale as an int64, and whether that is exact.
+func FixedPoint(d decimal.Decimal, scale int32) (int64, bool) {
 	shift := d.Exponent() + scale
 	if shift < 0 {
 		return 0, false

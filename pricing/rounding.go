@@ -1,6 +1,9 @@
 package pricing
 
 import (
+	"math"
+	"math/bits"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -32,6 +35,13 @@ import (
 //	  = amount excl. VAT ÷ quantity
 //	quantity an invoice left out           whole kg         [QuantityOf]
 //	  = amount excl. VAT ÷ unit price
+//
+// The check of invoice lines repeats three of them on the exact integers
+// [Invoices] keeps ([FixedLine]), rounding the same way to the same scale,
+// so that a million lines need no decimal: [LineAmountFen] is
+// [LineAmount], [LineVATFen] is [LineVAT] and [AmountFen] is [Amount].
+// Each says false when the product leaves int64, and the caller falls
+// back to the decimal.
 
 var (
 	one     = decimal.NewFromInt(1)
@@ -226,4 +236,50 @@ func ReleasedParts(perTonne []decimal.Decimal, w Weight) (total decimal.Decimal,
 // local processors and output the smelter's whole output.
 func ConversionRate(delivered, output Weight) decimal.Decimal {
 	return decimal.NewFromInt(int64(delivered)).Shift(2).DivRound(decimal.NewFromInt(int64(output)), 2)
+}
+
+// LineAmountFen is [LineAmount] on integers: quantity (kg) × unit price
+// excl. VAT (10⁻⁸ yuan), rounded half away from zero to the fen.
+func LineAmountFen(quantity Weight, unitPrice int64) (int64, bool) {
+	return mulDivRound(int64(quantity), unitPrice, 1e9) // 10⁻¹¹ yuan to fen
+}
+
+// LineVATFen is [LineVAT] on integers: amount excl. VAT (fen) × rate
+// (10⁻⁶), rounded half away from zero to the fen.
+func LineVATFen(amountExclVAT, rateMicro int64) (int64, bool) {
+	return mulDivRound(amountExclVAT, rateMicro, 1e6)
+}
+
+// AmountFen is [Amount] on integers: unit price (fen) × weight (kg),
+// rounded half away from zero to the fen.
+func AmountFen(unitPrice int64, w Weight) (int64, bool) {
+	return mulDivRound(unitPrice, int64(w), 1e3)
+}
+
+// mulDivRound returns a × b ÷ d rounded half away from zero, d > 0, and
+// false when a × b or the result does not fit an int64.
+func mulDivRound(a, b, d int64) (int64, bool) {
+	if a == math.MinInt64 || b == math.MinInt64 {
+		return 0, false
+	}
+	negative := (a < 0) != (b < 0)
+	hi, lo := bits.Mul64(uint64(abs64(a)), uint64(abs64(b)))
+	if hi != 0 || lo > math.MaxInt64 {
+		return 0, false
+	}
+	q, r := lo/uint64(d), lo%uint64(d)
+	if 2*r >= uint64(d) {
+		q++
+	}
+	if negative {
+		return -int64(q), true
+	}
+	return int64(q), true
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -88,6 +88,15 @@ func ScanDecimal(s string, maxDecimals int) (decimal.Decimal, error) {
 		}
 		return decimal.Zero, Errorf("has %d decimals; at most %d are allowed", len(frac), maxDecimals)
 	}
+	if len(intPart)+len(frac) <= 18 { // the usual case: the digits fit an int64, and no text is made
+		var n int64
+		for _, digits := range [2]string{intPart, frac} {
+			for i := 0; i < len(digits); i++ {
+				n = n*10 + int64(digits[i]-'0')
+			}
+		}
+		return decimal.New(n, -int32(len(frac))), nil
+	}
 	text := intPart
 	if frac != "" {
 		text += "." + frac
@@ -162,6 +171,9 @@ func RateText(rate decimal.Decimal) string { return rate.Shift(2).String() + "%"
 // whole kilograms ("31250kg", "31250KG"). It must be more than zero and at most
 // [MaxWeight].
 func ParseWeight(s string) (Weight, error) {
+	if w, ok := ParseWeightFast([]byte(s), true); ok {
+		return w, nil
+	}
 	var (
 		d   decimal.Decimal
 		err error

@@ -13,5 +13,8 @@ import "os"
 var exitProcess = os.Exit
 
 func main() {
-	exitProcess(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+	stop := startProfiles(os.Getenv)
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	exitProcess(code)
 }

@@ -17,16 +17,16 @@ import (
 type EInvoice struct {
 	Serial    string // 发票流水号, by [Serial]: unique in a file, at most 20 characters
 	Kind      pricing.InvoiceKind
-	Seller    pricing.Party
-	Buyer     pricing.Party
+	Seller    *pricing.Party      // the agreements', shared by every invoice
+	Buyer     *pricing.Party      // the agreement's
 	Item      pricing.InvoiceItem // what the agreement's invoices name and show
 	Agreement *pricing.Agreement
-	Month     pricing.Month      // the supply month
-	Price     pricing.MonthPrice // what the month is priced on, for the note
-	TrueUp    bool               // a supplementary price-difference invoice (补差)
-	Part      int                // this invoice's part of its statement or true-up, from 1
-	Parts     int                // how many parts the statement or true-up has
-	Cap       decimal.Decimal    // the cap it was split under (金额 below it); zero for none
+	Month     pricing.Month       // the supply month
+	Price     *pricing.MonthPrice // what the month is priced on, for the note: the statement's or true-up's, shared by its parts
+	TrueUp    bool                // a supplementary price-difference invoice (补差)
+	Part      int                 // this invoice's part of its statement or true-up, from 1
+	Parts     int                 // how many parts the statement or true-up has
+	Cap       decimal.Decimal     // the cap it was split under (金额 below it); zero for none
 	Lines     []EInvoiceLine
 }
 
@@ -55,9 +55,14 @@ const priceDifference = "价差"
 // an [InvoicingError] lists every field missing, for every agreement, at
 // once.
 func SettlementEInvoices(s *settle.Settlement, ags *pricing.Agreements, cap decimal.Decimal) ([]EInvoice, error) {
-	var out []EInvoice
-	missing := &InvoicingError{}
+	n := 0
 	for _, st := range s.Statements {
+		n += max(len(st.Invoices), 1)
+	}
+	out := make([]EInvoice, 0, n) // an EInvoice is a kilobyte: made once, not grown
+	missing := &InvoicingError{}
+	for k := range s.Statements {
+		st := &s.Statements[k]
 		item := ags.InvoiceItem(st.Agreement)
 		missing.check(ags, st.Agreement, item)
 		lines := st.Invoices
@@ -72,8 +77,8 @@ func SettlementEInvoices(s *settle.Settlement, ags *pricing.Agreements, cap deci
 		for i, l := range lines {
 			out = append(out, EInvoice{
 				Serial: Serial(st.Agreement.ID, st.Month, SerialSettlement, i+1),
-				Kind:   item.Kind, Seller: ags.SellerParty, Buyer: st.Agreement.BuyerParty, Item: item, Agreement: st.Agreement,
-				Month: st.Month, Price: st.Price, Part: i + 1, Parts: len(lines), Cap: limit,
+				Kind:   item.Kind, Seller: &ags.SellerParty, Buyer: &st.Agreement.BuyerParty, Item: item, Agreement: st.Agreement,
+				Month: st.Month, Price: &st.Price, Part: i + 1, Parts: len(lines), Cap: limit,
 				Lines: []EInvoiceLine{{InvoiceItem: item, Quantity: l.Quantity, UnitPrice: pricing.InvoiceUnitPrice(l.AmountExclVAT, l.Quantity),
 					AmountExclVAT: l.AmountExclVAT, VATRate: st.Price.Price.VATRate, VAT: l.VAT}},
 			})
@@ -92,7 +97,8 @@ func SettlementEInvoices(s *settle.Settlement, ags *pricing.Agreements, cap deci
 func TrueUpEInvoices(res *invoice.TrueUpResult, ags *pricing.Agreements, cap decimal.Decimal) ([]EInvoice, error) {
 	var out []EInvoice
 	missing := &InvoicingError{}
-	for _, tu := range res.TrueUps {
+	for k := range res.TrueUps {
+		tu := &res.TrueUps[k]
 		if tu.Action != invoice.Blue {
 			continue
 		}
@@ -107,8 +113,8 @@ func TrueUpEInvoices(res *invoice.TrueUpResult, ags *pricing.Agreements, cap dec
 		for _, l := range tu.Lines {
 			out = append(out, EInvoice{
 				Serial: Serial(tu.Agreement.ID, tu.Month, SerialPriceDifference, l.Line),
-				Kind:   item.Kind, Seller: ags.SellerParty, Buyer: tu.Agreement.BuyerParty, Item: item, Agreement: tu.Agreement,
-				Month: tu.Month, Price: tu.Final, TrueUp: true, Part: l.Line, Parts: len(tu.Lines), Cap: limit,
+				Kind:   item.Kind, Seller: &ags.SellerParty, Buyer: &tu.Agreement.BuyerParty, Item: item, Agreement: tu.Agreement,
+				Month: tu.Month, Price: &tu.Final, TrueUp: true, Part: l.Line, Parts: len(tu.Lines), Cap: limit,
 				Lines: []EInvoiceLine{{InvoiceItem: diffItem, UnitPrice: decimal.Zero, AmountExclVAT: l.AmountExclVAT,
 					VATRate: tu.Final.Price.VATRate, VAT: l.VAT}},
 			})

@@ -92,7 +92,13 @@ func Columns(sheet string) []string {
 // rows makes the data rows of invoices: one row of sheet 1 each, one row
 // of sheet 2 per line. owner[i] is the invoice of detail row i.
 func rows(invs []EInvoice) (basic, detail []template.Row, owner []int) {
-	basic = make([]template.Row, len(invs))
+	detail, owner = detailRows(invs)
+	return basicRows(invs), detail, owner
+}
+
+// basicRows makes the rows of sheet 1, one an invoice.
+func basicRows(invs []EInvoice) []template.Row {
+	basic := make([]template.Row, len(invs))
 	for i, inv := range invs {
 		basic[i] = template.Row{
 			"发票流水号": inv.Serial, "发票类型": inv.Kind.Name(), "是否含税": no, "受票方自然人标识": no,
@@ -102,6 +108,14 @@ func rows(invs []EInvoice) (basic, detail []template.Row, owner []int) {
 			"销售方开户行": inv.Seller.Bank, "销售方银行账号": inv.Seller.Account,
 			"是否展示销售方地址电话银行账号": showText[inv.Item.ShowSeller], "购买方邮箱": inv.Buyer.Email,
 		}
+	}
+	return basic
+}
+
+// detailRows makes the rows of sheet 2, one a line; owner[i] is the
+// invoice of row i.
+func detailRows(invs []EInvoice) (detail []template.Row, owner []int) {
+	for i, inv := range invs {
 		for _, l := range inv.Lines {
 			row := template.Row{"发票流水号": inv.Serial, "项目名称": l.Item, "商品和服务税收编码": l.TaxCode, "规格型号": l.Spec,
 				"金额": l.AmountExclVAT.StringFixed(pricing.ScaleFen), "税率": l.VATRate.String(), "是否使用优惠政策": no}
@@ -112,7 +126,7 @@ func rows(invs []EInvoice) (basic, detail []template.Row, owner []int) {
 			owner = append(owner, i)
 		}
 	}
-	return basic, detail, owner
+	return detail, owner
 }
 
 // Check checks invoices against the template's own limits, row 2 of each
@@ -120,10 +134,32 @@ func rows(invs []EInvoice) (basic, detail []template.Row, owner []int) {
 // required columns, before anything is written: a [LimitError] names the
 // agreement, the buyer, the column, the limit and the value. Run
 // [CheckEInvoices] too: it holds the platform's other rules.
+//
+// The rows are made a batch at a time, the invoice sheet's of every batch
+// and then the detail sheet's, which finds the error a check of all rows
+// at once finds, without holding the rows of fifty thousand invoices.
 func (t *Template) Check(invs []EInvoice) error {
-	basic, detail, owner := rows(invs)
-	if err := t.t.Check(basic, detail); err != nil {
-		return t.rowError(err, invs, owner)
+	lines := 0
+	for _, inv := range invs {
+		lines += len(inv.Lines)
+	}
+	batches := Batches(invs)
+	for _, sheet := range []struct {
+		name  string
+		total int
+	}{{template.Basic, len(invs)}, {template.Detail, lines}} {
+		for _, batch := range batches {
+			var part []template.Row
+			var owner []int
+			if sheet.name == template.Basic {
+				part = basicRows(batch)
+			} else {
+				part, owner = detailRows(batch)
+			}
+			if err := t.t.CheckPart(sheet.name, part, sheet.total); err != nil {
+				return t.rowError(err, batch, owner)
+			}
+		}
 	}
 	return nil
 }
@@ -342,21 +378,19 @@ func ReadWorkbook(r io.Reader, name string) (*pricing.Invoices, error) {
 }
 
 // Batches splits invoices into files of at most MaxBatchLines detail lines,
-// never splitting an invoice.
+// never splitting an invoice; each batch is a part of invs, not a copy.
 func Batches(invs []EInvoice) [][]EInvoice {
 	var out [][]EInvoice
-	var cur []EInvoice
-	lines := 0
-	for _, inv := range invs {
-		if lines+len(inv.Lines) > MaxBatchLines && len(cur) > 0 {
-			out = append(out, cur)
-			cur, lines = nil, 0
+	start, lines := 0, 0
+	for i, inv := range invs {
+		if lines+len(inv.Lines) > MaxBatchLines && i > start {
+			out = append(out, invs[start:i:i])
+			start, lines = i, 0
 		}
-		cur = append(cur, inv)
 		lines += len(inv.Lines)
 	}
-	if len(cur) > 0 {
-		out = append(out, cur)
+	if start < len(invs) {
+		out = append(out, invs[start:])
 	}
 	return out
 }

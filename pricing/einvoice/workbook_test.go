@@ -411,3 +411,33 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// TestCheckAcrossBatches: a check of many batches, made a batch at a time,
+// finds what a check of every row at once finds: the invoice sheet's first
+// error before any of the detail sheet's, whichever batch each is in.
+func TestCheckAcrossBatches(t *testing.T) {
+	tpl, err := DefaultTemplate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := march(t, "")[0]
+	invs := make([]EInvoice, 3*MaxBatchLines)
+	for i := range invs {
+		invs[i] = one
+		invs[i].Serial = Serial(one.Agreement.ID, one.Month, SerialSettlement, i+1)
+		invs[i].Lines = slices.Clone(one.Lines)
+	}
+	invs[100].Lines[0].Spec = strings.Repeat("A", 41) // sheet 2, batch 1
+	buyer := *one.Buyer
+	buyer.Phone = strings.Repeat("9", 51)
+	invs[2*MaxBatchLines+7].Buyer = &buyer // sheet 1, batch 3
+	err = tpl.Check(invs)
+	var le *LimitError
+	if !errors.As(err, &le) || le.Serial != invs[2*MaxBatchLines+7].Serial || le.Column != "购买方电话" {
+		t.Fatalf("Check: %v; want the phone of invoice %s", err, invs[2*MaxBatchLines+7].Serial)
+	}
+	invs[2*MaxBatchLines+7].Buyer = one.Buyer
+	if err = tpl.Check(invs); !errors.As(err, &le) || le.Serial != invs[100].Serial || le.Column != "规格型号" {
+		t.Fatalf("Check: %v; want the spec of invoice %s", err, invs[100].Serial)
+	}
+}

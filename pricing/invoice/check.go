@@ -160,7 +160,7 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 		buyer, month, sourceLine := inv.Where(i)
 		if ag < 0 {
 			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer,
-				Err: settle.UnknownBuyer(ags, buyer)})
+				Err: buyers.Unknown(buyer)})
 			continue
 		}
 		if is.skip[i] {
@@ -187,45 +187,27 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 	res := &CheckResult{WeightsChecked: s != nil, Findings: is.findings, NotChecked: is.notChecked}
 	for i := range s.List() {
 		st := &s.Statements[i]
-		statements[monthKey{int32(slices.IndexFunc(ags.List, func(a pricing.Agreement) bool { return a.ID == st.Agreement.ID })), st.Month}] = st
+		statements[monthKey{buyers.Find(st.Agreement.ID), st.Month}] = st
 	}
 	for _, k := range order {
 		ag := &ags.List[k.agreement]
 		mp := prices[k]
 		before := len(res.Findings)
-		mls := make([]pricing.InvoiceLine, 0, len(byMonth[k]))
-		for _, i := range byMonth[k] {
-			l := is.line(int(i))
-			l.Buyer = ag.Buyer // findings name the buyer the same way, whatever the invoice wrote
-			if l.NoQuantity {
-				// Its weight is unknown: neither priced nor counted as zero.
-				res.Findings = append(res.Findings, lineFinding(l, "quantity_t", decimal.Zero, decimal.Zero, pricing.RuleLineArithmetic,
-					pricing.Msg("invoice.no-quantity")))
-				continue
-			}
-			mls = append(mls, l)
-		}
-		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(mls), Billed: decimal.Zero, Statement: statements[k], Price: mp}
-		seen := map[string]bool{} // the month's invoices: a set, not a search of the list
-
-		for _, l := range mls {
-			if !seen[l.InvoiceNo] {
-				seen[l.InvoiceNo] = true
-				mc.Invoices = append(mc.Invoices, l.InvoiceNo)
-				mc.MonthFrom = append(mc.MonthFrom, l.MonthFrom)
-			}
-			if ic := is.status[l.InvoiceNo]; ic != nil {
-				ic.Lines++
-			}
-			mc.Quantity += l.Quantity
-			mc.Billed = mc.Billed.Add(l.AmountInclVAT())
-			res.Findings = append(res.Findings, c.lineArithmetic(l, mp.Terms)...)
-		}
-		res.Findings = append(res.Findings, c.invoiceTax(mls)...)
+		ms := c.scanMonth(is, byMonth[k], ag.Buyer, mp.Terms, &mp.Price.UnitPrice, true)
+		res.Findings = append(res.Findings, ms.noQuantity...)
+		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: ms.lines, Billed: ms.amount.decimal(), Statement: statements[k], Price: mp,
+			Invoices: ms.invoices, MonthFrom: ms.monthFrom, Quantity: ms.quantity}
+		res.Findings = append(res.Findings, ms.arithmetic...)
+		res.Findings = append(res.Findings, ms.tax...)
 		if res.WeightsChecked {
 			res.Findings = append(res.Findings, c.weight(mc)...)
 		}
-		res.Findings = append(res.Findings, c.price(ag, mp, mls)...)
+		unpriced := make([]pricing.InvoiceLine, len(ms.unpriced))
+		for j, i := range ms.unpriced {
+			unpriced[j] = is.line(int(i))
+			unpriced[j].Buyer = ag.Buyer
+		}
+		res.Findings = append(res.Findings, c.price(ag, mp, unpriced)...)
 		res.Findings = append(res.Findings, c.total(mc)...)
 		mc.Findings = len(res.Findings) - before
 		res.Months = append(res.Months, mc)
@@ -277,30 +259,6 @@ func (c *checker) lineArithmetic(l pricing.InvoiceLine, t pricing.Terms) []Findi
 	if sum := l.AmountInclVAT(); l.HasTotal && !l.Total.Equal(sum) {
 		fs = append(fs, lineFinding(l, "total", l.Total, sum, pricing.RuleTotal, pricing.Msg("line.total",
 			l.AmountExclVAT.StringFixed(2), l.VAT.StringFixed(2))))
-	}
-	return fs
-}
-
-// invoiceTax checks each invoice's VAT, lines together.
-func (c *checker) invoiceTax(lines []pricing.InvoiceLine) []Finding {
-	var fs []Finding
-	sums := map[string]decimal.Decimal{}
-	first := map[string]int{} // each invoice's first line, which its finding names
-	var order []string
-	for i, l := range lines {
-		if _, ok := sums[l.InvoiceNo]; !ok {
-			order = append(order, l.InvoiceNo)
-			first[l.InvoiceNo] = i
-		}
-		sums[l.InvoiceNo] = sums[l.InvoiceNo].Add(l.VAT.Sub(pricing.LineVAT(l.AmountExclVAT, l.VATRate)))
-	}
-	for _, no := range order {
-		if sum := sums[no]; sum.Abs().GreaterThan(InvoiceTaxTolerance) {
-			f := lineFinding(lines[first[no]], "vat", sum, decimal.Zero, pricing.RuleInvoiceTax, pricing.Msg("invoice.vat",
-				sum.StringFixed(2), InvoiceTaxTolerance.StringFixed(2)))
-			f.Line, f.SourceLine = 0, 0
-			fs = append(fs, f)
-		}
 	}
 	return fs
 }

@@ -3,7 +3,6 @@ package invoice
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"alprice/pricing"
 	"alprice/pricing/settle"
@@ -122,7 +121,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 	var (
 		errs    pricing.ErrorList
 		order   []key
-		byMonth = map[key][]pricing.InvoiceLine{}
+		byMonth = map[key][]int32{} // indexes of inv's lines: a month's lines are made only where a finding or a red line needs them
 	)
 	// The invoices already issued, red and blue: each blue one net of the
 	// red ones reversing it, one reversed in full counting for nothing.
@@ -132,23 +131,22 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		if !ok {
 			continue
 		}
-		l := is.line(i)
+		buyer, month, sourceLine := inv.Where(i)
 		if ag < 0 {
-			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: l.SourceLine, Field: "buyer", Value: l.Buyer, Err: settle.UnknownBuyer(ags, l.Buyer)})
+			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer, Err: buyers.Unknown(buyer)})
 			continue
 		}
 		if is.skip[i] {
 			continue
 		}
-		if (opts.Month != 0 && l.Month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
+		if (opts.Month != 0 && month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
 			continue
 		}
-		k := key{ag, l.Month}
+		k := key{ag, month}
 		if _, seen := byMonth[k]; !seen {
 			order = append(order, k)
 		}
-		l.Buyer = ags.List[ag].Buyer
-		byMonth[k] = append(byMonth[k], l)
+		byMonth[k] = append(byMonth[k], int32(i))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -156,7 +154,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 	statements := map[key]*settle.Statement{}
 	for i := range s.Statements {
 		st := &s.Statements[i]
-		statements[key{int32(slices.IndexFunc(ags.List, func(a pricing.Agreement) bool { return a.ID == st.Agreement.ID })), st.Month}] = st
+		statements[key{buyers.Find(st.Agreement.ID), st.Month}] = st
 	}
 	res := &TrueUpResult{Findings: is.findings}
 	for _, k := range order {
@@ -167,7 +165,8 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 			if errors.Is(err, pricing.ErrPartialMonth) {
 				err = pricing.Errorf("%w: %w", ErrNotFinal, err)
 			}
-			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: lines[0].SourceLine, Field: "month", Value: k.month.String(), Err: err})
+			_, _, first := inv.Where(int(lines[0]))
+			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: first, Field: "month", Value: k.month.String(), Err: err})
 			continue
 		}
 		tu := TrueUp{Agreement: ag, Month: k.month, Final: final, Invoiced: zeroAmounts, FinalBill: zeroAmounts}
@@ -176,20 +175,13 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 				tu.Provisional = &p
 			}
 		}
-		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(lines), Billed: decimal.Zero, Statement: statements[k], Price: final}
-		seen := map[string]bool{}
-		for _, l := range lines {
-			if !seen[l.InvoiceNo] {
-				seen[l.InvoiceNo] = true
-				tu.Invoices = append(tu.Invoices, l.InvoiceNo)
-			}
-			tu.Quantity += l.Quantity
-			tu.Invoiced = tu.Invoiced.add(Amounts{l.AmountInclVAT(), l.AmountExclVAT, l.VAT})
-			mc.Quantity += l.Quantity
-			res.Findings = append(res.Findings, c.lineArithmetic(l, final.Terms)...)
-		}
-		mc.Invoices = tu.Invoices
-		res.Findings = append(res.Findings, c.invoiceTax(lines)...)
+		ms := c.scanMonth(is, lines, ag.Buyer, final.Terms, nil, false)
+		tu.Invoices, tu.Quantity = ms.invoices, ms.quantity
+		tu.Invoiced = Amounts{ms.amount.decimal(), ms.exclVAT.decimal(), ms.vat.decimal()}
+		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(lines), Billed: decimal.Zero, Statement: statements[k], Price: final,
+			Invoices: tu.Invoices, Quantity: ms.quantity}
+		res.Findings = append(res.Findings, ms.arithmetic...)
+		res.Findings = append(res.Findings, ms.tax...)
 		res.Findings = append(res.Findings, c.weight(mc)...)
 		if st := statements[k]; st != nil {
 			tu.Delivered, tu.Tickets = st.Delivered, st.Tickets
@@ -198,7 +190,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		tu.Difference = tu.FinalBill.sub(tu.Invoiced)
 		switch sign := tu.Difference.Amount.Sign(); {
 		case sign < 0:
-			tu.Action, tu.Lines = Red, redLines(tu.Difference, lines)
+			tu.Action, tu.Lines = Red, redLines(tu.Difference, is, lines)
 		case sign > 0:
 			tu.Action = Blue
 			if tu.Lines, err = blueLines(tu.Difference, final.Terms.VATRate, ags.SplitCap(ag, opts.InvoiceCap)); err != nil {
@@ -214,7 +206,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 	}
 	for i := range s.Statements {
 		st := &s.Statements[i]
-		k := key{int32(slices.IndexFunc(ags.List, func(a pricing.Agreement) bool { return a.ID == st.Agreement.ID })), st.Month}
+		k := key{buyers.Find(st.Agreement.ID), st.Month}
 		if _, invoiced := byMonth[k]; !invoiced {
 			res.Findings = append(res.Findings, Finding{Buyer: st.Agreement.Buyer, Month: st.Month, Field: "quantity_t",
 				Invoiced: decimal.Zero, Expected: st.Delivered.Tonnes(), Rule: pricing.RuleStatement,
@@ -227,10 +219,12 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 // redLines spreads a negative difference over the blue invoice lines in
 // proportion to their quantity ([Allocate]): the last line takes the
 // rounding, and the lines add up to the difference exactly.
-func redLines(diff Amounts, blue []pricing.InvoiceLine) []TrueUpLine {
-	weights := make([]pricing.Weight, len(blue))
-	for i, l := range blue {
-		weights[i] = l.Quantity
+func redLines(diff Amounts, is *issued, lines []int32) []TrueUpLine {
+	blue := make([]pricing.InvoiceLine, len(lines))
+	weights := make([]pricing.Weight, len(lines))
+	for i, k := range lines {
+		blue[i] = is.line(int(k))
+		weights[i] = blue[i].Quantity
 	}
 	excl := pricing.Allocate(diff.AmountExclVAT, weights)
 	vat := pricing.Allocate(diff.VAT, weights)

@@ -237,7 +237,7 @@ func settle(ctx context.Context, dr Source, ags *pricing.Agreements, q *pricing.
 			}
 			ag := buyers.Find(d.Buyer)
 			if ag < 0 {
-				reject(pricing.ErrorList{dr.Problem(i, pricing.BuyerField, d.Buyer, UnknownBuyer(ags, d.Buyer))})
+				reject(pricing.ErrorList{dr.Problem(i, pricing.BuyerField, d.Buyer, buyers.Unknown(d.Buyer))})
 				continue
 			}
 			key := statementKey{agreement: ag, month: d.Month}
@@ -295,52 +295,65 @@ func settle(ctx context.Context, dr Source, ags *pricing.Agreements, q *pricing.
 }
 
 // buyerIndex finds the agreement a delivery's buyer column names: its id,
-// or a buyer name that names one agreement only.
+// or a buyer name that names one agreement only. It is a map, so that a
+// file of thousands of agreements costs one lookup a row (#28 item 15).
 type buyerIndex struct {
-	names   []string
-	indexes []int32 // of names[i]'s agreement; -1 for an ambiguous buyer name
+	ags   *pricing.Agreements
+	index map[string]int32 // the agreement a name names; -1 for an ambiguous buyer name
 }
 
+// NewBuyerIndex indexes the ids and buyer names of ags, in one pass over
+// them each: an id wins over a buyer name, and the first agreement with an
+// id over a later one (which the reader refuses).
 func NewBuyerIndex(ags *pricing.Agreements) *buyerIndex {
-	b := &buyerIndex{}
+	b := &buyerIndex{ags: ags, index: make(map[string]int32, 2*len(ags.List))}
 	for i, a := range ags.List {
-		b.names = append(b.names, a.ID)
-		b.indexes = append(b.indexes, int32(i))
+		if _, seen := b.index[a.ID]; !seen {
+			b.index[a.ID] = int32(i)
+		}
+	}
+	buyers := make(map[string]int, len(ags.List)) // agreements per buyer name
+	for _, a := range ags.List {
+		buyers[a.Buyer]++
 	}
 	for i, a := range ags.List {
-		if _, err := ags.Find(a.Buyer); err != nil {
-			b.names = append(b.names, a.Buyer)
-			b.indexes = append(b.indexes, -1)
-		} else if a.Buyer != a.ID {
-			b.names = append(b.names, a.Buyer)
-			b.indexes = append(b.indexes, int32(i))
+		if _, seen := b.index[a.Buyer]; seen {
+			continue
+		}
+		b.index[a.Buyer] = int32(i)
+		if buyers[a.Buyer] > 1 {
+			b.index[a.Buyer] = -1
 		}
 	}
 	return b
 }
 
-// find returns the index of the agreement name names, or -1. A file has a
-// handful of agreements: a scan beats a map.
+// Find returns the index of the agreement name names, or -1.
 func (b *buyerIndex) Find(name string) int32 {
-	for i, n := range b.names {
-		if len(n) == len(name) && n == name {
-			return b.indexes[i]
-		}
+	if i, ok := b.index[name]; ok {
+		return i
 	}
 	return -1
 }
 
-func UnknownBuyer(ags *pricing.Agreements, buyer string) error {
-	if _, err := ags.Find(buyer); errors.Is(err, pricing.ErrAmbiguousBuyer) {
+// Unknown says why buyer, which Find did not find, names no agreement:
+// it names several, or none.
+func (b *buyerIndex) Unknown(buyer string) error {
+	if i, ok := b.index[buyer]; ok && i < 0 {
+		_, err := b.ags.Find(buyer)
 		return err
 	}
-	return pricing.Errorf("is in no agreement: write an agreement id (%s) or a buyer name of the agreements file", joinIDs(ags))
+	return pricing.Errorf("is in no agreement: write an agreement id (%s) or a buyer name of the agreements file", joinIDs(b.ags))
 }
 
+// joinIDs lists the first five agreement ids, and … for more.
 func joinIDs(ags *pricing.Agreements) string {
-	ids := ags.IDs()
-	if len(ids) > 5 {
-		ids = append(ids[:5], "…")
+	ids := make([]string, 0, 6)
+	for i := range min(len(ags.List), 5) {
+		ids = append(ids, ags.List[i].ID)
+	}
+	if len(ags.List) > 5 {
+		ids = append(ids, "…")
 	}
 	return strings.Join(ids, ", ")
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
@@ -91,40 +92,26 @@ func visible(t Table) []int {
 	return idx
 }
 
-func renderTable(w io.Writer, t Table, markdown bool) error {
+func renderTable(w *bufio.Writer, t Table, markdown bool) error {
 	cols := visible(t)
 	align := make([]tw.Align, len(cols))
+	right := make([]bool, len(cols))
 	header := make([]string, len(cols))
 	for j, i := range cols {
 		header[j] = t.Columns[i].Title
 		align[j] = tw.AlignLeft
 		for _, row := range t.Rows {
 			if i < len(row) && row[i].IsNumber() {
-				align[j] = tw.AlignRight
+				align[j], right[j] = tw.AlignRight, true
 				break
 			}
 		}
 	}
-	opts := []tablewriter.Option{
-		tablewriter.WithEastAsian(tw.Off),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithFooterAutoFormat(tw.Off),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-	}
-	if markdown {
-		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
-	}
-	tbl := tablewriter.NewTable(w, opts...)
 	if markdown {
 		for j := range header {
 			header[j] = escapeMarkdown(header[j])
 		}
 	}
-	tbl.Header(header)
 	cells := func(row []Cell) []string {
 		out := make([]string, len(cols))
 		for j, i := range cols {
@@ -139,13 +126,46 @@ func renderTable(w io.Writer, t Table, markdown bool) error {
 		}
 		return out
 	}
-	for _, row := range t.Rows {
-		if err := tbl.Append(cells(row)); err != nil {
+	var footer []string
+	if t.Footer != nil {
+		footer = cells(t.Footer)
+	}
+	twwidth.SetEastAsian(false) // as WithEastAsian(tw.Off) below
+	if layOut(w, header, len(t.Rows), func(k int) []string { return cells(t.Rows[k]) }, footer, right, markdown) {
+		return nil
+	}
+	rows := make([][]string, len(t.Rows))
+	for k, row := range t.Rows {
+		rows[k] = cells(row)
+	}
+	return renderWithLibrary(w, header, rows, footer, align, markdown)
+}
+
+// renderWithLibrary renders a table through tablewriter: the tables
+// layOut leaves to it, and the reference layOut is held to.
+func renderWithLibrary(w io.Writer, header []string, rows [][]string, footer []string, align []tw.Align, markdown bool) error {
+	opts := []tablewriter.Option{
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithFooterAutoFormat(tw.Off),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+	}
+	if markdown {
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
+	}
+	tbl := tablewriter.NewTable(w, opts...)
+	tbl.Header(header)
+	for _, r := range rows {
+		if err := tbl.Append(r); err != nil {
 			return err
 		}
 	}
-	if t.Footer != nil {
-		tbl.Footer(cells(t.Footer))
+	if footer != nil {
+		tbl.Footer(footer)
 	}
 	return tbl.Render()
 }

@@ -133,15 +133,29 @@ func scanTemplate(data []byte, sheet, name string) (*splice, error) {
 // basic[0] and detail[0] as row FirstDataRow.
 func (t *Template) Check(basic, detail []Row) error {
 	for i, rows := range [][]Row{basic, detail} {
-		if err := t.sheets[i].check(rows); err != nil {
+		if err := t.sheets[i].check(rows, len(rows)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *dataSheet) check(rows []Row) error {
-	if max := maxSheetRows - FirstDataRow + 1; len(rows) > max {
+// CheckPart is Check for a part of the rows of one sheet (Basic or
+// Detail), of total rows in all, so that a caller with many rows need not
+// make them all at once: checking the parts of Basic in order, then those
+// of Detail, finds the error Check finds. Errors name the row counting
+// rows[0] as row FirstDataRow.
+func (t *Template) CheckPart(sheet string, rows []Row, total int) error {
+	for _, s := range t.sheets {
+		if s.sheet == sheet {
+			return s.check(rows, total)
+		}
+	}
+	return &Error{Kind: KindMissingSheet, Sheet: sheet}
+}
+
+func (s *dataSheet) check(rows []Row, total int) error {
+	if max := maxSheetRows - FirstDataRow + 1; total > max {
 		return &Error{Kind: KindTooManyRows, Sheet: s.sheet, Limit: int64(max)}
 	}
 	for i, row := range rows {

@@ -1,0 +1,241 @@
+package invoice
+
+import (
+	"math"
+
+	"alprice/pricing"
+
+	"github.com/shopspring/decimal"
+)
+
+// monthScan is one pass over the invoice lines of an agreement and supply
+// month, as Check and TrueUps hold them: the invoices in the order first
+// seen, the sums, and the findings of each line's arithmetic and of each
+// invoice's VAT. A line whose figures [pricing.Invoices] keeps as integers
+// is checked on them ([pricing.LineAmountFen] and its siblings round as
+// the decimals do, so they decide alike); a line that may be wrong, or
+// does not fit them, is made an [pricing.InvoiceLine] and checked in
+// decimals, which say the finding. A month of a million clean lines makes
+// no decimal a line.
+type monthScan struct {
+	invoices   []string
+	monthFrom  []pricing.MonthFrom
+	lines      int // counted: all but those without a quantity, with skipNoQuantity
+	quantity   pricing.Weight
+	amount     fenSum // incl. VAT
+	exclVAT    fenSum
+	vat        fenSum
+	noQuantity []Finding // lines stating no quantity (skipNoQuantity)
+	arithmetic []Finding // [checker.lineArithmetic]'s
+	tax        []Finding // each invoice's VAT, lines together: Σ (VAT − amount × rate) within ±InvoiceTaxTolerance
+	unpriced   []int32   // lines not shown to bill the unit price (given one), in order: [checker.price] says why
+}
+
+// scanMonth scans the lines idx of is for buyer on terms t. With unit
+// (the month's unit price incl. VAT) it screens each line's price, leaving
+// in unpriced the lines c.price must look at; with skipNoQuantity, a line
+// stating no quantity is a finding and counts for nothing, as Check has it.
+func (c *checker) scanMonth(is *issued, idx []int32, buyer string, t pricing.Terms, unit *decimal.Decimal, skipNoQuantity bool) *monthScan {
+	ms := &monthScan{}
+	tol := c.fenTolerances(t, unit)
+	type invoiceSums struct {
+		tax   fenSum // Σ (VAT − amount × rate)
+		first int32  // its first line, which a finding names
+	}
+	var (
+		sums    []invoiceSums
+		indexOf = map[string]int32{}
+		prevNo  string
+		prev    int32 = -1
+		status  *InvoiceCheck
+	)
+	for _, i := range idx {
+		f, fixed := is.fixed(int(i))
+		var l pricing.InvoiceLine
+		if !fixed {
+			l = is.line(int(i))
+			l.Buyer = buyer
+		}
+		if skipNoQuantity && ((fixed && f.NoQuantity) || (!fixed && l.NoQuantity)) {
+			if fixed {
+				l = is.line(int(i))
+				l.Buyer = buyer
+			}
+			// Its weight is unknown: neither priced nor counted as zero.
+			ms.noQuantity = append(ms.noQuantity, lineFinding(l, "quantity_t", decimal.Zero, decimal.Zero, pricing.RuleLineArithmetic,
+				pricing.Msg("invoice.no-quantity")))
+			continue
+		}
+		no := is.inv.Number(int(i))
+		if prev < 0 || no != prevNo {
+			k, seen := indexOf[no]
+			if !seen {
+				k = int32(len(ms.invoices))
+				indexOf[no] = k
+				from := f.MonthFrom
+				if !fixed {
+					from = l.MonthFrom
+				}
+				ms.invoices = append(ms.invoices, no)
+				ms.monthFrom = append(ms.monthFrom, from)
+				sums = append(sums, invoiceSums{first: i})
+			}
+			prev, prevNo, status = k, no, is.status[no]
+		}
+		if status != nil {
+			status.Lines++
+		}
+		ms.lines++
+		sum := &sums[prev]
+		if fixed {
+			ms.quantity += f.Quantity
+			ms.amount.add(f.Amount + f.VAT)
+			ms.exclVAT.add(f.Amount)
+			ms.vat.add(f.VAT)
+			lineTax, ok := pricing.LineVATFen(f.Amount, f.RateMicro)
+			clean := ok && tol.lineClean(f, lineTax)
+			if ok {
+				sum.tax.add(f.VAT - lineTax)
+			}
+			priced := unit == nil || (clean && tol.priceClean(f))
+			if clean && priced {
+				continue
+			}
+			l = is.line(int(i))
+			l.Buyer = buyer
+			if !ok {
+				sum.tax.addDecimal(l.VAT.Sub(pricing.LineVAT(l.AmountExclVAT, l.VATRate)))
+			}
+		} else {
+			ms.quantity += l.Quantity
+			ms.amount.addDecimal(l.AmountInclVAT())
+			ms.exclVAT.addDecimal(l.AmountExclVAT)
+			ms.vat.addDecimal(l.VAT)
+			sum.tax.addDecimal(l.VAT.Sub(pricing.LineVAT(l.AmountExclVAT, l.VATRate)))
+		}
+		ms.arithmetic = append(ms.arithmetic, c.lineArithmetic(l, t)...)
+		if unit != nil {
+			ms.unpriced = append(ms.unpriced, i)
+		}
+	}
+	for _, s := range sums {
+		if sum := s.tax.decimal(); sum.Abs().GreaterThan(InvoiceTaxTolerance) {
+			first := is.line(int(s.first))
+			first.Buyer = buyer
+			f := lineFinding(first, "vat", sum, decimal.Zero, pricing.RuleInvoiceTax, pricing.Msg("invoice.vat",
+				sum.StringFixed(2), InvoiceTaxTolerance.StringFixed(2)))
+			f.Line, f.SourceLine = 0, 0
+			ms.tax = append(ms.tax, f)
+		}
+	}
+	return ms
+}
+
+// fixed returns line i's figures as integers, as it counts: false for a
+// line netted against red invoices or kept whole, and for one whose
+// figures are so large that sums of them could leave int64.
+func (is *issued) fixed(i int) (pricing.FixedLine, bool) {
+	if _, netted := is.netted[i]; netted {
+		return pricing.FixedLine{}, false
+	}
+	f, ok := is.inv.Fixed(i)
+	if !ok {
+		return f, false
+	}
+	for _, n := range []int64{int64(f.Quantity), f.UnitPrice, f.Amount, f.VAT, f.Total} {
+		if n > maxFixed || n < -maxFixed {
+			return f, false
+		}
+	}
+	return f, true
+}
+
+// maxFixed bounds the figures checked as integers: two of them add up,
+// and a difference of two, within int64.
+const maxFixed = 1 << 60
+
+// fenTolerances are a checker's tolerances and a month's rate and unit
+// price in integers, for screening lines: the rate in 10⁻⁶ and the unit
+// price in fen when exact (else every line is looked at in decimals). A
+// difference of whole fen d exceeds a tolerance t exactly when it exceeds
+// ⌊t in fen⌋, so the tolerances are floored to the fen.
+type fenTolerances struct {
+	tax, price int64
+	rate, unit int64
+	ok         bool
+}
+
+func (c *checker) fenTolerances(t pricing.Terms, unit *decimal.Decimal) fenTolerances {
+	var ft fenTolerances
+	var okRate, okUnit bool
+	ft.tax, ft.price = floorFen(c.tax), floorFen(c.priceTol)
+	ft.rate, okRate = pricing.FixedPoint(t.VATRate, 6)
+	okUnit = true
+	if unit != nil {
+		ft.unit, okUnit = pricing.FixedPoint(*unit, pricing.ScaleFen)
+	}
+	ft.ok = okRate && okUnit && c.tax.IsPositive()
+	return ft
+}
+
+// floorFen returns ⌊d × 100⌋, at most maxFixed.
+func floorFen(d decimal.Decimal) int64 {
+	f := d.Shift(pricing.ScaleFen).Floor()
+	if f.GreaterThan(decimal.New(maxFixed, 0)) {
+		return maxFixed
+	}
+	return f.IntPart()
+}
+
+// lineClean reports whether line f passes every check of
+// [checker.lineArithmetic], lineTax being its LineVATFen.
+func (ft fenTolerances) lineClean(f pricing.FixedLine, lineTax int64) bool {
+	if !ft.ok {
+		return false
+	}
+	want, ok := pricing.LineAmountFen(f.Quantity, f.UnitPrice)
+	if !ok || absDiff(f.Amount, want) > 1 { // LineAmountTolerance: 0.01
+		return false
+	}
+	if absDiff(f.VAT, lineTax) > ft.tax || f.RateMicro != ft.rate {
+		return false
+	}
+	return !f.HasTotal || f.Total == f.Amount+f.VAT
+}
+
+// priceClean reports whether line f bills the unit price × its quantity
+// within the rounding a line allows, as [checker.matches] without VAT on
+// top.
+func (ft fenTolerances) priceClean(f pricing.FixedLine) bool {
+	want, ok := pricing.AmountFen(ft.unit, f.Quantity)
+	return ok && ft.ok && absDiff(f.Amount+f.VAT, want) <= ft.price
+}
+
+func absDiff(a, b int64) int64 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+// fenSum sums fen exactly: in an int64 while it can, the rest (figures
+// too large, and lines kept in decimals) in a decimal.
+type fenSum struct {
+	fen  int64
+	more decimal.Decimal
+}
+
+func (s *fenSum) add(n int64) {
+	if s.fen > math.MaxInt64/2 || s.fen < math.MinInt64/2 {
+		s.more = s.more.Add(decimal.New(s.fen, -pricing.ScaleFen))
+		s.fen = 0
+	}
+	s.fen += n
+}
+
+func (s *fenSum) addDecimal(d decimal.Decimal) { s.more = s.more.Add(d) }
+
+// decimal returns the sum.
+func (s fenSum) decimal() decimal.Decimal {
+	return decimal.New(s.fen, -pricing.ScaleFen).Add(s.more)
+}
