@@ -104,7 +104,15 @@ type result struct {
 
 // pricedOn records benchmark months the run priced on (or showed), whose
 // quotes' excluded rows and warnings it says.
-func (a *app) pricedOn(months ...pricing.Month) { a.priced = append(a.priced, months...) }
+// Each month is kept once: a table of many agreements prices on the same
+// months again and again.
+func (a *app) pricedOn(months ...pricing.Month) {
+	for _, m := range months {
+		if !slices.Contains(a.priced, m) {
+			a.priced = append(a.priced, m)
+		}
+	}
+}
 
 // warn keeps a warning, said on stderr once the run has worked: when it
 // fails, its error is said last and alone.

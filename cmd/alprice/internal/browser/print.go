@@ -25,7 +25,8 @@ func (p *Page) PrintPDFPages(ranges string) []byte {
 
 // ScreenshotOf returns a PNG of the first element matching the CSS
 // selector, scaled by scale (0.5 halves it): a small picture of a
-// document, for its manual.
+// document, for its manual. scale is a float because chromedp's screenshot
+// clip takes one: a picture's size, never money or weight.
 func (p *Page) ScreenshotOf(selector string, scale float64) []byte {
 	p.t.Helper()
 	p.mustExist("screenshot", selector)
