@@ -8,10 +8,10 @@ import (
 // MonthPrice is the price of a supply month: the terms in force, the
 // benchmark month's average and the build-up on it.
 type MonthPrice struct {
-	Month     Month   // the supply month
-	Terms     Terms   // the version in force in Month
-	Benchmark Average // of Terms.PricingMonth.BenchmarkMonth(Month), or of the provisional basis; rounded by Terms.AverageRounding
-	Price     Price
+	Month   Month   // the supply month
+	Terms   Terms   // the version in force in Month
+	Average Average // of Terms.PricingMonth.BenchmarkMonth(Month), or of the provisional basis; rounded by Terms.AverageRounding
+	Price   Price
 	// Basis is what a provisional price stands on; "" for a final price.
 	Basis ProvisionalBasis
 }
@@ -103,7 +103,7 @@ func priceMonth(t Terms, m Month, q *Quotes, provisional bool) (MonthPrice, erro
 		return provisionalPrice(t, m, q)
 	}
 	p, err := BuildPrice(avg.Value, t)
-	return MonthPrice{Month: m, Terms: t, Benchmark: avg, Price: p}, err
+	return MonthPrice{Month: m, Terms: t, Average: avg, Price: p}, err
 }
 
 func partialMonth(q *Quotes, avg Average, t Terms) error {
@@ -140,7 +140,7 @@ func provisionalPrice(t Terms, m Month, q *Quotes) (MonthPrice, error) {
 		}
 		return MonthPrice{}, err
 	}
-	mp.Benchmark = avg
+	mp.Average = avg
 	mp.Price, err = BuildPrice(avg.Value, t)
 	return mp, err
 }

@@ -130,7 +130,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 		return err
 	}
 	for _, m := range res.Months {
-		a.pricedOn(m.Price.Benchmark.Month)
+		a.pricedOn(m.Price.Average.Month)
 	}
 	// The invoices are not used from here: the memory they take is free
 	// for the output's.
@@ -418,7 +418,7 @@ func checkJSON(l i18n.Lang, r *invoice.CheckResult) checkResultJSON {
 	for _, m := range r.Months {
 		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer, Month: m.Month.String(), Invoices: m.Invoices,
 			Lines: m.Lines, QuantityT: tonnes(m.Quantity), Billed: money(m.Billed), Findings: m.Findings,
-			BenchmarkMonth: m.Price.Benchmark.Month.String(), BenchmarkDays: m.Price.Benchmark.Days, BenchmarkExp: m.Price.Benchmark.ExpectedDays,
+			BenchmarkMonth: m.Price.Average.Month.String(), BenchmarkDays: m.Price.Average.Days, BenchmarkExp: m.Price.Average.ExpectedDays,
 			BenchmarkStatus: benchmarkStatus(m.Price.Provisional()), UnitPrice: money(m.Price.Price.UnitPrice)}
 		if m.Statement != nil {
 			delivered, settled := tonnes(m.Statement.Delivered), money(m.Settled())

@@ -63,7 +63,7 @@ func benchmarkText(l i18n.Lang, mp pricing.MonthPrice) string {
 	}
 	return fmt.Sprintf(l.T("Changjiang A00 spot average of %s: %s CNY/t, %d of %d quote days, %s (rule 2.1)",
 		"长江有色A00铝现货 %s 月均价:%s 元/吨,%d/%d 个报价日,%s(第2.1条)"),
-		mp.Benchmark.Month, report.CNY(mp.Price.Benchmark).Display(), mp.Benchmark.Days, mp.Benchmark.ExpectedDays, status)
+		mp.Average.Month, report.CNY(mp.Price.Benchmark).Display(), mp.Average.Days, mp.Average.ExpectedDays, status)
 }
 
 // buildUp is the price build-up of mp line by line with its policy rule,

@@ -391,7 +391,7 @@ func (a *app) settle(cmd *cobra.Command, in *deliveriesInput, agreements *pricin
 		return nil, err
 	}
 	for _, st := range s.Statements {
-		a.pricedOn(st.Price.Benchmark.Month)
+		a.pricedOn(st.Price.Average.Month)
 	}
 	return s, nil
 }

@@ -121,7 +121,7 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 		if err != nil {
 			return err
 		}
-		a.pricedOn(mp.Benchmark.Month)
+		a.pricedOn(mp.Average.Month)
 		q.setBenchmark(mp)
 	case o.a00 != "":
 		benchmark, err := pricing.ParseMoney(o.a00)

@@ -106,8 +106,8 @@ func monthQuote(seller string, ag *pricing.Agreement, mp pricing.MonthPrice) pri
 
 // setBenchmark takes the price and its benchmark from mp.
 func (q *pricedQuote) setBenchmark(mp pricing.MonthPrice) {
-	q.price, q.benchmarkMonth, q.benchmarkDays = mp.Price, mp.Benchmark.Month, mp.Benchmark.Days
-	q.benchmarkExpected, q.provisional, q.basis = mp.Benchmark.ExpectedDays, mp.Provisional(), mp.Basis
+	q.price, q.benchmarkMonth, q.benchmarkDays = mp.Price, mp.Average.Month, mp.Average.Days
+	q.benchmarkExpected, q.provisional, q.basis = mp.Average.ExpectedDays, mp.Provisional(), mp.Basis
 }
 
 // benchmarkStatus is the JSON word for a price's standing: "provisional"

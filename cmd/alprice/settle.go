@@ -245,8 +245,8 @@ func settleJSON(l i18n.Lang, s *settle.Settlement) settlementJSON {
 	for _, st := range s.Statements {
 		sj := statementJSON{
 			Agreement: st.Agreement.ID, Buyer: st.Agreement.Buyer, Month: st.Month.String(),
-			BenchmarkMonth: st.Price.Benchmark.Month.String(), Benchmark: money(st.Price.Price.Benchmark),
-			BenchmarkDays: st.Price.Benchmark.Days, BenchmarkExpDays: st.Price.Benchmark.ExpectedDays,
+			BenchmarkMonth: st.Price.Average.Month.String(), Benchmark: money(st.Price.Price.Benchmark),
+			BenchmarkDays: st.Price.Average.Days, BenchmarkExpDays: st.Price.Average.ExpectedDays,
 			BenchmarkStatus: benchmarkStatus(st.Price.Provisional()),
 			Tickets:         st.Tickets, TappedT: tonnes(st.Tapped), DeliveredT: tonnes(st.Delivered), LossT: tonnes(st.Loss()),
 			UnitPrice: money(st.Price.Price.UnitPrice), UnitPriceExclVAT: money(st.Price.Price.UnitPriceExclVAT),
@@ -280,7 +280,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 		statements.Rows = append(statements.Rows, []report.Cell{
 			report.Str(st.Agreement.ID), report.Str(st.Agreement.Buyer), report.Str(st.Month.String()), report.Int(st.Tickets),
 			report.Tonnes(st.Tapped), report.Tonnes(st.Delivered), report.Tonnes(st.Loss()),
-			report.Str(st.Price.Benchmark.Month.String()), report.Int(st.Price.Benchmark.Days), report.CNY(st.Price.Price.Benchmark),
+			report.Str(st.Price.Average.Month.String()), report.Int(st.Price.Average.Days), report.CNY(st.Price.Price.Benchmark),
 			report.CNY(st.Price.Price.UnitPrice), report.CNY(st.Price.Price.UnitPriceExclVAT),
 			report.Decimals(pricing.InvoiceUnitPrice(st.Bill.AmountExclVAT, st.Delivered), 8),
 			report.CNY(st.Bill.Amount), report.CNY(st.Bill.AmountExclVAT), report.CNY(st.Bill.VAT),

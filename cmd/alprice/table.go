@@ -135,7 +135,7 @@ func runTable(a *app, o *tableOptions) error {
 			if err != nil {
 				return err
 			}
-			a.pricedOn(mp.Benchmark.Month)
+			a.pricedOn(mp.Average.Month)
 			t.rows = append(t.rows, tableRow{price: &mp})
 		}
 		tables = append(tables, t)
@@ -254,7 +254,7 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 			row := make([]report.Cell, 0, len(cols))
 			row = append(row,
 				report.Str(ag.ID), report.Str(ag.Buyer), report.Str(mp.Month.String()), report.Str(mp.Terms.From.String()),
-				report.Str(mp.Benchmark.Month.String()), report.Int(mp.Benchmark.Days), report.CNY(mp.Price.Benchmark),
+				report.Str(mp.Average.Month.String()), report.Int(mp.Average.Days), report.CNY(mp.Price.Benchmark),
 			)
 			for _, k := range tableKinds {
 				row = append(row, report.CNY(sums[k]))

@@ -186,8 +186,8 @@ func priceOf(mp *pricing.MonthPrice) priceJSON {
 		return priceJSON{}
 	}
 	b, u := money(mp.Price.Benchmark), money(mp.Price.UnitPrice)
-	return priceJSON{Basis: string(mp.Basis), BenchmarkMonth: mp.Benchmark.Month.String(), Benchmark: &b,
-		BenchmarkDays: mp.Benchmark.Days, UnitPrice: &u}
+	return priceJSON{Basis: string(mp.Basis), BenchmarkMonth: mp.Average.Month.String(), Benchmark: &b,
+		BenchmarkDays: mp.Average.Days, UnitPrice: &u}
 }
 
 type trueupLineJSON struct {
@@ -308,11 +308,11 @@ func trueupDoc(l i18n.Lang, seller, source string, r *invoice.TrueUpResult) repo
 	for _, tu := range r.TrueUps {
 		provMonth, provPrice := report.Empty, report.Empty
 		if tu.Provisional != nil {
-			provMonth, provPrice = report.Str(tu.Provisional.Benchmark.Month.String()), report.CNY(tu.Provisional.Price.UnitPrice)
+			provMonth, provPrice = report.Str(tu.Provisional.Average.Month.String()), report.CNY(tu.Provisional.Price.UnitPrice)
 		}
 		summary.Rows = append(summary.Rows, []report.Cell{
 			report.Str(tu.Agreement.ID), report.Str(tu.Agreement.Buyer), report.Str(tu.Month.String()), provMonth, provPrice,
-			report.Str(tu.Final.Benchmark.Month.String()), report.Int(tu.Final.Benchmark.Days), report.CNY(tu.Final.Price.UnitPrice),
+			report.Str(tu.Final.Average.Month.String()), report.Int(tu.Final.Average.Days), report.CNY(tu.Final.Price.UnitPrice),
 			report.Tonnes(tu.Delivered), report.Tonnes(tu.Quantity), report.CNY(tu.Invoiced.Amount), report.CNY(tu.FinalBill.Amount),
 			report.CNY(tu.Difference.Amount), report.CNY(tu.Difference.AmountExclVAT), report.CNY(tu.Difference.VAT), actionCell(l, tu.Action),
 		})

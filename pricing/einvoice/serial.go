@@ -98,7 +98,7 @@ func Note(inv EInvoice) string {
 		fmt.Fprintf(&b, " 第%d/%d张", inv.Part, inv.Parts)
 	}
 	p := inv.Price
-	fmt.Fprintf(&b, " 长江A00 %s月均价%s", p.Benchmark.Month, group(p.Price.Benchmark.StringFixed(2)))
+	fmt.Fprintf(&b, " 长江A00 %s月均价%s", p.Average.Month, group(p.Price.Benchmark.StringFixed(2)))
 	return b.String()
 }
 

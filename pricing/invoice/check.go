@@ -336,7 +336,7 @@ func (c *checker) price(ag *pricing.Agreement, mp pricing.MonthPrice, lines []pr
 		}
 		billed := pricing.UnitPriceOf(l.AmountInclVAT(), l.Quantity)
 		f := lineFinding(l, "unit_price", billed, unit, "2.1", pricing.Msg("price.unexplained",
-			billed.StringFixed(2), unit.StringFixed(2), ag.ID, mp.Month.String(), mp.Terms.From.String(), mp.Benchmark.Month.String(),
+			billed.StringFixed(2), unit.StringFixed(2), ag.ID, mp.Month.String(), mp.Terms.From.String(), mp.Average.Month.String(),
 			mp.Price.Benchmark.StringFixed(2), billed.Sub(unit).StringFixed(2)))
 		for _, cand := range candidates {
 			if c.matches(l, cand.price, cand.vatOnTop) {
@@ -373,7 +373,7 @@ type candidate struct {
 // first.
 func (c *checker) candidates(mp pricing.MonthPrice) []candidate {
 	var out []candidate
-	t, bm := mp.Terms, mp.Benchmark.Month
+	t, bm := mp.Terms, mp.Average.Month
 	add := func(benchmark decimal.Decimal, terms pricing.Terms, rule string, why pricing.Message) {
 		if p, err := pricing.BuildPrice(benchmark, terms); err == nil && !p.UnitPrice.Equal(mp.Price.UnitPrice) {
 			out = append(out, candidate{price: p.UnitPrice, rule: rule, why: why})
