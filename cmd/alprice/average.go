@@ -46,6 +46,23 @@ Changjiang published no quote (quotes add --none); gaps when the quotes reach it
 last trading day but a day before it has neither; partial when the quotes stop
 before its last trading day. Only a complete month's average is final: any other
 month makes the exit status 1, stderr naming the days missing.` + exitStatusHelp,
+		Annotations: chinese("由每日报价计算长江 A00 月均价(第 2.1 条)", `由每日报价计算长江有色金属网 A00 现货月均价(第 2.1 条:基准价为月均价):
+每月的报价天数、最低、最高、精确均值(4 位小数)、取整到元或分的均价、首末报价
+日期,以及没有报价的工作日(节假日或缺漏,由您判断)。
+
+报价文件为带表头的 CSV;各列按名称识别,顺序不限:必需 date 和 average;可选
+low、high、change 或 range(23660-23700);也可用中文表头(日期、均价、最低价、
+最高价、涨跌、价格区间)。编码为 UTF-8(有无 BOM 均可),或中文 Windows 上
+Excel 保存的 GBK/GB18030(自动识别,或用 --quotes-encoding)。
+
+任何一行有误都是错误(不作任何计算):日期或价格无法解析、日期重复、均价
+超出价格区间、价格不是正数、日期晚于今天。周六、周日的行不计入均价并列出;
+均价不是区间中点,或涨跌与上一行不符,给出警告。
+
+每个月的状态:完整(每个交易日都有报价,或已用 quotes add --none 声明长江未报价)、
+有缺漏(报价到了月末最后一个交易日,但之前有交易日既无报价也未声明)、未完(报价
+止于月末最后一个交易日之前)。只有完整月份的均价
+是最终值;其余月份的退出状态为 1,标准错误写明缺少哪些日子。`+exitStatusHelpZH),
 		Example: `  alprice average --quotes testdata/changjiang-a00-2026-h1.csv --month 2026-03
   alprice average --quotes testdata/changjiang-a00-2026-h1.csv --from 2026-01 --to 2026-06 --rounding fen
   alprice average --quotes quotes.csv --month 2026-03 --official 2026-03=24389`,

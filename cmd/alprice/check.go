@@ -74,6 +74,41 @@ EXIT STATUS
   1  there is a finding (the output lists each, with its rule and explanation)
   2  usage or input error: nothing was written to stdout or --out
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
+		Annotations: chinese("按协议、政策和到位记录核对增值税发票", `核对一个月铝液的增值税专用发票,精确到分,并说明每一处不符的原因:
+
+  1. 每行的算术,与开票系统的校验一致:数量 × 单价 = 金额,误差不超过 0.01;
+     金额 × 税率 = 税额,误差不超过 0.06(--tax-tolerance);税率与条款一致;
+     价税合计 = 金额 + 税额;
+  2. 每张发票的税额:Σ(税额 − 金额 × 税率)不超过 ±1.27;
+  3. 重量(第 2.6 条):按需方和月份,开票数量应为到位记录中的到位重量;
+     按出厂重量开票会被指明(没有供方票据文件的需方可不给 --deliveries:
+     此时跳过第 3、5 项,输出会写明);
+  4. 价格:每行价税合计应为正确基准月份下有效条款的单价 × 数量;不符时,
+     指出能复现该发票的常见错误(用了别的月份的均价、漏了扣减、百分比的
+     基数错了、均价取整方式不对、对含税价格又加了税),否则判为无法解释;
+  5. 合计:按需方和月份,开票的金额 + 税额与结算相比。
+
+--invoices 读取需方实际收到的发票:每张发票的数电 XML(在 PDF 或 OFD 旁一并
+下载;可多次给出该参数,或给一个文件夹:读取其中每个 *.xml),或平台导出的取得
+发票(全量发票查询,工作表 信息汇总表);或 alprice 的 CSV,每行一个发票行,各列
+按名称识别:invoice_no、buyer、quantity_t、unit_price_excl_vat(至多 8 位小数)、
+amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total、month(所结算的供货
+月份)、issue_date 和 remark;或 发票号码、客户、数量、单价、金额、税率、税额、
+价税合计、月份、开票日期、备注。没有月份的行与 XML 发票一样确定供货月份:备注中的
+供货月份:YYYY-MM,否则 --month,否则开票日期的上一个月。格式按内容识别(--invoices-format 可强制指定)。不验证 XML 的
+签名(TaxBureauSignature);不读取 PDF 和 OFD。
+
+销方须为协议的供方(协议文件给出 seller.tax_id 时按识别号);需方先按识别号
+(buyer_tax_id)、再按名称查找。只核对协议货物(其税收分类编码或项目名称)的
+发票行,其他行(同一发票上的运费等)列为未核对。红字发票按行与其所冲红的蓝字
+发票冲抵,该蓝字发票也须提供;全额冲红的蓝字发票不计。发票上没有供货月份:依次
+取备注中的 供货月份:YYYY-MM、--month、开票日期的上一个月(月末开票);输出逐张
+写明所用月份及其依据。
+
+退出状态
+  0  发票无误:没有任何问题
+  1  有问题(输出逐条列出,附所违反的条款和说明)
+  2  用法或输入错误:标准输出和 --out 都未写入任何内容`+exitInterruptedZH),
 		Example: `  alprice check --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                 --deliveries testdata/deliveries-2026-03.csv --invoices testdata/invoices/clean-2026-03.csv
   alprice check --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \

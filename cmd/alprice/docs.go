@@ -18,12 +18,13 @@ type docsOptions struct {
 
 func newDocsCmd(a *app) *cobra.Command {
 	docs := &cobra.Command{
-		Use:     "docs",
-		Short:   "Write alprice's documentation",
-		Long:    "Write alprice's documentation: man pages (docs man)." + exitStatusHelp,
-		Example: "  alprice docs man ./man",
-		Args:    cobra.NoArgs,
-		RunE:    func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		Use:         "docs",
+		Short:       "Write alprice's documentation",
+		Long:        "Write alprice's documentation: man pages (docs man)." + exitStatusHelp,
+		Annotations: chinese("生成 alprice 的文档", "生成 alprice 的文档:手册页(docs man)。"+exitStatusHelpZH),
+		Example:     "  alprice docs man ./man",
+		Args:        cobra.NoArgs,
+		RunE:        func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	o := &docsOptions{}
 	man := &cobra.Command{
@@ -32,6 +33,9 @@ func newDocsCmd(a *app) *cobra.Command {
 		Long: `Write a man page for alprice and each of its commands (section 1) into DIR.
 The pages carry a fixed date, so that the same alprice writes the same pages:
 --date, else $SOURCE_DATE_EPOCH, else 2026-01-01.` + exitStatusHelp,
+		Annotations: chinese("把每个命令的手册页写入 DIR", `把 alprice 及其每个命令的手册页(第 1 节)写入 DIR。手册页(英文)带有固定
+日期,同一个 alprice 总是写出相同的手册页:--date,否则 $SOURCE_DATE_EPOCH,
+否则 2026-01-01。`+exitStatusHelpZH),
 		Example: `  alprice docs man ./man && man ./man/alprice-settle.1`,
 		Args:    exactArgs("DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {

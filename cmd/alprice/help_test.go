@@ -96,7 +96,7 @@ func TestChineseHelpIsComplete(t *testing.T) {
 	commands, flags := map[string]bool{}, map[string]bool{}
 	for _, c := range allCommands() {
 		commands[c.CommandPath()] = true
-		if h, ok := helpZH[c.CommandPath()]; !ok || h.short == "" || h.long == "" {
+		if h, ok := chineseHelp(c); !ok || h.short == "" || h.long == "" {
 			t.Errorf("%s: no Chinese help", c.CommandPath())
 		}
 		for _, set := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {

@@ -50,6 +50,28 @@ EXIT STATUS
   1  a finding, or with --strict a warning
   2  usage or input error: nothing was written to stdout or --out
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
+		Annotations: chinese("按政策检查协议条款", `逐条按政策第二条检查每份协议的条款:
+
+  2.2     未约定运费扣减(问题,即使双方本意为零:政策要求写明;写明 0 即可)
+  2.3     未约定铸造费或烧损扣减(警告)
+  2.5     上浮项目的名称表明向需方收取生产或途中损耗(电解/生产/工艺损耗等)
+          —— 问题;费用项目有此名称 —— 警告
+  2       A00 均价在 15000 至 35000 之间时上浮超过扣减:价格高于基准价,
+          价格优惠未传导
+  2 (煤价) 煤价让利低于供方煤炭优惠折合的金额,或版本期间有煤炭优惠生效却未约定
+          煤价让利(自优惠生效的月份起计)—— 问题
+  2.3     烧损超过 --max-burn-loss(3%),其他百分比扣减超过 --max-percent(5%)
+  2.2, 2.3  烧损按元/吨大于 0 且低于 10,更可能是漏写了 % 的百分比(burn_loss: 0.5
+          即 0.50 元/吨:是不是 0.5%?)—— 问题;铸造费或运费小到如此,更可能是笔误 —— 警告
+  vat.rate  税率不是 13%(警告)
+  7       文件中的条款版本未按日期排列(警告);版本之间有月份无条款定价(问题);
+          新版本相对上一版本删去的内容 —— 某一项(费用、煤价让利、上浮)或回到默认值的
+          设置(unit_price_rounding: yuan 变回 fen)—— 每项一条警告
+
+退出状态
+  0  没有问题(警告会列出,只在 --strict 时导致失败)
+  1  有问题,或在 --strict 下有警告
+  2  用法或输入错误:标准输出和 --out 都未写入任何内容`+exitInterruptedZH),
 		Example: `  alprice lint --agreements testdata/agreements.yaml
   alprice lint --agreements agreements.yaml --max-burn-loss 2% --strict --format json`,
 		Args: cobra.NoArgs,

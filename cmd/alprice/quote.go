@@ -39,6 +39,15 @@ The terms come from flags, or from an agreement in an agreements file
 that agreement's values. The benchmark is --a00, or the average of the daily
 quotes in --quotes for the month the terms price --month on. Values are CNY/t (600, 24,389.00) or a percentage of
 the benchmark (0.6%); weights are tonnes (31.25) or kilograms (31250kg).` + exitStatusHelp,
+		Annotations: chinese("显示每吨铝液价格的构成,以及某一重量的货款", `显示铝液价格的每一行:长江 A00 现货月均价(第 2.1 条),减运费(2.2)、铝锭
+铸造费、烧损及其他约定费用(2.3),减煤价让利,加约定上浮(2.4);然后是含税与
+不含税单价,给出 --weight 时还有该到位重量的货款(2.6):价税合计、金额、税额。
+
+条款来自各选项,或来自协议文件中的一份协议(--agreements、--agreement、
+--month);与 --agreements 同时给出的选项覆盖该协议的值,输出标明为假设测算。
+基准价为 --a00,或 --quotes 中条款为 --month 所定计价月份的每日报价均价。
+数值为元/吨(600、24,389.00)或基准价的百分比(0.6%);重量为吨(31.25)
+或千克(31250kg)。`+exitStatusHelpZH),
 		Example: `  alprice quote --a00 24389 --transport 600 --casting 150 --burn-loss 0.6% \
                 --coal 80 --fee 检测费=10 --weight 31.25
   alprice quote --agreements testdata/agreements.yaml --agreement ZD-2026-001 \

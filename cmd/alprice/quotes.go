@@ -49,6 +49,15 @@ stored with other figures is a conflict: exit 2, each listed (date, stored,
 incoming), nothing written — unless --replace. Weekend and holiday rows are
 skipped and counted. An average outside its range, or more than 8% from the
 previous trading day's, is a warning naming both days.` + exitStatusHelp,
+		Annotations: chinese("维护报价文件的正确与完整:add、import、fetch、check", `按交易日历维护一份长江 A00 每日报价文件(报价库)的正确与完整:添加从网页上
+读到的一天,导入从长江有色保存或复制的内容,从其网站获取当天的报价或补齐过去
+的一个月,检查一个文件。
+
+报价库就是各定价命令读取的报价 CSV(date,low,high,average,change),按日期
+排序,每个日期一行,经临时文件写入;合并后没有变化时文件一字节不变。已存有
+不同数据的日期是冲突:退出状态 2,逐条列出(日期、已存、新来),不写入任何内容
+—— 除非 --replace。周末和节假日的行被跳过并计数。均价超出区间,或与上一交易日
+相差超过 8%,给出警告并写明这两天。`+exitStatusHelpZH),
 		Example: `  alprice quotes add 2026-03-02 23620 --low 23600 --high 23640 --change +130 --into quotes.csv
   alprice quotes import page.html --year 2026 --into quotes.csv
   alprice quotes fetch --into quotes.csv
@@ -81,6 +90,13 @@ A trading day Changjiang really published no quote for is declared with --none
 and the reason, instead of an average: the month's average is then complete
 without it (rule 2.1: only a complete month prices as final). Never declare a day
 only because its quote is not at hand: add the quote.` + exitStatusHelp,
+		Annotations: chinese("在报价库中添加或确认一天的 A00 报价,或声明某日无报价", `把从网页上读到的一天长江 A00 报价加入报价库:同一天数据相同则不作改变
+("已存在");数据不同则为冲突(退出状态 2),除非 --replace。周末或法定节假日
+会被拒绝并说明原因:长江现货这些日子不报价;晚于今天的日期也会被拒绝。
+
+长江确实未发布报价的交易日,用 --none 加原因声明,而不是给出均价:该月均价
+不计这一天也算完整(第 2.1 条:只有完整月份才按最终价定价)。不要仅因手头没有
+报价就声明:请补录报价。`+exitStatusHelpZH),
 		Example: `  alprice quotes add 2026-03-02 23620 --low 23600 --high 23640 --change +130 --into quotes.csv
   alprice quotes add 2026-01-23 --none "no quote published: system maintenance" --into quotes.csv`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -187,12 +203,25 @@ source detected by its content (or --from):
   csv   another quotes file, to merge two stores
 
 Only A00 rows are taken; other products are counted as skipped. "-" reads stdin.` + exitStatusHelp,
+		Annotations: chinese("把从长江有色保存或粘贴的报价导入报价库", `把用户从长江有色金属网保存或复制的内容导入报价库,按内容识别每个来源
+(或用 --from 指定):
+
+  text  从网页粘贴的文本,每行一条报价:"A00铝 23660-23700 23680 +80"
+        (或 "24,370—24,410 24,390":可带千位逗号,最低与最高之间可用任一连字符、破折号或波浪号),
+        或首页显示的连写形式 "A00铝23660-2370023680+80"(按 最低 ≤ 均价 ≤ 最高
+        拆分;能拆成多种方式的行会被拒绝);日期取自行首的 YYYY-MM-DD,或 --date
+  html  另存为 HTML 的历史价格页(historyprice/cjxh_1/),GBK 或 UTF-8:日期为
+        MM-DD,最新一行的年份由 --year 给出,否则取使任何一行都不晚于今天的最近年份
+        (并加以说明);跨年的页面中十二月属于上一年
+  json  保存到文件的价格列表接口应答
+  csv   另一个报价文件,用于合并两个报价库
+
+只取 A00 行;其他品种计为跳过。"-" 读标准输入。`+exitStatusHelpZH).with(argFiles, "SOURCE"),
 		Example: `  pbpaste | alprice quotes import - --date 2026-03-02 --into quotes.csv
   alprice quotes import cjxh_1.html --year 2026 --into quotes.csv
   alprice quotes import pricelist.json other-quotes.csv --into quotes.csv`,
-		Args:        cobra.MinimumNArgs(1),
-		Annotations: map[string]string{argFiles: "SOURCE"},
-		RunE:        func(cmd *cobra.Command, args []string) error { return runQuotesImport(a, o, args) },
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runQuotesImport(a, o, args) },
 	}
 	o.store.bind(cmd)
 	f := cmd.Flags()
@@ -446,10 +475,19 @@ EXIT STATUS
   1  something found (the output lists it)
   2  usage or input error: a value that does not parse, a ragged row
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM`,
-		Example:     `  alprice quotes check quotes.csv`,
-		Args:        exactArgs("FILE"),
-		Annotations: map[string]string{argFiles: "FILE"},
-		RunE:        func(cmd *cobra.Command, args []string) error { return runQuotesCheck(a, args[0], holidays) },
+		Annotations: chinese("只检查报价文件,不作任何定价", `检查报价文件:日期在周末或法定节假日的行、重复日期、文件已越过的每个月份中缺少
+的交易日、前后均有报价而整月无报价的月份、已结束却在中途截止的最后一个月(仍在进行
+中的月份,其末次报价之后的日子尚未到来,不算缺少)、超出价格区间的均价、与上一日
+不符的涨跌,以及交易日之间超过 8% 的跳变。
+
+退出状态
+  0  没有发现问题
+  1  发现问题(输出列出)
+  2  用法或输入错误:数值无法解析、行的字段数不齐
+  130, 143  被 SIGINT(Ctrl-C)或 SIGTERM 中断`).with(argFiles, "FILE"),
+		Example: `  alprice quotes check quotes.csv`,
+		Args:    exactArgs("FILE"),
+		RunE:    func(cmd *cobra.Command, args []string) error { return runQuotesCheck(a, args[0], holidays) },
 	}
 	cmd.Flags().StringVar(&holidays, "holidays", "", "public holidays `FILE` (CSV date,name) to add to the trading calendar")
 	return cmd

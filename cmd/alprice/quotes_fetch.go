@@ -82,6 +82,28 @@ shown. Each request has the --timeout and is tried again twice, after 1 s and
 the form POST. The User-Agent names alprice and its version. Nothing is written
 unless the whole answer was read and checked; every failure of the site is
 exit 2.` + exitStatusHelp,
+		Annotations: chinese("从长江有色获取今天的 A00 报价,或补齐过去的一个月,存入报价库", `从长江有色网站自己的页面获取长江 A00 报价并合并到报价库。这些是网站页面
+自用的地址,不是正式接口:非官方,可能不经通知而改变;届时仍可用 --url、
+quotes add 和 quotes import。
+
+不给 --month:获取今天的报价。alprice 先 GET cjxh.shtml 取得会话标识,再
+POST 长江现货每日价格列表的表单,取其中 A00铝 一条:最低价和最高价、均价和
+涨跌。无论询问哪一天,网站都答复其最新的一天,因此报价按应答自身的发布日期
+存入,输出写明是哪一天。该日已存且数据相同则未变;数据不同则为冲突。应答
+日期为周末、法定节假日或晚于今天(北京时间)的,一律拒绝。
+
+给出 --month YYYY-MM:从历史价格页面(historyprice/cjxh_1/、cjxh_2/……:GBK
+编码,日期为不带年份的 MM-DD)补齐一个月:逐页回溯,每页间隔一秒,直到到达
+该月的第一个交易日,最多 50 页。每行的年份由今天的日期和页面由新到旧的顺序
+推断,跨年也一样。只取该月的行;同一日期出现两次且数据不同则拒绝。输出最后
+写明该月的状态:完整、有缺口(列出缺少的日子)或未完。
+
+网站为 --url,否则 $ALPRICE_QUOTES_URL,否则 `+defaultQuotesURL+`:其根地址,用于
+镜像、代理或测试服务器;其中的用户信息会发送,但从不显示。每个请求都有
+--timeout 时限,遇网络错误、超时或服务器错误(状态码 500 及以上)时在 1 秒和
+2 秒后各重试一次,遇 400 段的状态码不重试;超过 4 兆字节的应答被拒绝;重定向
+只在本站内跟随,表单提交从不重定向。User-Agent 写明 alprice 及其版本。未完整读取并检查应答之前不写入任何内容;
+网站的任何失败都是退出状态 2。`+exitStatusHelpZH),
 		Example: `  alprice quotes fetch --into quotes.csv
   alprice quotes fetch --month 2026-07 --into quotes.csv
   ALPRICE_QUOTES_URL=http://mirror.local/ccmn/ alprice quotes fetch --into quotes.csv`,

@@ -47,6 +47,21 @@ per month and agreement, with totals per month, per agreement and for the period
 The period defaults to every month with deliveries. Months whose benchmark is not
 complete are priced on their provisional basis and shown as provisional, with
 totals of their own: never mixed into the period's.` + exitStatusHelp,
+		Annotations: chinese("政策要求的数字:让利、煤价传导、就地转化率", `根据到位记录的结算,报告政策对电解铝企业的要求:
+
+  released      向本地下游企业释放的价格优势(充分传导释放价格优势,第二条):
+                (基准价 − 单价) × 到位吨数,及其构成 —— 运费(2.2)、铸造费、
+                烧损、其他费用(2.3)、煤价让利、减去上浮,以及取整行 —— 每行为
+                每吨金额 × 吨数,各部分之和恰等于合计
+  coal          释放的煤价让利,以及与供方煤炭优惠折算额相比的差额
+                (煤炭优惠价格足额传导,第二条)
+  conversion    给出 --production(CSV month,output_t:电解铝企业的全部产量,含
+                所有客户及铸锭)时,铝液就地转化率 = 到位铝液吨数 ÷ 产量,按月及
+                全期,并列出目标:30%(2022)、40%(2023)、约 60%(2025)
+
+按月份和协议列出,并有每月、每份协议和全期的合计。期间默认为所有有到位记录
+的月份。基准月份尚未结束的月份按其暂定价依据定价并标为暂定,单独合计:绝不
+计入全期合计。`+exitStatusHelpZH),
 		Example: `  alprice report --agreements testdata/report/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                  --deliveries testdata/report/deliveries-2026-h1.csv --production testdata/report/production-2026-h1.csv
   alprice report ... --from 2026-01 --to 2026-06 --out report.xlsx --lang zh`,

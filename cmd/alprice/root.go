@@ -283,6 +283,16 @@ and the bill is the unit price times the weight delivered at the buyer's end
 
 Money is exact decimal arithmetic; every rounding is half away from zero
 (四舍五入) to a stated scale. See the README for the rounding rules.` + exitStatusHelp,
+		Annotations: chinese("按昌吉州政策为铝液定价", `alprice 为电解铝企业向下游加工企业供应的铝液定价,依据昌吉州政策第二条
+(《昌吉州关于推进铝下游产业高质量发展的实施意见(试行)》):
+
+  每吨价格 = 长江有色金属网 A00 现货月均价(第 2.1 条)
+             - 运费(2.2) - 铝锭铸造费、烧损及其他约定费用(2.3)
+             - 煤价让利 + 约定上浮,均在协议中写明(2.4)
+
+货款 = 单价 × 终端实际到位量(第 2.6 条),而非出厂重量。
+
+金额按精确十进制计算;每次取整都是四舍五入到写明的位数。取整规则见 README。`+exitStatusHelpZH),
 		Example: `  alprice quote --a00 24389 --transport 600 --casting 150 --burn-loss 0.6% --weight 31.25
   alprice average --quotes testdata/quotes-2026-h1.csv --month 2026-03
   alprice table --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --out prices.xlsx

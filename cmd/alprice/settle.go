@@ -58,6 +58,26 @@ kilograms allow, the weight shared evenly. The parts add up to the statement
 exactly and each is consistent on its own (quantity × unit price = amount, VAT
 = amount × rate); the rounding is spread over them, a few fen each at most
 (shown as each one's residual).` + exitStatusHelp,
+		Annotations: chinese("按到位重量结算一个月的铝液到位记录(第 2.6 条)", `按协议和供货月份结算铝液到位记录:票数、出厂重量合计(在供方过磅)、到位重量
+合计(在需方过磅:即结算重量,第 2.6 条)、二者之差(为供方损耗,绝不结算,第
+2.5、2.6 条)、基准月份及其均价、有效条款下的单价,以及价税合计、金额和税额;
+最后是总计。每张结算单的金额 = 单价 × 该月到位重量合计,只在最后取整到分一次。
+
+到位文件为带表头的 CSV;各列按名称识别,顺序不限:ticket、date、buyer(协议
+编号或需方名称)、以吨计的 tapped_t 和 delivered_t(或以整千克计的 tapped_kg 和
+delivered_kg);vehicle 和 ladle 可选。也可用中文表头(票号、日期、客户、出厂
+重量、到位重量)。
+
+默认从严:任何一行有误,则不作任何结算,列出每个有误的行(行号、字段、值、
+原因),退出状态为 2。以下情况该行有误:字段无法解析、重量不是正数或超过 3 位
+小数、票号此前出现过(两行都会指出:一包铝液结算两次是代价最大的错误)、需方
+不属于任何协议、日期不在任何条款版本之内。--skip-invalid 结算无误的行,在输出
+中列出被剔除的行,退出状态为 1。到位重量大于出厂重量给出警告。
+
+--invoice-cap(或协议的 invoice.cap)把每张结算单拆成几张发票,每张一行、
+不含税金额低于该金额(数电没有单张限额,不拆则每张结算单一张):张数按整公斤尽量少,
+重量平均分配;各张之和恰等于结算单,每张自身一致(数量 × 单价 = 金额,税额即
+金额 × 税率),取整差分散在各张,每张不过几分(显示为其尾差)。`+exitStatusHelpZH),
 		Example: `  alprice settle --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                  --deliveries testdata/deliveries-2026-03.csv
   alprice settle --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \

@@ -45,6 +45,20 @@ EXIT STATUS
   1  a month could not be priced (no quotes, or not complete without --provisional)
   2  usage or input error: nothing was written to stdout or --out
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
+		Annotations: chinese("打印每个需方每个月的供货协议价格表", `打印每份协议每个供货月份的铝液价格:有效的条款版本、基准月份(pricing_month:
+previous 表示按上一个月定价)、该月长江 A00 均价按协议的取整方式(第 2.1 条)、
+按类别列出的扣减 —— 运费(2.2)、铸造费、烧损、其他费用(2.3)、煤价让利 ——
+上浮(2.4),以及含税与不含税单价。
+
+早于协议首个条款版本的供货月份不列出,并附说明。基准月份没有报价或尚未结束
+(报价止于其最后一个交易日之前)的月份没有价格:该行说明原因,其他行照常打印,
+退出状态为 1。--provisional 按至今的报价为尚未结束的月份定价,并在输出中标为
+PROVISIONAL(暂定价)。
+
+退出状态
+  0  所要求的每个月都已定价
+  1  有月份无法定价(没有报价,或未加 --provisional 且尚未结束)
+  2  用法或输入错误:标准输出和 --out 都未写入任何内容`+exitInterruptedZH),
 		Example: `  alprice table --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --from 2026-01 --to 2026-06
   alprice table --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --agreement ZD-2026-002 --month 2026-04 --lang zh`,
 		Args: cobra.NoArgs,

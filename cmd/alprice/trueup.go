@@ -60,6 +60,26 @@ EXIT STATUS
      quantity delivered (the output lists each finding)
   2  usage or input error, or a month whose benchmark is not complete yet
   130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: an existing --out file is left as it was`,
+		Annotations: chinese("把暂定价发票补差到该月最终价格:红字或蓝字发票", `按当月均价定价的协议,在月中按暂定价开票 —— 依据上月最终均价,或当月至今
+的均价(协议文件中的 provisional_basis)—— 待该月均价确定后补差。对已开发票
+(--invoices,即 check 读取的发票文件格式)中的每份协议和供货月份,在该月基准
+价确定后:
+
+  final bill   按最终价格结算该月到位记录,与 settle 的结果完全相同
+               (第 2.6 条:按到位重量)
+  invoiced     已开发票的合计;每张都像 check 一样核对算术,并核对数量与到位重量
+  difference   最终 − 已开,分金额、不含税金额和税额三项,使三项都恰好满足
+               已开 + 差额 = 最终
+  action       red:最终货款更低 —— 按每个蓝字发票行开具部分红字确认单(原因
+               为销售折让),金额按数量分摊,取整差放在最后一行;blue:更高 ——
+               补开价差行(只有金额),每行低于 --invoice-cap;none:相等
+
+暂定价依据列在最终价格旁边。
+
+退出状态
+  0  已算出补差(补差是预期的结果)
+  1  某张已开发票本身有误,或开票数量不等于到位数量(输出逐条列出)
+  2  用法或输入错误,或某月的基准价尚未确定`+exitInterruptedZH),
 		Example: `  alprice trueup --agreements testdata/trueup/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
                  --deliveries testdata/trueup/deliveries.csv --invoices testdata/trueup/issued.csv
   alprice trueup --agreements testdata/trueup/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
