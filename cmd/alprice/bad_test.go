@@ -80,7 +80,7 @@ func TestBadInputs(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			stderr := checkBadInput(t, path)
 			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".stderr"
-			if *update {
+			if *updateBad {
 				if err := os.WriteFile(golden, []byte(stderr), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -88,7 +88,7 @@ func TestBadInputs(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (go test -update writes it)", err)
+				t.Fatalf("%v (go test ./cmd/alprice -update-bad writes it)", err)
 			}
 			if stderr != string(want) {
 				t.Errorf("stderr:\n%s\nwant (%s):\n%s", stderr, golden, want)

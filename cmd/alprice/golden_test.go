@@ -10,7 +10,13 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+// Each kind of expected output is rewritten by a flag of its own, so that
+// rewriting one kind never rewrites another unseen.
+var (
+	update       = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+	updateReadme = flag.Bool("update-readme", false, "rewrite the outputs of the examples in README.md and docs/")
+	updateBad    = flag.Bool("update-bad", false, "rewrite the expected messages of the bad-input corpus (testdata/bad/*.stderr)")
+)
 
 // env is a fixed environment for the tests: English unless --lang says otherwise.
 func env(name string) string { return map[string]string{"LANG": "C.UTF-8"}[name] }

@@ -90,7 +90,7 @@ func shellWords(s string) []string {
 // TestREADMEExamples runs every example of README.md and of the manual in
 // docs/ that shows its output, and compares: the pages cannot drift from
 // what the program prints. JSON is compared as data, so that a long array
-// may be folded on the page. With -update the outputs are written into the
+// may be folded on the page. With -update-readme the outputs are written into the
 // pages instead, for review.
 func TestREADMEExamples(t *testing.T) {
 	t.Chdir("../..")
@@ -117,7 +117,7 @@ func checkPageExamples(t *testing.T, page string) int {
 	examples := readmeExamples(t, string(data))
 	lines := strings.Split(string(data), "\n")
 	defer func() {
-		if *update {
+		if *updateReadme {
 			if err := os.WriteFile(page, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -128,7 +128,7 @@ func checkPageExamples(t *testing.T, page string) int {
 	for k := len(examples) - 1; k >= 0; k-- {
 		ex := examples[k]
 		stdout, stderr, status := runAlprice(t, "", ex.args...)
-		if *update && status <= 1 {
+		if *updateReadme && status <= 1 {
 			lines = append(lines[:ex.from], append(strings.Split(strings.TrimSuffix(stdout, "\n"), "\n"), lines[ex.to:]...)...)
 			continue
 		}
