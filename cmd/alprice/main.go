@@ -1,9 +1,3 @@
-// Command alprice prices molten aluminium (铝液) supplied by an
-// electrolytic-aluminium smelter to downstream processors, the way the
-// Changji Prefecture policy requires: the Changjiang A00 spot monthly
-// average less the agreed deductions, billed on the delivered weight.
-//
-// Run "alprice --help" for the commands.
 package main
 
 import "os"

@@ -13,6 +13,8 @@
 //     ones they reverse ([InvoiceCheck], [Status]).
 //   - verdict.go: [CheckResult.Verdict], the check in one line: findings,
 //     the invoices of the months they are in, billed against settled.
+//   - month.go: one pass over the lines of an agreement and supply month,
+//     as Check and TrueUps hold them, on integers while the lines are clean.
 //   - trueup.go: [TrueUps] — what was invoiced on a provisional price
 //     against the final bill: red-letter lines (红字) or a blue
 //     price-difference invoice (补开), adding up exactly.

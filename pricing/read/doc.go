@@ -24,6 +24,8 @@
 //     batch at a time in two goroutines, with the duplicate-ticket check in
 //     one exact pass (a pipe) or two passes of eight bytes a ticket (a file);
 //     it is the [settle.Source] of package settle.
+//   - deliveryfiles.go: [DeliveryFiles], several deliveries files read as
+//     one, a ticket billed once across them.
 //   - invoices.go: [ReadInvoiceCSV] ([ReadInvoices]), a CSV file of
 //     invoice lines, its month column optional.
 //   - received.go: the invoices as the buyer receives them: a 数电 XML

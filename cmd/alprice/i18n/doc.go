@@ -21,6 +21,6 @@
 //   - lines.go: [LineLabel], the names of the lines of a price build-up.
 //   - titles.go: [ColumnTitles], the headers of every table by column key.
 //
-// The command help in Chinese sits with the commands (help_zh.go of
-// package main); tests there hold every catalogue to the source.
+// The command help in Chinese sits with the commands (each beside its
+// English, carried as cmd/alprice/help_zh.go says); tests there hold every catalogue to the source.
 package i18n

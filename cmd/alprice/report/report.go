@@ -5,6 +5,10 @@
 // renderer can write numbers its own way: with thousands separators on a
 // terminal, plain in CSV. Renderers only lay out; they never compute.
 //
+// report.go holds the model: [Doc], [Table], [Cell], [Column]; layout.go
+// and render.go lay a document out as text (a terminal table, Markdown)
+// and CSV; xlsx.go writes it as a workbook, one sheet per table.
+//
 // html.go renders the documents people print, sign and send ([HTML]: a
 // document, or papers such as a settlement statement or a price notice)
 // as one self-contained HTML file for A4, from the templates and the style

@@ -1,6 +1,9 @@
 // Package tickets remembers the weighing tickets of a deliveries file
 // exactly, in little memory and about one memory probe a ticket, so that
 // a ladle billed twice is found even among tens of millions of tickets.
+//
+// tickets.go holds [Set], every ticket exactly; hashes.go holds [Hashes],
+// eight bytes a ticket, to tell which may be repeated before an exact pass.
 package tickets
 
 import (
