@@ -26,12 +26,11 @@ func (e *versionsError) Is(target error) bool { return target == ErrSeveralVersi
 
 // Agreement is one supply agreement between the smelter and a buyer.
 type Agreement struct {
-	ID         string
-	Buyer      string
-	BuyerParty Party       // the buyer with its invoicing details; Name is Buyer
-	Invoice    InvoiceItem // what its invoices name, over the file's
-	Terms      []Terms     // as in the file; versions do not overlap
-	Line       int
+	ID      string
+	Buyer   Party       // its name, with the invoicing details the file gives
+	Invoice InvoiceItem // what its invoices name, over the file's
+	Terms   []Terms     // as in the file; versions do not overlap
+	Line    int
 }
 
 // TermsFor returns the terms version that prices month m: the latest one
@@ -77,11 +76,10 @@ func (a *Agreement) OnlyTerms() (Terms, error) {
 
 // Agreements is the content of an agreements file.
 type Agreements struct {
-	Seller      string // the seller's name, as SellerParty.Name
-	SellerParty Party  // with its invoicing details, when the file gives them
-	Invoice     InvoiceItem
-	List        []Agreement
-	Holidays    []Holiday // public holidays to add to the trading calendar
+	Seller   Party // its name, with the invoicing details the file gives
+	Invoice  InvoiceItem
+	List     []Agreement
+	Holidays []Holiday // public holidays to add to the trading calendar
 	// CoalDiscounts are the smelter's coal discount versions (clause 2,
 	// coal), by month.
 	CoalDiscounts []CoalDiscount
@@ -128,7 +126,7 @@ func (s *Agreements) Find(idOrBuyer string) (*Agreement, error) {
 	var found []string
 	at := -1
 	for i := range s.List {
-		if s.List[i].Buyer == idOrBuyer {
+		if s.List[i].Buyer.Name == idOrBuyer {
 			found = append(found, s.List[i].ID)
 			at = i
 		}
@@ -157,14 +155,14 @@ func (s *Agreements) Choose(name string) (*Agreement, error) {
 		if strings.ToLower(a.ID) == lower {
 			return &s.List[i], nil
 		}
-		if lower != "" && (strings.HasPrefix(strings.ToLower(a.ID), lower) || strings.HasPrefix(strings.ToLower(a.Buyer), lower)) {
+		if lower != "" && (strings.HasPrefix(strings.ToLower(a.ID), lower) || strings.HasPrefix(strings.ToLower(a.Buyer.Name), lower)) {
 			candidates = append(candidates, i)
 		}
 	}
 	describe := func(idx []int) string {
 		parts := make([]string, len(idx))
 		for k, i := range idx {
-			parts[k] = s.List[i].ID + " (" + s.List[i].Buyer + ")"
+			parts[k] = s.List[i].ID + " (" + s.List[i].Buyer.Name + ")"
 		}
 		return strings.Join(parts, ", ")
 	}

@@ -451,7 +451,7 @@ func checkJSON(l i18n.Lang, r *invoice.CheckResult) checkResultJSON {
 	j := checkResultJSON{OK: r.OK(), WeightsChecked: r.WeightsChecked, Findings: findingsJSON(l, r.Findings), Months: []monthCheckJSON{},
 		Invoices: invoicesJSON(l, r), NotChecked: notCheckedJSONOf(l, r)}
 	for _, m := range r.Months {
-		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer, Month: m.Month.String(), Invoices: m.Invoices,
+		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer.Name, Month: m.Month.String(), Invoices: m.Invoices,
 			Lines: m.Lines, QuantityT: tonnes(m.Quantity), Billed: money(m.Billed), Findings: m.Findings,
 			BenchmarkMonth: m.Price.Average.Month.String(), BenchmarkDays: m.Price.Average.Days, BenchmarkExp: m.Price.Average.ExpectedDays,
 			BenchmarkStatus: benchmarkStatus(m.Price.Provisional()), UnitPrice: money(m.Price.Price.UnitPrice)}
@@ -492,7 +492,7 @@ func checkDoc(l i18n.Lang, source string, r *invoice.CheckResult) report.Doc {
 			delivered, settled = report.Tonnes(m.Statement.Delivered), report.CNY(m.Settled())
 		}
 		months.Rows = append(months.Rows, []report.Cell{
-			report.Str(m.Agreement.ID), report.Str(m.Agreement.Buyer), report.Str(m.Month.String()), report.Int(len(m.Invoices)),
+			report.Str(m.Agreement.ID), report.Str(m.Agreement.Buyer.Name), report.Str(m.Month.String()), report.Int(len(m.Invoices)),
 			report.Int(m.Lines), report.Tonnes(m.Quantity), delivered, report.CNY(m.Billed), settled, report.Int(m.Findings),
 		})
 	}

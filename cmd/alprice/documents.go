@@ -39,17 +39,17 @@ func langCode(l i18n.Lang) string { return l.T("en", "zh") }
 // seller and buyer are the parties with their invoicing details, as far as
 // the agreements file gives them.
 func sellerOf(ags *pricing.Agreements) pricing.Party {
-	p := ags.SellerParty
+	p := ags.Seller
 	if p.Name == "" {
-		p.Name = ags.Seller
+		p.Name = ags.Seller.Name
 	}
 	return p
 }
 
 func buyerOf(ag *pricing.Agreement) pricing.Party {
-	p := ag.BuyerParty
+	p := ag.Buyer
 	if p.Name == "" {
-		p.Name = ag.Buyer
+		p.Name = ag.Buyer.Name
 	}
 	return p
 }
@@ -78,7 +78,7 @@ func buildUp(l i18n.Lang, seller string, ag *pricing.Agreement, mp pricing.Month
 // and supply month, then, when there is more than one or anything was left
 // out, the settlement of the file as every format shows it.
 func settleHTML(l i18n.Lang, ags *pricing.Agreements, s *settle.Settlement) (report.HTML, error) {
-	doc := settleDoc(l, ags.Seller, s)
+	doc := settleDoc(l, ags.Seller.Name, s)
 	h := report.HTML{Lang: langCode(l), T: l.T, Title: doc.Title}
 	for _, st := range s.Statements {
 		p, err := statementPaper(l, ags, st)
@@ -197,7 +197,7 @@ func noticeHTML(l i18n.Lang, ags *pricing.Agreements, q *pricing.Quotes, tables 
 				Kind:        "notice",
 				Title:       fmt.Sprintf(l.T("Price notice: molten aluminium supplied in %s", "铝液价格通知函(%s 供货)"), mp.Month),
 				Provisional: mp.Provisional(),
-				To:          ag.Buyer,
+				To:          ag.Buyer.Name,
 				From:        seller.Name,
 				Paragraphs: []string{fmt.Sprintf(l.T(
 					"Under agreement %s, molten aluminium supplied in %s is priced at %s CNY/t including VAT (%s CNY/t excluding VAT at %s), built up as clause 2 of the Changji Prefecture policy requires and set out below.",

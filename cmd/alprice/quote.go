@@ -99,7 +99,7 @@ func runQuote(a *app, o *quoteOptions, flags *pflag.FlagSet) error {
 		if err != nil {
 			return err
 		}
-		q.seller, q.agreement, q.buyer = agreements.Seller, ag.ID, ag.Buyer
+		q.seller, q.agreement, q.buyer = agreements.Seller.Name, ag.ID, ag.Buyer.Name
 	} else if o.agreementID != "" {
 		return usageError{pricing.Errorf("--agreement needs --agreements FILE")}
 	}

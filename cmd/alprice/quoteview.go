@@ -98,7 +98,7 @@ func (q pricedQuote) json(l i18n.Lang) quoteJSON {
 func monthQuote(seller string, ag *pricing.Agreement, mp pricing.MonthPrice) pricedQuote {
 	q := pricedQuote{seller: seller, month: mp.Month}
 	if ag != nil {
-		q.agreement, q.buyer = ag.ID, ag.Buyer
+		q.agreement, q.buyer = ag.ID, ag.Buyer.Name
 	}
 	q.setBenchmark(mp)
 	return q

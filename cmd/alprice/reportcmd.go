@@ -112,7 +112,7 @@ func runReport(cmd *cobra.Command, a *app, o *reportOptions) error {
 	}
 	withOutput := o.production.given()
 	if err := a.emit(result{
-		doc:  func() report.Doc { return reportDoc(a.lang, agreements.Seller, s, rep, withOutput) },
+		doc:  func() report.Doc { return reportDoc(a.lang, agreements.Seller.Name, s, rep, withOutput) },
 		json: func() any { return reportJSON(a.lang, s, rep) },
 	}); err != nil {
 		return err
@@ -232,14 +232,14 @@ func reportJSON(l i18n.Lang, s *settle.Settlement, rep *policy.PolicyReport) rep
 		Rows:     rowsJSON{Read: s.Rows, Settled: s.Total.Tickets, Rejected: s.RejectedRows, Other: s.OtherRows, Unpriced: s.UnpricedRows(), Blank: s.BlankRows},
 		Unpriced: []unpricedJSON{}, MissingOutput: []string{}}
 	for _, u := range rep.Unpriced {
-		j.Unpriced = append(j.Unpriced, unpricedJSON{Agreement: u.Agreement.ID, Buyer: u.Agreement.Buyer, Month: u.Month.String(),
+		j.Unpriced = append(j.Unpriced, unpricedJSON{Agreement: u.Agreement.ID, Buyer: u.Agreement.Buyer.Name, Month: u.Month.String(),
 			Tickets: u.Tickets, DeliveredT: tonnes(u.Delivered), Reason: l.SayError(u.Reason)})
 	}
 	for _, m := range rep.MissingOutput {
 		j.MissingOutput = append(j.MissingOutput, m.String())
 	}
 	for _, r := range rep.Releases {
-		rj := releaseJSON{Month: r.Month.String(), Agreement: r.Agreement.ID, Buyer: r.Agreement.Buyer, Status: benchmarkStatus(r.Provisional),
+		rj := releaseJSON{Month: r.Month.String(), Agreement: r.Agreement.ID, Buyer: r.Agreement.Buyer.Name, Status: benchmarkStatus(r.Provisional),
 			DeliveredT: tonnes(r.Delivered), Benchmark: money(r.Benchmark), UnitPrice: money(r.UnitPrice), Released: money(r.Released),
 			ReleasedLines: []releasedLineJSON{}, CoalReleased: money(r.CoalReleased), CoalShortfall: money(r.CoalShortfall)}
 		for _, line := range r.Lines {
@@ -255,7 +255,7 @@ func reportJSON(l i18n.Lang, s *settle.Settlement, rep *policy.PolicyReport) rep
 		j.MonthTotals = append(j.MonthTotals, monthTotalsJSON{m.Month.String(), benchmarkStatus(m.Provisional), totalsOf(m.ReleaseTotals)})
 	}
 	for _, at := range rep.Agreements {
-		j.AgreementTotals = append(j.AgreementTotals, agreementTotalsJSON{at.Agreement.ID, at.Agreement.Buyer, totalsOf(at.ReleaseTotals)})
+		j.AgreementTotals = append(j.AgreementTotals, agreementTotalsJSON{at.Agreement.ID, at.Agreement.Buyer.Name, totalsOf(at.ReleaseTotals)})
 	}
 	for _, t := range policy.ConversionTargets {
 		j.Targets = append(j.Targets, targetJSON{t.Year, t.Percent.String()})
@@ -287,7 +287,7 @@ func reportDoc(l i18n.Lang, seller string, s *settle.Settlement, rep *policy.Pol
 		for _, line := range r.Lines {
 			sums[line.Kind] = sums[line.Kind].Add(line.Amount)
 		}
-		row := []report.Cell{report.Str(r.Month.String()), report.Str(r.Agreement.ID), report.Str(r.Agreement.Buyer), report.Tonnes(r.Delivered),
+		row := []report.Cell{report.Str(r.Month.String()), report.Str(r.Agreement.ID), report.Str(r.Agreement.Buyer.Name), report.Tonnes(r.Delivered),
 			report.CNY(r.Benchmark), report.CNY(r.UnitPrice), report.CNY(r.Released)}
 		for _, k := range releaseKinds {
 			row = append(row, report.CNY(sums[k]))
@@ -319,7 +319,7 @@ func reportDoc(l i18n.Lang, seller string, s *settle.Settlement, rep *policy.Pol
 	months.Footer = append(totalsRow(report.Str(l.T("Period (final months)", "期间合计(最终月份)")), rep.Period), report.Empty)
 	agreementsTable := report.Table{Title: l.T("By agreement (final months)", "按协议(最终月份)"), Columns: columns(l, "agreement", "buyer", "delivered_t", "released", "coal", "coal_shortfall")}
 	for _, at := range rep.Agreements {
-		agreementsTable.Rows = append(agreementsTable.Rows, []report.Cell{report.Str(at.Agreement.ID), report.Str(at.Agreement.Buyer),
+		agreementsTable.Rows = append(agreementsTable.Rows, []report.Cell{report.Str(at.Agreement.ID), report.Str(at.Agreement.Buyer.Name),
 			report.Tonnes(at.Delivered), report.CNY(at.Released), report.CNY(at.CoalReleased), report.CNY(at.CoalShortfall)})
 	}
 	doc.Tables = []report.Table{byMonth, months, agreementsTable}
@@ -329,7 +329,7 @@ func reportDoc(l i18n.Lang, seller string, s *settle.Settlement, rep *policy.Pol
 			Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "delivered_t", "reason"),
 		}
 		for _, u := range rep.Unpriced {
-			unpriced.Rows = append(unpriced.Rows, []report.Cell{report.Str(u.Agreement.ID), report.Str(u.Agreement.Buyer), report.Str(u.Month.String()),
+			unpriced.Rows = append(unpriced.Rows, []report.Cell{report.Str(u.Agreement.ID), report.Str(u.Agreement.Buyer.Name), report.Str(u.Month.String()),
 				report.Int(u.Tickets), report.Tonnes(u.Delivered), report.Str(l.SayError(u.Reason))})
 		}
 		doc.Tables = append(doc.Tables, unpriced)

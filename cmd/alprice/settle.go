@@ -139,7 +139,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 			return err
 		}
 	}
-	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller, s) }, json: func() any { return settleJSON(a.lang, s) },
+	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller.Name, s) }, json: func() any { return settleJSON(a.lang, s) },
 		html: func() (report.HTML, error) { return settleHTML(a.lang, agreements, s) }}); err != nil {
 		return err
 	}
@@ -259,12 +259,12 @@ func settleJSON(l i18n.Lang, s *settle.Settlement) settlementJSON {
 		Unpriced: []unpricedJSON{},
 	}
 	for _, u := range s.Unpriced {
-		j.Unpriced = append(j.Unpriced, unpricedJSON{Agreement: u.Agreement.ID, Buyer: u.Agreement.Buyer, Month: u.Month.String(),
+		j.Unpriced = append(j.Unpriced, unpricedJSON{Agreement: u.Agreement.ID, Buyer: u.Agreement.Buyer.Name, Month: u.Month.String(),
 			Tickets: u.Tickets, DeliveredT: tonnes(u.Delivered), Reason: u.Reason.Error()})
 	}
 	for _, st := range s.Statements {
 		sj := statementJSON{
-			Agreement: st.Agreement.ID, Buyer: st.Agreement.Buyer, Month: st.Month.String(),
+			Agreement: st.Agreement.ID, Buyer: st.Agreement.Buyer.Name, Month: st.Month.String(),
 			BenchmarkMonth: st.Price.Average.Month.String(), Benchmark: money(st.Price.Price.Benchmark),
 			BenchmarkDays: st.Price.Average.Days, BenchmarkExpDays: st.Price.Average.ExpectedDays,
 			BenchmarkStatus: benchmarkStatus(st.Price.Provisional()),
@@ -298,7 +298,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 			provisional = append(provisional, fmt.Sprintf("%s %s", st.Agreement.ID, st.Month))
 		}
 		statements.Rows = append(statements.Rows, []report.Cell{
-			report.Str(st.Agreement.ID), report.Str(st.Agreement.Buyer), report.Str(st.Month.String()), report.Int(st.Tickets),
+			report.Str(st.Agreement.ID), report.Str(st.Agreement.Buyer.Name), report.Str(st.Month.String()), report.Int(st.Tickets),
 			report.Tonnes(st.Tapped), report.Tonnes(st.Delivered), report.Tonnes(st.Loss()),
 			report.Str(st.Price.Average.Month.String()), report.Int(st.Price.Average.Days), report.CNY(st.Price.Price.Benchmark),
 			report.CNY(st.Price.Price.UnitPrice), report.CNY(st.Price.Price.UnitPriceExclVAT),
@@ -349,7 +349,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 		Columns:   columns(l, "agreement", "buyer", "month:supply", "tickets", "delivered_t", "reason"),
 	}
 	for _, u := range s.Unpriced {
-		unpriced.Rows = append(unpriced.Rows, []report.Cell{report.Str(u.Agreement.ID), report.Str(u.Agreement.Buyer), report.Str(u.Month.String()),
+		unpriced.Rows = append(unpriced.Rows, []report.Cell{report.Str(u.Agreement.ID), report.Str(u.Agreement.Buyer.Name), report.Str(u.Month.String()),
 			report.Int(u.Tickets), report.Tonnes(u.Delivered), report.Str(l.SayError(u.Reason))})
 	}
 	doc.Tables = append(doc.Tables, days, invoices,

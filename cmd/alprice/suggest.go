@@ -143,7 +143,7 @@ func agreementIDs(cmd *cobra.Command) []string {
 	}
 	var out []string
 	for _, a := range ags.List {
-		out = append(out, a.ID+"\t"+a.Buyer)
+		out = append(out, a.ID+"\t"+a.Buyer.Name)
 	}
 	return out
 }

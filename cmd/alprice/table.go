@@ -155,13 +155,13 @@ func runTable(a *app, o *tableOptions) error {
 		tables = append(tables, t)
 	}
 	doc := func() report.Doc {
-		doc := priceTableDoc(a.lang, agreements.Seller, q.Source, tables)
+		doc := priceTableDoc(a.lang, agreements.Seller.Name, q.Source, tables)
 		if len(months) > 1 {
 			doc.Charts = []report.Chart{priceChart(a.lang, q, months, tables)}
 		}
 		return doc
 	}
-	r := result{doc: doc, json: func() any { return priceTableJSON(a.lang, agreements.Seller, tables) }}
+	r := result{doc: doc, json: func() any { return priceTableJSON(a.lang, agreements.Seller.Name, tables) }}
 	if o.notice {
 		r.html = func() (report.HTML, error) { return noticeHTML(a.lang, agreements, q, tables) }
 	}
@@ -214,7 +214,7 @@ func priceTableJSON(l i18n.Lang, seller string, tables []agreementPrices) []any 
 				continue
 			}
 			u := r.unavailable
-			uj := unavailableJSON{Agreement: t.agreement.ID, Buyer: t.agreement.Buyer, Month: u.month.String(),
+			uj := unavailableJSON{Agreement: t.agreement.ID, Buyer: t.agreement.Buyer.Name, Month: u.month.String(),
 				BenchmarkMonth: u.benchmarkMonth.String(), BenchmarkStatus: u.status(), Unavailable: l.SayError(u.reason)}
 			if u.average != nil {
 				uj.BenchmarkDays, uj.BenchmarkExp = u.average.Days, u.average.ExpectedDays
@@ -250,8 +250,8 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 	for _, t := range tables {
 		ag := t.agreement
 		table := report.Table{
-			Title:     fmt.Sprintf(l.T("Agreement %s · buyer %s", "协议 %s · 需方 %s"), ag.ID, ag.Buyer),
-			SheetName: report.SheetName(ag.ID, ag.Buyer),
+			Title:     fmt.Sprintf(l.T("Agreement %s · buyer %s", "协议 %s · 需方 %s"), ag.ID, ag.Buyer.Name),
+			SheetName: report.SheetName(ag.ID, ag.Buyer.Name),
 			Columns:   cols,
 		}
 		for _, r := range t.rows {
@@ -267,7 +267,7 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 			sums := kindTotals(mp.Price)
 			row := make([]report.Cell, 0, len(cols))
 			row = append(row,
-				report.Str(ag.ID), report.Str(ag.Buyer), report.Str(mp.Month.String()), report.Str(mp.Terms.From.String()),
+				report.Str(ag.ID), report.Str(ag.Buyer.Name), report.Str(mp.Month.String()), report.Str(mp.Terms.From.String()),
 				report.Str(mp.Average.Month.String()), report.Int(mp.Average.Days), report.CNY(mp.Price.Benchmark),
 			)
 			for _, k := range tableKinds {
@@ -306,7 +306,7 @@ func unavailableRow(l i18n.Lang, ag *pricing.Agreement, u *unavailableMonth, wid
 		days = report.Int(u.average.Days)
 		why = report.Remark(fmt.Sprintf(l.T("not final: %d of %d days", "未完整:%d/%d个交易日"), u.average.Days, u.average.ExpectedDays))
 	}
-	row := []report.Cell{report.Str(ag.ID), report.Str(ag.Buyer), report.Str(u.month.String()), report.Str(u.terms.From.String()),
+	row := []report.Cell{report.Str(ag.ID), report.Str(ag.Buyer.Name), report.Str(u.month.String()), report.Str(u.terms.From.String()),
 		report.Str(u.benchmarkMonth.String()), days, why}
 	for len(row) < width-1 {
 		row = append(row, report.Empty)

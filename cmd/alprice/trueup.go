@@ -166,7 +166,7 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 		}
 	}
 	if err := a.emit(result{
-		doc:  func() report.Doc { return trueupDoc(a.lang, agreements.Seller, invoices.Source, res) },
+		doc:  func() report.Doc { return trueupDoc(a.lang, agreements.Seller.Name, invoices.Source, res) },
 		json: func() any { return trueupJSON(a.lang, res) },
 	}); err != nil {
 		return err
@@ -242,7 +242,7 @@ func trueupJSON(l i18n.Lang, r *invoice.TrueUpResult) trueupResultJSON {
 	j := trueupResultJSON{TrueUps: []trueupJSONRow{}, Findings: findingsJSON(l, r.Findings)}
 	for _, tu := range r.TrueUps {
 		row := trueupJSONRow{
-			Agreement: tu.Agreement.ID, Buyer: tu.Agreement.Buyer, Month: tu.Month.String(),
+			Agreement: tu.Agreement.ID, Buyer: tu.Agreement.Buyer.Name, Month: tu.Month.String(),
 			Provisional: priceOf(tu.Provisional), Final: priceOf(&tu.Final), DeliveredT: tonnes(tu.Delivered),
 			Invoices: tu.Invoices, Invoiced: invoicedJSON{tonnes(tu.Quantity), amountsOf(tu.Invoiced)},
 			FinalBill: amountsOf(tu.FinalBill), Difference: amountsOf(tu.Difference), Action: string(tu.Action),
@@ -331,7 +331,7 @@ func trueupDoc(l i18n.Lang, seller, source string, r *invoice.TrueUpResult) repo
 			provMonth, provPrice = report.Str(tu.Provisional.Average.Month.String()), report.CNY(tu.Provisional.Price.UnitPrice)
 		}
 		summary.Rows = append(summary.Rows, []report.Cell{
-			report.Str(tu.Agreement.ID), report.Str(tu.Agreement.Buyer), report.Str(tu.Month.String()), provMonth, provPrice,
+			report.Str(tu.Agreement.ID), report.Str(tu.Agreement.Buyer.Name), report.Str(tu.Month.String()), provMonth, provPrice,
 			report.Str(tu.Final.Average.Month.String()), report.Int(tu.Final.Average.Days), report.CNY(tu.Final.Price.UnitPrice),
 			report.Tonnes(tu.Delivered), report.Tonnes(tu.Quantity), report.CNY(tu.Invoiced.Amount), report.CNY(tu.FinalBill.Amount),
 			report.CNY(tu.Difference.Amount), report.CNY(tu.Difference.AmountExclVAT), report.CNY(tu.Difference.VAT), actionCell(l, tu.Action),

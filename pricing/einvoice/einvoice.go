@@ -77,7 +77,7 @@ func SettlementEInvoices(s *settle.Settlement, ags *pricing.Agreements, cap deci
 		for i, l := range lines {
 			out = append(out, EInvoice{
 				Serial: Serial(st.Agreement.ID, st.Month, SerialSettlement, i+1),
-				Kind:   item.Kind, Seller: &ags.SellerParty, Buyer: &st.Agreement.BuyerParty, Item: item, Agreement: st.Agreement,
+				Kind:   item.Kind, Seller: &ags.Seller, Buyer: &st.Agreement.Buyer, Item: item, Agreement: st.Agreement,
 				Month: st.Month, Price: &st.Price, Part: i + 1, Parts: len(lines), Cap: limit,
 				Lines: []EInvoiceLine{{InvoiceItem: item, Quantity: l.Quantity, UnitPrice: pricing.InvoiceUnitPrice(l.AmountExclVAT, l.Quantity),
 					AmountExclVAT: l.AmountExclVAT, VATRate: st.Price.Price.VATRate, VAT: l.VAT}},
@@ -113,7 +113,7 @@ func TrueUpEInvoices(res *invoice.TrueUpResult, ags *pricing.Agreements, cap dec
 		for _, l := range tu.Lines {
 			out = append(out, EInvoice{
 				Serial: Serial(tu.Agreement.ID, tu.Month, SerialPriceDifference, l.Line),
-				Kind:   item.Kind, Seller: &ags.SellerParty, Buyer: &tu.Agreement.BuyerParty, Item: item, Agreement: tu.Agreement,
+				Kind:   item.Kind, Seller: &ags.Seller, Buyer: &tu.Agreement.Buyer, Item: item, Agreement: tu.Agreement,
 				Month: tu.Month, Price: &tu.Final, TrueUp: true, Part: l.Line, Parts: len(tu.Lines), Cap: limit,
 				Lines: []EInvoiceLine{{InvoiceItem: diffItem, UnitPrice: decimal.Zero, AmountExclVAT: l.AmountExclVAT,
 					VATRate: tu.Final.Price.VATRate, VAT: l.VAT}},
@@ -145,10 +145,10 @@ func (e *InvoicingError) check(ags *pricing.Agreements, a *pricing.Agreement, it
 	if item.TaxCode == "" {
 		fields = append(fields, pricing.Errorf("invoice.tax_code (the 19-digit 商品和服务税收分类编码; molten aluminium is 1080306020000000000)"))
 	}
-	if a.BuyerParty.TaxID == "" {
+	if a.Buyer.TaxID == "" {
 		fields = append(fields, pricing.Errorf("buyer_tax_id (the platform requires the buyer's tax id for a special VAT invoice, and for an ordinary one to a company)"))
 	}
-	if ags.SellerParty.Name == "" {
+	if ags.Seller.Name == "" {
 		fields = append(fields, pricing.Errorf("seller (the issuer's name)"))
 	}
 	if len(fields) > 0 {

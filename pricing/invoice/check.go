@@ -193,7 +193,7 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 		ag := &ags.List[k.agreement]
 		mp := prices[k]
 		before := len(res.Findings)
-		ms := c.scanMonth(is, byMonth[k], ag.Buyer, mp.Terms, &mp.Price.UnitPrice, true)
+		ms := c.scanMonth(is, byMonth[k], ag.Buyer.Name, mp.Terms, &mp.Price.UnitPrice, true)
 		res.Findings = append(res.Findings, ms.noQuantity...)
 		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: ms.lines, Billed: ms.amount.decimal(), Statement: statements[k], Price: mp,
 			Invoices: ms.invoices, MonthFrom: ms.monthFrom, Quantity: ms.quantity}
@@ -205,7 +205,7 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 		unpriced := make([]pricing.InvoiceLine, len(ms.unpriced))
 		for j, i := range ms.unpriced {
 			unpriced[j] = is.line(int(i))
-			unpriced[j].Buyer = ag.Buyer
+			unpriced[j].Buyer = ag.Buyer.Name
 		}
 		res.Findings = append(res.Findings, c.price(ag, mp, unpriced)...)
 		res.Findings = append(res.Findings, c.total(mc)...)
@@ -264,7 +264,7 @@ func (c *checker) lineArithmetic(l pricing.InvoiceLine, t pricing.Terms) []Findi
 }
 
 func monthFinding(mc MonthCheck, field string, invoiced, expected decimal.Decimal, rule string, why pricing.Message) Finding {
-	return Finding{InvoiceNo: invoiceList(mc.Invoices), Buyer: mc.Agreement.Buyer, Month: mc.Month,
+	return Finding{InvoiceNo: invoiceList(mc.Invoices), Buyer: mc.Agreement.Buyer.Name, Month: mc.Month,
 		Field: field, Invoiced: invoiced, Expected: expected, Rule: rule, Why: why}
 }
 

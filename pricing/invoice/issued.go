@@ -89,7 +89,7 @@ func countIssued(inv *pricing.Invoices, ags *pricing.Agreements, findBuyer func(
 	}
 	byTaxID := map[string]int32{}
 	for i, a := range ags.List {
-		if id := a.BuyerParty.TaxID; id != "" {
+		if id := a.Buyer.TaxID; id != "" {
 			if _, dup := byTaxID[id]; dup {
 				byTaxID[id] = -1 // two agreements of one buyer: by name
 			} else {
@@ -110,9 +110,9 @@ func countIssued(inv *pricing.Invoices, ags *pricing.Agreements, findBuyer func(
 		if !byID || ag < 0 || h.Buyer.TaxID == "" {
 			ag = findBuyer(first.Buyer)
 			if ag >= 0 {
-				if want := ags.List[ag].BuyerParty.TaxID; want != "" && h.Buyer.TaxID != "" && want != h.Buyer.TaxID {
+				if want := ags.List[ag].Buyer.TaxID; want != "" && h.Buyer.TaxID != "" && want != h.Buyer.TaxID {
 					is.findings = append(is.findings, invoiceFinding(h, &ags.List[ag], "buyer_tax_id", pricing.RuleParties,
-						pricing.Msg("invoice.buyer-tax-id", h.Buyer.TaxID, ags.List[ag].ID, want, ags.List[ag].Buyer)))
+						pricing.Msg("invoice.buyer-tax-id", h.Buyer.TaxID, ags.List[ag].ID, want, ags.List[ag].Buyer.Name)))
 				}
 			}
 		}
@@ -153,20 +153,20 @@ func countIssued(inv *pricing.Invoices, ags *pricing.Agreements, findBuyer func(
 // one — by tax id when the agreements file gives the seller's, else by
 // name —, and "" when it is the seller or nothing tells.
 func otherSeller(h *pricing.InvoiceHeader, ags *pricing.Agreements) string {
-	if want := ags.SellerParty.TaxID; want != "" {
+	if want := ags.Seller.TaxID; want != "" {
 		if h.Seller.TaxID != "" && h.Seller.TaxID != want {
 			return want
 		}
 		return ""
 	}
-	if ags.Seller != "" && h.Seller.Name != "" && h.Seller.Name != ags.Seller {
-		return ags.Seller
+	if ags.Seller.Name != "" && h.Seller.Name != "" && h.Seller.Name != ags.Seller.Name {
+		return ags.Seller.Name
 	}
 	return ""
 }
 
 func invoiceFinding(h *pricing.InvoiceHeader, a *pricing.Agreement, field, rule string, why pricing.Message) Finding {
-	return Finding{InvoiceNo: h.Number, Buyer: a.Buyer, Month: h.Month, Field: field, Invoiced: decimal.Zero, Expected: decimal.Zero,
+	return Finding{InvoiceNo: h.Number, Buyer: a.Buyer.Name, Month: h.Month, Field: field, Invoiced: decimal.Zero, Expected: decimal.Zero,
 		Rule: rule, Why: why}
 }
 

@@ -172,7 +172,7 @@ func TestCheckRedMissingAndFreight(t *testing.T) {
 func TestCheckParties(t *testing.T) {
 	ags, q := sample.Inputs(t)
 	s := settled(t, "deliveries-2026-03.csv", settle.SettleOptions{})
-	ags.SellerParty.TaxID = "91652300MA7AL0009X"
+	ags.Seller.TaxID = "91652300MA7AL0009X"
 	res, err := Check(received(t, "transport-left-out.xml"), ags, q, s, CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -180,10 +180,10 @@ func TestCheckParties(t *testing.T) {
 	if len(res.Findings) != 1 || res.Findings[0].Why.Code != "invoice.seller" || len(res.NotChecked) != 1 || len(res.Months) != 0 {
 		t.Errorf("findings %v, not checked %v, months %d", res.Findings, res.NotChecked, len(res.Months))
 	}
-	ags.SellerParty.TaxID = "91652300MA7AL0001X"
+	ags.Seller.TaxID = "91652300MA7AL0001X"
 	// The agreement of another buyer name that states this buyer's tax id
 	// takes the invoice.
-	ags.List[2].BuyerParty.TaxID = "91652300MA7BL0002Y"
+	ags.List[2].Buyer.TaxID = "91652300MA7BL0002Y"
 	res, err = Check(received(t, "clean/26652000000026030001.xml"), ags, q, s, CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -192,8 +192,8 @@ func TestCheckParties(t *testing.T) {
 		t.Errorf("months %+v", res.Months)
 	}
 	// By name, an agreement stating another tax id: a finding.
-	ags.List[2].BuyerParty.TaxID = ""
-	ags.List[0].BuyerParty.TaxID = "91652300MA7BL0009Y"
+	ags.List[2].Buyer.TaxID = ""
+	ags.List[0].Buyer.TaxID = "91652300MA7BL0009Y"
 	res, err = Check(received(t, "clean/26652000000026030001.xml"), ags, q, s, CheckOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -175,7 +175,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 				tu.Provisional = &p
 			}
 		}
-		ms := c.scanMonth(is, lines, ag.Buyer, final.Terms, nil, false)
+		ms := c.scanMonth(is, lines, ag.Buyer.Name, final.Terms, nil, false)
 		tu.Invoices, tu.Quantity = ms.invoices, ms.quantity
 		tu.Invoiced = Amounts{ms.amount.decimal(), ms.exclVAT.decimal(), ms.vat.decimal()}
 		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(lines), Billed: decimal.Zero, Statement: statements[k], Price: final,
@@ -208,7 +208,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		st := &s.Statements[i]
 		k := key{buyers.Find(st.Agreement.ID), st.Month}
 		if _, invoiced := byMonth[k]; !invoiced {
-			res.Findings = append(res.Findings, Finding{Buyer: st.Agreement.Buyer, Month: st.Month, Field: "quantity_t",
+			res.Findings = append(res.Findings, Finding{Buyer: st.Agreement.Buyer.Name, Month: st.Month, Field: "quantity_t",
 				Invoiced: decimal.Zero, Expected: st.Delivered.Tonnes(), Rule: pricing.RuleStatement,
 				Why: pricing.Msg("trueup.uninvoiced", st.Delivered.String(), st.Agreement.ID, st.Month.String(), fmt.Sprint(st.Tickets), inv.Source)})
 		}

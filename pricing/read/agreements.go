@@ -326,8 +326,7 @@ func (y *yamlReader) agreements(root *yaml.Node) *pricing.Agreements {
 		case "coal_discount":
 			s.CoalDiscounts = y.coalDiscounts(v, key)
 		case "seller":
-			s.SellerParty = y.seller(v, key)
-			s.Seller = s.SellerParty.Name
+			s.Seller = y.seller(v, key)
 		case "invoice":
 			s.Invoice = y.invoiceItem(v, key)
 		case "holidays":
@@ -369,8 +368,8 @@ func (y *yamlReader) agreements(root *yaml.Node) *pricing.Agreements {
 		ids[a.ID] = a.Line
 	}
 	for _, a := range s.List {
-		if first, clash := ids[a.Buyer]; clash && a.Buyer != a.ID {
-			y.errs = append(y.errs, &pricing.InputError{Source: y.name, Line: a.Line, Field: "buyer", Value: a.Buyer,
+		if first, clash := ids[a.Buyer.Name]; clash && a.Buyer.Name != a.ID {
+			y.errs = append(y.errs, &pricing.InputError{Source: y.name, Line: a.Line, Field: "buyer", Value: a.Buyer.Name,
 				Err: pricing.Errorf("is the id of the agreement at line %d: a deliveries or invoices row naming it would be ambiguous; rename one", first)})
 		}
 	}
@@ -430,19 +429,19 @@ func (y *yamlReader) agreement(n *yaml.Node, field string) pricing.Agreement {
 		case "id":
 			a.ID, _ = y.nameOf(v, path)
 		case "buyer":
-			a.Buyer, _ = y.nameOf(v, path)
+			a.Buyer.Name, _ = y.nameOf(v, path)
 		case "buyer_tax_id":
-			a.BuyerParty.TaxID, _ = parse(y, v, path, pricing.ParseTaxID)
+			a.Buyer.TaxID, _ = parse(y, v, path, pricing.ParseTaxID)
 		case "buyer_address":
-			a.BuyerParty.Address, _ = y.nameOf(v, path)
+			a.Buyer.Address, _ = y.nameOf(v, path)
 		case "buyer_phone":
-			a.BuyerParty.Phone, _ = y.nameOf(v, path)
+			a.Buyer.Phone, _ = y.nameOf(v, path)
 		case "buyer_bank":
-			a.BuyerParty.Bank, _ = y.nameOf(v, path)
+			a.Buyer.Bank, _ = y.nameOf(v, path)
 		case "buyer_account":
-			a.BuyerParty.Account, _ = y.nameOf(v, path)
+			a.Buyer.Account, _ = y.nameOf(v, path)
 		case "buyer_email":
-			a.BuyerParty.Email, _ = y.nameOf(v, path)
+			a.Buyer.Email, _ = y.nameOf(v, path)
 		case "invoice":
 			a.Invoice = y.invoiceItem(v, path)
 		case "terms":
@@ -453,7 +452,6 @@ func (y *yamlReader) agreement(n *yaml.Node, field string) pricing.Agreement {
 		}
 	})
 	y.require(n, field, seen, "id", "buyer", "terms")
-	a.BuyerParty.Name = a.Buyer
 	y.checkVersions(&a, field)
 	return a
 }

@@ -24,8 +24,8 @@ func TestReadSampleAgreements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Seller != "准东示例电解铝有限公司" || len(s.List) != 3 {
-		t.Fatalf("seller %q, %d agreements", s.Seller, len(s.List))
+	if s.Seller.Name != "准东示例电解铝有限公司" || len(s.List) != 3 {
+		t.Fatalf("seller %q, %d agreements", s.Seller.Name, len(s.List))
 	}
 	a, err := s.Find("ZD-2026-002")
 	if err != nil {

@@ -185,7 +185,7 @@ func FuzzReadAgreements(f *testing.F) {
 			return
 		}
 		for i, a := range s.List {
-			if a.ID == "" || a.Buyer == "" || len(a.Terms) == 0 {
+			if a.ID == "" || a.Buyer.Name == "" || len(a.Terms) == 0 {
 				t.Fatalf("agreement %d read without id, buyer or terms: %+v", i, a)
 			}
 			if got, err := s.Find(a.ID); err != nil || got.ID != a.ID {

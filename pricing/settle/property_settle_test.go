@@ -57,7 +57,7 @@ func TestPropertySettlementTotals(t *testing.T) {
 		for _, st := range s.Statements {
 			name := st.Agreement.ID
 			if name == "ZD-2026-002" {
-				name = st.Agreement.Buyer
+				name = st.Agreement.Buyer.Name
 			}
 			k := key{name, st.Month.String()[5:]}
 			if int64(st.Delivered) != delivered[k] || int64(st.Tapped) != tapped[k] || st.Tickets != count[k] {

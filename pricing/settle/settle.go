@@ -314,15 +314,15 @@ func NewBuyerIndex(ags *pricing.Agreements) *buyerIndex {
 	}
 	buyers := make(map[string]int, len(ags.List)) // agreements per buyer name
 	for _, a := range ags.List {
-		buyers[a.Buyer]++
+		buyers[a.Buyer.Name]++
 	}
 	for i, a := range ags.List {
-		if _, seen := b.index[a.Buyer]; seen {
+		if _, seen := b.index[a.Buyer.Name]; seen {
 			continue
 		}
-		b.index[a.Buyer] = int32(i)
-		if buyers[a.Buyer] > 1 {
-			b.index[a.Buyer] = -1
+		b.index[a.Buyer.Name] = int32(i)
+		if buyers[a.Buyer.Name] > 1 {
+			b.index[a.Buyer.Name] = -1
 		}
 	}
 	return b
