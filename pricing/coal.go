@@ -61,7 +61,7 @@ func ParseCoalPerTonne(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// sortCoalDiscounts orders versions by month.
+// SortCoalDiscounts orders versions by month.
 func SortCoalDiscounts(list []CoalDiscount) {
 	slices.SortStableFunc(list, func(a, b CoalDiscount) int { return int(a.From - b.From) })
 }

@@ -137,7 +137,7 @@ type Terms struct {
 	VATRate           decimal.Decimal  // a fraction: 0.13
 	ProvisionalBasis  ProvisionalBasis // "" when not stated: BasisPrevious
 	Adjustments       []Adjustment     // deductions, then premiums
-	CoalDiscounts     []CoalDiscount   // the smelter's, from the agreements file: what a coal deduction of value full passes through
+	CoalDiscounts     []CoalDiscount   // the smelter's list (Agreements.CoalDiscounts, shared, not copied): what a coal deduction of value full passes through
 	Line              int              // line in the agreements file; 0 when built from flags
 }
 
