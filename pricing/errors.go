@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -214,6 +215,10 @@ func (e *BugError) Template() *Error {
 // package of the domain say themselves through one.
 type Templated interface{ Template() *Error }
 
+// wrapVerb is the %w of a template, or %[n]w: said, the wrapped error is
+// text, printed with %v.
+var wrapVerb = regexp.MustCompile(`%(\[[0-9]+\])?w`)
+
 // Say says err with every template translated by tr, which returns ""
 // for a template it has no translation of (English is kept); a nil tr
 // says English. Input errors keep their shape, "file:line:col: field:
@@ -239,7 +244,7 @@ func Say(err error, tr func(string) string) string {
 			}
 			args[i] = a
 		}
-		return fmt.Sprintf(strings.ReplaceAll(translate(e.Template), "%w", "%v"), args...)
+		return fmt.Sprintf(wrapVerb.ReplaceAllString(translate(e.Template), "%${1}v"), args...)
 	case Templated:
 		return Say(e.Template(), tr)
 	case *InputError:

@@ -173,7 +173,7 @@ var errorWords = []string{"zh", "en", "address", "bank", "both", "auto", "utf", 
 	"transport", "casting", "coal", "fee", "label", "text", "html", "json", "csv", "xlsx", "alprice", "settle", "kg", "key",
 	"value", "agreements", "premiums", "from", "seller", "http", "https", "stdin", "Excel", "X", "t", "gb", "body",
 	"priceList", "invoice", "md", "txt", "to", "docs", "man", "deductions", "Windows", "lint", "quote",
-	"xml", "batch", "summary", "EInvoice", "quotes", "import"}
+	"xml", "batch", "summary", "EInvoice", "quotes", "import", "true", "false", "s", "m"}
 
 func allowedInChineseError(cn string) bool {
 	for _, w := range asciiWord.FindAllString(codeLike.ReplaceAllString(cn, ""), -1) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,11 +44,29 @@ func flagErrorWithSuggestion(cmd *cobra.Command, err error) error {
 	case errors.As(err, &noValue):
 		return usageError{pricing.Errorf("flag needs an argument: --%s", noValue.GetFlag().Name)}
 	case errors.As(err, &invalid):
-		return usageError{pricing.Errorf("invalid argument %q for --%s: %w", invalid.GetValue(), invalid.GetFlag().Name, errors.Unwrap(invalid))}
+		return usageError{pricing.Errorf("invalid argument %q for --%s: %w", invalid.GetValue(), invalid.GetFlag().Name, flagValueError(invalid.GetFlag(), errors.Unwrap(invalid)))}
 	case errors.As(err, &syntax):
 		return usageError{pricing.Errorf("bad flag syntax: %s", syntax.GetSpecifiedFlag())}
 	}
 	return usageError{err}
+}
+
+// flagValueError says what is wrong with the value of flag f in words,
+// not in those of the parser pflag called ("strconv.ParseBool: parsing
+// "maybe": invalid syntax"); the flags of alprice's own types say theirs.
+func flagValueError(f *pflag.Flag, err error) error {
+	switch f.Value.Type() {
+	case "bool":
+		return pricing.Errorf("write true or false")
+	case "int":
+		if errors.Is(err, strconv.ErrRange) {
+			return pricing.Errorf("is out of range")
+		}
+		return pricing.Errorf("write a whole number")
+	case "duration":
+		return pricing.Errorf("write a duration such as 20s or 1m30s")
+	}
+	return err
 }
 
 // editDistance is the Levenshtein distance of a and b.
