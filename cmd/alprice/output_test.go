@@ -17,22 +17,6 @@ import (
 	"alprice/pricing"
 )
 
-// TestHelperProcess is alprice as a process, for tests that need one (to
-// interrupt it): the arguments after "--" are alprice's.
-func TestHelperProcess(t *testing.T) {
-	if os.Getenv("ALPRICE_HELPER") == "" {
-		return
-	}
-	args := os.Args
-	for i, a := range args {
-		if a == "--" {
-			args = args[i+1:]
-			break
-		}
-	}
-	os.Exit(run(args, os.Stdin, os.Stdout, os.Stderr, os.Getenv))
-}
-
 func dirNames(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -132,10 +116,9 @@ func TestInterruptLeavesNoOutput(t *testing.T) {
 	if err := os.WriteFile(out, []byte("yesterday's statement"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "--", "settle",
+	cmd := alpriceProcess("settle",
 		"--agreements", filepath.Join(root, "testdata/agreements.yaml"), "--quotes", filepath.Join(root, h1Quotes),
 		"--deliveries", "-", "--out", out)
-	cmd.Env = append(os.Environ(), "ALPRICE_HELPER=1")
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -294,12 +277,19 @@ func TestSparseFile(t *testing.T) {
 	}
 }
 
+// alpriceProcess is alprice as a process with args, not yet started: the
+// same program the end-to-end scripts run, which TestMain puts on $PATH
+// (testscript.Main), so that every test that needs a process (to signal
+// it) runs it the one way.
+func alpriceProcess(args ...string) *exec.Cmd {
+	return exec.Command("alprice", args...)
+}
+
 // helperProcess starts alprice as a process with args, for tests that
 // signal it.
 func helperProcess(t *testing.T, stdin io.Reader, args ...string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestHelperProcess$", "--"}, args...)...)
-	cmd.Env = append(os.Environ(), "ALPRICE_HELPER=1")
+	cmd := alpriceProcess(args...)
 	cmd.Stdin = stdin
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
