@@ -86,7 +86,7 @@ type Agreements struct {
 }
 
 // InvoiceItem returns what the invoices of agreement a name: the file's
-// invoice: fields, with a's own over them, the item [DefaultItem] and the
+// invoice: fields, with a's own over them, the item [defaultItem] and the
 // unit 吨 unless stated.
 func (s *Agreements) InvoiceItem(a *Agreement) InvoiceItem {
 	it := s.Invoice.over(a.Invoice)
@@ -94,7 +94,7 @@ func (s *Agreements) InvoiceItem(a *Agreement) InvoiceItem {
 		it.Unit = "吨"
 	}
 	if it.Item == "" {
-		it.Item = DefaultItem
+		it.Item = defaultItem
 	}
 	if it.Kind == "" {
 		it.Kind = SpecialInvoice

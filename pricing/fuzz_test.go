@@ -15,7 +15,7 @@ func FuzzParseValue(f *testing.F) {
 			if err != nil || back.IsPercent() != v.IsPercent() || !back.Number().Equal(v.Number()) {
 				t.Fatalf("%q reads as %s, which reads back as %v, %v", s, v, back, err)
 			}
-			if v.Number().IsNegative() || (v.IsPercent() && (!v.Number().IsPositive() || v.Number().GreaterThanOrEqual(Hundred))) {
+			if v.Number().IsNegative() || (v.IsPercent() && (!v.Number().IsPositive() || v.Number().GreaterThanOrEqual(hundred))) {
 				t.Fatalf("%q reads as %s, outside the allowed range", s, v)
 			}
 		} else if !strings.Contains(err.Error(), "write") {
@@ -34,7 +34,7 @@ func FuzzParseWeight(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		w, err := ParseWeight(s)
 		if err == nil {
-			if w <= 0 || w > MaxWeight {
+			if w <= 0 || w > maxWeight {
 				t.Fatalf("%q reads as %d kg, out of range", s, w)
 			}
 			if back, err := ParseWeight(w.String()); err != nil || back != w {

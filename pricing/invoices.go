@@ -37,14 +37,14 @@ type InvoiceLine struct {
 // The product of the agreements unless they state another (platforms.md
 // §2): 原铝（电解铝）, category 有色金属冶炼压延品.
 const (
-	MoltenAluminiumTaxCode = "1080306020000000000"
-	MoltenAluminiumItem    = "铝液"
+	moltenAluminiumTaxCode = "1080306020000000000"
+	moltenAluminiumItem    = "铝液"
 )
 
 // IsProduct reports whether invoice line l bills item, what an
 // agreement's invoices name: its tax code is item's (or, when item states
-// none, [MoltenAluminiumTaxCode]), or its 项目名称 without the category
-// (*有色金属冶炼压延品*铝液 is 铝液) is item's (or [MoltenAluminiumItem]). A
+// none, [moltenAluminiumTaxCode]), or its 项目名称 without the category
+// (*有色金属冶炼压延品*铝液 is 铝液) is item's (or [moltenAluminiumItem]). A
 // line that names neither (the CSV's) is the product.
 func IsProduct(l InvoiceLine, item InvoiceItem) bool {
 	if l.Item == "" && l.TaxCode == "" {
@@ -52,10 +52,10 @@ func IsProduct(l InvoiceLine, item InvoiceItem) bool {
 	}
 	code, name := item.TaxCode, bareItem(item.Item)
 	if code == "" {
-		code = MoltenAluminiumTaxCode
+		code = moltenAluminiumTaxCode
 	}
 	if name == "" {
-		name = MoltenAluminiumItem
+		name = moltenAluminiumItem
 	}
 	return l.TaxCode == code || bareItem(l.Item) == name
 }

@@ -58,10 +58,10 @@ type InvoiceItem struct {
 	Cap decimal.Decimal
 }
 
-// DefaultItem is the 项目名称 of an invoice whose agreement names none: the
+// defaultItem is the 项目名称 of an invoice whose agreement names none: the
 // bare name, to which the platform adds the category of the tax code
 // (*有色金属冶炼压延品*铝液).
-const DefaultItem = "铝液"
+const defaultItem = "铝液"
 
 // Show is which of a party's details an invoice shows.
 type Show string

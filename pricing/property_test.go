@@ -45,7 +45,7 @@ func drawTerms(t *rapid.T) Terms {
 		kind := rapid.SampledFrom([]Kind{Transport, Casting, BurnLoss, Coal, Fee, Premium}).Draw(t, "kind")
 		var v Value
 		if rapid.Bool().Draw(t, "percent") {
-			v = PercentOfBenchmark(decimal.New(rapid.Int64Range(1, 50000).Draw(t, "pct"), -4)) // up to 5%
+			v = percentOfBenchmark(decimal.New(rapid.Int64Range(1, 50000).Draw(t, "pct"), -4)) // up to 5%
 		} else {
 			v = PerTonne(fen(0, 100_000).Draw(t, "cny")) // up to 1000/t
 		}
@@ -70,7 +70,7 @@ func TestPropertyLargerDeductionNeverRaisesThePrice(t *testing.T) {
 			if a.Kind == kind {
 				extra := fen(1, 50_000).Draw(t, "extra")
 				if a.Value.IsPercent() {
-					more.Adjustments[i].Value = PercentOfBenchmark(a.Value.Number().Add(decimal.New(1, -2)))
+					more.Adjustments[i].Value = percentOfBenchmark(a.Value.Number().Add(decimal.New(1, -2)))
 				} else {
 					more.Adjustments[i].Value = PerTonne(a.Value.Number().Add(extra))
 				}
@@ -180,7 +180,7 @@ func TestPropertyInvoicesKeepLinesExactly(t *testing.T) {
 			AmountExclVAT: figure("amount"), VATRate: figure("rate"), VAT: figure("vat"), Total: figure("total"),
 			HasTotal: rapid.Bool().Draw(t, "has total"), SourceLine: rapid.IntRange(2, 1<<40).Draw(t, "source line"),
 			MonthFrom: MonthFrom(rapid.IntRange(0, 3).Draw(t, "month from")), Item: rapid.SampledFrom([]string{"", "*有色金属冶炼压延品*铝液"}).Draw(t, "item"),
-			TaxCode: rapid.SampledFrom([]string{"", MoltenAluminiumTaxCode}).Draw(t, "tax code"), QuantityDerived: rapid.Bool().Draw(t, "quantity derived"),
+			TaxCode: rapid.SampledFrom([]string{"", moltenAluminiumTaxCode}).Draw(t, "tax code"), QuantityDerived: rapid.Bool().Draw(t, "quantity derived"),
 			UnitPriceDerived: rapid.Bool().Draw(t, "unit price derived"), NoQuantity: rapid.Bool().Draw(t, "no quantity")}
 		got := NewInvoices("i.csv", []InvoiceLine{l, l}).Line(1)
 		if got.MonthFrom != l.MonthFrom || got.Item != l.Item || got.TaxCode != l.TaxCode || got.QuantityDerived != l.QuantityDerived ||

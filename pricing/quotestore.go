@@ -105,7 +105,7 @@ func plausibility(qs []Quote) []Note {
 		if last == nil {
 			continue
 		}
-		if jump := q.Average.Sub(last.Average).Abs().Mul(Hundred); jump.GreaterThan(last.Average.Mul(maxJumpPercent)) {
+		if jump := q.Average.Sub(last.Average).Abs().Mul(hundred); jump.GreaterThan(last.Average.Mul(maxJumpPercent)) {
 			notes = append(notes, Note{Date: q.Date, Line: q.Line, Why: Msg("quote.jump", q.Average.String(), FormatDate(last.Date), last.Average.String(), maxJumpPercent.String())})
 		}
 	}

@@ -45,7 +45,7 @@ import (
 
 var (
 	one     = decimal.NewFromInt(1)
-	Hundred = decimal.NewFromInt(100)
+	hundred = decimal.NewFromInt(100)
 )
 
 const (

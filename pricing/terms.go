@@ -22,9 +22,9 @@ const (
 	Rounded   Kind = "rounding"  // the unit price rounded to whole yuan
 )
 
-// DeductionKinds lists the kinds that lower the price, in the order the
+// deductionKinds lists the kinds that lower the price, in the order the
 // build-up shows them when they come from flags.
-var DeductionKinds = []Kind{Transport, Casting, BurnLoss, Coal, Fee}
+var deductionKinds = []Kind{Transport, Casting, BurnLoss, Coal, Fee}
 
 // Rule returns the policy rule behind lines of kind k (see policy.md).
 func (k Kind) Rule() string {
@@ -46,7 +46,7 @@ func (k Kind) NeedsLabel() bool { return k == Fee || k == Premium }
 
 func ParseDeductionKind(s string) (Kind, error) {
 	k := Kind(s)
-	if slices.Contains(DeductionKinds, k) {
+	if slices.Contains(deductionKinds, k) {
 		return k, nil
 	}
 	if k == Premium {

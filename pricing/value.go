@@ -31,10 +31,10 @@ var (
 	acceptVAT     = Errorf("write the VAT rate as 13%% or 0.13")
 )
 
-// MaxWeight is the largest weight one value may state: ten million tonnes,
+// maxWeight is the largest weight one value may state: ten million tonnes,
 // far above any ladle or month, small enough that sums of millions of
 // tickets stay exact in int64 kilograms.
-const MaxWeight Weight = 10_000_000_000
+const maxWeight Weight = 10_000_000_000
 
 // scanDecimal checks s against the number syntax and returns its value. The
 // error says what is wrong, without repeating s.
@@ -124,7 +124,7 @@ func ParsePercent(s string) (decimal.Decimal, error) {
 	if err != nil {
 		return p, Errorf("%w: %v", err, acceptPercent)
 	}
-	if !p.IsPositive() || p.GreaterThanOrEqual(Hundred) {
+	if !p.IsPositive() || p.GreaterThanOrEqual(hundred) {
 		return decimal.Zero, Errorf("is out of range: %s", acceptPercent)
 	}
 	return p, nil
@@ -145,7 +145,7 @@ func (w Weight) String() string { return w.Tonnes().StringFixed(weightDecimals) 
 func ParseVATRate(s string) (decimal.Decimal, error) {
 	if num, ok := strings.CutSuffix(s, "%"); ok {
 		p, err := ScanDecimal(num, percentDecimals)
-		if err == nil && (!p.IsPositive() || p.GreaterThanOrEqual(Hundred)) {
+		if err == nil && (!p.IsPositive() || p.GreaterThanOrEqual(hundred)) {
 			err = Errorf("is out of range: a VAT rate is more than 0%% and less than 100%%")
 		}
 		if err != nil {
@@ -169,7 +169,7 @@ func RateText(rate decimal.Decimal) string { return rate.Shift(2).String() + "%"
 
 // ParseWeight parses a weight: tonnes with at most 3 decimals ("31.25") or
 // whole kilograms ("31250kg", "31250KG"). It must be more than zero and at most
-// [MaxWeight].
+// [maxWeight].
 func ParseWeight(s string) (Weight, error) {
 	if w, ok := ParseWeightFast([]byte(s), true); ok {
 		return w, nil
@@ -226,7 +226,7 @@ func ParseWeightFast(s []byte, tonnes bool) (Weight, bool) {
 			n *= 10
 		}
 	}
-	if i != len(s) || n <= 0 || Weight(n) > MaxWeight {
+	if i != len(s) || n <= 0 || Weight(n) > maxWeight {
 		return 0, false
 	}
 	return Weight(n), true
@@ -247,8 +247,8 @@ func weightFromTonnes(t decimal.Decimal) (Weight, error) {
 	if !kg.IsPositive() {
 		return 0, Errorf("is zero; a weight must be more than zero")
 	}
-	if kg.GreaterThan(decimal.NewFromInt(int64(MaxWeight))) {
-		return 0, Errorf("is more than %s t, the largest weight accepted", MaxWeight)
+	if kg.GreaterThan(decimal.NewFromInt(int64(maxWeight))) {
+		return 0, Errorf("is more than %s t, the largest weight accepted", maxWeight)
 	}
 	return Weight(kg.IntPart()), nil
 }
@@ -263,15 +263,15 @@ type Value struct {
 // PerTonne returns the value of d CNY per tonne.
 func PerTonne(d decimal.Decimal) Value { return Value{number: d} }
 
-// PercentOfBenchmark returns the value of p percent of the benchmark (p=0.6
+// percentOfBenchmark returns the value of p percent of the benchmark (p=0.6
 // for 0.6%).
-func PercentOfBenchmark(p decimal.Decimal) Value { return Value{number: p, percent: true} }
+func percentOfBenchmark(p decimal.Decimal) Value { return Value{number: p, percent: true} }
 
 // ParseValue parses money ("600") or a percentage ("0.6%").
 func ParseValue(s string) (Value, error) {
 	if strings.HasSuffix(s, "%") {
 		p, err := ParsePercent(s)
-		return PercentOfBenchmark(p), err
+		return percentOfBenchmark(p), err
 	}
 	d, err := ScanDecimal(s, moneyDecimals)
 	if err != nil {

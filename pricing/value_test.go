@@ -82,7 +82,7 @@ func TestParsePercent(t *testing.T) {
 }
 
 func TestParseWeight(t *testing.T) {
-	good := map[string]Weight{"31.25": 31250, "31.250": 31250, "31250kg": 31250, "31250KG": 31250, "31250Kg": 31250, "31,250kg": 31250, "0.001": 1, "1kg": 1, "10,000,000": MaxWeight, "28": 28000}
+	good := map[string]Weight{"31.25": 31250, "31.250": 31250, "31250kg": 31250, "31250KG": 31250, "31250Kg": 31250, "31,250kg": 31250, "0.001": 1, "1kg": 1, "10,000,000": maxWeight, "28": 28000}
 	for in, want := range good {
 		got, err := ParseWeight(in)
 		if err != nil || got != want {
