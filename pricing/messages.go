@@ -99,6 +99,8 @@ var english = map[string]string{
 // against.
 func MessageCodes() []string { return slices.Sorted(maps.Keys(english)) }
 
+// Msg returns the message of code with its figures; an unknown code is a
+// bug, and panics.
 func Msg(code string, args ...string) Message {
 	if _, ok := english[code]; !ok {
 		panic("pricing: no message " + code)

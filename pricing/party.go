@@ -34,6 +34,7 @@ func (k InvoiceKind) Name() string {
 	return "增值税专用发票"
 }
 
+// ParseInvoiceKind reads an invoice kind: special or ordinary.
 func ParseInvoiceKind(s string) (InvoiceKind, error) {
 	switch k := InvoiceKind(s); k {
 	case SpecialInvoice, OrdinaryInvoice:

@@ -26,7 +26,10 @@ const (
 // build-up shows them when they come from flags.
 var deductionKinds = []Kind{Transport, Casting, BurnLoss, Coal, Fee}
 
-// Rule returns the policy rule behind lines of kind k (see policy.md).
+// Rule returns the policy rule behind lines of kind k, as
+// ../shared/policy.md numbers them: transport 2.2; casting, burn loss and
+// other fees 2.3; premiums 2.4; the coal pass-through, which clause 2
+// states without a number of its own, "2-coal".
 func (k Kind) Rule() string {
 	switch k {
 	case Transport:
@@ -44,6 +47,8 @@ func (k Kind) Rule() string {
 // NeedsLabel reports whether lines of kind k must carry a label.
 func (k Kind) NeedsLabel() bool { return k == Fee || k == Premium }
 
+// ParseDeductionKind reads the kind of a deduction: transport, casting,
+// burn_loss, coal or fee.
 func ParseDeductionKind(s string) (Kind, error) {
 	k := Kind(s)
 	if slices.Contains(deductionKinds, k) {
@@ -93,6 +98,7 @@ func (p PricingMonth) BenchmarkMonth(m Month) Month {
 	return m
 }
 
+// ParsePricingMonth reads a pricing_month: delivery or previous.
 func ParsePricingMonth(s string) (PricingMonth, error) {
 	switch p := PricingMonth(s); p {
 	case DeliveryMonth, PreviousMonth:
@@ -115,6 +121,8 @@ const (
 	BasisMonthToDate ProvisionalBasis = "month_to_date"
 )
 
+// ParseProvisionalBasis reads a provisional_basis: previous or
+// month_to_date.
 func ParseProvisionalBasis(s string) (ProvisionalBasis, error) {
 	switch b := ProvisionalBasis(s); b {
 	case BasisPrevious, BasisMonthToDate:

@@ -84,7 +84,7 @@ var errUTF16 = pricing.Errorf("is UTF-16 text")
 // utf16Order tells whether the start of a file is UTF-16 text, which Excel
 // saves as "Unicode text": by its byte order mark, or by NUL bytes in every
 // other place, as ASCII characters have them in UTF-16. It returns the byte
-// order, or "" for text that is not UTF-16.
+// order as an error to wrap in errUTF16, or nil for text that is not UTF-16.
 func utf16Order(head []byte) error {
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
