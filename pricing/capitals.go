@@ -80,7 +80,8 @@ func AmountInWords(amount decimal.Decimal) (string, error) {
 }
 
 // writeYuan writes a positive whole number of yuan in capitals: the 亿
-// above, then the rest, with 零 between when the rest has no ten-millions.
+// above, then the rest, with 零 between when the rest has no ten-millions
+// or the 亿 above end in an empty section (壹万亿零壹仟万: no 亿 of their own).
 func writeYuan(b *strings.Builder, yuan int64) {
 	high, low := yuan/1e8, yuan%1e8
 	if high > 0 {
@@ -88,7 +89,7 @@ func writeYuan(b *strings.Builder, yuan int64) {
 		b.WriteString("亿")
 	}
 	if low > 0 {
-		if high > 0 && low < 1e7 {
+		if high > 0 && (low < 1e7 || high%1e4 == 0) {
 			b.WriteString("零")
 		}
 		writeWan(b, low)

@@ -36,24 +36,6 @@ func htmlPage(l i18n.Lang, d report.Doc) report.HTML {
 // langCode is l as the document's lang attribute says it.
 func langCode(l i18n.Lang) string { return l.T("en", "zh") }
 
-// seller and buyer are the parties with their invoicing details, as far as
-// the agreements file gives them.
-func sellerOf(ags *pricing.Agreements) pricing.Party {
-	p := ags.Seller
-	if p.Name == "" {
-		p.Name = ags.Seller.Name
-	}
-	return p
-}
-
-func buyerOf(ag *pricing.Agreement) pricing.Party {
-	p := ag.Buyer
-	if p.Name == "" {
-		p.Name = ag.Buyer.Name
-	}
-	return p
-}
-
 // benchmarkText says what a price stands on: the month's Changjiang A00
 // average, its quote days and whether it is final (rule 2.1).
 func benchmarkText(l i18n.Lang, mp pricing.MonthPrice) string {
@@ -99,7 +81,7 @@ func settleHTML(l i18n.Lang, ags *pricing.Agreements, s *settle.Settlement) (rep
 // the totals, the amount in figures and in capitals with its VAT split, and
 // the blocks for signature and seal.
 func statementPaper(l i18n.Lang, ags *pricing.Agreements, st settle.Statement) (report.Paper, error) {
-	seller, buyer := sellerOf(ags), buyerOf(st.Agreement)
+	seller, buyer := ags.Seller, st.Agreement.Buyer
 	words, err := pricing.AmountInWords(st.Bill.Amount)
 	if err != nil {
 		return report.Paper{}, err
@@ -172,7 +154,7 @@ const chartMonths = 12
 // agreement and month priced, each with the chart of the benchmark and the
 // agreement's price over the last 12 months the quotes have.
 func noticeHTML(l i18n.Lang, ags *pricing.Agreements, q *pricing.Quotes, tables []agreementPrices) (report.HTML, error) {
-	seller := sellerOf(ags)
+	seller := ags.Seller
 	h := report.HTML{Lang: langCode(l), T: l.T, Title: l.T("Molten aluminium price notices", "铝液价格通知函")}
 	all := q.Months()
 	for _, t := range tables {
@@ -182,11 +164,11 @@ func noticeHTML(l i18n.Lang, ags *pricing.Agreements, q *pricing.Quotes, tables 
 				continue // the table says why; a notice has nothing to say
 			}
 			mp := *r.price
-			end := slices.Index(all, mp.Month)
-			var months []pricing.Month
-			if end >= 0 {
-				months = all[max(0, end+1-chartMonths) : end+1]
-			}
+			// The months the quotes have before the notice's, and the
+			// notice's own: a month priced on the previous month's
+			// average has no quotes of its own yet.
+			before, _ := slices.BinarySearch(all, mp.Month)
+			months := append(slices.Clone(all[max(0, before+1-chartMonths):before]), mp.Month)
 			history, err := priceHistory(ag, q, months)
 			if err != nil {
 				return h, err
@@ -213,7 +195,6 @@ func noticeHTML(l i18n.Lang, ags *pricing.Agreements, q *pricing.Quotes, tables 
 				Signatures: []report.Signature{{Role: l.T("Seller (seal)", "供方(盖章)"), Name: seller.Name, TaxID: seller.TaxID}},
 			}
 			h.Papers = append(h.Papers, p)
-			h.Provisional = h.Provisional || p.Provisional
 		}
 	}
 	return h, nil
@@ -240,6 +221,23 @@ func priceHistory(ag *pricing.Agreement, q *pricing.Quotes, months []pricing.Mon
 	return h, nil
 }
 
+// verdictAmounts says how what the invoices of the months with a finding
+// bill stands against what their deliveries settle at.
+func verdictAmounts(l i18n.Lang, v invoice.Verdict) string {
+	billed, settled := report.CNY(v.Billed).Display(), report.CNY(v.Settled).Display()
+	switch d := v.Difference(); d.Sign() {
+	case 0:
+		return fmt.Sprintf(l.T("Their amounts and VAT add up to %s CNY, what the deliveries settle at: the findings are in the invoices' own figures.",
+			"其金额与税额合计 %s 元,与按到位量结算的金额相同:问题在发票自身的数字中。"), billed)
+	case 1:
+		return fmt.Sprintf(l.T("They bill %s CNY incl. VAT; the deliveries settle at %s: %s CNY more.", "开票价税合计 %s 元,按到位量结算应为 %s 元,多开 %s 元。"),
+			billed, settled, report.CNY(d).Display())
+	default:
+		return fmt.Sprintf(l.T("They bill %s CNY incl. VAT; the deliveries settle at %s: %s CNY less.", "开票价税合计 %s 元,按到位量结算应为 %s 元,少开 %s 元。"),
+			billed, settled, report.CNY(d.Neg()).Display())
+	}
+}
+
 // checkHTML is check's document: the verdict in one line first, then the
 // check as every format shows it.
 func checkHTML(l i18n.Lang, source string, r *invoice.CheckResult) report.HTML {
@@ -250,10 +248,11 @@ func checkHTML(l i18n.Lang, source string, r *invoice.CheckResult) report.HTML {
 		text = l.T("Match: the invoices agree with the agreement and the policy (no deliveries file: weights not checked).", "一致:发票与协议、政策相符(未提供到位记录,未核对重量)。")
 	}
 	if !r.OK() {
-		text = fmt.Sprintf(l.T("Differs: %d findings on the %d invoices of %d months.", "不一致:%[3]d 个月的 %[2]d 张发票共 %[1]d 处问题。"), v.Findings, v.Invoices, v.Months)
+		text = fmt.Sprintf(l.T("Differs: %s on %s, of the %s of %s.", "不一致:%[4]s的 %[3]s中,%[2]s共有 %[1]s。"),
+			l.Count(v.Findings, "finding", "处问题"), l.Count(v.Differing, "invoice", "张发票"),
+			l.Count(v.Invoices, "invoice", "张发票"), l.Count(v.Months, "month", "个月"))
 		if v.Compared {
-			text += " " + fmt.Sprintf(l.T("They bill %s CNY incl. VAT; the deliveries settle at %s: %s CNY apart.", "开票价税合计 %s 元,按到位量结算应为 %s 元,相差 %s 元。"),
-				report.CNY(v.Billed).Display(), report.CNY(v.Settled).Display(), report.CNY(v.Difference()).Display())
+			text += " " + verdictAmounts(l, v)
 		}
 	}
 	h.Verdict = &report.Verdict{OK: r.OK(), Text: text}

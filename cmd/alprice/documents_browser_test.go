@@ -228,6 +228,48 @@ func TestDocumentsInBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("a final statement beside provisional ones", func(t *testing.T) {
+		// March's quotes stop on the 13th: the agreements priced on March
+		// are provisional, ZD-2026-002, priced on February, is final, and
+		// none of its pages says otherwise.
+		quotes, err := os.ReadFile("testdata/quotes-2026-h1.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, _, _ := strings.Cut(string(quotes), "2026-03-16,")
+		q := filepath.Join(dir, "quotes-to-13.csv")
+		if err := os.WriteFile(q, []byte(before), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var j settleOut
+		path := document(t, dir, "mixed", 0, &j, "settle", "--lang", "zh", "--provisional", "--agreements", "testdata/agreements.yaml",
+			"--quotes", q, "--deliveries", "testdata/deliveries-2026-03.csv")
+		p, pages := open(t, b, path, "zh-CN", 3)
+		final := -1
+		for i, st := range j.Statements {
+			if field(st, "benchmark_status") == "final" {
+				final = i
+			}
+		}
+		if final < 0 || len(j.Statements) < 2 {
+			t.Fatalf("want a final statement among provisional ones: %d statements, final %d", len(j.Statements), final)
+		}
+		section := fmt.Sprintf("section.statement:nth-of-type(%d)", final+1)
+		seen := 0
+		for page := 1; page <= pages; page++ {
+			on := probe(t, p, section, page)
+			if on {
+				seen++
+			}
+			if marked := probe(t, p, "", page); marked == on {
+				t.Errorf("page %d of %d: the final statement on it %v, marked provisional %v", page, pages, on, marked)
+			}
+		}
+		if seen == 0 {
+			t.Error("the final statement is on no page")
+		}
+	})
+
 	t.Run("price notices", func(t *testing.T) {
 		var j []quoteOut
 		path := document(t, dir, "notice", 0, &j, args("table --lang en --notice --month 2026-03 "+sampleArgs)...)

@@ -54,6 +54,22 @@ func TestDocumentsHTML(t *testing.T) {
 	}
 }
 
+// A notice for a month priced on the previous month's average, whose own
+// quotes are not in yet (July, for ZD-2026-002 priced on June), still
+// draws its chart: the months before it the quotes have, and its own price.
+func TestNoticeChartBeforeTheMonthIsQuoted(t *testing.T) {
+	t.Chdir("../..")
+	stdout, _, status := runAlprice(t, "", "table", "--agreements", "testdata/agreements.yaml", "--quotes", "testdata/quotes-2026-h1.csv",
+		"--month", "2026-07", "--notice", "--format", "html", "--lang", "en")
+	if status != 1 { // the agreements priced on July itself have no price yet
+		t.Fatalf("exit status %d", status)
+	}
+	notices, charts := strings.Count(stdout, `<section class="paper notice`), strings.Count(stdout, "<svg")
+	if notices != 1 || charts != 1 || !strings.Contains(stdout, ">2026-07<") {
+		t.Errorf("%d notices, %d charts, July drawn %v", notices, charts, strings.Contains(stdout, ">2026-07<"))
+	}
+}
+
 // field is a field of a JSON object as text.
 func field(m map[string]any, key string) string {
 	if s, ok := m[key].(string); ok {

@@ -19,7 +19,7 @@ type HTML struct {
 	Lang        string                     // "en" or "zh": the document's language
 	T           func(en, zh string) string // the words of the layout, in that language
 	Title       string
-	Provisional bool     // marked on every page: the document is not final
+	Provisional bool     // Doc is not final: marked on every page it prints on (a paper carries its own mark)
 	Verdict     *Verdict // a check's one line, first
 	Papers      []Paper  // statements for signing or letters, each from a new page
 	Doc         *Doc     // the tables, notes and charts every other format shows; after the papers
