@@ -90,6 +90,7 @@ func statementPaper(l i18n.Lang, ags *pricing.Agreements, st settle.Statement) (
 		Kind:        "statement",
 		Title:       fmt.Sprintf(l.T("Settlement statement for molten aluminium · %s", "铝液结算单 · %s"), st.Month),
 		Provisional: st.Price.Provisional(),
+		Running:     fmt.Sprintf(l.T("Settlement statement · %s · %s · %s", "铝液结算单 · %s · %s · %s"), st.Agreement.ID, buyer.Name, st.Month),
 		Facts: []report.Fact{
 			{Label: l.T("Seller", "供方"), Value: report.Str(seller.Name)},
 			{Label: l.T("Buyer", "需方"), Value: report.Str(buyer.Name)},
@@ -179,6 +180,7 @@ func noticeHTML(l i18n.Lang, ags *pricing.Agreements, q *pricing.Quotes, tables 
 				Kind:        "notice",
 				Title:       fmt.Sprintf(l.T("Price notice: molten aluminium supplied in %s", "铝液价格通知函(%s 供货)"), mp.Month),
 				Provisional: mp.Provisional(),
+				Running:     fmt.Sprintf(l.T("Price notice · %s · %s · %s", "铝液价格通知函 · %s · %s · %s"), ag.ID, ag.Buyer.Name, mp.Month),
 				To:          ag.Buyer.Name,
 				From:        seller.Name,
 				Paragraphs: []string{fmt.Sprintf(l.T(

@@ -87,17 +87,34 @@ func open(t *testing.T, b *browser.Browser, path, lang string, minPages int) (*b
 }
 
 // probe prints page n with only the elements matching visible shown, and
-// no page number, and reports whether anything of them lands on it. With
-// visible empty, only the mark of a provisional page is left.
+// no page number or running header, and reports whether anything of them
+// lands on it. With visible empty, only the mark of a provisional page is
+// left; with visible "@top-left", only the running header.
 func probe(t *testing.T, p *browser.Page, visible string, n int) bool {
 	t.Helper()
-	css := `body * { visibility: hidden !important; } @page { @bottom-center { content: none; } } @page provisional { @bottom-center { content: none; } }`
-	if visible != "" {
-		css += `@page provisional { @top-center { content: none; } } ` + visible + `, ` + visible + ` * { visibility: visible !important; }`
+	css := `body * { visibility: hidden !important; } @page { @bottom-center { content: none; } } ` + pageRules(`@bottom-center { content: none; }`)
+	switch visible {
+	case "":
+		css += pageRules(`@top-left { content: none; }`)
+	case "@top-left":
+		css += pageRules(`@top-center { content: none; }`)
+	default:
+		css += pageRules(`@top-left { content: none; } @top-center { content: none; }`) + visible + `, ` + visible + ` * { visibility: visible !important; }`
 	}
 	p.Eval(fmt.Sprintf(`(() => { const s = document.createElement('style'); s.id = 'probe'; s.textContent = %q; document.head.append(s); return null })()`, css), nil)
 	defer p.Eval(`(() => { document.getElementById('probe').remove(); return null })()`, nil)
 	return browser.PDFHasText(p.PrintPDFPages(fmt.Sprint(n)))
+}
+
+// pageRules is rule for every named page a document may use: the
+// provisional summary's and each paper's (paper-0, paper-1, ...).
+func pageRules(rule string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "@page provisional { %s } ", rule)
+	for i := range 100 {
+		fmt.Fprintf(&b, "@page paper-%d { %s } ", i, rule)
+	}
+	return b.String()
 }
 
 // contains fails t unless text holds every one of want.
@@ -217,6 +234,10 @@ func TestDocumentsInBrowser(t *testing.T) {
 			}
 			if !probe(t, p, "", page) {
 				t.Errorf("page %d of %d: not marked provisional", page, pages)
+			}
+			// Each page says whose statement it is.
+			if !probe(t, p, "@top-left", page) {
+				t.Errorf("page %d of %d: no running header", page, pages)
 			}
 			// The signatures and the amount in capitals are on the last page, together.
 			if got := probe(t, p, ".signatures", page); got != (page == pages) {

@@ -38,6 +38,7 @@ type Paper struct {
 	Kind        string // "statement" or "notice", for the layout
 	Title       string
 	Provisional bool   // marked on every page of this paper
+	Running     string // at the top of each of its pages, so that a continuation page says whose paper it is
 	To, From    string // a letter's addressee and sender; "" when none
 	Paragraphs  []string
 	Facts       []Fact // label and value pairs: parties, agreement, month, benchmark

@@ -64,7 +64,7 @@ func TestHTMLEscapesInputs(t *testing.T) {
 		chart := Chart{Title: name, Categories: []string{name, "2026-03"},
 			Series: []Series{{Name: name, Values: []Cell{CNY(decimal.NewFromInt(1)), CNY(decimal.NewFromInt(2))}}}}
 		h := HTML{Lang: "en", Title: name, Provisional: true, Verdict: &Verdict{Text: name},
-			Papers: []Paper{{Kind: "statement", Title: name, Provisional: true, To: name, From: name, Paragraphs: []string{name},
+			Papers: []Paper{{Kind: "statement", Title: name, Provisional: true, Running: name, To: name, From: name, Paragraphs: []string{name},
 				Facts: []Fact{{Label: name, Value: Str(name)}}, Tables: []Table{tbl}, Chart: &chart,
 				Amount:     &Amount{Facts: []Fact{{Label: name, Value: CNY(decimal.NewFromInt(1))}}, InWords: name},
 				Signatures: []Signature{{Role: name, Name: name, TaxID: name}}, Notes: []string{name}}},
