@@ -32,7 +32,7 @@ func TestDocumentsHTML(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &j); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(doc, `<section class="paper statement">`); n != len(j.Statements) {
+	if n := strings.Count(doc, `<section class="paper statement"`); n != len(j.Statements) {
 		t.Errorf("%d statements in the HTML, %d in the JSON", n, len(j.Statements))
 	}
 	for _, st := range j.Statements {
