@@ -110,6 +110,8 @@ var messagesErrorsZH = map[string]string{
 	"a red line that reverses no line of blue invoice %[1]s: not netted": "红字行在蓝字发票 %[1]s 中无对应行:未冲抵",
 	// statement.amount
 	"the invoices bill %[1]s incl. VAT for %[2]s; the settlement of the deliveries comes to %[3]s (%[4]s t × %[5]s)": "%[2]s 的发票价税合计 %[1]s;按到位量结算应为 %[3]s(%[4]s 吨 × %[5]s)",
+	// trueup.previous
+	"agreement %[1]s prices %[2]s on the previous month's average (%[3]s), final before the month was delivered: its invoices are final, nothing to true up (check holds them to the price)": "协议 %[1]s 的 %[2]s 按上月均价(%[3]s)定价,供货前价格已确定:其发票即按最终价开具,无需补差(发票与价格是否相符由 check 核对)",
 	// trueup.uninvoiced
 	"%[1]s t were delivered to agreement %[2]s in %[3]s (%[4]s tickets), but %[5]s has no invoice for them: invoice them in full, a true-up only corrects a price": "%[3]s 向协议 %[2]s 到位 %[1]s 吨(%[4]s 票),但 %[5]s 中没有相应发票:请全额开票,补差只调整价格",
 	// weight.differs
