@@ -31,11 +31,15 @@ type Message struct {
 // {line}.
 var english = map[string]string{
 	// check: the arithmetic of invoice lines, as invoicing software checks it
-	"line.amount": "quantity %[1]s t × unit price %[2]s = %[3]s; invoicing software allows a difference of at most %[4]s",
-	"line.vat":    "amount %[1]s × rate %[2]s = %[3]s; the VAT may differ from it by at most %[4]s",
-	"line.rate":   "the agreement's terms from %[1]s state VAT at %[2]s; the invoice charges %[3]s",
-	"line.total":  "the total (价税合计) must be the amount %[1]s plus the VAT %[2]s",
-	"invoice.vat": "over the invoice's lines the VAT differs from amount × rate by %[1]s in all; an invoice allows at most ±%[2]s",
+	"line.amount":        "quantity %[1]s t × unit price %[2]s = %[3]s; invoicing software allows a difference of at most %[4]s",
+	"line.vat":           "amount %[1]s × rate %[2]s = %[3]s; the VAT may differ from it by at most %[4]s",
+	"line.vat.rate":      "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the amount × %[5]s: worked out at another rate than the line states; the VAT may differ from amount × rate by at most %[6]s",
+	"line.vat.incl":      "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the rate applied to the amount incl. VAT (%[5]s × %[2]s): the VAT is the amount excl. VAT × rate, the amount incl. VAT splitting as total ÷ (1 + rate); the VAT may differ from amount × rate by at most %[6]s",
+	"line.vat.per-tonne": "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the VAT of one tonne rounded to the fen (%[5]s) × %[6]s t: the VAT is the line's amount × rate, rounded once; the VAT may differ from amount × rate by at most %[7]s",
+	"line.vat.yuan":      "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, rounded to the yuan instead of the fen; the VAT may differ from amount × rate by at most %[5]s",
+	"line.rate":          "the agreement's terms from %[1]s state VAT at %[2]s; the invoice charges %[3]s",
+	"line.total":         "the total (价税合计) must be the amount %[1]s plus the VAT %[2]s",
+	"invoice.vat":        "over the invoice's lines the VAT differs from amount × rate by %[1]s in all; an invoice allows at most ±%[2]s",
 	// check: the invoices as the platform issued them
 	"invoice.seller":       "the seller is %[1]s (tax id %[2]s), not the agreements' seller %[3]s: the invoice's lines are not checked",
 	"invoice.buyer-tax-id": "the buyer's tax id is %[1]s; agreement %[2]s states %[3]s for %[4]s",

@@ -25,7 +25,15 @@ var messagesErrorsZH = map[string]string{
 	// line.total
 	"the total (价税合计) must be the amount %[1]s plus the VAT %[2]s": "价税合计应为金额 %[1]s 加税额 %[2]s",
 	// line.vat
-	"amount %[1]s × rate %[2]s = %[3]s; the VAT may differ from it by at most %[4]s": "金额 %[1]s × 税率 %[2]s = %[3]s;税额与之相差至多 %[4]s",
+	"amount %[1]s × rate %[2]s = %[3]s; the VAT may differ from it by at most %[4]s": "金额 %[1]s × 税率 %[2]s = %[3]s;税额与之至多相差 %[4]s 才算一致",
+	// line.vat.incl
+	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the rate applied to the amount incl. VAT (%[5]s × %[2]s): the VAT is the amount excl. VAT × rate, the amount incl. VAT splitting as total ÷ (1 + rate); the VAT may differ from amount × rate by at most %[6]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,是把税率乘在了含税金额上(%[5]s × %[2]s):税额应为不含税金额 × 税率,含税金额按 价税合计 ÷ (1 + 税率) 拆分;税额与金额 × 税率至多相差 %[6]s 才算一致",
+	// line.vat.per-tonne
+	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the VAT of one tonne rounded to the fen (%[5]s) × %[6]s t: the VAT is the line's amount × rate, rounded once; the VAT may differ from amount × rate by at most %[7]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,是先算每吨税额并取整到分(%[5]s)再乘以 %[6]s 吨:税额应为该行金额 × 税率,只取整一次;税额与金额 × 税率至多相差 %[7]s 才算一致",
+	// line.vat.rate
+	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the amount × %[5]s: worked out at another rate than the line states; the VAT may differ from amount × rate by at most %[6]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,即金额 × %[5]s:按该行所列以外的税率计算;税额与金额 × 税率至多相差 %[6]s 才算一致",
+	// line.vat.yuan
+	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, rounded to the yuan instead of the fen; the VAT may differ from amount × rate by at most %[5]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,取整到了元而不是分;税额与金额 × 税率至多相差 %[5]s 才算一致",
 	// lint.burn-loss
 	"{line} of %[1]s is above %[2]s%%, beyond what is plausible for a burn loss; check the agreement": "{line} %[1]s 超过 %[2]s%%,高于合理的烧损水平,请核对协议",
 	// lint.coal-missing
