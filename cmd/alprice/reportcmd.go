@@ -252,7 +252,11 @@ func reportJSON(l i18n.Lang, s *settle.Settlement, rep *policy.PolicyReport) rep
 var releaseKinds = []pricing.Kind{pricing.Transport, pricing.Casting, pricing.BurnLoss, pricing.Coal, pricing.Fee, pricing.Premium, pricing.Rounded}
 
 func reportDoc(l i18n.Lang, seller string, s *settle.Settlement, rep *policy.PolicyReport, withOutput bool) report.Doc {
-	doc := report.Doc{Title: l.T("Policy figures · price advantage released, coal pass-through, local conversion", "政策指标 · 价格优惠释放、煤价足额传导、就地转化率")}
+	var period []pricing.Month
+	for _, m := range rep.Months {
+		period = append(period, m.Month)
+	}
+	doc := report.Doc{Title: l.T("Policy figures · price advantage released, coal pass-through, local conversion", "政策指标 · 价格优惠释放、煤价足额传导、就地转化率") + periodTitle(l, period)}
 	if seller != "" {
 		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}

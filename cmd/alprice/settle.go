@@ -264,7 +264,14 @@ func settleJSON(l i18n.Lang, s *settle.Settlement) settlementJSON {
 }
 
 func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
-	doc := report.Doc{Title: l.T("Settlement of molten aluminium deliveries · ", "铝液结算单 · ") + s.Source}
+	var months []pricing.Month
+	for _, st := range s.Statements {
+		months = append(months, st.Month)
+	}
+	for _, u := range s.Unpriced {
+		months = append(months, u.Month)
+	}
+	doc := report.Doc{Title: l.T("Settlement of molten aluminium deliveries · ", "铝液结算单 · ") + s.Source + periodTitle(l, months)}
 	if seller != "" {
 		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}

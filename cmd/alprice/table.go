@@ -228,7 +228,17 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 	cols := columns(l, "-agreement", "-buyer", "month:supply", "terms_from", "benchmark_month", "benchmark_days", "benchmark",
 		"transport", "casting", "burn_loss", "coal", "fee", "premium", "rounding:line", "unit_price", "unit_price_excl_vat", "+benchmark_status")
 
-	doc := report.Doc{Title: l.T("Molten aluminium price table", "铝液价格表")}
+	var months []pricing.Month
+	for _, t := range tables {
+		for _, r := range t.rows {
+			if r.price != nil {
+				months = append(months, r.price.Month)
+			} else {
+				months = append(months, r.unavailable.month)
+			}
+		}
+	}
+	doc := report.Doc{Title: l.T("Molten aluminium price table", "铝液价格表") + periodTitle(l, months)}
 	if seller != "" {
 		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}

@@ -78,7 +78,7 @@ func TestTableWorkbook(t *testing.T) {
 		t.Fatalf("sheets %q, want %q", sheets, want)
 	}
 	zd := sheets[0]
-	checkText(t, f, zd, "A1", "铝液价格表 · 供方 准东示例电解铝有限公司")
+	checkText(t, f, zd, "A1", "铝液价格表 · 2026-01 至 2026-06 · 供方 准东示例电解铝有限公司") // the period in the title row (#27 item 18)
 	checkText(t, f, zd, "A3", "供货月份")
 	checkText(t, f, zd, "M3", "含税单价")
 	// Row 6 is 2026-03: the A00 average 24389 and the unit price 23402.67.
@@ -117,6 +117,10 @@ func TestSettleWorkbook(t *testing.T) {
 		t.Fatalf("sheets %q", sheets)
 	}
 	st := sheets[0]
+	// Every sheet's title row says the period (#27 item 18).
+	for _, sheet := range sheets {
+		checkText(t, f, sheet, "A1", "Settlement of molten aluminium deliveries · testdata/deliveries-2026-03.csv · 2026-03 · seller 准东示例电解铝有限公司")
+	}
 	checkText(t, f, st, "A4", "ZD-2026-001")
 	checkNumber(t, f, st, "D4", "11", "0")
 	checkNumber(t, f, st, "F4", "340.617", "#,##0.000")
