@@ -366,6 +366,9 @@ func (a *app) mergeIntoStoreSaying(s *quoteStore, o *quotesStoreOptions, in *rea
 		for _, c := range res.Conflicts {
 			lines = append(lines, pricing.Errorf("  %s: stored %s, incoming %s", pricing.FormatDate(c.Date), quoteText(c.Stored), quoteText(c.Incoming)))
 		}
+		if len(res.Conflicts) == 1 {
+			return pricing.Errorf("%s: 1 date is stored with other figures; nothing was written (--replace takes the incoming one):\n%w", s.path, lines[0])
+		}
 		return pricing.Errorf("%s: %d dates are stored with other figures; nothing was written (--replace takes the incoming ones):\n%w",
 			s.path, len(res.Conflicts), errors.Join(lines...))
 	}

@@ -346,7 +346,8 @@ func reportDoc(l i18n.Lang, seller string, s *settle.Settlement, rep *policy.Pol
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("Provisional months (benchmark not complete) are left out of the period's totals: %s t, released %s.",
 			"暂定月份(基准月份尚未完整)未计入期间合计:%s 吨,让利 %s。"), rep.Provisional.Delivered, rep.Provisional.Released.StringFixed(2)))
 	}
-	if len(rep.Months) > 1 {
+	if len(rep.Months) > 0 {
+		// One month too: a column of its tonnes against the targets.
 		doc.Charts = []report.Chart{reportChart(l, rep, withOutput)}
 	}
 	return doc

@@ -141,6 +141,20 @@ func TestSettleWorkbook(t *testing.T) {
 	}
 }
 
+// The report's workbook has its chart for a single month too (#27 item
+// 18): before, only a period of two months or more had one.
+func TestReportWorkbookChart(t *testing.T) {
+	t.Chdir("../..")
+	for _, period := range [][]string{{"--month", "2026-03"}, {"--from", "2026-03", "--to", "2026-04"}} {
+		args := append([]string{"report", "--agreements", "testdata/report/agreements.yaml", "--quotes", h1Quotes,
+			"--deliveries", "testdata/report/deliveries-2026-h1.csv", "--production", "testdata/report/production-2026-h1.csv"}, period...)
+		f, path := openWorkbook(t, "report.xlsx", args...)
+		if !slices.Contains(f.GetSheetList(), "Chart") || !hasChart(t, path) {
+			t.Errorf("%v: no chart (sheets %q)", period, f.GetSheetList())
+		}
+	}
+}
+
 func TestOtherWorkbooks(t *testing.T) {
 	t.Chdir("../..")
 	f, _ := openWorkbook(t, "average.xlsx", "average", "--quotes", h1Quotes)

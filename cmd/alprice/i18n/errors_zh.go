@@ -284,6 +284,7 @@ var coreErrorsZH = map[string]string{
 	"is off by a factor of %s or more from the days quoted around it, %s (%s) and %s (%s): a digit dropped or added?":   "与前后有报价的交易日 %[2]s(%[3]s)和 %[4]s(%[5]s)相差 %[1]s 倍以上:是否多写或漏写了一位数字?",
 	"is off by a factor of %s or more from the day quoted before it, %s (%s): a digit dropped or added?":                "与前一个有报价的交易日 %[2]s(%[3]s)相差 %[1]s 倍以上:是否多写或漏写了一位数字?",
 	"is off by a factor of %s or more from the day quoted after it, %s (%s): a digit dropped or added?":                 "与后一个有报价的交易日 %[2]s(%[3]s)相差 %[1]s 倍以上:是否多写或漏写了一位数字?",
+	"%s: 1 date is stored with other figures; nothing was written (--replace takes the incoming one):\n%w":              "%s:有 1 个日期已存有不同数据;未写入任何内容(--replace 采用新数据):\n%w",
 	"%s: %d dates are stored with other figures; nothing was written (--replace takes the incoming ones):\n%w":          "%s:有 %d 个日期已存有不同数据;未写入任何内容(--replace 采用新数据):\n%w",
 	"  %s: stored %s, incoming %s":                                                                                      "  %s:已存 %s,新来 %s",
 	"the %s average of %s is not final: the quotes stop at %s, %d of %d trading days":                                   "%[2]s 的 %[1]s 月均价尚未确定:报价止于 %[3]s,%[5]d 个交易日中有 %[4]d 个",
