@@ -100,8 +100,15 @@ func TestTableWorkbook(t *testing.T) {
 	// The benchmark before rounding: 536550 ÷ 22 = 24388.6364 (testdata/golden/README.md).
 	checkNumber(t, f, chart, "B6", "24388.6364", "0.0000")
 	checkNumber(t, f, chart, "C6", "23402.67", "#,##0.00")
-	if v, _ := f.GetCellValue(chart, "D4"); v != "" {
-		t.Errorf("ZD-2026-002 has no price for 2026-01, the chart must show a gap, not %q", v)
+	// The months are benchmark months (#27 item 19): ZD-2026-002 prices on
+	// the previous month, so its 2026-02 price, 23147.45, set on January's
+	// average, is drawn at 2026-01, and its 2026-06 price at 2026-05
+	// (23417.32, golden table); nothing is drawn at 2026-06.
+	checkText(t, f, chart, "A3", "基准月份")
+	checkNumber(t, f, chart, "D4", "23147.45", "#,##0.00")
+	checkNumber(t, f, chart, "D8", "23417.32", "#,##0.00")
+	if v, _ := f.GetCellValue(chart, "D9"); v != "" {
+		t.Errorf("ZD-2026-002 prices nothing on 2026-06's average, the chart must show a gap, not %q", v)
 	}
 	if !hasChart(t, path) {
 		t.Error("no chart in the workbook")
