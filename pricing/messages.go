@@ -31,11 +31,15 @@ type Message struct {
 // {line}.
 var english = map[string]string{
 	// check: the arithmetic of invoice lines, as invoicing software checks it
-	"line.amount": "quantity %[1]s t × unit price %[2]s = %[3]s; invoicing software allows a difference of at most %[4]s",
-	"line.vat":    "amount %[1]s × rate %[2]s = %[3]s; the VAT may differ from it by at most %[4]s",
-	"line.rate":   "the agreement's terms from %[1]s state VAT at %[2]s; the invoice charges %[3]s",
-	"line.total":  "the total (价税合计) must be the amount %[1]s plus the VAT %[2]s",
-	"invoice.vat": "over the invoice's lines the VAT differs from amount × rate by %[1]s in all; an invoice allows at most ±%[2]s",
+	"line.amount":        "quantity %[1]s t × unit price %[2]s = %[3]s; invoicing software allows a difference of at most %[4]s",
+	"line.vat":           "amount %[1]s × rate %[2]s = %[3]s; the VAT may differ from it by at most %[4]s",
+	"line.vat.rate":      "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the amount × %[5]s: worked out at another rate than the line states; the VAT may differ from amount × rate by at most %[6]s",
+	"line.vat.incl":      "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the rate applied to the amount incl. VAT (%[5]s × %[2]s): the VAT is the amount excl. VAT × rate, the amount incl. VAT splitting as total ÷ (1 + rate); the VAT may differ from amount × rate by at most %[6]s",
+	"line.vat.per-tonne": "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the VAT of one tonne rounded to the fen (%[5]s) × %[6]s t: the VAT is the line's amount × rate, rounded once; the VAT may differ from amount × rate by at most %[7]s",
+	"line.vat.yuan":      "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, rounded to the yuan instead of the fen; the VAT may differ from amount × rate by at most %[5]s",
+	"line.rate":          "the agreement's terms from %[1]s state VAT at %[2]s; the invoice charges %[3]s",
+	"line.total":         "the total (价税合计) must be the amount %[1]s plus the VAT %[2]s",
+	"invoice.vat":        "over the invoice's lines the VAT differs from amount × rate by %[1]s in all; an invoice allows at most ±%[2]s",
 	// check: the invoices as the platform issued them
 	"invoice.seller":       "the seller is %[1]s (tax id %[2]s), not the agreements' seller %[3]s: the invoice's lines are not checked",
 	"invoice.buyer-tax-id": "the buyer's tax id is %[1]s; agreement %[2]s states %[3]s for %[4]s",
@@ -53,6 +57,7 @@ var english = map[string]string{
 	"weight.none":       "%[1]s has no delivery to agreement %[2]s in %[3]s: nothing delivered may be billed",
 	"weight.tapped":     "billed on tapped weight (%[1]s t weighed out at the smelter); the policy bills the delivered weight, %[2]s t; the %[3]s t lost in transit is the smelter's",
 	"weight.differs":    "%[1]s t billed, but %[2]s t were delivered at the buyer's end in %[3]s (%[4]s tickets); the policy bills the delivered weight",
+	"trueup.previous":   "agreement %[1]s prices %[2]s on the previous month's average (%[3]s), final before the month was delivered: its invoices are final, nothing to true up (check holds them to the price)",
 	"trueup.uninvoiced": "%[1]s t were delivered to agreement %[2]s in %[3]s (%[4]s tickets), but %[5]s has no invoice for them: invoice them in full, a true-up only corrects a price",
 	"statement.amount":  "the invoices bill %[1]s incl. VAT for %[2]s; the settlement of the deliveries comes to %[3]s (%[4]s t × %[5]s)",
 	// check: the diagnosis of a price

@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"strings"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -53,18 +51,29 @@ func BuildPrice(benchmark decimal.Decimal, t Terms) (Price, error) {
 	return p, nil
 }
 
-func (p Price) deductionList() string {
-	var parts []string
+// deductionList names the deductions of p with their amounts, each said
+// in the user's language ("transport 600.00, casting 400.00").
+func (p Price) deductionList() error {
+	var parts phrases
 	for _, l := range p.Lines {
-		if l.Amount.IsNegative() && l.Kind != Rounded {
-			name := string(l.Kind)
-			if l.Label != "" {
-				name += " " + l.Label
-			}
-			parts = append(parts, name+" "+l.Amount.Neg().StringFixed(ScaleFen))
+		if !l.Amount.IsNegative() || l.Kind == Rounded {
+			continue
+		}
+		amount := l.Amount.Neg().StringFixed(ScaleFen)
+		switch l.Kind {
+		case Transport:
+			parts = append(parts, Errorf("transport %s", amount))
+		case Casting:
+			parts = append(parts, Errorf("casting %s", amount))
+		case BurnLoss:
+			parts = append(parts, Errorf("burn_loss %s", amount))
+		case Coal:
+			parts = append(parts, Errorf("coal %s", amount))
+		default:
+			parts = append(parts, Errorf("fee %s %s", l.Label, amount))
 		}
 	}
-	return strings.Join(parts, ", ")
+	return parts
 }
 
 // Bill is what a delivered weight costs at a unit price. Rule 2.6: the

@@ -127,3 +127,21 @@ func TestHugeInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestAgreementsPageError holds the error docs/agreements.md shows for its
+// bad.yaml to what the reader says of the same file
+// (testdata/bad/agreements-docs-example.yaml): a key list that drifts, as
+// when provisional_basis was added, fails here (issue 27 item 18).
+func TestAgreementsPageError(t *testing.T) {
+	t.Chdir("../..")
+	page, err := os.ReadFile("docs/agreements.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "testdata/bad/agreements-docs-example.yaml"
+	_, stderr, status := runAlprice(t, "", "lint", "--agreements", path)
+	shown := strings.ReplaceAll(stderr, path, "bad.yaml")
+	if status != 2 || !strings.Contains(string(page), "```\n"+shown+"```\n") {
+		t.Errorf("docs/agreements.md does not show what lint says of bad.yaml (exit %d):\n%s", status, shown)
+	}
+}

@@ -89,6 +89,6 @@ func runDocsMan(root *cobra.Command, a *app, o *docsOptions, dir string) error {
 	if err := doc.GenManTree(root, header, dir); err != nil {
 		return pricing.Errorf("writing man pages into %s: %w", dir, err)
 	}
-	fmt.Fprintf(a.out, "man pages written to %s\n", dir)
+	fmt.Fprintf(a.out, a.lang.T("man pages written to %s\n", "man 手册页已写入 %s\n"), dir)
 	return nil
 }

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"alprice/cmd/alprice/i18n"
 	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
@@ -17,6 +20,19 @@ func monthText(m pricing.Month) string {
 		return ""
 	}
 	return m.String()
+}
+
+// periodTitle writes the period of a document for its title, after a
+// " · ": the month, or the first and the last; nothing for no month.
+func periodTitle(l i18n.Lang, months []pricing.Month) string {
+	if len(months) == 0 {
+		return ""
+	}
+	first, last := slices.Min(months), slices.Max(months)
+	if first == last {
+		return " · " + first.String()
+	}
+	return fmt.Sprintf(l.T(" · %s to %s", " · %s 至 %s"), first, last)
 }
 
 // percentText writes a percentage with at least two decimals, as agreed

@@ -172,6 +172,7 @@ var flagsZH = map[string]string{
 	"low":                           "当日最低价 `PRICE`",
 	"none":                          "声明 DATE 为长江未发布报价的交易日,原因为 `REASON`",
 	"replace":                       "已存日期的数据不同时替换之,而不是失败",
+	"force":                         "均价与前后有报价的交易日相差 5 倍以上时仍按原样存入,而不是失败",
 
 	"alprice quotes check --holidays":  "法定节假日文件 `FILE`(CSV date,name),加入交易日历",
 	"alprice quotes fetch --holidays":  "法定节假日文件 `FILE`(CSV date,name),加入交易日历",

@@ -27,10 +27,12 @@ func (w tonnes) MarshalJSON() ([]byte, error) {
 	return []byte(`"` + pricing.Weight(w).String() + `"`), nil
 }
 
-// noteJSON is a remark on an input row.
+// noteJSON is a remark on an input row: the reason in the run's
+// language, its code in English.
 type noteJSON struct {
 	Date   string `json:"date"`
 	Line   int    `json:"line"`
+	Code   string `json:"code"`
 	Reason string `json:"reason"`
 }
 
@@ -38,24 +40,26 @@ type noteJSON struct {
 func notesJSON(l i18n.Lang, notes []pricing.Note) []noteJSON {
 	out := []noteJSON{}
 	for _, n := range notes {
-		out = append(out, noteJSON{Date: pricing.FormatDate(n.Date), Line: n.Line, Reason: l.Say(n.Why)})
+		out = append(out, noteJSON{Date: pricing.FormatDate(n.Date), Line: n.Line, Code: n.Why.Code, Reason: l.Say(n.Why)})
 	}
 	return out
 }
 
-// problemJSON is a bad value of a rejected row.
+// problemJSON is a bad value of a rejected row: the reason in the run's
+// language, and in English for scripts.
 type problemJSON struct {
-	Line   int    `json:"line"`
-	Field  string `json:"field"`
-	Value  string `json:"value"`
-	Reason string `json:"reason"`
+	Line     int    `json:"line"`
+	Field    string `json:"field"`
+	Value    string `json:"value"`
+	Reason   string `json:"reason"`
+	ReasonEN string `json:"reason_en"`
 }
 
-// problemsJSON writes bad values; never null.
-func problemsJSON(list pricing.ErrorList) []problemJSON {
+// problemsJSON writes bad values, said in l; never null.
+func problemsJSON(l i18n.Lang, list pricing.ErrorList) []problemJSON {
 	out := []problemJSON{}
 	for _, e := range list {
-		out = append(out, problemJSON{Line: e.Line, Field: e.Field, Value: e.Value, Reason: e.Err.Error()})
+		out = append(out, problemJSON{Line: e.Line, Field: e.Field, Value: e.Value, Reason: l.SayError(e.Err), ReasonEN: i18n.English.SayError(e.Err)})
 	}
 	return out
 }

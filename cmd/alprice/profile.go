@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+
+	"alprice/cmd/alprice/i18n"
 )
 
 // startProfiles starts the profiles the environment asks for, for
@@ -13,12 +15,15 @@ import (
 // It returns what stops them. A profile that cannot be written is said on
 // stderr and left out: it never changes the run's result.
 func startProfiles(getenv func(string) string) (stop func()) {
+	say := func(name string, err error) {
+		os.Stderr.WriteString("alprice: " + name + ": " + i18n.LangFromEnv(getenv).SayError(err) + "\n")
+	}
 	var stops []func()
 	if path := getenv("ALPRICE_CPUPROFILE"); path != "" {
 		if f, err := os.Create(path); err != nil {
-			os.Stderr.WriteString("alprice: ALPRICE_CPUPROFILE: " + err.Error() + "\n")
+			say("ALPRICE_CPUPROFILE", err)
 		} else if err := pprof.StartCPUProfile(f); err != nil {
-			os.Stderr.WriteString("alprice: ALPRICE_CPUPROFILE: " + err.Error() + "\n")
+			say("ALPRICE_CPUPROFILE", err)
 			f.Close()
 		} else {
 			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
@@ -33,7 +38,7 @@ func startProfiles(getenv func(string) string) (stop func()) {
 				f.Close()
 			}
 			if err != nil {
-				os.Stderr.WriteString("alprice: ALPRICE_MEMPROFILE: " + err.Error() + "\n")
+				say("ALPRICE_MEMPROFILE", err)
 			}
 		})
 	}

@@ -23,6 +23,7 @@ import (
 type quotesStoreOptions struct {
 	into     string
 	replace  bool
+	force    bool
 	holidays string
 }
 
@@ -30,6 +31,7 @@ func (o *quotesStoreOptions) bind(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&o.into, "into", "", "the quotes store `FILE` (CSV) to add to; made when it does not exist")
 	f.BoolVar(&o.replace, "replace", false, "replace a stored day that has other figures, instead of failing")
+	f.BoolVar(&o.force, "force", false, "store an average five times or more off the days quoted around it, instead of failing")
 	f.StringVar(&o.holidays, "holidays", "", "public holidays `FILE` (CSV date,name) to add to the trading calendar")
 }
 
@@ -47,8 +49,11 @@ change), sorted by date, one row a date, written through a temporary file; a
 merge that changes nothing leaves it byte for byte as it was. A date already
 stored with other figures is a conflict: exit 2, each listed (date, stored,
 incoming), nothing written — unless --replace. Weekend and holiday rows are
-skipped and counted. An average outside its range, or more than 8% from the
-previous trading day's, is a warning naming both days.` + exitStatusHelp,
+skipped and counted. An average five times or more off the days quoted around
+it (2400 after 26000: a digit dropped or added) is an input error naming those
+days: exit 2, nothing written, unless --force. An average outside its range, or
+more than 8% from the previous trading day's, is a warning naming both days; a
+run warns only about the rows it adds or replaces.` + exitStatusHelp,
 		Annotations: chinese("维护报价文件的正确与完整:add、import、fetch、check", `按交易日历维护一份长江 A00 每日报价文件(报价库)的正确与完整:添加从网页上
 读到的一天,导入从长江有色保存或复制的内容,从其网站获取当天的报价或补齐过去
 的一个月,检查一个文件。
@@ -56,8 +61,10 @@ previous trading day's, is a warning naming both days.` + exitStatusHelp,
 报价库就是各定价命令读取的报价 CSV(date,low,high,average,change),按日期
 排序,每个日期一行,经临时文件写入;合并后没有变化时文件一字节不变。已存有
 不同数据的日期是冲突:退出状态 2,逐条列出(日期、已存、新来),不写入任何内容
-—— 除非 --replace。周末和节假日的行被跳过并计数。均价超出区间,或与上一交易日
-相差超过 8%,给出警告并写明这两天。`+exitStatusHelpZH),
+—— 除非 --replace。周末和节假日的行被跳过并计数。均价与前后有报价的交易日相差
+5 倍以上(26000 之后的 2400:多写或漏写了一位数字)是输入错误,写明那几天:退出
+状态 2,不写入任何内容,除非 --force。均价超出区间,或与上一交易日相差超过 8%,
+给出警告并写明这两天;每次运行只就它新增或替换的行给出警告。`+exitStatusHelpZH),
 		Example: `  alprice quotes add 2026-03-02 23620 --low 23600 --high 23640 --change +130 --into quotes.csv
   alprice quotes import page.html --year 2026 --into quotes.csv
   alprice quotes fetch --into quotes.csv
@@ -172,7 +179,9 @@ func runQuotesAdd(a *app, o *quotesAddOptions, dateText, average string) error {
 	if today := store.cal.Today(); date.After(today) {
 		return flagError("DATE", dateText, read.FutureDate(today))
 	}
-	return a.mergeIntoStore(store, &o.store, &read.SourceQuotes{Quotes: []pricing.Quote{q}})
+	return a.mergeIntoStore(store, &o.store, &read.SourceQuotes{Quotes: []pricing.Quote{q}}, func(int) *pricing.InputError {
+		return &pricing.InputError{Source: "AVERAGE", Value: average}
+	})
 }
 
 type quotesImportOptions struct {
@@ -255,12 +264,21 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 		return err
 	}
 	all := &read.SourceQuotes{}
+	type span struct {
+		end   int // the index in all.Quotes after the source's last quote
+		place func(pricing.Quote) *pricing.InputError
+	}
+	var spans []span
 	for _, src := range sources {
 		data, err := a.readAllInput("SOURCE", src)
 		if err != nil {
 			return err
 		}
-		sq, inferred, err := readQuoteSource(data, inputName(src), from, date, o.year, store.cal)
+		kind := from
+		if kind == "" {
+			kind = read.DetectQuoteSource(data[:min(len(data), 4096)])
+		}
+		sq, inferred, err := readQuoteSource(data, inputName(src), kind, date, o.year, store.cal)
 		if err != nil {
 			return flagWords(err)
 		}
@@ -272,18 +290,35 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 		all.Quotes = append(all.Quotes, sq.Quotes...)
 		all.NotA00 += sq.NotA00
 		all.Closed += sq.Closed
+		spans = append(spans, span{len(all.Quotes), averagePlace(inputName(src), kind)})
 	}
-	return a.mergeIntoStore(store, &o.store, all)
+	return a.mergeIntoStore(store, &o.store, all, func(i int) *pricing.InputError {
+		k, _ := slices.BinarySearchFunc(spans, i+1, func(s span, end int) int { return s.end - end })
+		return spans[k].place(all.Quotes[i])
+	})
 }
 
-// readQuoteSource reads one source of quotes, of the kind given or
-// detected. A history page's MM-DD dates take year for its newest row;
+// averagePlace places a quote's average in the source it was read from,
+// named as the source names it: the history page's column (a pasted line
+// is the page's row, its average under 均价), the price list's entry, the
+// quotes file's column.
+func averagePlace(name string, from read.QuoteSource) func(pricing.Quote) *pricing.InputError {
+	return func(q pricing.Quote) *pricing.InputError {
+		e := &pricing.InputError{Source: name, Line: q.Line, Field: "均价", Value: q.Average.String()}
+		switch from {
+		case read.SourceJSON:
+			e.Field, e.Line = fmt.Sprintf("priceList[%d].avgPrice", q.Line-1), 0 // Line is the entry's number
+		case read.SourceCSV:
+			e.Field = "average"
+		}
+		return e
+	}
+}
+
+// readQuoteSource reads one source of quotes of the kind from. A history page's MM-DD dates take year for its newest row;
 // without one, the year is inferred so that no row lies after today, and
 // inferred says so.
 func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time.Time, year int, cal *pricing.Calendar) (sq *read.SourceQuotes, inferred bool, err error) {
-	if from == "" {
-		from = read.DetectQuoteSource(data[:min(len(data), 4096)])
-	}
 	switch from {
 	case read.SourceHTML:
 		dating := read.HistoryDating{Year: year}
@@ -329,11 +364,15 @@ func (a *app) openStore(o *quotesStoreOptions) (*quoteStore, error) {
 }
 
 // mergeIntoStore merges quotes into the store, writes it when it changed,
-// and reports what happened: conflicts without --replace are an error and
-// nothing is written.
-func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *read.SourceQuotes) error {
-	return a.mergeIntoStoreSaying(s, o, in, nil)
+// and reports what happened: conflicts without --replace, and outliers
+// without --force, are an error and nothing is written.
+func (a *app) mergeIntoStore(s *quoteStore, o *quotesStoreOptions, in *read.SourceQuotes, place quotePlace) error {
+	return a.mergeIntoStoreSaying(s, o, in, place, nil)
 }
+
+// quotePlace places the incoming quote of index i for an error about its
+// average: the source and line it came from, the field and the text.
+type quotePlace func(i int) *pricing.InputError
 
 // mergeReport is what a command adds to the report of a merge, from the
 // store as merged: notes said after the summary, and the value of the
@@ -342,7 +381,7 @@ type mergeReport func(stored *pricing.Quotes) (notes []string, fetched any)
 
 // mergeIntoStoreSaying is mergeIntoStore, its report completed by more
 // (which may be nil).
-func (a *app) mergeIntoStoreSaying(s *quoteStore, o *quotesStoreOptions, in *read.SourceQuotes, more mergeReport) error {
+func (a *app) mergeIntoStoreSaying(s *quoteStore, o *quotesStoreOptions, in *read.SourceQuotes, place quotePlace, more mergeReport) error {
 	unlock, err := a.lockStore(context.Background(), s.path, a.command)
 	if err != nil {
 		return err
@@ -358,8 +397,20 @@ func (a *app) mergeIntoStoreSaying(s *quoteStore, o *quotesStoreOptions, in *rea
 		for _, c := range res.Conflicts {
 			lines = append(lines, pricing.Errorf("  %s: stored %s, incoming %s", pricing.FormatDate(c.Date), quoteText(c.Stored), quoteText(c.Incoming)))
 		}
+		if len(res.Conflicts) == 1 {
+			return pricing.Errorf("%s: 1 date is stored with other figures; nothing was written (--replace takes the incoming one):\n%w", s.path, lines[0])
+		}
 		return pricing.Errorf("%s: %d dates are stored with other figures; nothing was written (--replace takes the incoming ones):\n%w",
 			s.path, len(res.Conflicts), errors.Join(lines...))
+	}
+	if len(res.Outliers) > 0 && !o.force {
+		var errs pricing.ErrorList
+		for _, x := range res.Outliers {
+			e := place(x.Incoming)
+			e.Err, e.Hint = x.Err, pricing.Errorf("correct it, or give --force to store it as it is; nothing was written")
+			errs = append(errs, e)
+		}
+		return errs
 	}
 	var buf bytes.Buffer
 	if err := read.WriteQuotes(&buf, res.Quotes); err != nil {
@@ -467,8 +518,8 @@ func newQuotesCheckCmd(a *app) *cobra.Command {
 trading days missing in each month the file has moved past, months without any quote
 between quoted ones, a last month cut off though it has ended (the days after the last
 quote of a month still in progress are to come, not missing), averages outside their
-range, change columns that disagree with the previous day, and jumps of more than 8%
-between trading days.` + `
+range, change columns that disagree with the previous day, jumps of more than 8%
+between trading days, and averages five times or more off the days around them.` + `
 
 EXIT STATUS
   0  nothing found
@@ -478,7 +529,7 @@ EXIT STATUS
 		Annotations: chinese("只检查报价文件,不作任何定价", `检查报价文件:日期在周末或法定节假日的行、重复日期、文件已越过的每个月份中缺少
 的交易日、前后均有报价而整月无报价的月份、已结束却在中途截止的最后一个月(仍在进行
 中的月份,其末次报价之后的日子尚未到来,不算缺少)、超出价格区间的均价、与上一日
-不符的涨跌,以及交易日之间超过 8% 的跳变。
+不符的涨跌、交易日之间超过 8% 的跳变,以及与前后交易日相差 5 倍以上的均价。
 
 退出状态
   0  没有发现问题
@@ -528,8 +579,12 @@ func runQuotesCheck(a *app, path, holidays string) error {
 				findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.Say(n.Why)})
 			}
 		}
-		for _, n := range pricing.MergeQuotes(nil, q.Days, cal, false).Warnings {
+		merged := pricing.MergeQuotes(nil, q.Days, cal, false)
+		for _, n := range merged.Warnings {
 			findings = append(findings, quoteFinding{pricing.FormatDate(n.Date), n.Line, a.lang.Say(n.Why)})
+		}
+		for _, o := range merged.Outliers {
+			findings = append(findings, quoteFinding{pricing.FormatDate(o.Quote.Date), o.Quote.Line, a.lang.SayError(o.Err)})
 		}
 		for _, avg := range q.MonthStatuses() {
 			for _, d := range avg.MissingWeekdays {

@@ -341,7 +341,10 @@ func (a *app) fetchToday(ctx context.Context, st *site, store *quoteStore, o *qu
 	if q.HasChange {
 		j.Change = q.Change.String()
 	}
-	return a.mergeIntoStoreSaying(store, &o.store, &read.SourceQuotes{Quotes: []pricing.Quote{q}}, func(*pricing.Quotes) ([]string, any) {
+	place := func(int) *pricing.InputError {
+		return &pricing.InputError{Source: endpoint, Field: "A00铝.avgPrice", Value: q.Average.String()}
+	}
+	return a.mergeIntoStoreSaying(store, &o.store, &read.SourceQuotes{Quotes: []pricing.Quote{q}}, place, func(*pricing.Quotes) ([]string, any) {
 		note := fmt.Sprintf(a.lang.T("Fetched Changjiang's A00 quote of %s: %s.", "已获取长江现货 %s 的 A00 报价:%s。"), day, quoteText(q))
 		if !q.Date.Equal(today) {
 			note += fmt.Sprintf(a.lang.T(" It is the site's latest day; today is %s in Beijing.", "这是网站最新的一天;北京时间今天是 %s。"), j.Today)
@@ -373,7 +376,8 @@ func (a *app) backfillMonth(ctx context.Context, st *site, store *quoteStore, o 
 	dating := read.HistoryDating{Year: today.Year(), Month: today.Month()}
 	seen := map[time.Time]pricing.Quote{}
 	var taken []pricing.Quote
-	var last time.Time // the row read last, the oldest so far
+	var takenFrom []string // the page of each quote taken
+	var last time.Time     // the row read last, the oldest so far
 	notA00 := 0
 	pages, err := st.client.HistoryWalk(ctx, maxHistoryPages, func(n int, body []byte) (bool, error) {
 		name := st.at("historyprice", "cjxh_"+strconv.Itoa(n)) + "/"
@@ -402,6 +406,7 @@ func (a *app) backfillMonth(ctx context.Context, st *site, store *quoteStore, o 
 			seen[q.Date] = q
 			if pricing.MonthOf(q.Date) == m {
 				taken = append(taken, q)
+				takenFrom = append(takenFrom, name)
 			}
 		}
 		return !last.IsZero() && !last.After(start), nil
@@ -416,7 +421,10 @@ func (a *app) backfillMonth(ctx context.Context, st *site, store *quoteStore, o 
 	case err != nil:
 		return st.failure(err, "")
 	}
-	return a.mergeIntoStoreSaying(store, &o.store, &read.SourceQuotes{Quotes: taken, NotA00: notA00}, func(stored *pricing.Quotes) ([]string, any) {
+	place := func(i int) *pricing.InputError {
+		return &pricing.InputError{Source: takenFrom[i], Line: taken[i].Line, Field: "均价", Value: taken[i].Average.String()}
+	}
+	return a.mergeIntoStoreSaying(store, &o.store, &read.SourceQuotes{Quotes: taken, NotA00: notA00}, place, func(stored *pricing.Quotes) ([]string, any) {
 		a.pricedOn(m)
 		return monthReport(a.lang, stored, m, pages, len(taken))
 	})

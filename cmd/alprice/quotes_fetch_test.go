@@ -305,6 +305,34 @@ func TestQuotesFetchToday(t *testing.T) {
 	}
 }
 
+// A fetched average five times or more off the days stored around it is
+// refused at the endpoint that answered it, unless --force (issue 27 item
+// 16): here the store holds 2026-07-31 as 206900, a digit too many.
+func TestQuotesFetchOutlier(t *testing.T) {
+	fetchClock(t, "2026-08-04 14:40")
+	site, srv := newCCMN(t)
+	site.answer = fixture(t, "changjiang/testdata/pricelist-2026-08-04.json")
+	store := filepath.Join(t.TempDir(), "quotes.csv")
+	stored := "date,low,high,average,change\n2026-07-31,,,206900,\n"
+	if err := os.WriteFile(store, []byte(stored), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, status := runAlprice(t, "", "quotes", "fetch", "--url", srv.URL, "--into", store)
+	want := `alprice: error: ` + srv.URL + `/shop/historyData/getCorpStmarketPriceList: A00铝.avgPrice: "20660": is off by a factor of 5 or more from the day quoted before it, 2026-07-31 (206900): a digit dropped or added?; correct it, or give --force`
+	if status != 2 || !strings.HasPrefix(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant it to start:\n%s", status, stderr, want)
+	}
+	if got := readStore(t, store); got != stored {
+		t.Errorf("store after the refusal:\n%s", got)
+	}
+	if _, stderr, status = runAlprice(t, "", "quotes", "fetch", "--url", srv.URL, "--into", store, "--force"); status != 0 {
+		t.Fatalf("--force: exit %d: %s", status, stderr)
+	}
+	if got := readStore(t, store); !strings.HasSuffix(got, "2026-08-04,20640,20680,20660,-30\n") {
+		t.Errorf("store after --force:\n%s", got)
+	}
+}
+
 // The site answers with its latest day whatever day is asked: the quote is
 // stored under the answer's own publishDate, and the output says so.
 func TestQuotesFetchAnswerForAnotherDay(t *testing.T) {

@@ -267,7 +267,11 @@ func reportJSON(l i18n.Lang, s *settle.Settlement, rep *policy.PolicyReport) rep
 var releaseKinds = []pricing.Kind{pricing.Transport, pricing.Casting, pricing.BurnLoss, pricing.Coal, pricing.Fee, pricing.Premium, pricing.Rounded}
 
 func reportDoc(l i18n.Lang, seller string, s *settle.Settlement, rep *policy.PolicyReport, withOutput bool) report.Doc {
-	doc := report.Doc{Title: l.T("Policy figures · price advantage released, coal pass-through, local conversion", "政策指标 · 价格优惠释放、煤价足额传导、就地转化率")}
+	var period []pricing.Month
+	for _, m := range rep.Months {
+		period = append(period, m.Month)
+	}
+	doc := report.Doc{Title: l.T("Policy figures · price advantage released, coal pass-through, local conversion", "政策指标 · 价格优惠释放、煤价足额传导、就地转化率") + periodTitle(l, period)}
 	if seller != "" {
 		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}
@@ -357,7 +361,8 @@ func reportDoc(l i18n.Lang, seller string, s *settle.Settlement, rep *policy.Pol
 		doc.Notes = append(doc.Notes, fmt.Sprintf(l.T("Provisional months (benchmark not complete) are left out of the period's totals: %s t, released %s.",
 			"暂定月份(基准月份尚未完整)未计入期间合计:%s 吨,让利 %s。"), rep.Provisional.Delivered, rep.Provisional.Released.StringFixed(2)))
 	}
-	if len(rep.Months) > 1 {
+	if len(rep.Months) > 0 {
+		// One month too: a column of its tonnes against the targets.
 		doc.Charts = []report.Chart{reportChart(l, rep, withOutput)}
 	}
 	return doc

@@ -235,7 +235,8 @@ type unpricedJSON struct {
 	Month      string `json:"month"`
 	Tickets    int    `json:"tickets"`
 	DeliveredT tonnes `json:"delivered_t"`
-	Reason     string `json:"reason"`
+	Reason     string `json:"reason"`    // in the run's language
+	ReasonEN   string `json:"reason_en"` // in English, for scripts
 }
 
 type settlementJSON struct {
@@ -254,13 +255,13 @@ func settleJSON(l i18n.Lang, s *settle.Settlement) settlementJSON {
 			LossT: tonnes(s.Total.Tapped - s.Total.Delivered), Amount: money(s.Total.Amount),
 			AmountExclVAT: money(s.Total.AmountExclVAT), VAT: money(s.Total.VAT)},
 		Rows:     rowsJSON{Read: s.Rows, Settled: s.Total.Tickets, Rejected: s.RejectedRows, Other: s.OtherRows, Unpriced: s.UnpricedRows(), Blank: s.BlankRows},
-		Rejected: problemsJSON(s.Rejected),
+		Rejected: problemsJSON(l, s.Rejected),
 		Warnings: notesJSON(l, s.Warnings),
 		Unpriced: []unpricedJSON{},
 	}
 	for _, u := range s.Unpriced {
 		j.Unpriced = append(j.Unpriced, unpricedJSON{Agreement: u.Agreement.ID, Buyer: u.Agreement.Buyer.Name, Month: u.Month.String(),
-			Tickets: u.Tickets, DeliveredT: tonnes(u.Delivered), Reason: u.Reason.Error()})
+			Tickets: u.Tickets, DeliveredT: tonnes(u.Delivered), Reason: l.SayError(u.Reason), ReasonEN: i18n.English.SayError(u.Reason)})
 	}
 	for _, st := range s.Statements {
 		sj := statementJSON{
@@ -284,7 +285,14 @@ func settleJSON(l i18n.Lang, s *settle.Settlement) settlementJSON {
 }
 
 func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
-	doc := report.Doc{Title: l.T("Settlement of molten aluminium deliveries · ", "铝液结算单 · ") + s.Source}
+	var months []pricing.Month
+	for _, st := range s.Statements {
+		months = append(months, st.Month)
+	}
+	for _, u := range s.Unpriced {
+		months = append(months, u.Month)
+	}
+	doc := report.Doc{Title: l.T("Settlement of molten aluminium deliveries · ", "铝液结算单 · ") + s.Source + periodTitle(l, months)}
 	if seller != "" {
 		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}

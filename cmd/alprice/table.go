@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -242,7 +243,17 @@ func priceTableDoc(l i18n.Lang, seller, quotesSource string, tables []agreementP
 	cols := columns(l, "-agreement", "-buyer", "month:supply", "terms_from", "benchmark_month", "benchmark_days", "benchmark",
 		"transport", "casting", "burn_loss", "coal", "fee", "premium", "rounding:line", "unit_price", "unit_price_excl_vat", "+benchmark_status")
 
-	doc := report.Doc{Title: l.T("Molten aluminium price table", "铝液价格表")}
+	var months []pricing.Month
+	for _, t := range tables {
+		for _, r := range t.rows {
+			if r.price != nil {
+				months = append(months, r.price.Month)
+			} else {
+				months = append(months, r.unavailable.month)
+			}
+		}
+	}
+	doc := report.Doc{Title: l.T("Molten aluminium price table", "铝液价格表") + periodTitle(l, months)}
 	if seller != "" {
 		doc.Title += l.T(" · seller ", " · 供方 ") + seller
 	}
@@ -322,15 +333,32 @@ func unavailableRow(l i18n.Lang, ag *pricing.Agreement, u *unavailableMonth, wid
 const maxChartAgreements = 12
 
 // priceChart draws the A00 monthly average and each agreement's unit price
-// by month, for spreadsheets.
+// by benchmark month, for spreadsheets: each price stands on the average
+// it was set on, so that an agreement priced on the previous month is
+// drawn against that month, not against the month it supplies. The
+// months are those asked for and every benchmark month they price on.
+// Where new terms price two supply months on one benchmark (a change from
+// the month's own average to the previous month's), the later is drawn.
 func priceChart(l i18n.Lang, q *pricing.Quotes, months []pricing.Month, tables []agreementPrices) report.Chart {
 	c := report.Chart{
 		Sheet:    l.T("Chart", "走势图"),
 		Title:    l.T("Changjiang A00 monthly average and molten aluminium unit price, CNY/t", "长江A00月均价与铝液单价(元/吨)"),
-		Category: l.T("Month", "月份"),
+		Category: l.T("Benchmark month", "基准月份"),
 	}
+	axis := slices.Clone(months)
+	if len(tables) <= maxChartAgreements {
+		for _, t := range tables {
+			for _, r := range t.rows {
+				if r.price != nil {
+					axis = append(axis, r.price.Average.Month)
+				}
+			}
+		}
+	}
+	slices.Sort(axis)
+	axis = slices.Compact(axis)
 	average := report.Series{Name: l.T("A00 monthly average (exact mean)", "A00月均价(精确均值)")}
-	for _, m := range months {
+	for _, m := range axis {
 		c.Categories = append(c.Categories, m.String())
 		if mean, err := q.Mean(m); err == nil {
 			average.Values = append(average.Values, report.Decimals(mean, 4))
@@ -346,14 +374,14 @@ func priceChart(l i18n.Lang, q *pricing.Quotes, months []pricing.Month, tables [
 	}
 	for _, t := range tables {
 		s := report.Series{Name: t.agreement.ID + l.T(" unit price", " 单价")}
-		byMonth := map[pricing.Month]pricing.MonthPrice{}
+		byBenchmark := map[pricing.Month]pricing.MonthPrice{}
 		for _, r := range t.rows {
 			if r.price != nil {
-				byMonth[r.price.Month] = *r.price
+				byBenchmark[r.price.Average.Month] = *r.price
 			}
 		}
-		for _, m := range months {
-			if mp, ok := byMonth[m]; ok {
+		for _, m := range axis {
+			if mp, ok := byBenchmark[m]; ok {
 				s.Values = append(s.Values, report.CNY(mp.Price.UnitPrice))
 			} else {
 				s.Values = append(s.Values, report.Empty)

@@ -52,7 +52,10 @@ benchmark is complete:
                last line; blue: higher — supplementary price-difference lines
                (补开, amounts only), each below --invoice-cap; none: equal
 
-The provisional basis is shown beside the final price.` + `
+The provisional basis is shown beside the final price. A month its terms price on
+the previous month's average (上月均价, final before the month is delivered, so its
+invoices are final) is skipped, and the output says which; named with --agreement,
+it is trued up as asked.` + `
 
 EXIT STATUS
   0  the true-ups were computed (a true-up is the expected outcome)
@@ -74,7 +77,8 @@ EXIT STATUS
                为销售折让),金额按数量分摊,取整差放在最后一行;blue:更高 ——
                补开价差行(只有金额),每行低于 --invoice-cap;none:相等
 
-暂定价依据列在最终价格旁边。
+暂定价依据列在最终价格旁边。按上月均价定价的协议月份(上月均价在供货前已确定,
+其发票即按最终价开具)不作补差,输出写明跳过了哪些;用 --agreement 指名时照常补差。
 
 退出状态
   0  已算出补差(补差是预期的结果)
@@ -234,12 +238,24 @@ type trueupJSONRow struct {
 }
 
 type trueupResultJSON struct {
-	TrueUps  []trueupJSONRow `json:"trueups"`
-	Findings []findingJSON   `json:"findings"`
+	TrueUps  []trueupJSONRow  `json:"trueups"`
+	Findings []findingJSON    `json:"findings"`
+	Skipped  []trueupSkipJSON `json:"skipped"`
+}
+
+// trueupSkipJSON is a month a true-up passed over, and why.
+type trueupSkipJSON struct {
+	Agreement string `json:"agreement"`
+	Month     string `json:"month"`
+	Code      string `json:"code"`
+	Reason    string `json:"reason"`
 }
 
 func trueupJSON(l i18n.Lang, r *invoice.TrueUpResult) trueupResultJSON {
-	j := trueupResultJSON{TrueUps: []trueupJSONRow{}, Findings: findingsJSON(l, r.Findings)}
+	j := trueupResultJSON{TrueUps: []trueupJSONRow{}, Findings: findingsJSON(l, r.Findings), Skipped: []trueupSkipJSON{}}
+	for _, sk := range r.Skipped {
+		j.Skipped = append(j.Skipped, trueupSkipJSON{sk.Agreement.ID, sk.Month.String(), sk.Why.Code, l.Say(sk.Why)})
+	}
 	for _, tu := range r.TrueUps {
 		row := trueupJSONRow{
 			Agreement: tu.Agreement.ID, Buyer: tu.Agreement.Buyer.Name, Month: tu.Month.String(),
@@ -355,6 +371,9 @@ func trueupDoc(l i18n.Lang, seller, source string, r *invoice.TrueUpResult) repo
 			"最终结算 = 当月到位量按最终价格结算(第2.6条);差额 = 最终结算 − 已开票,已开票 + 差额 = 最终结算,价税合计、金额、税额均精确相等。"),
 		l.T("Red: a partial red-letter request per blue invoice line, reason 销售折让 (code 04): amounts only, allocated by quantity, the rounding on the last line. Blue: supplementary price-difference lines, amounts only, each below the invoice cap.",
 			"红冲:按蓝字发票逐行申请部分红字确认单,原因销售折让(04),只冲金额不冲数量,按数量分摊,尾差在最后一行。补开:价差行只开金额,每行低于开票限额。"),
+	}
+	for _, sk := range r.Skipped {
+		doc.Notes = append(doc.Notes, l.T("Skipped: ", "未补差:")+l.Say(sk.Why))
 	}
 	return doc
 }

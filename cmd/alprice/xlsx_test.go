@@ -78,7 +78,7 @@ func TestTableWorkbook(t *testing.T) {
 		t.Fatalf("sheets %q, want %q", sheets, want)
 	}
 	zd := sheets[0]
-	checkText(t, f, zd, "A1", "铝液价格表 · 供方 准东示例电解铝有限公司")
+	checkText(t, f, zd, "A1", "铝液价格表 · 2026-01 至 2026-06 · 供方 准东示例电解铝有限公司") // the period in the title row (#27 item 18)
 	checkText(t, f, zd, "A3", "供货月份")
 	checkText(t, f, zd, "M3", "含税单价")
 	// Row 6 is 2026-03: the A00 average 24389 and the unit price 23402.67.
@@ -100,8 +100,15 @@ func TestTableWorkbook(t *testing.T) {
 	// The benchmark before rounding: 536550 ÷ 22 = 24388.6364 (testdata/golden/README.md).
 	checkNumber(t, f, chart, "B6", "24388.6364", "0.0000")
 	checkNumber(t, f, chart, "C6", "23402.67", "#,##0.00")
-	if v, _ := f.GetCellValue(chart, "D4"); v != "" {
-		t.Errorf("ZD-2026-002 has no price for 2026-01, the chart must show a gap, not %q", v)
+	// The months are benchmark months (#27 item 19): ZD-2026-002 prices on
+	// the previous month, so its 2026-02 price, 23147.45, set on January's
+	// average, is drawn at 2026-01, and its 2026-06 price at 2026-05
+	// (23417.32, golden table); nothing is drawn at 2026-06.
+	checkText(t, f, chart, "A3", "基准月份")
+	checkNumber(t, f, chart, "D4", "23147.45", "#,##0.00")
+	checkNumber(t, f, chart, "D8", "23417.32", "#,##0.00")
+	if v, _ := f.GetCellValue(chart, "D9"); v != "" {
+		t.Errorf("ZD-2026-002 prices nothing on 2026-06's average, the chart must show a gap, not %q", v)
 	}
 	if !hasChart(t, path) {
 		t.Error("no chart in the workbook")
@@ -117,6 +124,10 @@ func TestSettleWorkbook(t *testing.T) {
 		t.Fatalf("sheets %q", sheets)
 	}
 	st := sheets[0]
+	// Every sheet's title row says the period (#27 item 18).
+	for _, sheet := range sheets {
+		checkText(t, f, sheet, "A1", "Settlement of molten aluminium deliveries · testdata/deliveries-2026-03.csv · 2026-03 · seller 准东示例电解铝有限公司")
+	}
 	checkText(t, f, st, "A4", "ZD-2026-001")
 	checkNumber(t, f, st, "D4", "11", "0")
 	checkNumber(t, f, st, "F4", "340.617", "#,##0.000")
@@ -134,6 +145,20 @@ func TestSettleWorkbook(t *testing.T) {
 	checkNumber(t, f, days, "E4", "61.955", "#,##0.000") // 31.180 + 30.775
 	if hasChart(t, path) {
 		t.Error("settle has no chart")
+	}
+}
+
+// The report's workbook has its chart for a single month too (#27 item
+// 18): before, only a period of two months or more had one.
+func TestReportWorkbookChart(t *testing.T) {
+	t.Chdir("../..")
+	for _, period := range [][]string{{"--month", "2026-03"}, {"--from", "2026-03", "--to", "2026-04"}} {
+		args := append([]string{"report", "--agreements", "testdata/report/agreements.yaml", "--quotes", h1Quotes,
+			"--deliveries", "testdata/report/deliveries-2026-h1.csv", "--production", "testdata/report/production-2026-h1.csv"}, period...)
+		f, path := openWorkbook(t, "report.xlsx", args...)
+		if !slices.Contains(f.GetSheetList(), "Chart") || !hasChart(t, path) {
+			t.Errorf("%v: no chart (sheets %q)", period, f.GetSheetList())
+		}
 	}
 }
 

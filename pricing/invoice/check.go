@@ -249,8 +249,7 @@ func (c *checker) lineArithmetic(l pricing.InvoiceLine, t pricing.Terms) []Findi
 			l.Quantity.String(), l.UnitPriceExclVAT.String(), want.StringFixed(2), LineAmountTolerance.StringFixed(2))))
 	}
 	if want := pricing.LineVAT(l.AmountExclVAT, l.VATRate); l.VAT.Sub(want).Abs().GreaterThan(c.tax) {
-		fs = append(fs, lineFinding(l, "vat", l.VAT, want, pricing.RuleLineArithmetic, pricing.Msg("line.vat",
-			l.AmountExclVAT.StringFixed(2), l.VATRate.String(), want.StringFixed(2), c.tax.StringFixed(2))))
+		fs = append(fs, lineFinding(l, "vat", l.VAT, want, pricing.RuleLineArithmetic, vatMistake(l, want, c.tax)))
 	}
 	if !l.VATRate.Equal(t.VATRate) {
 		fs = append(fs, lineFinding(l, "vat_rate", l.VATRate, t.VATRate, pricing.RuleVATRate, pricing.Msg("line.rate",
@@ -261,6 +260,41 @@ func (c *checker) lineArithmetic(l pricing.InvoiceLine, t pricing.Terms) []Findi
 			l.AmountExclVAT.StringFixed(2), l.VAT.StringFixed(2))))
 	}
 	return fs
+}
+
+// otherRates are the VAT rates a line's VAT may have been worked out at
+// by mistake: aluminium's rates before 2019 (17%, 16%) and 2018, and the
+// other rates of the scheme.
+var otherRates = []decimal.Decimal{decimal.New(17, -2), decimal.New(16, -2), decimal.New(13, -2), decimal.New(9, -2),
+	decimal.New(6, -2), decimal.New(3, -2), decimal.New(1, -2)}
+
+// vatMistake says why a line's VAT is not its amount × rate (want): the
+// likely mistake its figures fit to the fen — the VAT at another rate,
+// the rate applied to the amount incl. VAT, the VAT of one tonne rounded
+// and multiplied by the quantity, the VAT rounded to the yuan — or, when
+// none fits, the arithmetic alone.
+func vatMistake(l pricing.InvoiceLine, want, tolerance decimal.Decimal) pricing.Message {
+	amount, rate, vat := l.AmountExclVAT.StringFixed(2), l.VATRate.String(), l.VAT.StringFixed(2)
+	fits := func(v decimal.Decimal) bool { return l.VAT.Sub(v).Abs().LessThanOrEqual(LineAmountTolerance) }
+	limit := tolerance.StringFixed(2)
+	for _, r := range otherRates {
+		if !r.Equal(l.VATRate) && fits(pricing.LineVAT(l.AmountExclVAT, r)) {
+			return pricing.Msg("line.vat.rate", amount, rate, want.StringFixed(2), vat, pricing.RateText(r), limit)
+		}
+	}
+	if total := l.AmountExclVAT.Add(l.VAT); fits(pricing.LineVAT(total, l.VATRate)) {
+		return pricing.Msg("line.vat.incl", amount, rate, want.StringFixed(2), vat, total.StringFixed(2), limit)
+	}
+	if !l.NoQuantity && l.Quantity > 0 {
+		perTonne := pricing.LineVAT(l.UnitPriceExclVAT, l.VATRate)
+		if fits(pricing.LineAmount(l.Quantity, perTonne)) {
+			return pricing.Msg("line.vat.per-tonne", amount, rate, want.StringFixed(2), vat, perTonne.StringFixed(2), l.Quantity.String(), limit)
+		}
+	}
+	if exact := l.AmountExclVAT.Mul(l.VATRate); l.VAT.IsInteger() && l.VAT.Sub(exact).Abs().LessThan(decimal.NewFromInt(1)) {
+		return pricing.Msg("line.vat.yuan", amount, rate, want.StringFixed(2), vat, limit)
+	}
+	return pricing.Msg("line.vat", amount, rate, want.StringFixed(2), limit)
 }
 
 func monthFinding(mc MonthCheck, field string, invoiced, expected decimal.Decimal, rule string, why pricing.Message) Finding {

@@ -1,8 +1,10 @@
 package invoice
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 
 	"alprice/pricing"
 	"alprice/pricing/settle"
@@ -94,6 +96,17 @@ type TrueUpOptions struct {
 type TrueUpResult struct {
 	TrueUps  []TrueUp
 	Findings []Finding
+	Skipped  []Skipped // months priced on the previous month's average: nothing to true up
+}
+
+// Skipped is an agreement's supply month a true-up passes over, and why:
+// terms that price a month on the previous month's average (上月均价) have
+// its final price before the month is delivered, so its invoices are
+// final, not provisional — check holds them to that price.
+type Skipped struct {
+	Agreement *pricing.Agreement
+	Month     pricing.Month
+	Why       pricing.Message
 }
 
 // ErrNotFinal is the error of truing up a month whose benchmark is not
@@ -123,6 +136,25 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		order   []key
 		byMonth = map[key][]int32{} // indexes of inv's lines: a month's lines are made only where a finding or a red line needs them
 	)
+	// A month priced on the previous month's average is skipped, unless
+	// its agreement was asked for by name: it is trued up as asked.
+	previous := map[key]bool{}
+	var skipped []key
+	skip := func(k key) bool {
+		if opts.Agreement != nil {
+			return false
+		}
+		v, seen := previous[k]
+		if !seen {
+			t, err := ags.List[k.agreement].TermsFor(k.month)
+			v = err == nil && t.PricingMonth == pricing.PreviousMonth
+			previous[k] = v
+			if v {
+				skipped = append(skipped, k)
+			}
+		}
+		return v
+	}
 	// The invoices already issued, red and blue: each blue one net of the
 	// red ones reversing it, one reversed in full counting for nothing.
 	is := countIssued(inv, ags, buyers.Find)
@@ -144,6 +176,9 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		}
 		k := key{ag, month}
 		if _, seen := byMonth[k]; !seen {
+			if skip(k) {
+				continue
+			}
 			order = append(order, k)
 		}
 		byMonth[k] = append(byMonth[k], int32(i))
@@ -207,11 +242,19 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 	for i := range s.Statements {
 		st := &s.Statements[i]
 		k := key{buyers.Find(st.Agreement.ID), st.Month}
-		if _, invoiced := byMonth[k]; !invoiced {
+		if _, invoiced := byMonth[k]; !invoiced && !skip(k) {
 			res.Findings = append(res.Findings, Finding{Buyer: st.Agreement.Buyer.Name, Month: st.Month, Field: "quantity_t",
 				Invoiced: decimal.Zero, Expected: st.Delivered.Tonnes(), Rule: pricing.RuleStatement,
 				Why: pricing.Msg("trueup.uninvoiced", st.Delivered.String(), st.Agreement.ID, st.Month.String(), fmt.Sprint(st.Tickets), inv.Source)})
 		}
+	}
+	slices.SortFunc(skipped, func(x, y key) int {
+		return cmp.Or(cmp.Compare(x.agreement, y.agreement), cmp.Compare(x.month, y.month))
+	})
+	for _, k := range skipped {
+		ag := &ags.List[k.agreement]
+		res.Skipped = append(res.Skipped, Skipped{Agreement: ag, Month: k.month,
+			Why: pricing.Msg("trueup.previous", ag.ID, k.month.String(), pricing.PreviousMonth.BenchmarkMonth(k.month).String())})
 	}
 	return res, nil
 }

@@ -25,7 +25,15 @@ var messagesErrorsZH = map[string]string{
 	// line.total
 	"the total (价税合计) must be the amount %[1]s plus the VAT %[2]s": "价税合计应为金额 %[1]s 加税额 %[2]s",
 	// line.vat
-	"amount %[1]s × rate %[2]s = %[3]s; the VAT may differ from it by at most %[4]s": "金额 %[1]s × 税率 %[2]s = %[3]s;税额与之相差至多 %[4]s",
+	"amount %[1]s × rate %[2]s = %[3]s; the VAT may differ from it by at most %[4]s": "金额 %[1]s × 税率 %[2]s = %[3]s;税额与之至多相差 %[4]s 才算一致",
+	// line.vat.incl
+	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the rate applied to the amount incl. VAT (%[5]s × %[2]s): the VAT is the amount excl. VAT × rate, the amount incl. VAT splitting as total ÷ (1 + rate); the VAT may differ from amount × rate by at most %[6]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,是把税率乘在了含税金额上(%[5]s × %[2]s):税额应为不含税金额 × 税率,含税金额按 价税合计 ÷ (1 + 税率) 拆分;税额与金额 × 税率至多相差 %[6]s 才算一致",
+	// line.vat.per-tonne
+	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the VAT of one tonne rounded to the fen (%[5]s) × %[6]s t: the VAT is the line's amount × rate, rounded once; the VAT may differ from amount × rate by at most %[7]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,是先算每吨税额并取整到分(%[5]s)再乘以 %[6]s 吨:税额应为该行金额 × 税率,只取整一次;税额与金额 × 税率至多相差 %[7]s 才算一致",
+	// line.vat.rate
+	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the amount × %[5]s: worked out at another rate than the line states; the VAT may differ from amount × rate by at most %[6]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,即金额 × %[5]s:按该行所列以外的税率计算;税额与金额 × 税率至多相差 %[6]s 才算一致",
+	// line.vat.yuan
+	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, rounded to the yuan instead of the fen; the VAT may differ from amount × rate by at most %[5]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,取整到了元而不是分;税额与金额 × 税率至多相差 %[5]s 才算一致",
 	// lint.burn-loss
 	"{line} of %[1]s is above %[2]s%%, beyond what is plausible for a burn loss; check the agreement": "{line} %[1]s 超过 %[2]s%%,高于合理的烧损水平,请核对协议",
 	// lint.coal-missing
@@ -110,6 +118,8 @@ var messagesErrorsZH = map[string]string{
 	"a red line that reverses no line of blue invoice %[1]s: not netted": "红字行在蓝字发票 %[1]s 中无对应行:未冲抵",
 	// statement.amount
 	"the invoices bill %[1]s incl. VAT for %[2]s; the settlement of the deliveries comes to %[3]s (%[4]s t × %[5]s)": "%[2]s 的发票价税合计 %[1]s;按到位量结算应为 %[3]s(%[4]s 吨 × %[5]s)",
+	// trueup.previous
+	"agreement %[1]s prices %[2]s on the previous month's average (%[3]s), final before the month was delivered: its invoices are final, nothing to true up (check holds them to the price)": "协议 %[1]s 的 %[2]s 按上月均价(%[3]s)定价,供货前价格已确定:其发票即按最终价开具,无需补差(发票与价格是否相符由 check 核对)",
 	// trueup.uninvoiced
 	"%[1]s t were delivered to agreement %[2]s in %[3]s (%[4]s tickets), but %[5]s has no invoice for them: invoice them in full, a true-up only corrects a price": "%[3]s 向协议 %[2]s 到位 %[1]s 吨(%[4]s 票),但 %[5]s 中没有相应发票:请全额开票,补差只调整价格",
 	// weight.differs
