@@ -148,6 +148,27 @@ amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total、month(所结算的
 	"alprice help": {"任一命令的帮助", `显示任一命令的帮助。
 输入 alprice help [命令路径] 查看详细说明。`},
 
+	"alprice serve": {"以网页提供同一个工具,服务一个文件夹中的文件", `以本机网页应用提供 alprice,服务 DIR 中的文件:本月和上月概览(报价天数、
+状态、每份协议的价格、最近 12 个月的图表),报价(可把任一条款改作假设测算)
+及其可打印的通知函,报价库(在库的锁下补录一天、获取、回补),结算(结算单、
+剔除的行、HTML 结算单、工作簿、JSON 和数电批量开票文件),核对(上传的发票:
+结论与问题)和政策报表。每个页面都在进程内运行这些命令本身:页面与命令行给出
+的数字永远相同。页面语言按浏览器的语言设置,或地址中所选的语言(zh、en),否则按 --lang。
+
+DIR 中有协议(agreements.yaml)、报价库(quotes.csv),以及旁边的送货、发票和产量
+文件。只会写入报价库,且只通过 quotes add 和 quotes fetch;不读取 DIR 以外的任何
+路径,请求所指的文件必须是 DIR 自己的文件之一。
+
+默认绑定 127.0.0.1:8080,仅限本机。其他地址都需要 --token(未给出时生成并显示
+一个),每个请求都要带上。每项改动都是带 CSRF 令牌、来自本服务自己页面的 POST;
+上传只保存在内存中,有上限,并由与命令行相同的读取器和限制读取。Ctrl-C 或
+SIGTERM 会从容停止。详见 README。
+
+退出状态
+  0  被 SIGINT(Ctrl-C)或 SIGTERM 停止,进行中的请求均已完成
+  2  用法错误(DIR 不是文件夹、地址被占用或不允许、文件名中带有文件夹):未提供服务
+  3  alprice 自身的程序错误:请报告`},
+
 	"alprice lint": {"按政策检查协议条款", `逐条按政策第二条检查每份协议的条款:
 
   2.2     未约定运费扣减(问题,即使双方本意为零:政策要求写明;写明 0 即可)
@@ -322,14 +343,20 @@ PROVISIONAL(暂定价)。
 // path and the flag where a command's flag says something of its own,
 // else by the flag's name. Placeholders stay in backticks.
 var flagsZH = map[string]string{
-	"help":    "显示帮助",
-	"version": "显示 alprice 的版本",
-	"bom":     "CSV 以 UTF-8 字节顺序标记开头,使中文 Windows 上的 Excel 正确读取(对其他格式无效,会提示)",
-	"format":  "输出格式 `FORMAT`:table、json、csv、markdown、xlsx、html(默认:按 --out 的扩展名,否则 table;不得与扩展名矛盾)",
-	"lang":    "语言,`zh|en`(默认:LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh)",
-	"out":     "把输出写入 `FILE`,先写临时文件再改名就位",
-	"quiet":   "不显示警告",
-	"verbose": "列出每条警告,不汇总重复的警告",
+	"alprice serve --data":       "所服务的文件夹 `DIR`:协议、报价库及旁边的其他文件",
+	"alprice serve --addr":       "监听的 `HOST:PORT`;非本机回环地址需要 --token",
+	"alprice serve --token":      "每个请求都须带上的令牌 `TOKEN`(第一次加在地址后,之后由浏览器记住);给出非回环地址而未给出令牌时生成并显示",
+	"alprice serve --agreements": "DIR 中的协议文件 `FILE`",
+	"alprice serve --quotes":     "DIR 中的报价库文件 `FILE`",
+	"alprice serve --production": "DIR 中电解铝企业的产量文件 `FILE`,用于政策报表(DIR 中没有时不用)",
+	"help":                       "显示帮助",
+	"version":                    "显示 alprice 的版本",
+	"bom":                        "CSV 以 UTF-8 字节顺序标记开头,使中文 Windows 上的 Excel 正确读取(对其他格式无效,会提示)",
+	"format":                     "输出格式 `FORMAT`:table、json、csv、markdown、xlsx、html(默认:按 --out 的扩展名,否则 table;不得与扩展名矛盾)",
+	"lang":                       "语言,`zh|en`(默认:LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh)",
+	"out":                        "把输出写入 `FILE`,先写临时文件再改名就位",
+	"quiet":                      "不显示警告",
+	"verbose":                    "列出每条警告,不汇总重复的警告",
 
 	"from":            "第一个要计算均价的月份 `YYYY-MM`(默认:文件中的每个月)",
 	"holidays":        "法定节假日文件 `FILE`(CSV date,name),加入交易日历,用于内置安排没有的年份",

@@ -11,7 +11,7 @@
 //   - errors_zh.go: [ChineseErrors], the one catalogue: the Chinese of
 //     every error template of the source and of every message, keyed by
 //     its English (gettext's way), merged from the files of each area
-//     (errors_einvoice_zh.go, errors_invoices_in_zh.go,
+//     (errors_einvoice_zh.go, errors_invoices_in_zh.go, errors_serve_zh.go,
 //     errors_quotes_fetch_zh.go, errors_files_zh.go,
 //     errors_documents_zh.go, errors_messages_zh.go — the findings and
 //     notes of [pricing.Message], each under its code), and the system
