@@ -215,11 +215,11 @@ var (
 	errBadName  = errors.New("bad file name")
 )
 
-// readForm reads a POST's body, multipart or not, within MaxRequestBytes
+// readForm reads a POST's body, multipart or not, within limit bytes
 // and MaxUploadFiles, holding the files in memory (never on disk, as
 // ParseMultipartForm would).
-func readForm(w http.ResponseWriter, r *http.Request) (*form, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, MaxRequestBytes)
+func readForm(w http.ResponseWriter, r *http.Request, limit int64) (*form, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	f := &form{values: url.Values{}}
 	mr, err := r.MultipartReader()
 	if errors.Is(err, http.ErrNotMultipart) {

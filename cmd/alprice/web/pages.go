@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -36,11 +37,33 @@ type page struct {
 	Failed  string // a command's error (stderr of exit 2), shown instead of results
 	Notes   string // a command's other stderr: why exit 1, warnings
 	Message string // what a write did
-	Data    any
+
+	YAML       []string // the agreements files of the folder, to choose from
+	Agreements string   // the one chosen, else the configured one
+	Data       any
 }
 
 var templateFuncs = template.FuncMap{
 	"join": strings.Join,
+}
+
+// statusWords are the words of the status codes the commands print.
+var statusWords = map[string][2]string{
+	"complete": {"complete", "完整"}, "final": {"final", "最终"}, "gaps": {"gaps", "有缺漏"},
+	"partial": {"in progress", "未完"}, "provisional": {"provisional", "暂定"},
+}
+
+// Status says a status code of the commands in the page's language,
+// marked good (complete, final) or not.
+func (p *page) Status(code string) template.HTML {
+	class, words := "warn", [2]string{code, code}
+	if w, ok := statusWords[code]; ok {
+		words = w
+	}
+	if code == "complete" || code == "final" {
+		class = "ok"
+	}
+	return template.HTML(`<span class="` + class + `" data-status="` + template.HTMLEscapeString(code) + `">` + template.HTMLEscapeString(p.L.T(words[0], words[1])) + `</span>`)
 }
 
 // lang is the request's language: ?lang=, else Accept-Language, else the
@@ -70,7 +93,15 @@ func (s *server) newPage(w http.ResponseWriter, r *http.Request, nav string) *pa
 	q := r.URL.Query()
 	q.Del("lang")
 	q.Del("token")
-	return &page{L: l, Lang: langCode(l), Nav: nav, CSRF: s.csrfToken(w, r), Query: q.Encode()}
+	return &page{L: l, Lang: langCode(l), Nav: nav, CSRF: s.csrfToken(w, r), Query: q.Encode(), YAML: s.files(".yaml", ".yml"), Agreements: s.cfg.Agreements}
+}
+
+// chose records the agreements file a form chose, for the page to show it
+// chosen again.
+func (p *page) chose(values url.Values) {
+	if a := values.Get("agreements"); a != "" {
+		p.Agreements = a
+	}
 }
 
 // render writes a page with its template.
@@ -94,8 +125,16 @@ func (s *server) refuse(w http.ResponseWriter, r *http.Request, status int, why 
 }
 
 // run runs a command in the request's language.
+// What it prints names the folder's files by their own names, as the
+// pages do: the folder's path is left out.
 func (s *server) run(ctx context.Context, l i18n.Lang, args []string, uploads map[string][]byte, outputs map[string]string) Result {
-	return s.cfg.Exec(ctx, Run{Args: args, Lang: langCode(l), Uploads: uploads, Outputs: outputs})
+	res := s.cfg.Exec(ctx, Run{Args: args, Lang: langCode(l), Uploads: uploads, Outputs: outputs})
+	prefix := s.cfg.Data + string(os.PathSeparator)
+	quoted, _ := json.Marshal(prefix)
+	res.Stdout = bytes.ReplaceAll(res.Stdout, quoted[1:len(quoted)-1], nil)
+	res.Stdout = bytes.ReplaceAll(res.Stdout, []byte(template.HTMLEscapeString(prefix)), nil)
+	res.Stderr = strings.ReplaceAll(res.Stderr, prefix, "")
+	return res
 }
 
 // runJSON runs a command with --format json and decodes its output into v;
@@ -125,7 +164,7 @@ func nonEmpty(s, otherwise string) string {
 	return s
 }
 
-func (s *server) dataPath(name string) string { return s.cfg.Data + "/" + name }
+func (s *server) dataPath(name string) string { return s.cfg.Data + string(os.PathSeparator) + name }
 
 // files returns the files of the folder whose names end with one of exts.
 func (s *server) files(exts ...string) []string {
@@ -140,6 +179,12 @@ func (s *server) files(exts ...string) []string {
 		}
 	}
 	return out
+}
+
+// deliveriesFiles are the CSV files of the folder but the quotes store and
+// the production file: the deliveries files to choose from.
+func (s *server) deliveriesFiles() []string {
+	return slices.DeleteFunc(s.files(".csv"), func(n string) bool { return n == s.cfg.Quotes || n == s.cfg.Production })
 }
 
 // agreementsOf returns the path of the agreements file a request chose
@@ -268,10 +313,8 @@ var whatIfFlags = []string{"transport", "casting", "burn-loss", "coal", "vat", "
 type quoteData struct {
 	Form       url.Values
 	Agreements []price // the agreed prices of the month, for the choice
-	Files      []string
 	Quote      *price
 	Notice     string // the notice's URL
-	WhatIf     []string
 }
 
 func (s *server) quoteArgs(values url.Values) ([]string, error) {
@@ -302,7 +345,8 @@ func (s *server) quote(w http.ResponseWriter, r *http.Request) {
 	if values.Get("weight") == "" {
 		values.Set("weight", "1")
 	}
-	d := quoteData{Form: values, Files: s.files(".yaml", ".yml")}
+	p.chose(values)
+	d := quoteData{Form: values}
 	agreements, name, err := s.agreementsOf(values)
 	if err != nil {
 		p.Failed = notListed(p.L, name)
@@ -368,10 +412,10 @@ func (s *server) quotes(w http.ResponseWriter, r *http.Request) {
 // answered the request itself.
 func (s *server) postForm(w http.ResponseWriter, r *http.Request) (*form, bool) {
 	l := s.lang(r)
-	f, err := readForm(w, r)
+	f, err := readForm(w, r, s.cfg.MaxRequest)
 	switch {
 	case errors.Is(err, errTooLarge):
-		s.refuse(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf(l.T("Refused: the upload is larger than %d MiB, the limit of one request; nothing was read.", "已拒绝:上传超过单次请求的上限 %d MiB;未读取任何内容。"), MaxRequestBytes>>20))
+		s.refuse(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf(l.T("Refused: the upload is larger than %d MiB, the limit of one request; nothing was read.", "已拒绝:上传超过单次请求的上限 %d MiB;未读取任何内容。"), s.cfg.MaxRequest>>20))
 		return nil, false
 	case errors.Is(err, errTooMany):
 		s.refuse(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf(l.T("Refused: more than %d files in one request; nothing was read.", "已拒绝:单次请求超过 %d 个文件;未读取任何内容。"), MaxUploadFiles))
@@ -447,7 +491,7 @@ func (s *server) write(w http.ResponseWriter, r *http.Request, p *page, args []s
 // --- Settle ---
 
 type settleData struct {
-	CSV, YAML []string
+	CSV       []string
 	Form      url.Values
 	Result    *settlement
 	Downloads []download
@@ -456,7 +500,7 @@ type settleData struct {
 
 func (s *server) settleForm(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "settle")
-	p.Data = settleData{CSV: s.files(".csv"), YAML: s.files(".yaml", ".yml"), Form: url.Values{}}
+	p.Data = settleData{CSV: s.deliveriesFiles(), Form: url.Values{}}
 	s.render(w, http.StatusOK, "settle", p)
 }
 
@@ -500,7 +544,8 @@ func (s *server) settle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(w, r, "settle")
-	d := settleData{CSV: s.files(".csv"), YAML: s.files(".yaml", ".yml"), Form: f.values}
+	p.chose(f.values)
+	d := settleData{CSV: s.deliveriesFiles(), Form: f.values}
 	p.Data = &d
 	uploads := map[string][]byte{}
 	deliveries, bad, err := s.inputs(f, "file", "deliveries", uploads)
@@ -560,15 +605,15 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // --- Check ---
 
 type checkData struct {
-	Invoices, CSV, YAML []string
-	Form                url.Values
-	Result              *verdict
-	Downloads           []download
+	Invoices, CSV []string
+	Form          url.Values
+	Result        *verdict
+	Downloads     []download
 }
 
 func (s *server) checkForm(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "check")
-	p.Data = checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.files(".csv"), YAML: s.files(".yaml", ".yml"), Form: url.Values{}}
+	p.Data = checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.deliveriesFiles(), Form: url.Values{}}
 	s.render(w, http.StatusOK, "check", p)
 }
 
@@ -578,7 +623,8 @@ func (s *server) check(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(w, r, "check")
-	d := checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.files(".csv"), YAML: s.files(".yaml", ".yml"), Form: f.values}
+	p.chose(f.values)
+	d := checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.deliveriesFiles(), Form: f.values}
 	p.Data = &d
 	uploads := map[string][]byte{}
 	invoices, bad, err := s.inputs(f, "file", "invoices", uploads)
@@ -625,7 +671,8 @@ func (s *server) check(w http.ResponseWriter, r *http.Request) {
 // --- Report ---
 
 type reportData struct {
-	CSV, YAML []string
+	CSV       []string // the deliveries files to choose from
+	Outputs   []string // the CSV files a production file may be
 	Form      url.Values
 	Result    *policyReport
 	Chart     template.HTML
@@ -635,7 +682,8 @@ type reportData struct {
 func (s *server) report(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "report")
 	values := r.URL.Query()
-	d := reportData{CSV: s.files(".csv"), YAML: s.files(".yaml", ".yml"), Form: values}
+	p.chose(values)
+	d := reportData{CSV: s.deliveriesFiles(), Outputs: s.files(".csv"), Form: values}
 	p.Data = &d
 	if values.Get("run") == "" {
 		if s.cfg.Production != "" && values.Get("production") == "" {

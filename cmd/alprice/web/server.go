@@ -47,6 +47,7 @@ type Config struct {
 	Token      string // required on every request when not ""
 	Exec       Executor
 	Today      func() time.Time // the tool's today (ALPRICE_TODAY, else Beijing's)
+	MaxRequest int64            // the most bytes of a POST; 0 for MaxRequestBytes
 }
 
 // Limits of a request: the body of a POST and the files in it. Each file
@@ -77,6 +78,9 @@ func New(cfg Config) (http.Handler, error) {
 		if name != "" && !PlainName(name) {
 			return nil, pricing.Bugf("web.Config names %q, not a file's own name", name)
 		}
+	}
+	if cfg.MaxRequest == 0 {
+		cfg.MaxRequest = MaxRequestBytes
 	}
 	if !filepath.IsAbs(cfg.Data) {
 		return nil, pricing.Bugf("web.Config.Data %q is not absolute", cfg.Data)
