@@ -108,7 +108,11 @@ func (a *app) serve(cmd *cobra.Command, f *serveFlags) error {
 	if err != nil {
 		return usageError{pricing.Errorf("--addr %s: %w", f.addr, err)}
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	// The host as given (0.0.0.0 stays 0.0.0.0, not [::]), the port as
+	// bound (:0 picks one).
+	host, _, _ := net.SplitHostPort(f.addr)
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	url := "http://" + net.JoinHostPort(host, port) + "/"
 	if token != "" {
 		url += "?token=" + token
 	}
@@ -145,7 +149,9 @@ func (a *app) executor() web.Executor {
 	return func(ctx context.Context, run web.Run) web.Result {
 		var out, errs bytes.Buffer
 		r := &app{in: strings.NewReader(""), out: &out, err: &errs, getenv: a.getenv, lang: a.lang, memory: run.Uploads}
-		args := slices.Clone(run.Args)
+		// The flags added go before any "--", after which the page's
+		// arguments are positional whatever they say.
+		own := []string{"--lang", run.Lang}
 		dir := ""
 		if len(run.Outputs) > 0 {
 			var err error
@@ -154,10 +160,14 @@ func (a *app) executor() web.Executor {
 			}
 			defer os.RemoveAll(dir)
 			for _, flag := range slices.Sorted(maps.Keys(run.Outputs)) {
-				args = append(args, "--"+flag, filepath.Join(dir, run.Outputs[flag]))
+				own = append(own, "--"+flag, filepath.Join(dir, run.Outputs[flag]))
 			}
 		}
-		args = append(args, "--lang", run.Lang)
+		at := len(run.Args)
+		if i := slices.Index(run.Args, "--"); i >= 0 {
+			at = i
+		}
+		args := slices.Concat(run.Args[:at], own, run.Args[at:])
 		res := web.Result{Status: r.execute(ctx, args, false)}
 		res.Stdout, res.Stderr = out.Bytes(), errs.String()
 		if dir != "" && res.Status < 2 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -10,11 +11,15 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -62,9 +67,13 @@ func newServing(t *testing.T, token string, edit func(dir string)) *serving {
 
 func serveDir(t *testing.T, dir, token string, maxRequest int64) *serving {
 	t.Helper()
-	getenv := func(name string) string {
-		return map[string]string{"ALPRICE_TODAY": serveToday, "LANG": "C.UTF-8"}[name]
-	}
+	return serveWith(t, dir, token, maxRequest, map[string]string{"ALPRICE_TODAY": serveToday, "LANG": "C.UTF-8"})
+}
+
+// serveWith serves dir with the environment env.
+func serveWith(t *testing.T, dir, token string, maxRequest int64, env map[string]string) *serving {
+	t.Helper()
+	getenv := func(name string) string { return env[name] }
 	a := &app{in: strings.NewReader(""), out: io.Discard, err: io.Discard, getenv: getenv, lang: i18n.English}
 	h, err := web.New(web.Config{Data: dir, Agreements: "agreements.yaml", Quotes: "quotes.csv", Production: "production.csv",
 		Lang: "en", Token: token, Exec: a.executor(), Today: a.today, MaxRequest: maxRequest})
@@ -623,5 +632,104 @@ func TestServeOversize(t *testing.T) {
 	status, body = s.post("/check", "", url.Values{"csrf": {s.csrf("/check")}}, many)
 	if status != http.StatusRequestEntityTooLarge || !strings.Contains(body, "more than 200 files") {
 		t.Errorf("too many files: %d\n%s", status, body)
+	}
+}
+
+// The real process: beyond loopback without a token it makes one and
+// prints the address with it; SIGTERM lets the request under way finish
+// and ends it with exit status 0, saying so.
+func TestServeProcessStopsGracefully(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGTERM on Windows")
+	}
+	// The test binary is alprice when called by that name (TestMain).
+	exe := filepath.Join(t.TempDir(), "alprice")
+	if err := os.Symlink(os.Args[0], exe); err != nil {
+		t.Skip(err)
+	}
+	cmd := exec.Command(exe, "serve", "--data", "../../testdata/serve", "--addr", "0.0.0.0:0", "--lang", "en")
+	cmd.Env = append(os.Environ(), "ALPRICE_TODAY="+serveToday)
+	stdout, _ := cmd.StdoutPipe()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	lines := bufio.NewScanner(stdout)
+	if !lines.Scan() {
+		t.Fatalf("nothing printed; stderr: %s", stderr.String())
+	}
+	m := regexp.MustCompile(`at http://0\.0\.0\.0:(\d+)/\?token=([0-9a-f]{32}) `).FindStringSubmatch(lines.Text())
+	if m == nil {
+		t.Fatalf("no address with a token: %q", lines.Text())
+	}
+	base := "http://127.0.0.1:" + m[1]
+	if resp, err := http.Get(base + "/"); err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("without the token: %v %v", resp, err)
+	}
+	// A request sent just before the signal is answered (web.Serve's own
+	// test holds one that is surely under way).
+	done := make(chan int, 1)
+	go func() {
+		resp, err := http.Get(base + "/report?run=1&file=deliveries-2026-03.csv&production=production.csv&token=" + m[2])
+		if err != nil {
+			done <- 0
+			return
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		done <- resp.StatusCode
+	}()
+	time.Sleep(20 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	if status := <-done; status != 200 {
+		t.Errorf("the request under way: %d", status)
+	}
+	lines.Scan()
+	if err := cmd.Wait(); err != nil || lines.Text() != "alprice serve: stopped" {
+		t.Errorf("after SIGTERM: %v, %q; stderr: %s", err, lines.Text(), stderr.String())
+	}
+}
+
+// Fetch today's quote from the page: quotes fetch against a loopback
+// Changjiang (quotes_fetch_test.go's), the day added to the store.
+func TestServeFetch(t *testing.T) {
+	fetchClock(t, "2026-08-04 14:40")
+	site, srv := newCCMN(t)
+	site.answer = fixture(t, "changjiang/testdata/pricelist-2026-08-04.json")
+	s := newServing(t, "", nil)
+	s = serveWith(t, s.dir, "", 0, map[string]string{"ALPRICE_TODAY": "2026-08-04", "ALPRICE_QUOTES_URL": srv.URL + "/", "LANG": "C.UTF-8"})
+	status, body := s.post("/quotes/fetch", "", url.Values{"csrf": {s.csrf("/quotes")}}, nil)
+	if status != 200 {
+		t.Fatalf("fetch: %d\n%s", status, body)
+	}
+	mustContain(t, "fetch", body, "Fetched Changjiang&#39;s A00 quote of 2026-08-04: 20660", `<tr id="m-2026-08">`)
+	if !strings.Contains(storeOf(t, s.dir), "2026-08-04,20640,20680,20660,-30") {
+		t.Error("the store lacks the day fetched")
+	}
+}
+
+// What a form sends is a flag's value or a positional argument, never a
+// flag: a date of "--holidays=/etc/passwd" is a bad date, nothing read
+// outside the folder; a value "--help" is a value.
+func TestServeNoFlagsFromForms(t *testing.T) {
+	s := newServing(t, "", nil)
+	before := storeOf(t, s.dir)
+	token := s.csrf("/quotes")
+	for _, date := range []string{"--holidays=/etc/passwd", "--help", "-h"} {
+		status, body := s.post("/quotes/add?lang=zh", "", url.Values{"csrf": {token}, "date": {date}, "average": {"24470"}}, nil)
+		if status != http.StatusUnprocessableEntity || strings.Contains(body, "用法") || strings.Contains(body, "Usage") {
+			t.Errorf("date %q: %d\n%s", date, status, body)
+		}
+	}
+	for _, v := range []string{"--help", "--weight=1", "--holidays=/etc/passwd"} {
+		status, body := s.get("/quote?lang=zh&agreement=" + url.QueryEscape(v) + "&month=2026-03&weight=1")
+		if status != 200 || !strings.Contains(body, "未作任何处理") || strings.Contains(body, "用法:") {
+			t.Errorf("agreement %q: %d\n%s", v, status, body)
+		}
+	}
+	if storeOf(t, s.dir) != before {
+		t.Error("the store changed")
 	}
 }

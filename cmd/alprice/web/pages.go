@@ -441,10 +441,9 @@ func (s *server) quotesAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(w, r, "quotes")
 	v := f.values
-	args := []string{"quotes", "add", strings.TrimSpace(v.Get("date"))}
-	if a := strings.TrimSpace(v.Get("average")); a != "" {
-		args = append(args, a)
-	}
+	// Each value a flag's own argument, and the date and average after
+	// "--": what a form sends is never taken for a flag.
+	args := []string{"quotes", "add", "--into", s.dataPath(s.cfg.Quotes)}
 	for _, flag := range []string{"low", "high", "change", "none"} {
 		if x := strings.TrimSpace(v.Get(flag)); x != "" {
 			args = append(args, "--"+flag, x)
@@ -453,7 +452,10 @@ func (s *server) quotesAdd(w http.ResponseWriter, r *http.Request) {
 	if v.Get("replace") != "" {
 		args = append(args, "--replace")
 	}
-	args = append(args, "--into", s.dataPath(s.cfg.Quotes))
+	args = append(args, "--", strings.TrimSpace(v.Get("date")))
+	if a := strings.TrimSpace(v.Get("average")); a != "" {
+		args = append(args, a)
+	}
 	s.write(w, r, p, args, v)
 }
 
