@@ -230,7 +230,9 @@ func TestServeQuoteWhatIf(t *testing.T) {
 	_, body := s.get("/quote?" + q)
 	mustContain(t, "what-if", body, "WHAT-IF", "<code>transport</code>: agreed 600 → used <b>500</b>", `class="overridden"`, "23502.67", "734458.44")
 	_, plain := s.get("/quote?agreement=ZD-2026-001&month=2026-03&weight=31.25")
-	mustContain(t, "agreed", plain, "23402.67", "731333.44")
+	mustContain(t, "agreed", plain, "23402.67", "731333.44", "<td>2.1</td>", "-600.00</td><td>2.2</td>", "-80.00</td><td>2 (coal)</td>", "<td>2.6</td>")
+	_, zh := s.get("/quote?lang=zh&agreement=ZD-2026-001&month=2026-03&weight=31.25")
+	mustContain(t, "agreed zh", zh, "运费", "-80.00</td><td>2(煤价)</td>", "柒拾叁万壹仟叁佰叁拾叁元肆角肆分")
 	if strings.Contains(plain, "WHAT-IF") {
 		t.Error("the agreement's own price is marked as a what-if")
 	}

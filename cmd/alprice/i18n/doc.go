@@ -18,7 +18,8 @@
 //     errors of the standard library the tool passes on.
 //   - messages.go: [Lang.Say], which says a [pricing.Message] through the
 //     same catalogue.
-//   - lines.go: [LineLabel], the names of the lines of a price build-up.
+//   - lines.go: [LineLabel], the names of the lines of a price build-up,
+//     and [RuleName], the policy rules as they are cited.
 //   - titles.go: [ColumnTitles], the headers of every table by column key.
 //
 // The command help in Chinese sits with the commands (help_zh.go of

@@ -66,6 +66,9 @@ func (p *page) Status(code string) template.HTML {
 	return template.HTML(`<span class="` + class + `" data-status="` + template.HTMLEscapeString(code) + `">` + template.HTMLEscapeString(p.L.T(words[0], words[1])) + `</span>`)
 }
 
+// Rule cites the policy rule of a build-up line of kind.
+func (p *page) Rule(kind string) string { return i18n.RuleName(p.L, pricing.Kind(kind).Rule()) }
+
 // lang is the request's language: ?lang=, else Accept-Language, else the
 // server's.
 func (s *server) lang(r *http.Request) i18n.Lang {
