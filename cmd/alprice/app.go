@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,6 +38,9 @@ type app struct {
 	warnings       []string          // said once the run has worked
 	quotesRead     []*pricing.Quotes // whose notes about the months priced are said then too
 	priced         []pricing.Month   // the benchmark months the run priced on (pricedOn)
+
+	memory  map[string][]byte // inputs held in memory by name (serve's uploads), read before any file
+	signals chan os.Signal    // run's interrupt handler's, which serve stops to shut down gracefully
 }
 
 var formats = []string{"table", "json", "csv", "markdown", "xlsx", "html"}

@@ -34,9 +34,12 @@
 // One file per command: quote.go (and quoteview.go, the build-up quote and
 // table show), average.go, table.go, settle.go, check.go, trueup.go,
 // einvoice.go (the 数电 batch flags settle and trueup share), reportcmd.go,
-// lint.go, quotes.go and quotes_fetch.go, docs.go.
+// lint.go, quotes.go and quotes_fetch.go, docs.go, serve.go (the web
+// pages' command, and the executor that runs each page's commands
+// in-process on a fresh app).
 //
-// Beside it: i18n/ (the language and every catalogue), report/ (documents
+// Beside it: web/ (alprice serve's pages), i18n/ (the language and every
+// catalogue), report/ (documents
 // laid out), changjiang/ (Changjiang's site as a quote source),
 // internal/files and internal/browser.
 package main

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -95,7 +96,9 @@ func (a *app) planFiles(cmd *cobra.Command, args []string) error {
 			paths = append(paths, many.More()...)
 		}
 		for _, path := range paths {
-			declareInput(p, in.flag, path)
+			if _, held := a.memory[path]; !held { // no output can overwrite what is in memory
+				declareInput(p, in.flag, path)
+			}
 		}
 	}
 	if name := cmd.Annotations[argFiles]; name != "" {
@@ -169,8 +172,32 @@ func (g *outputGuard) interrupt() { g.Interrupt() }
 var errInterrupted = pricing.Errorf("interrupted")
 
 // open opens the input file a flag names within its limit; "-" is stdin.
+// An input held in memory (an upload to serve) is read from there, held
+// to the same limit.
 func (a *app) open(flag, path string) (io.ReadCloser, error) {
+	if data, held := a.memory[path]; held {
+		if limit := limitOf(flag); limit >= 0 && int64(len(data)) > limit {
+			return nil, &files.Error{Kind: files.KindTooLarge, Flag: flag, Path: path, Limit: limit}
+		}
+		return memoryFile{bytes.NewReader(data)}, nil
+	}
 	return files.Open(flag, path, limitOf(flag), a.in)
+}
+
+// memoryFile is an input held in memory, which can seek like a file (the
+// deliveries' duplicate check reads it twice).
+type memoryFile struct{ *bytes.Reader }
+
+func (memoryFile) Close() error { return nil }
+
+// isFolder tells whether path names a folder on disk; an input held in
+// memory never does.
+func (a *app) isFolder(path string) bool {
+	if _, held := a.memory[path]; held || path == "-" {
+		return false
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // readAllInput reads the whole input a flag names, within its limit.

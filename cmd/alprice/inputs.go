@@ -260,15 +260,10 @@ func (in *deliveriesInput) bind(fs *pflag.FlagSet, usage string) {
 
 // files returns the deliveries files: each path, a folder standing for the
 // .csv files in it, by name.
-func (in *deliveriesInput) files() ([]string, error) {
+func (in *deliveriesInput) files(a *app) ([]string, error) {
 	var files []string
 	for _, p := range in.paths() {
-		if p == "-" {
-			files = append(files, p)
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil || !st.IsDir() {
+		if !a.isFolder(p) {
 			files = append(files, p) // opening it says what is wrong
 			continue
 		}
@@ -333,13 +328,11 @@ func (a *app) readInvoices(in *invoicesInput, month pricing.Month) (*pricing.Inv
 // readInvoicesFile reads one path --invoices names: a folder of XML
 // invoices, or a file in the format its first bytes tell.
 func (a *app) readInvoicesFile(in *invoicesInput, path string, format read.InvoiceFormat, opts read.InvoiceOptions) (*pricing.Invoices, error) {
-	if path != "-" {
-		if st, err := os.Stat(path); err == nil && st.IsDir() {
-			if format != read.InvoiceUnknown && format != read.InvoiceXML {
-				return nil, usageError{pricing.Errorf("--invoices %s is a folder, which holds 数电 XML invoices, not --invoices-format %s", path, format)}
-			}
-			return read.ReadInvoiceDir(os.DirFS(path), ".", path, opts)
+	if a.isFolder(path) {
+		if format != read.InvoiceUnknown && format != read.InvoiceXML {
+			return nil, usageError{pricing.Errorf("--invoices %s is a folder, which holds 数电 XML invoices, not --invoices-format %s", path, format)}
 		}
+		return read.ReadInvoiceDir(os.DirFS(path), ".", path, opts)
 	}
 	var inv *pricing.Invoices
 	file := in.csvInput
@@ -397,7 +390,7 @@ func (a *app) settle(cmd *cobra.Command, in *deliveriesInput, agreements *pricin
 }
 
 func (a *app) readSettlement(cmd *cobra.Command, in *deliveriesInput, agreements *pricing.Agreements, q *pricing.Quotes, opts settle.SettleOptions) (*settle.Settlement, error) {
-	paths, err := in.files()
+	paths, err := in.files(a)
 	if err != nil {
 		return nil, err
 	}

@@ -6,19 +6,11 @@ import (
 	"alprice/pricing"
 )
 
-// ruleCell cites a policy rule: "2.2" as it is; the coal pass-through,
-// which has no number of its own in the clause, by name.
+// ruleCell cites a policy rule (i18n.RuleName), written as its code by
+// the machine formats.
 func ruleCell(l i18n.Lang, rule string) report.Cell {
-	names := map[string][2]string{
-		pricing.Coal.Rule():        {"2 (coal)", "2(煤价)"},
-		pricing.RuleLineArithmetic: {"vat.line", "开票计算"},
-		pricing.RuleInvoiceTax:     {"vat.invoice", "整票税额"},
-		pricing.RuleVATRate:        {"vat.rate", "税率"},
-		pricing.RuleTotal:          {"vat.total", "价税合计"},
-		pricing.RuleStatement:      {"statement", "结算比对"},
-	}
-	if name, ok := names[rule]; ok {
-		return report.Coded(l.T(name[0], name[1]), rule)
+	if name := i18n.RuleName(l, rule); name != rule {
+		return report.Coded(name, rule)
 	}
 	return report.Str(rule)
 }

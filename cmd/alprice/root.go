@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"os/signal"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -114,16 +116,24 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		case <-finished:
 		}
 	}()
+	a.signals = signals
+	return a.execute(context.Background(), args, completing)
+}
+
+// execute runs the command tree on args with ctx and returns the exit
+// status, saying errors and warnings on the app's stderr: run without the
+// process's signals, which serve calls once for each request.
+func (a *app) execute(ctx context.Context, args []string, completing bool) int {
 	root := newRootCmd(a)
 	if completing && a.lang == i18n.Chinese {
 		sayHelpInChinese(root) // the descriptions of commands and flags a shell shows
 	}
 	root.SetArgs(args)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
 	a.work.remove()
-	status := a.exitStatus(stderr, cmd, sayFileError(a, unknownCommand(cmd, err)))
+	status := a.exitStatus(a.err, cmd, sayFileError(a, unknownCommand(cmd, err)))
 	if status < 2 {
-		a.sayWarnings(stderr)
+		a.sayWarnings(a.err)
 	}
 	return status
 }
@@ -254,6 +264,9 @@ func unknownCommand(cmd *cobra.Command, err error) error {
 // naming the nearest one when one is near.
 func notACommand(cmd *cobra.Command, arg, path string) error {
 	if near := cmd.SuggestionsFor(arg); len(near) > 0 {
+		// cobra lists them by name; the nearest is meant ("setle" is
+		// settle, not serve).
+		slices.SortStableFunc(near, func(x, y string) int { return editDistance(arg, x) - editDistance(arg, y) })
 		return usageError{pricing.Errorf("%q is not a command of %s: did you mean %s?", arg, path, near[0])}
 	}
 	return usageError{pricing.Errorf("%q is not a command of %s", arg, path)}
@@ -322,7 +335,7 @@ Money is exact decimal arithmetic; every rounding is half away from zero
 		}
 		englishHelp(cmd, args)
 	})
-	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newTrueupCmd(a), newLintCmd(a), newReportCmd(a), newQuotesCmd(a), newDocsCmd(a))
+	root.AddCommand(newQuoteCmd(a), newAverageCmd(a), newTableCmd(a), newSettleCmd(a), newCheckCmd(a), newTrueupCmd(a), newLintCmd(a), newReportCmd(a), newQuotesCmd(a), newDocsCmd(a), newServeCmd(a))
 	registerCompletions(root)
 	ownExitStatus(root)
 	sayUnknownHelpTopics(root)

@@ -4,7 +4,7 @@ package i18n
 // of this command, keyed by the English template (the message's code);
 // each takes the same figures, reordered with %[n] where Chinese puts
 // them elsewhere. A test holds it to the templates of the source.
-var ChineseErrors = merge(coreErrorsZH, einvoiceErrorsZH, invoicesInErrorsZH, quotesFetchErrorsZH, filesErrorsZH, documentsErrorsZH, messagesErrorsZH)
+var ChineseErrors = merge(coreErrorsZH, einvoiceErrorsZH, invoicesInErrorsZH, quotesFetchErrorsZH, filesErrorsZH, documentsErrorsZH, messagesErrorsZH, serveErrorsZH)
 
 // merge returns the union of catalogues; a template in two of them is a
 // mistake the completeness test finds first (it is kept once here).

@@ -26,3 +26,21 @@ func LineLabel(l Lang, kind pricing.Kind, label string) string {
 	}
 	return name
 }
+
+// RuleName cites a policy rule in l: "2.2" as it is; the coal
+// pass-through, which has no number of its own in the clause, and the
+// checks of an invoice's VAT and of the statement by name.
+func RuleName(l Lang, rule string) string {
+	names := map[string][2]string{
+		pricing.Coal.Rule():        {"2 (coal)", "2(煤价)"},
+		pricing.RuleLineArithmetic: {"vat.line", "开票计算"},
+		pricing.RuleInvoiceTax:     {"vat.invoice", "整票税额"},
+		pricing.RuleVATRate:        {"vat.rate", "税率"},
+		pricing.RuleTotal:          {"vat.total", "价税合计"},
+		pricing.RuleStatement:      {"statement", "结算比对"},
+	}
+	if name, ok := names[rule]; ok {
+		return l.T(name[0], name[1])
+	}
+	return rule
+}

@@ -1,0 +1,867 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"maps"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"alprice/cmd/alprice/i18n"
+	"alprice/cmd/alprice/report"
+	"alprice/pricing"
+)
+
+// page is what every template gets: the language, the CSRF token of the
+// forms, the command's messages, and the page's own data.
+type page struct {
+	L       i18n.Lang
+	Lang    string // "en" or "zh", carried in every link and form
+	Nav     string // the page, for the menu
+	CSRF    string
+	Query   string // the page's query without lang, for the language switch
+	Failed  string // a command's error (stderr of exit 2), shown instead of results
+	Notes   string // a command's other stderr: why exit 1, warnings
+	Message string // what a write did
+
+	YAML       []string // the agreements files of the folder, to choose from
+	Agreements string   // the one chosen, else the configured one
+	Data       any
+}
+
+var templateFuncs = template.FuncMap{
+	"join": strings.Join,
+}
+
+// statusWords are the words of the status codes the commands print.
+var statusWords = map[string][2]string{
+	"complete": {"complete", "完整"}, "final": {"final", "最终"}, "gaps": {"gaps", "有缺漏"},
+	"partial": {"in progress", "未完"}, "provisional": {"provisional", "暂定"},
+}
+
+// Status says a status code of the commands in the page's language,
+// marked good (complete, final) or not.
+func (p *page) Status(code string) template.HTML {
+	class, words := "warn", [2]string{code, code}
+	if w, ok := statusWords[code]; ok {
+		words = w
+	}
+	if code == "complete" || code == "final" {
+		class = "ok"
+	}
+	return template.HTML(`<span class="` + class + `" data-status="` + template.HTMLEscapeString(code) + `">` + template.HTMLEscapeString(p.L.T(words[0], words[1])) + `</span>`)
+}
+
+// Rule cites the policy rule of a build-up line of kind.
+func (p *page) Rule(kind string) string { return i18n.RuleName(p.L, pricing.Kind(kind).Rule()) }
+
+// lang is the request's language: ?lang=, else Accept-Language, else the
+// server's.
+func (s *server) lang(r *http.Request) i18n.Lang {
+	if l, ok := i18n.ParseLang(r.URL.Query().Get("lang")); ok {
+		return l
+	}
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
+		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
+		switch {
+		case strings.HasPrefix(tag, "zh"):
+			return i18n.Chinese
+		case strings.HasPrefix(tag, "en"):
+			return i18n.English
+		}
+	}
+	l, _ := i18n.ParseLang(s.cfg.Lang)
+	return l
+}
+
+func langCode(l i18n.Lang) string { return l.T("en", "zh") }
+
+// newPage starts the page of a request.
+func (s *server) newPage(w http.ResponseWriter, r *http.Request, nav string) *page {
+	l := s.lang(r)
+	q := r.URL.Query()
+	q.Del("lang")
+	q.Del("token")
+	return &page{L: l, Lang: langCode(l), Nav: nav, CSRF: s.csrfToken(w, r), Query: q.Encode(), YAML: s.files(".yaml", ".yml"), Agreements: s.cfg.Agreements}
+}
+
+// chose records the agreements file a form chose, for the page to show it
+// chosen again.
+func (p *page) chose(values url.Values) {
+	if a := values.Get("agreements"); a != "" {
+		p.Agreements = a
+	}
+}
+
+// render writes a page with its template.
+func (s *server) render(w http.ResponseWriter, status int, name string, p *page) {
+	var b bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&b, name, p); err != nil {
+		http.Error(w, "alprice: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}
+
+// refuse answers a request the guard or a handler will not serve, with
+// why, in the request's language.
+func (s *server) refuse(w http.ResponseWriter, r *http.Request, status int, why string) {
+	l := s.lang(r)
+	p := &page{L: l, Lang: langCode(l), Nav: "", Failed: why}
+	s.render(w, status, "refused", p)
+}
+
+// run runs a command in the request's language.
+// What it prints names the folder's files by their own names, as the
+// pages do: the folder's path is left out.
+func (s *server) run(ctx context.Context, l i18n.Lang, args []string, uploads map[string][]byte, outputs map[string]string) Result {
+	res := s.cfg.Exec(ctx, Run{Args: args, Lang: langCode(l), Uploads: uploads, Outputs: outputs})
+	prefix := s.cfg.Data + string(os.PathSeparator)
+	quoted, _ := json.Marshal(prefix)
+	res.Stdout = bytes.ReplaceAll(res.Stdout, quoted[1:len(quoted)-1], nil)
+	res.Stdout = bytes.ReplaceAll(res.Stdout, []byte(template.HTMLEscapeString(prefix)), nil)
+	res.Stderr = strings.ReplaceAll(res.Stderr, prefix, "")
+	return res
+}
+
+// runJSON runs a command with --format json and decodes its output into v;
+// it returns the stderr to show: as the failure when the command failed
+// (exit 2 or more) or printed no JSON, else as notes.
+func (s *server) runJSON(ctx context.Context, l i18n.Lang, args []string, uploads map[string][]byte, v any) (failed, notes string) {
+	_, failed, notes = s.runJSONResult(ctx, l, args, uploads, v)
+	return failed, notes
+}
+
+// runJSONResult is runJSON, returning the command's result too.
+func (s *server) runJSONResult(ctx context.Context, l i18n.Lang, args []string, uploads map[string][]byte, v any) (res Result, failed, notes string) {
+	res = s.run(ctx, l, append(slices.Clip(args), "--format", "json"), uploads, nil)
+	if res.Status >= 2 {
+		return res, nonEmpty(res.Stderr, fmt.Sprintf("exit status %d", res.Status)), ""
+	}
+	if err := json.Unmarshal(res.Stdout, v); err != nil {
+		return res, nonEmpty(res.Stderr, err.Error()), ""
+	}
+	return res, "", res.Stderr
+}
+
+func nonEmpty(s, otherwise string) string {
+	if strings.TrimSpace(s) == "" {
+		return otherwise
+	}
+	return s
+}
+
+func (s *server) dataPath(name string) string { return s.cfg.Data + string(os.PathSeparator) + name }
+
+// files returns the files of the folder whose names end with one of exts.
+func (s *server) files(exts ...string) []string {
+	names, _ := s.listing()
+	var out []string
+	for _, n := range names {
+		for _, e := range exts {
+			if strings.HasSuffix(strings.ToLower(n), e) {
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// deliveriesFiles are the CSV files of the folder but the quotes store and
+// the production file: the deliveries files to choose from.
+func (s *server) deliveriesFiles() []string {
+	return slices.DeleteFunc(s.files(".csv"), func(n string) bool { return n == s.cfg.Quotes || n == s.cfg.Production })
+}
+
+// agreementsOf returns the path of the agreements file a request chose
+// (a .yaml file of the folder), else the configured one.
+func (s *server) agreementsOf(values url.Values) (string, string, error) {
+	name := values.Get("agreements")
+	if name == "" {
+		name = s.cfg.Agreements
+	}
+	if !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
+		return "", name, errNotListed
+	}
+	p, err := s.inData(name)
+	return p, name, err
+}
+
+// notListed says that a name is not a file of the folder served.
+func notListed(l i18n.Lang, name string) string {
+	return fmt.Sprintf(l.T("%q is not a file of the folder served: choose one from the list.", "%q 不是所服务文件夹中的文件:请从列表中选择。"), name)
+}
+
+// --- Overview ---
+
+type overviewMonth struct {
+	Month   string
+	Current bool
+	Quotes  *avgMonth
+	Prices  []price
+}
+
+type overviewData struct {
+	Today  string
+	Months []overviewMonth
+	Chart  template.HTML
+}
+
+func (s *server) overview(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "overview")
+	today := s.cfg.Today()
+	cur := pricing.MonthOf(today)
+	prev := cur - 1
+	quotes, agreements := s.dataPath(s.cfg.Quotes), s.dataPath(s.cfg.Agreements)
+	// Every month of the store: a window beyond its months is an error of
+	// average and table; the page shows the months it needs.
+	var avgs []avgMonth
+	if failed, _ := s.runJSON(r.Context(), p.L, []string{"average", "--quotes", quotes}, nil, &avgs); failed != "" {
+		p.Failed = failed
+		s.render(w, http.StatusOK, "overview", p)
+		return
+	}
+	var prices []price
+	if failed, _ := s.runJSON(r.Context(), p.L, []string{"table", "--agreements", agreements, "--quotes", quotes}, nil, &prices); failed != "" {
+		p.Failed = failed
+	}
+	d := overviewData{Today: today.Format(time.DateOnly)}
+	for _, m := range []pricing.Month{cur, prev} {
+		om := overviewMonth{Month: m.String(), Current: m == cur}
+		for i := range avgs {
+			if avgs[i].Month == om.Month {
+				om.Quotes = &avgs[i]
+			}
+		}
+		for _, pr := range prices {
+			if pr.Month == om.Month {
+				om.Prices = append(om.Prices, pr)
+			}
+		}
+		d.Months = append(d.Months, om)
+	}
+	d.Chart = priceChart(p.L, cur, avgs, prices)
+	p.Data = d
+	s.render(w, http.StatusOK, "overview", p)
+}
+
+// priceChart draws the last 12 months' benchmark and each agreement's unit
+// price, as the commands gave them, with report's chart.
+func priceChart(l i18n.Lang, cur pricing.Month, avgs []avgMonth, prices []price) template.HTML {
+	c := report.Chart{Title: l.T("The last 12 months", "最近 12 个月"), Category: l.T("Month", "月份")}
+	months := make([]string, 0, 12)
+	for m := cur - 11; m <= cur; m++ {
+		months = append(months, m.String())
+	}
+	c.Categories = months
+	cells := func(value func(month string) string) []report.Cell {
+		out := make([]report.Cell, len(months))
+		for i, m := range months {
+			if d, err := decimal.NewFromString(value(m)); err == nil {
+				out[i] = report.CNY(d)
+			}
+		}
+		return out
+	}
+	c.Series = append(c.Series, report.Series{Name: l.T("A00 monthly average", "A00 月均价"), Values: cells(func(m string) string {
+		for _, a := range avgs {
+			if a.Month == m {
+				return a.Average
+			}
+		}
+		return ""
+	})})
+	var ids []string
+	for _, p := range prices {
+		if !slices.Contains(ids, p.Agreement) {
+			ids = append(ids, p.Agreement)
+		}
+	}
+	for _, id := range ids {
+		c.Series = append(c.Series, report.Series{Name: id, Values: cells(func(m string) string {
+			for _, p := range prices {
+				if p.Agreement == id && p.Month == m {
+					return p.UnitPrice
+				}
+			}
+			return ""
+		})})
+	}
+	return report.ChartSVG(c)
+}
+
+// --- Quote ---
+
+// whatIfFlags are the terms the quote form may override, by field name:
+// the flags of `quote`.
+var whatIfFlags = []string{"transport", "casting", "burn-loss", "coal", "vat", "unit-price-rounding", "fee", "premium"}
+
+type quoteData struct {
+	Form       url.Values
+	Agreements []price // the agreed prices of the month, for the choice
+	Quote      *price
+	Notice     string // the notice's URL
+}
+
+func (s *server) quoteArgs(values url.Values) ([]string, error) {
+	agreements, _, err := s.agreementsOf(values)
+	if err != nil {
+		return nil, err
+	}
+	args := []string{"quote", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes), "--agreement", values.Get("agreement"), "--month", values.Get("month"), "--weight", values.Get("weight")}
+	for _, f := range whatIfFlags {
+		for _, v := range values[f] {
+			if strings.TrimSpace(v) != "" {
+				args = append(args, "--"+f, strings.TrimSpace(v))
+			}
+		}
+	}
+	if values.Get("provisional") != "" {
+		args = append(args, "--provisional")
+	}
+	return args, nil
+}
+
+func (s *server) quote(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "quote")
+	values := r.URL.Query()
+	if values.Get("month") == "" {
+		values.Set("month", (pricing.MonthOf(s.cfg.Today()) - 1).String())
+	}
+	if values.Get("weight") == "" {
+		values.Set("weight", "1")
+	}
+	p.chose(values)
+	d := quoteData{Form: values}
+	agreements, name, err := s.agreementsOf(values)
+	if err != nil {
+		p.Failed = notListed(p.L, name)
+		p.Data = d
+		s.render(w, http.StatusBadRequest, "quote", p)
+		return
+	}
+	s.runJSON(r.Context(), p.L, []string{"table", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes), "--month", values.Get("month"), "--provisional"}, nil, &d.Agreements)
+	if values.Get("agreement") != "" {
+		args, _ := s.quoteArgs(values)
+		var q price
+		if p.Failed, p.Notes = s.runJSON(r.Context(), p.L, args, nil, &q); p.Failed == "" {
+			d.Quote = &q
+			d.Notice = "/quote/notice?" + values.Encode()
+		}
+	}
+	p.Data = d
+	s.render(w, http.StatusOK, "quote", p)
+}
+
+// quoteNotice passes the quote's printable notice through: the document
+// `quote --format html` prints.
+func (s *server) quoteNotice(w http.ResponseWriter, r *http.Request) {
+	l := s.lang(r)
+	args, err := s.quoteArgs(r.URL.Query())
+	if err != nil {
+		s.refuse(w, r, http.StatusBadRequest, notListed(l, r.URL.Query().Get("agreements")))
+		return
+	}
+	res := s.run(r.Context(), l, append(args, "--format", "html"), nil, nil)
+	if res.Status >= 2 {
+		s.refuse(w, r, http.StatusBadRequest, res.Stderr)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(res.Stdout)
+}
+
+// --- Quotes ---
+
+type quotesData struct {
+	Months []avgMonth
+	Form   url.Values
+	Today  string
+}
+
+func (s *server) quotesPage(w http.ResponseWriter, r *http.Request, p *page, form url.Values, status int) {
+	d := quotesData{Form: form, Today: s.cfg.Today().Format(time.DateOnly)}
+	var failed string
+	if failed, _ = s.runJSON(r.Context(), p.L, []string{"average", "--quotes", s.dataPath(s.cfg.Quotes)}, nil, &d.Months); failed != "" && p.Failed == "" {
+		p.Failed = failed
+	}
+	slices.Reverse(d.Months)
+	p.Data = d
+	s.render(w, status, "quotes", p)
+}
+
+func (s *server) quotes(w http.ResponseWriter, r *http.Request) {
+	s.quotesPage(w, r, s.newPage(w, r, "quotes"), url.Values{}, http.StatusOK)
+}
+
+// postForm reads a POST and checks its CSRF token; false when it has
+// answered the request itself.
+func (s *server) postForm(w http.ResponseWriter, r *http.Request) (*form, bool) {
+	l := s.lang(r)
+	f, err := readForm(w, r, s.cfg.MaxRequest)
+	switch {
+	case errors.Is(err, errTooLarge):
+		s.refuse(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf(l.T("Refused: the upload is larger than %d MiB, the limit of one request; nothing was read.", "已拒绝:上传超过单次请求的上限 %d MiB;未读取任何内容。"), s.cfg.MaxRequest>>20))
+		return nil, false
+	case errors.Is(err, errTooMany):
+		s.refuse(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf(l.T("Refused: more than %d files in one request; nothing was read.", "已拒绝:单次请求超过 %d 个文件;未读取任何内容。"), MaxUploadFiles))
+		return nil, false
+	case errors.Is(err, errBadName):
+		s.refuse(w, r, http.StatusBadRequest, l.T("Refused: an uploaded file's name has a folder, a control character or a leading dot; rename it.", "已拒绝:上传文件的名称含有文件夹、控制字符或以点开头;请改名。"))
+		return nil, false
+	case err != nil:
+		s.refuse(w, r, http.StatusBadRequest, l.T("Refused: the form could not be read: ", "已拒绝:无法读取表单:")+err.Error())
+		return nil, false
+	}
+	if !s.csrfValid(r, f.values.Get("csrf")) {
+		s.refuse(w, r, http.StatusForbidden, l.T("Refused: the form's security token is missing or out of date; reload the page and send it again.", "已拒绝:表单的安全令牌缺失或已过期;请刷新页面后重新提交。"))
+		return nil, false
+	}
+	return f, true
+}
+
+func (s *server) quotesAdd(w http.ResponseWriter, r *http.Request) {
+	f, ok := s.postForm(w, r)
+	if !ok {
+		return
+	}
+	p := s.newPage(w, r, "quotes")
+	v := f.values
+	// Each value a flag's own argument, and the date and average after
+	// "--": what a form sends is never taken for a flag.
+	args := []string{"quotes", "add", "--into", s.dataPath(s.cfg.Quotes)}
+	for _, flag := range []string{"low", "high", "change", "none"} {
+		if x := strings.TrimSpace(v.Get(flag)); x != "" {
+			args = append(args, "--"+flag, x)
+		}
+	}
+	if v.Get("replace") != "" {
+		args = append(args, "--replace")
+	}
+	args = append(args, "--", strings.TrimSpace(v.Get("date")))
+	if a := strings.TrimSpace(v.Get("average")); a != "" {
+		args = append(args, a)
+	}
+	s.write(w, r, p, args, v)
+}
+
+func (s *server) quotesFetch(w http.ResponseWriter, r *http.Request) {
+	f, ok := s.postForm(w, r)
+	if !ok {
+		return
+	}
+	p := s.newPage(w, r, "quotes")
+	args := []string{"quotes", "fetch", "--into", s.dataPath(s.cfg.Quotes)}
+	if m := strings.TrimSpace(f.values.Get("month")); m != "" {
+		args = append(args, "--month", m)
+	}
+	if f.values.Get("replace") != "" {
+		args = append(args, "--replace")
+	}
+	s.write(w, r, p, args, f.values)
+}
+
+// write runs a command that updates the store (under its lock, as on the
+// command line) and shows the store as it then is, with what it said.
+func (s *server) write(w http.ResponseWriter, r *http.Request, p *page, args []string, form url.Values) {
+	res := s.run(r.Context(), p.L, args, nil, nil)
+	status := http.StatusOK
+	if res.Status >= 2 {
+		p.Failed = res.Stderr
+		status = http.StatusUnprocessableEntity
+	} else {
+		p.Message = strings.TrimSpace(string(res.Stdout) + "\n" + res.Stderr)
+		form = url.Values{}
+	}
+	s.quotesPage(w, r, p, form, status)
+}
+
+// --- Settle ---
+
+type settleData struct {
+	CSV       []string
+	Form      url.Values
+	Result    *settlement
+	Downloads []download
+	BatchNote string
+}
+
+func (s *server) settleForm(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "settle")
+	p.Data = settleData{CSV: s.deliveriesFiles(), Form: url.Values{}}
+	s.render(w, http.StatusOK, "settle", p)
+}
+
+// inputs returns the files a POST names: the folder's files it chose (by
+// name, from the listing) and those uploaded in field, held in memory
+// under their own names, each name once.
+func (s *server) inputs(f *form, chosen, field string, uploads map[string][]byte) ([]string, string, error) {
+	var paths []string
+	for _, name := range f.values[chosen] {
+		p, err := s.inData(name)
+		if err != nil {
+			return nil, name, err
+		}
+		paths = append(paths, p)
+	}
+	for _, u := range f.files {
+		if u.field != field || u.name == "" {
+			continue
+		}
+		name := u.name
+		for i := 2; uploads[name] != nil; i++ {
+			name = fmt.Sprintf("%d-%s", i, u.name)
+		}
+		uploads[name] = u.data
+		paths = append(paths, name)
+	}
+	return paths, "", nil
+}
+
+func repeat(flag string, paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		out = append(out, "--"+flag, p)
+	}
+	return out
+}
+
+func (s *server) settle(w http.ResponseWriter, r *http.Request) {
+	f, ok := s.postForm(w, r)
+	if !ok {
+		return
+	}
+	p := s.newPage(w, r, "settle")
+	p.chose(f.values)
+	d := settleData{CSV: s.deliveriesFiles(), Form: f.values}
+	p.Data = &d
+	uploads := map[string][]byte{}
+	deliveries, bad, err := s.inputs(f, "file", "deliveries", uploads)
+	agreements, name, aerr := s.agreementsOf(f.values)
+	switch {
+	case err != nil:
+		p.Failed = notListed(p.L, bad)
+	case aerr != nil:
+		p.Failed = notListed(p.L, name)
+	case len(deliveries) == 0:
+		p.Failed = p.L.T("Choose a deliveries file or upload one.", "请选择或上传送货文件。")
+	}
+	if p.Failed != "" {
+		s.render(w, http.StatusBadRequest, "settle", p)
+		return
+	}
+	args := append([]string{"settle", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes)}, repeat("deliveries", deliveries)...)
+	if m := strings.TrimSpace(f.values.Get("month")); m != "" {
+		args = append(args, "--month", m)
+	}
+	for _, flag := range []string{"skip-invalid", "provisional"} {
+		if f.values.Get(flag) != "" {
+			args = append(args, "--"+flag)
+		}
+	}
+	var st settlement
+	res, failed, notes := s.runJSONResult(r.Context(), p.L, args, uploads, &st)
+	if p.Failed, p.Notes = failed, notes; failed != "" {
+		s.render(w, http.StatusUnprocessableEntity, "settle", p)
+		return
+	}
+	d.Result = &st
+	got := map[string]blob{"statement.json": {"application/json", res.Stdout}}
+	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "html"), uploads, nil); res.Status < 2 {
+		got["statement.html"] = blob{"text/html; charset=utf-8", res.Stdout}
+	}
+	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "xlsx"), uploads, map[string]string{"out": "statement.xlsx"}); res.Status < 2 {
+		for n, b := range res.Files {
+			got[n] = blob{xlsxType, b}
+		}
+	}
+	// The batch file needs the agreements' invoicing details: without them
+	// the statements stand, and the page says what the file lacks.
+	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "json"), uploads, map[string]string{"einvoice": "einvoice.xlsx"}); res.Status < 2 {
+		for n, b := range res.Files {
+			got[n] = blob{xlsxType, b}
+		}
+	} else {
+		d.BatchNote = res.Stderr
+	}
+	d.Downloads = s.downloads.keep(got)
+	s.render(w, http.StatusOK, "settle", p)
+}
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// --- Check ---
+
+type checkData struct {
+	Invoices, CSV []string
+	Form          url.Values
+	Result        *verdict
+	Downloads     []download
+}
+
+func (s *server) checkForm(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "check")
+	p.Data = checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.deliveriesFiles(), Form: url.Values{}}
+	s.render(w, http.StatusOK, "check", p)
+}
+
+func (s *server) check(w http.ResponseWriter, r *http.Request) {
+	f, ok := s.postForm(w, r)
+	if !ok {
+		return
+	}
+	p := s.newPage(w, r, "check")
+	p.chose(f.values)
+	d := checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.deliveriesFiles(), Form: f.values}
+	p.Data = &d
+	uploads := map[string][]byte{}
+	invoices, bad, err := s.inputs(f, "file", "invoices", uploads)
+	var deliveries []string
+	if err == nil {
+		deliveries, bad, err = s.inputs(f, "deliveries_file", "deliveries", uploads)
+	}
+	agreements, name, aerr := s.agreementsOf(f.values)
+	switch {
+	case err != nil:
+		p.Failed = notListed(p.L, bad)
+	case aerr != nil:
+		p.Failed = notListed(p.L, name)
+	case len(invoices) == 0:
+		p.Failed = p.L.T("Choose invoice files or upload them.", "请选择或上传发票文件。")
+	}
+	if p.Failed != "" {
+		s.render(w, http.StatusBadRequest, "check", p)
+		return
+	}
+	args := append([]string{"check", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes)}, repeat("invoices", invoices)...)
+	args = append(args, repeat("deliveries", deliveries)...)
+	if m := strings.TrimSpace(f.values.Get("month")); m != "" {
+		args = append(args, "--month", m)
+	}
+	if f.values.Get("provisional") != "" {
+		args = append(args, "--provisional")
+	}
+	var v verdict
+	res, failed, notes := s.runJSONResult(r.Context(), p.L, args, uploads, &v)
+	if p.Failed, p.Notes = failed, notes; failed != "" {
+		s.render(w, http.StatusUnprocessableEntity, "check", p)
+		return
+	}
+	d.Result = &v
+	got := map[string]blob{"verdict.json": {"application/json", res.Stdout}}
+	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "html"), uploads, nil); res.Status < 2 {
+		got["verdict.html"] = blob{"text/html; charset=utf-8", res.Stdout}
+	}
+	d.Downloads = s.downloads.keep(got)
+	s.render(w, http.StatusOK, "check", p)
+}
+
+// --- Report ---
+
+type reportData struct {
+	CSV       []string // the deliveries files to choose from
+	Outputs   []string // the CSV files a production file may be
+	Form      url.Values
+	Result    *policyReport
+	Chart     template.HTML
+	Downloads []download
+}
+
+func (s *server) report(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "report")
+	values := r.URL.Query()
+	p.chose(values)
+	d := reportData{CSV: s.deliveriesFiles(), Outputs: s.files(".csv"), Form: values}
+	p.Data = &d
+	if values.Get("run") == "" {
+		if s.cfg.Production != "" && values.Get("production") == "" {
+			values.Set("production", s.cfg.Production)
+		}
+		s.render(w, http.StatusOK, "report", p)
+		return
+	}
+	var deliveries []string
+	for _, name := range values["file"] {
+		path, err := s.inData(name)
+		if err != nil {
+			p.Failed = notListed(p.L, name)
+			s.render(w, http.StatusBadRequest, "report", p)
+			return
+		}
+		deliveries = append(deliveries, path)
+	}
+	agreements, name, err := s.agreementsOf(values)
+	if err != nil {
+		p.Failed = notListed(p.L, name)
+		s.render(w, http.StatusBadRequest, "report", p)
+		return
+	}
+	if len(deliveries) == 0 {
+		p.Failed = p.L.T("Choose the deliveries files of the period.", "请选择该期间的送货文件。")
+		s.render(w, http.StatusBadRequest, "report", p)
+		return
+	}
+	args := append([]string{"report", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes)}, repeat("deliveries", deliveries)...)
+	if prod := values.Get("production"); prod != "" {
+		path, err := s.inData(prod)
+		if err != nil {
+			p.Failed = notListed(p.L, prod)
+			s.render(w, http.StatusBadRequest, "report", p)
+			return
+		}
+		args = append(args, "--production", path)
+	}
+	for _, flag := range []string{"from", "to"} {
+		if v := strings.TrimSpace(values.Get(flag)); v != "" {
+			args = append(args, "--"+flag, v)
+		}
+	}
+	var rep policyReport
+	res, failed, notes := s.runJSONResult(r.Context(), p.L, args, nil, &rep)
+	if p.Failed, p.Notes = failed, notes; failed != "" {
+		s.render(w, http.StatusUnprocessableEntity, "report", p)
+		return
+	}
+	d.Result = &rep
+	d.Chart = conversionChart(p.L, &rep)
+	got := map[string]blob{"report.json": {"application/json", res.Stdout}}
+	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "html"), nil, nil); res.Status < 2 {
+		got["report.html"] = blob{"text/html; charset=utf-8", res.Stdout}
+	}
+	d.Downloads = s.downloads.keep(got)
+	s.render(w, http.StatusOK, "report", p)
+}
+
+// conversionChart draws each month's conversion rate (delivered ÷ output)
+// against the policy's target, as report gave them.
+func conversionChart(l i18n.Lang, rep *policyReport) template.HTML {
+	c := report.Chart{Title: l.T("Local conversion rate", "就地转化率"), Category: l.T("Month", "月份")}
+	rate := report.Series{Name: l.T("Conversion rate, %", "转化率(%)")}
+	var target report.Series
+	if len(rep.Targets) > 0 {
+		target.Name = fmt.Sprintf(l.T("Target %d, %%", "%d 年目标(%%)"), rep.Targets[0].Year)
+	}
+	any := false
+	for _, m := range rep.MonthTotals {
+		c.Categories = append(c.Categories, m.Month)
+		var cell report.Cell
+		if m.ConversionRate != nil {
+			if d, err := decimal.NewFromString(*m.ConversionRate); err == nil {
+				cell, any = report.Decimals(d, 2), true
+			}
+		}
+		rate.Values = append(rate.Values, cell)
+		if target.Name != "" {
+			t, _ := decimal.NewFromString(rep.Targets[0].Percent)
+			target.Values = append(target.Values, report.Decimals(t, 2))
+		}
+	}
+	if !any {
+		return ""
+	}
+	c.Series = append(c.Series, rate)
+	if target.Name != "" {
+		c.Series = append(c.Series, target)
+	}
+	return report.ChartSVG(c)
+}
+
+// --- Downloads ---
+
+// blob is a file to download.
+type blob struct {
+	contentType string
+	data        []byte
+}
+
+// download is a link to one.
+type download struct{ URL, Name string }
+
+// downloads holds the files of the last results, each set under a random
+// id, for a while: a GET fetches them without running anything again.
+type downloads struct {
+	mu    sync.Mutex
+	sets  map[string]downloadSet
+	order []string
+}
+
+type downloadSet struct {
+	files map[string]blob
+	made  time.Time
+}
+
+const (
+	keptSets = 32
+	keptFor  = time.Hour
+)
+
+func newDownloads() *downloads { return &downloads{sets: map[string]downloadSet{}} }
+
+func (d *downloads) keep(files map[string]blob) []download {
+	if len(files) == 0 {
+		return nil
+	}
+	b := make([]byte, 16)
+	rand.Read(b)
+	id := hex.EncodeToString(b)
+	d.mu.Lock()
+	d.sets[id] = downloadSet{files: files, made: time.Now()}
+	d.order = append(d.order, id)
+	for len(d.order) > keptSets {
+		delete(d.sets, d.order[0])
+		d.order = d.order[1:]
+	}
+	d.mu.Unlock()
+	var out []download
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		out = append(out, download{URL: "/download/" + id + "/" + url.PathEscape(name), Name: name})
+	}
+	return out
+}
+
+func (d *downloads) get(id, name string) (blob, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	set, ok := d.sets[id]
+	if !ok || time.Since(set.made) > keptFor {
+		return blob{}, false
+	}
+	b, ok := set.files[name]
+	return b, ok
+}
+
+func (s *server) download(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.downloads.get(r.PathValue("id"), r.PathValue("name"))
+	if !ok {
+		s.refuse(w, r, http.StatusNotFound, s.lang(r).T("This download is no longer kept: run it again.", "该下载已不再保留:请重新运行。"))
+		return
+	}
+	name := path.Base(r.PathValue("name"))
+	w.Header().Set("Content-Type", b.contentType)
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
+	w.Write(b.data)
+}
+
+func (s *server) style(w http.ResponseWriter, r *http.Request) {
+	css, _ := assets.ReadFile("templates/style.css")
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "max-age=3600")
+	w.Write(css)
+}
