@@ -477,6 +477,16 @@ func fapiaoError(err error, isXML bool) error {
 		e.Err = pricing.Errorf("has no sheet 信息汇总表 (its sheets: %s): export the received invoices from 全量发票查询", fe.Value)
 	case fapiao.KindConflict:
 		e.Err = pricing.Errorf("differs from the invoice's first row: every row of an invoice repeats it")
+	case fapiao.KindBadCell:
+		// The cell as a spreadsheet shows it (信息汇总表!B7), and its column.
+		sheet, header, _ := strings.Cut(fe.Path, "/")
+		switch {
+		case fe.Cell != "" && header != "":
+			e.Field = sheet + "!" + fe.Cell + " (" + header + ")"
+		case fe.Cell != "":
+			e.Field = sheet + "!" + fe.Cell
+		}
+		e.Err = pricing.Errorf("cannot be read: %s, which a workbook may not hold; correct the cell and save the workbook again, or export it again from the platform", detail)
 	default:
 		e.Err = pricing.Errorf("cannot be read: %s", detail)
 	}
