@@ -477,3 +477,17 @@ func TestInvoiceCSVSharesTheCheck(t *testing.T) {
 		}
 	}
 }
+
+// atLeastPow10, the check's fast bound, agrees with comparing decimals.
+func TestAtLeastPow10(t *testing.T) {
+	for _, s := range []string{"0", "0.00", "1", "0.999999", "1.000000", "-1", "-0.5", "9999999999999.99", "10000000000000.00",
+		"-10000000000000", "-9999999999999.99", "1E13", "1E14", "1E-20", "123456789012345678901234567890", "0.0000000000000000000001"} {
+		d := decimal.RequireFromString(s)
+		for _, p := range []int32{0, 13} {
+			want := d.Abs().GreaterThanOrEqual(decimal.New(1, p))
+			if got := atLeastPow10(d, p); got != want {
+				t.Errorf("atLeastPow10(%s, %d) = %v, want %v", s, p, got, want)
+			}
+		}
+	}
+}
