@@ -30,6 +30,12 @@ func TestHelperProcess(t *testing.T) {
 			break
 		}
 	}
+	// helperProcess waits on fd 3 for the interrupt handler.
+	ready := os.NewFile(3, "ready")
+	interruptsHandled = func() {
+		ready.Write([]byte{1})
+		ready.Close()
+	}
 	os.Exit(run(args, os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }
 
@@ -142,9 +148,7 @@ func TestInterruptLeavesNoOutput(t *testing.T) {
 	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	startHandled(t, cmd)
 	// Half a file: the header and some tickets, then nothing more for now.
 	io.WriteString(stdin, "ticket,date,buyer,tapped_t,delivered_t\n")
 	for i := range 2000 {
@@ -303,10 +307,32 @@ func helperProcess(t *testing.T, stdin io.Reader, args ...string) (*exec.Cmd, *b
 	cmd.Stdin = stdin
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
+	startHandled(t, cmd)
+	return cmd, &stderr
+}
+
+// startHandled starts cmd, a helper process, and returns once its
+// interrupt handler is installed (interruptsHandled), which it says by a
+// byte on its fd 3: a signal sent then is the run's to handle, whatever
+// the machine's load (a sleep was not enough under load).
+func startHandled(t *testing.T, cmd *exec.Cmd) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return cmd, &stderr
+	defer r.Close()
+	cmd.ExtraFiles = []*os.File{w}
+	err = cmd.Start()
+	w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.SetReadDeadline(time.Now().Add(30 * time.Second))
+	if _, err := r.Read(make([]byte, 1)); err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("the helper process never installed its interrupt handler: %v", err)
+	}
 }
 
 // waitExit waits at most a few seconds for cmd and returns its exit status.
