@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -66,5 +68,25 @@ func TestSignificantDigits(t *testing.T) {
 		if got := significantDigits(in); got != want {
 			t.Errorf("significantDigits(%q) = %d, want %d", in, got, want)
 		}
+	}
+}
+
+// A workbook that fails after excelize has buffered its sheet in a
+// temporary file (over 16 MiB) leaves no file in the folder given (#28
+// item 7): the file is closed on the error's path too.
+func TestWorkbookErrorLeavesNoTemporaryFile(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("长", 200)
+	table := Table{SheetName: "S", Columns: []Column{{Key: "text", Title: "Text"}, {Key: "amount", Title: "Amount"}}}
+	for range 40000 { // about 24 MB of sheet XML
+		table.Rows = append(table.Rows, []Cell{Str(long), CNY(decimal.New(1, 0))})
+	}
+	table.Rows = append(table.Rows, []Cell{Str("last"), CNY(decimal.RequireFromString("12345678901234.56"))})
+	err := WriteXLSXIn(io.Discard, Doc{Title: "T", Tables: []Table{table}}, dir)
+	if err == nil || !strings.Contains(err.Error(), "12345678901234.56 has 16 significant digits") {
+		t.Fatalf("error %v, want the 16 digits", err)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Errorf("left in the folder: %v", names)
 	}
 }
