@@ -134,6 +134,8 @@ func TestInterruptLeavesNoOutput(t *testing.T) {
 	wd, _ := os.Getwd()
 	root := filepath.Join(wd, "..", "..")
 	dir := t.TempDir()
+	tmp := t.TempDir() // where stdin is copied, in the run's folder
+	t.Setenv("TMPDIR", tmp)
 	out := filepath.Join(dir, "statement.json")
 	if err := os.WriteFile(out, []byte("yesterday's statement"), 0o644); err != nil {
 		t.Fatal(err)
@@ -176,6 +178,11 @@ func TestInterruptLeavesNoOutput(t *testing.T) {
 	}
 	if names := dirNames(t, dir); len(names) != 1 {
 		t.Errorf("files left behind: %v", names)
+	}
+	for _, n := range dirNames(t, tmp) {
+		if !strings.HasPrefix(n, "testscript-main") { // the test binary's own
+			t.Errorf("left in $TMPDIR: %s", n)
+		}
 	}
 }
 
