@@ -2,7 +2,8 @@ package main
 
 import (
 	"fmt"
-	"slices"
+	"io"
+	"iter"
 	"strings"
 	"time"
 
@@ -268,13 +269,35 @@ type monthCheckJSON struct {
 	Findings        int      `json:"findings"`
 }
 
+// checkResultJSON is check's JSON document: ok, weights_checked,
+// findings, months, invoices, not_checked. The invoices — one an invoice
+// checked, a million and more at a time — are made and written one by one
+// (writeJSON), never held as a list.
 type checkResultJSON struct {
-	OK             bool             `json:"ok"`
-	WeightsChecked bool             `json:"weights_checked"`
-	Findings       []findingJSON    `json:"findings"`
-	Months         []monthCheckJSON `json:"months"`
-	Invoices       []invoiceJSON    `json:"invoices"`
-	NotChecked     []notCheckedJSON `json:"not_checked"`
+	OK             bool
+	WeightsChecked bool
+	Findings       []findingJSON
+	Months         []monthCheckJSON
+	Invoices       iter.Seq[invoiceJSON]
+	NotChecked     []notCheckedJSON
+}
+
+// writeJSON writes the document as compact JSON, the fields in order.
+func (j checkResultJSON) writeJSON(w io.Writer) error {
+	c := newCompactJSON(w)
+	c.field("{", "ok", j.OK)
+	c.field(",", "weights_checked", j.WeightsChecked)
+	c.field(",", "findings", j.Findings)
+	c.field(",", "months", j.Months)
+	c.raw(`,"invoices":`)
+	c.list(func(item func(any)) {
+		for v := range j.Invoices {
+			item(v)
+		}
+	})
+	c.field(",", "not_checked", j.NotChecked)
+	c.raw("}")
+	return c.err
 }
 
 // invoiceJSON is what became of one invoice: the supply month it was
@@ -310,18 +333,25 @@ type notCheckedJSON struct {
 
 // invoiceRows lists what became of each invoice: those with a header as
 // the check counted them, those of a CSV file from the months.
-func invoiceRows(r *invoice.CheckResult) []invoice.InvoiceCheck {
-	if len(r.Invoices) > 0 {
-		return r.Invoices
-	}
-	var out []invoice.InvoiceCheck
-	for _, m := range r.Months {
-		for i, no := range m.Invoices {
-			out = append(out, invoice.InvoiceCheck{Number: no, Agreement: m.Agreement, Month: m.Month, MonthFrom: m.MonthFrom[i],
-				Status: invoice.StatusChecked})
+func invoiceRows(r *invoice.CheckResult) iter.Seq[invoice.InvoiceCheck] {
+	return func(yield func(invoice.InvoiceCheck) bool) {
+		if len(r.Invoices) > 0 {
+			for _, ic := range r.Invoices {
+				if !yield(ic) {
+					return
+				}
+			}
+			return
+		}
+		for _, m := range r.Months {
+			for i, no := range m.Invoices {
+				if !yield(invoice.InvoiceCheck{Number: no, Agreement: m.Agreement, Month: m.Month, MonthFrom: m.MonthFrom[i],
+					Status: invoice.StatusChecked}) {
+					return
+				}
+			}
 		}
 	}
-	return out
 }
 
 // monthWhy says where an invoice's supply month came from.
@@ -375,25 +405,21 @@ func kindText(l i18n.Lang, h *pricing.InvoiceHeader) string {
 	return colour
 }
 
-func invoicesJSON(l i18n.Lang, r *invoice.CheckResult) []invoiceJSON {
-	out := []invoiceJSON{}
-	for _, ic := range invoiceRows(r) {
-		j := invoiceJSON{InvoiceNo: ic.Number, Source: ic.Source, SupplyMonth: ic.Month.String(), MonthFrom: ic.MonthFrom.String(),
-			MonthWhy: monthWhy(l, ic), Status: string(ic.Status), Related: ic.Related}
-		if ic.Agreement != nil {
-			j.Agreement = ic.Agreement.ID
-		}
-		if h := ic.Header; h != nil {
-			if !h.IssueDate.IsZero() {
-				j.IssueDate = h.IssueDate.Format(time.DateOnly)
-			}
-			j.Kind, j.Red, j.SellerTaxID, j.BuyerTaxID = string(h.Kind), h.Red, h.Seller.TaxID, h.Buyer.TaxID
-			lines := ic.Lines
-			j.Lines = &lines
-		}
-		out = append(out, j)
+func invoiceJSONOf(l i18n.Lang, ic invoice.InvoiceCheck) invoiceJSON {
+	j := invoiceJSON{InvoiceNo: ic.Number, Source: ic.Source, SupplyMonth: ic.Month.String(), MonthFrom: ic.MonthFrom.String(),
+		MonthWhy: monthWhy(l, ic), Status: string(ic.Status), Related: ic.Related}
+	if ic.Agreement != nil {
+		j.Agreement = ic.Agreement.ID
 	}
-	return out
+	if h := ic.Header; h != nil {
+		if !h.IssueDate.IsZero() {
+			j.IssueDate = h.IssueDate.Format(time.DateOnly)
+		}
+		j.Kind, j.Red, j.SellerTaxID, j.BuyerTaxID = string(h.Kind), h.Red, h.Seller.TaxID, h.Buyer.TaxID
+		lines := ic.Lines
+		j.Lines = &lines
+	}
+	return j
 }
 
 func notCheckedJSONOf(l i18n.Lang, r *invoice.CheckResult) []notCheckedJSON {
@@ -410,14 +436,22 @@ func notCheckedJSONOf(l i18n.Lang, r *invoice.CheckResult) []notCheckedJSON {
 // (a note says so), as a CSV file's are.
 func invoicesTable(l i18n.Lang, r *invoice.CheckResult) *report.Table {
 	rows := invoiceRows(r)
-	if len(r.Invoices) == 0 && !slices.ContainsFunc(rows, func(ic invoice.InvoiceCheck) bool { return ic.MonthFrom != pricing.MonthFromFile }) {
-		return nil
+	if len(r.Invoices) == 0 {
+		other := false
+		for ic := range rows {
+			if other = ic.MonthFrom != pricing.MonthFromFile; other {
+				break
+			}
+		}
+		if !other {
+			return nil
+		}
 	}
 	t := &report.Table{
 		Title:   l.T("Invoices and the supply month each is held to", "各发票及所对应的供货月份"),
 		Columns: columns(l, "invoice_no", "issue_date", "kind", "agreement", "month:supply", "month_from", "lines:checked", "status:invoice"),
 	}
-	for _, ic := range rows {
+	for ic := range rows {
 		issued, agreement, lines := report.Empty, report.Empty, report.Empty
 		if ic.Header != nil {
 			if !ic.Header.IssueDate.IsZero() {
@@ -448,8 +482,15 @@ func notCheckedTable(l i18n.Lang, r *invoice.CheckResult) report.Table {
 }
 
 func checkJSON(l i18n.Lang, r *invoice.CheckResult) checkResultJSON {
+	invoices := func(yield func(invoiceJSON) bool) {
+		for ic := range invoiceRows(r) {
+			if !yield(invoiceJSONOf(l, ic)) {
+				return
+			}
+		}
+	}
 	j := checkResultJSON{OK: r.OK(), WeightsChecked: r.WeightsChecked, Findings: findingsJSON(l, r.Findings), Months: []monthCheckJSON{},
-		Invoices: invoicesJSON(l, r), NotChecked: notCheckedJSONOf(l, r)}
+		Invoices: invoices, NotChecked: notCheckedJSONOf(l, r)}
 	for _, m := range r.Months {
 		mj := monthCheckJSON{Agreement: m.Agreement.ID, Buyer: m.Agreement.Buyer.Name, Month: m.Month.String(), Invoices: m.Invoices,
 			Lines: m.Lines, QuantityT: tonnes(m.Quantity), Billed: money(m.Billed), Findings: m.Findings,

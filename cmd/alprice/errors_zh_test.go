@@ -87,6 +87,7 @@ func sourceTemplates(t *testing.T) map[string]string {
 	scan("../../pricing/read/internal/csvscan/*.go", true)
 	scan("../../pricing/read/internal/tickets/*.go", true)
 	scan("*.go", false)
+	scan("report/*.go", false)
 	return templates
 }
 

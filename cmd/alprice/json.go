@@ -2,7 +2,10 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"io"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -62,6 +65,68 @@ func problemsJSON(l i18n.Lang, list pricing.ErrorList) []problemJSON {
 		out = append(out, problemJSON{Line: e.Line, Field: e.Field, Value: e.Value, Reason: l.SayError(e.Err), ReasonEN: i18n.English.SayError(e.Err)})
 	}
 	return out
+}
+
+// jsonWriter is a JSON document too large to hold whole (check's of a
+// million invoices): it writes itself, compact, piece by piece, and emit
+// indents it as it comes, as json.Encoder would have written it.
+type jsonWriter interface {
+	writeJSON(w io.Writer) error
+}
+
+// compactJSON writes the pieces of a compact JSON document to w, each
+// value as json.Encoder writes it with SetEscapeHTML(false); the first
+// error stops the rest and stays in err.
+type compactJSON struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	err error
+}
+
+func newCompactJSON(w io.Writer) *compactJSON {
+	c := &compactJSON{w: w}
+	c.enc = json.NewEncoder(&c.buf)
+	c.enc.SetEscapeHTML(false)
+	return c
+}
+
+// raw writes s, punctuation or a key, as it is.
+func (c *compactJSON) raw(s string) {
+	if c.err == nil {
+		_, c.err = io.WriteString(c.w, s)
+	}
+}
+
+// value writes v encoded, without the encoder's newline.
+func (c *compactJSON) value(v any) {
+	if c.err != nil {
+		return
+	}
+	c.buf.Reset()
+	if c.err = c.enc.Encode(v); c.err == nil {
+		_, c.err = c.w.Write(bytes.TrimSuffix(c.buf.Bytes(), []byte("\n")))
+	}
+}
+
+// field writes sep (the object's "{" or ","), the key and v.
+func (c *compactJSON) field(sep, key string, v any) {
+	c.raw(sep + strconv.Quote(key) + ":")
+	c.value(v)
+}
+
+// list writes a JSON array of the values each(item) gives item, one by one.
+func (c *compactJSON) list(each func(item func(any))) {
+	c.raw("[")
+	first := true
+	each(func(v any) {
+		if !first {
+			c.raw(",")
+		}
+		first = false
+		c.value(v)
+	})
+	c.raw("]")
 }
 
 // indentJSON writes compact JSON to w indented as json.MarshalIndent(v,

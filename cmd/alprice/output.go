@@ -20,9 +20,17 @@ func (a *app) emit(r result) error {
 	switch a.format {
 	case "json":
 		indented := newIndentJSON(w)
-		enc := json.NewEncoder(indented)
-		enc.SetEscapeHTML(false)
-		if err = enc.Encode(r.json()); err == nil {
+		doc := r.json()
+		if v, ok := doc.(jsonWriter); ok {
+			if err = v.writeJSON(indented); err == nil {
+				_, err = io.WriteString(indented, "\n") // as json.Encoder ends a document
+			}
+		} else {
+			enc := json.NewEncoder(indented)
+			enc.SetEscapeHTML(false)
+			err = enc.Encode(doc)
+		}
+		if err == nil {
 			err = indented.Flush()
 		}
 	case "csv":

@@ -112,6 +112,8 @@ func TestInterruptLeavesNoOutput(t *testing.T) {
 	wd, _ := os.Getwd()
 	root := filepath.Join(wd, "..", "..")
 	dir := t.TempDir()
+	tmp := t.TempDir() // where stdin is copied, in the run's folder
+	t.Setenv("TMPDIR", tmp)
 	out := filepath.Join(dir, "statement.json")
 	if err := os.WriteFile(out, []byte("yesterday's statement"), 0o644); err != nil {
 		t.Fatal(err)
@@ -125,9 +127,7 @@ func TestInterruptLeavesNoOutput(t *testing.T) {
 	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	startHandled(t, cmd)
 	// Half a file: the header and some tickets, then nothing more for now.
 	io.WriteString(stdin, "ticket,date,buyer,tapped_t,delivered_t\n")
 	for i := range 2000 {
@@ -155,6 +155,11 @@ func TestInterruptLeavesNoOutput(t *testing.T) {
 	}
 	if names := dirNames(t, dir); len(names) != 1 {
 		t.Errorf("files left behind: %v", names)
+	}
+	for _, n := range dirNames(t, tmp) {
+		if !strings.HasPrefix(n, "testscript-main") { // the test binary's own
+			t.Errorf("left in $TMPDIR: %s", n)
+		}
 	}
 }
 
@@ -293,10 +298,33 @@ func helperProcess(t *testing.T, stdin io.Reader, args ...string) (*exec.Cmd, *b
 	cmd.Stdin = stdin
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
+	startHandled(t, cmd)
+	return cmd, &stderr
+}
+
+// startHandled starts cmd, a helper process, and returns once its
+// interrupt handler is installed (interruptsHandled), which it says by a
+// byte on its fd 3: a signal sent then is the run's to handle, whatever
+// the machine's load (a sleep was not enough under load).
+func startHandled(t *testing.T, cmd *exec.Cmd) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return cmd, &stderr
+	defer r.Close()
+	cmd.ExtraFiles = []*os.File{w}
+	cmd.Env = append(os.Environ(), "ALPRICE_TEST_READY=3")
+	err = cmd.Start()
+	w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.SetReadDeadline(time.Now().Add(30 * time.Second))
+	if _, err := r.Read(make([]byte, 1)); err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("the helper process never installed its interrupt handler: %v", err)
+	}
 }
 
 // waitExit waits at most a few seconds for cmd and returns its exit status.

@@ -13,7 +13,17 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"alprice": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)) },
+		"alprice": func() {
+			if os.Getenv("ALPRICE_TEST_READY") != "" {
+				// startHandled waits on fd 3 for the interrupt handler.
+				ready := os.NewFile(3, "ready")
+				interruptsHandled = func() {
+					ready.Write([]byte{1})
+					ready.Close()
+				}
+			}
+			os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+		},
 	})
 }
 

@@ -14,12 +14,16 @@ import (
 // The tolerances of VAT invoicing software (税控系统), and the one this
 // check allows between a line's amount incl. VAT and unit price × quantity.
 var (
-	LineAmountTolerance    = decimal.New(1, -2)   // |quantity × unit price − amount| per line
-	DefaultTaxTolerance    = decimal.New(6, -2)   // |amount × rate − VAT| per line
-	InvoiceTaxTolerance    = decimal.New(127, -2) // |Σ (VAT − amount × rate)| per invoice
-	roundingPerLine        = decimal.New(1, -2)   // each line rounds its amount once
+	LineAmountTolerance    = decimal.New(1, -2)                                     // |quantity × unit price − amount| per line
+	DefaultTaxTolerance    = decimal.New(6, -2)                                     // |amount × rate − VAT| per line
+	InvoiceTaxTolerance    = decimal.New(invoiceTaxToleranceFen, -pricing.ScaleFen) // |Σ (VAT − amount × rate)| per invoice
+	roundingPerLine        = decimal.New(1, -2)                                     // each line rounds its amount once
 	diagnosisTolerancePlus = decimal.New(2, -2)
 )
+
+// invoiceTaxToleranceFen is InvoiceTaxTolerance in fen, for the sums kept
+// in fen.
+const invoiceTaxToleranceFen = 127
 
 // CheckOptions set the check's tolerances.
 type CheckOptions struct {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"math/big"
 	"path"
 	"slices"
 	"strings"
@@ -336,7 +337,7 @@ type problem struct {
 // The bounds of an invoice line's figures: the platform's fields are 16
 // characters, so that no amount has more than 13 digits before the point.
 var (
-	maxInvoiceAmount  = decimal.New(1, 13)
+	maxInvoiceDigits  = int32(13) // an amount is below 10^13
 	moneyDecimals     = int32(pricing.ScaleFen)
 	unitPriceDecimals = int32(13) // the platform's limit for 单价
 )
@@ -366,23 +367,24 @@ func lineProblems(l pricing.InvoiceLine, red bool) []problem {
 	if y := l.Month.Year(); y < pricing.MinYear || y > pricing.MaxYear {
 		out = append(out, problem{"month", l.Month.String(), pricing.Errorf("is not a supply month from %d to %d", pricing.MinYear, pricing.MaxYear)})
 	}
-	sign := func(key, value string, s int) {
+	// A figure's text is made only for a problem: the check runs on every
+	// line of a million.
+	sign := func(key string, value func() string, s int) {
 		switch {
 		case !red && s < 0:
-			out = append(out, problem{key, value, pricing.Errorf("is negative on a blue invoice: a reversal is a red invoice (红字发票) of its own")})
+			out = append(out, problem{key, value(), pricing.Errorf("is negative on a blue invoice: a reversal is a red invoice (红字发票) of its own")})
 		case red && s > 0:
-			out = append(out, problem{key, value, pricing.Errorf("is positive on a red invoice (红字发票), whose figures are negative")})
+			out = append(out, problem{key, value(), pricing.Errorf("is positive on a red invoice (红字发票), whose figures are negative")})
 		}
 	}
 	money := func(key string, d decimal.Decimal) {
-		v := written(d)
 		switch {
 		case d.Exponent() < -moneyDecimals:
-			out = append(out, problem{key, v, pricing.Errorf("has %d decimals: amounts are to the fen (2 decimals)", -d.Exponent())})
-		case d.Abs().GreaterThanOrEqual(maxInvoiceAmount):
-			out = append(out, problem{key, v, pricing.Errorf("is too large: an invoice's amounts have at most 13 digits before the point")})
+			out = append(out, problem{key, written(d), pricing.Errorf("has %d decimals: amounts are to the fen (2 decimals)", -d.Exponent())})
+		case atLeastPow10(d, maxInvoiceDigits):
+			out = append(out, problem{key, written(d), pricing.Errorf("is too large: an invoice's amounts have at most 13 digits before the point")})
 		default:
-			sign(key, v, d.Sign())
+			sign(key, func() string { return written(d) }, d.Sign())
 		}
 	}
 	money("amount_excl_vat", l.AmountExclVAT)
@@ -390,19 +392,46 @@ func lineProblems(l pricing.InvoiceLine, red bool) []problem {
 	if l.HasTotal {
 		money("total", l.Total)
 	}
-	switch p, v := l.UnitPriceExclVAT, written(l.UnitPriceExclVAT); {
+	switch p := l.UnitPriceExclVAT; {
 	case p.Exponent() < -unitPriceDecimals:
-		out = append(out, problem{"unit_price_excl_vat", v, pricing.Errorf("has %d decimals: a unit price has at most 13", -p.Exponent())})
-	case p.Abs().GreaterThanOrEqual(maxInvoiceAmount):
-		out = append(out, problem{"unit_price_excl_vat", v, pricing.Errorf("is too large: an invoice's amounts have at most 13 digits before the point")})
+		out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("has %d decimals: a unit price has at most 13", -p.Exponent())})
+	case atLeastPow10(p, maxInvoiceDigits):
+		out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is too large: an invoice's amounts have at most 13 digits before the point")})
 	case p.IsNegative():
-		out = append(out, problem{"unit_price_excl_vat", v, pricing.Errorf("is negative: a unit price never is, on a red invoice too")})
+		out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is negative: a unit price never is, on a red invoice too")})
 	}
-	if r := l.VATRate; r.IsNegative() || r.GreaterThanOrEqual(decimal.NewFromInt(1)) || r.Exponent() < -6 {
+	if r := l.VATRate; r.IsNegative() || atLeastPow10(r, 0) || r.Exponent() < -6 {
 		out = append(out, problem{"vat_rate", written(r), pricing.Errorf("is not a VAT rate: a fraction from 0 to 1 of at most 6 decimals, such as 0.13")})
 	}
-	sign("quantity_t", l.Quantity.String(), int(min(max(l.Quantity, -1), 1)))
+	sign("quantity_t", l.Quantity.String, int(min(max(l.Quantity, -1), 1)))
 	return out
+}
+
+// powersAt holds 10^p for the p atLeastPow10 is asked about, written at
+// each exponent a figure commonly has: a comparison of two decimals of one
+// exponent compares their integers, where one of two exponents first
+// multiplies a big integer (the check runs on every line of a million).
+var powersAt = func() map[[2]int32][2]decimal.Decimal {
+	m := map[[2]int32][2]decimal.Decimal{}
+	for _, p := range []int32{0, maxInvoiceDigits} {
+		for e := int32(-unitPriceDecimals); e <= p; e++ {
+			c := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(p-e)), nil)
+			m[[2]int32{p, e}] = [2]decimal.Decimal{decimal.NewFromBigInt(c, e), decimal.NewFromBigInt(new(big.Int).Neg(c), e)}
+		}
+	}
+	return m
+}()
+
+// atLeastPow10 reports whether |d| ≥ 10^p.
+func atLeastPow10(d decimal.Decimal, p int32) bool {
+	if e := d.Exponent(); e > p {
+		return !d.IsZero() // a nonzero integer times 10^e
+	}
+	b, ok := powersAt[[2]int32{p, d.Exponent()}]
+	if !ok {
+		return d.Abs().GreaterThanOrEqual(decimal.New(1, p))
+	}
+	return d.Cmp(b[0]) >= 0 || d.Cmp(b[1]) <= 0
 }
 
 // ValidateInvoices holds lines read by another reader (the batch-issuing
@@ -477,6 +506,16 @@ func fapiaoError(err error, isXML bool) error {
 		e.Err = pricing.Errorf("has no sheet 信息汇总表 (its sheets: %s): export the received invoices from 全量发票查询", fe.Value)
 	case fapiao.KindConflict:
 		e.Err = pricing.Errorf("differs from the invoice's first row: every row of an invoice repeats it")
+	case fapiao.KindBadCell:
+		// The cell as a spreadsheet shows it (信息汇总表!B7), and its column.
+		sheet, header, _ := strings.Cut(fe.Path, "/")
+		switch {
+		case fe.Cell != "" && header != "":
+			e.Field = sheet + "!" + fe.Cell + " (" + header + ")"
+		case fe.Cell != "":
+			e.Field = sheet + "!" + fe.Cell
+		}
+		e.Err = pricing.Errorf("cannot be read: %s, which a workbook may not hold; correct the cell and save the workbook again, or export it again from the platform", detail)
 	default:
 		e.Err = pricing.Errorf("cannot be read: %s", detail)
 	}

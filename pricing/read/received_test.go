@@ -340,8 +340,10 @@ func TestReadInvoiceSummaryEveryRow(t *testing.T) {
 	}
 	_, err = ReadInvoiceSummary(&buf, "s.xlsx", InvoiceOptions{})
 	var ie *pricing.InputError
-	if !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), "s.xlsx") {
-		t.Errorf("%v, want an input error of s.xlsx", err)
+	// The cell as the spreadsheet shows it, never a line of the XML inside.
+	want := "s.xlsx:10: 信息汇总表!H10: cannot be read: illegal character code U+0001, which a workbook may not hold"
+	if !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "line") {
+		t.Errorf("%v, want an input error %q…", err, want)
 	}
 }
 
@@ -472,6 +474,20 @@ func TestInvoiceCSVSharesTheCheck(t *testing.T) {
 		_, err := ReadInvoiceCSV(strings.NewReader(head+c.row), "i.csv", UTF8, InvoiceOptions{})
 		if err == nil || !strings.Contains(err.Error(), "i.csv:2") || !strings.Contains(err.Error(), c.field) {
 			t.Errorf("%q: %v", c.row, err)
+		}
+	}
+}
+
+// atLeastPow10, the check's fast bound, agrees with comparing decimals.
+func TestAtLeastPow10(t *testing.T) {
+	for _, s := range []string{"0", "0.00", "1", "0.999999", "1.000000", "-1", "-0.5", "9999999999999.99", "10000000000000.00",
+		"-10000000000000", "-9999999999999.99", "1E13", "1E14", "1E-20", "123456789012345678901234567890", "0.0000000000000000000001"} {
+		d := decimal.RequireFromString(s)
+		for _, p := range []int32{0, 13} {
+			want := d.Abs().GreaterThanOrEqual(decimal.New(1, p))
+			if got := atLeastPow10(d, p); got != want {
+				t.Errorf("atLeastPow10(%s, %d) = %v, want %v", s, p, got, want)
+			}
 		}
 	}
 }

@@ -40,6 +40,7 @@ var invoicesInErrorsZH = map[string]string{
 	"is over %d bytes: refused before it is read":                                                                                                     "超过 %d 字节:读取前即拒绝",
 	"declares entities in its DOCTYPE: refused, a 数电 invoice has none":                                                                                "在 DOCTYPE 中声明了实体:拒绝读取,数电发票没有实体",
 	"appears more than once: an invoice has it once":                                                                                                  "出现不止一次:一张发票只有一个",
+	"cannot be read: %s, which a workbook may not hold; correct the cell and save the workbook again, or export it again from the platform":           "无法读取:%s(解析器原文),工作簿不能容纳它;请改正该单元格后重新保存工作簿,或从平台重新导出",
 	"is not an xlsx workbook that can be read (%s)":                                                                                                   "不是可读取的 xlsx 工作簿(解析器原文:%s)",
 	"has no sheet 信息汇总表 (its sheets: %s): export the received invoices from 全量发票查询":                                                                   "没有工作表 信息汇总表(其工作表:%s):请在全量发票查询中导出取得的发票",
 	"differs from the invoice's first row: every row of an invoice repeats it":                                                                        "与该发票的第一行不同:同一发票的每一行都应相同",

@@ -10,6 +10,8 @@ import (
 
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
+
+	"alprice/pricing"
 )
 
 // Chart is a line chart for spreadsheets: one line per series over the
@@ -37,9 +39,11 @@ const maxSheetName = 31
 
 // WriteXLSX renders d as a workbook: a sheet per table, with a title row,
 // a frozen header, numbers as numbers (money "#,##0.00", weights "0.000",
-// never text), columns as wide as their widest cell (CJK counts double) and
-// the notes below; then a sheet per chart, with its data and a line chart.
-// Text that a spreadsheet would run as a formula is neutralised.
+// never text; a figure of more significant digits than a spreadsheet keeps
+// is an error: see streamNumber), columns as wide as their widest cell (CJK
+// counts double) and the notes below; then a sheet per chart, with its data
+// and a line chart. Text that a spreadsheet would run as a formula is
+// neutralised.
 //
 // More than maxSheets tables of the same columns in a row — a price table
 // of hundreds of agreements — go on one sheet, their machine columns (the
@@ -275,8 +279,9 @@ func cellName(col, row int) string {
 }
 
 // put writes one cell of a chart's data: numbers as numbers from their
-// exact text, with a number format; text as text, neutralised.
-func (x *xlsxWriter) put(sheet string, col, row int, c Cell) error {
+// exact text, with a number format; text as text, neutralised. column
+// names the cell's column in an error.
+func (x *xlsxWriter) put(sheet, column string, col, row int, c Cell) error {
 	ref := cellName(col, row)
 	if c.Kind == Text {
 		if c.Text == "" {
@@ -289,6 +294,9 @@ func (x *xlsxWriter) put(sheet string, col, row int, c Cell) error {
 	}
 	style, err := x.numberStyle(c, false)
 	if err != nil {
+		return err
+	}
+	if _, err := streamNumber(c, sheet, column); err != nil {
 		return err
 	}
 	// SetCellDefault writes the number's own text with no type: a number,
@@ -402,7 +410,10 @@ func (x *xlsxWriter) table(sheet string, d Doc, t Table) error {
 		for j, i := range cols {
 			values[j] = nil
 			if i < len(cells) {
-				values[j] = x.cell(cells[i], bold)
+				var err error
+				if values[j], err = x.cell(cells[i], bold, sheet, t.Columns[i].Title); err != nil {
+					return err
+				}
 			}
 		}
 		return next(values...)
@@ -429,57 +440,67 @@ func (x *xlsxWriter) table(sheet string, d Doc, t Table) error {
 }
 
 // cell returns what the StreamWriter writes for c: text neutralised, and a
-// number as a number with its format (see streamNumber).
-func (x *xlsxWriter) cell(c Cell, bold bool) any {
+// number as a number with its format (see streamNumber); sheet and column
+// name the cell in an error.
+func (x *xlsxWriter) cell(c Cell, bold bool, sheet, column string) (any, error) {
 	if c.Kind == Text {
 		if c.Text == "" {
-			return nil
+			return nil, nil
 		}
 		style := x.text
 		if bold {
 			style = x.footer
 		}
-		return excelize.Cell{StyleID: style, Value: Neutralise(c.Text)}
+		return excelize.Cell{StyleID: style, Value: Neutralise(c.Text)}, nil
 	}
 	style, err := x.numberStyle(c, bold)
 	if err != nil {
-		return nil
+		return nil, err
 	}
-	return excelize.Cell{StyleID: style, Value: streamNumber(c)}
+	v, err := streamNumber(c, sheet, column)
+	if err != nil {
+		return nil, err
+	}
+	return excelize.Cell{StyleID: style, Value: v}, nil
 }
+
+// maxDigits is how many significant digits a spreadsheet keeps of a
+// number: Excel shows, computes and saves 15, rounding the rest away.
+const maxDigits = 15
 
 // streamNumber returns the number of a cell as the StreamWriter takes it.
 // Its only numeric inputs are Go integers and floats, and it writes a float
-// in the shortest form that reads back as the same float. Every number a
-// document holds — money below 10^13 with 2 decimals, weights with 3,
-// counts, means with 4 — has at most 15 significant digits, which float64
-// carries exactly enough that this form is the decimal's own digits. The
-// float is made from the decimal's text and the round trip is checked;
-// a number that would not survive it (none does) is written as its text.
-// This is the one place a figure meets a float, at a library's float API,
-// and no arithmetic is done on it.
-func streamNumber(c Cell) any {
+// in the shortest form that reads back as the same float. A number of at
+// most 15 significant digits — money below 10^13 with 2 decimals, weights
+// below 10^12 t with 3, counts, means with 4 — is one float64 carries
+// exactly enough that this form is the decimal's own digits. A longer one
+// would be rounded by the spreadsheet, and a text cell would break the
+// promise that numbers are numbers: it is an error naming the cell and
+// the limit (sheet and column say where), and the user takes CSV or JSON,
+// which keep it exact. This is the one place a figure meets a float, at a
+// library's float API, and no arithmetic is done on it.
+func streamNumber(c Cell, sheet, column string) (any, error) {
 	text := c.Plain()
+	if n := significantDigits(text); n > maxDigits {
+		return nil, pricing.Errorf("sheet %s, column %s: %s has %d significant digits, and a workbook keeps %d, rounding the rest: write it with --format csv or json, which keep it exact",
+			sheet, column, text, n, maxDigits)
+	}
 	if c.Kind == Count && c.Num.IsInteger() {
-		return c.Num.IntPart()
+		return c.Num.IntPart(), nil
 	}
-	f, err := strconv.ParseFloat(text, 64)
-	if err != nil || !sameNumber(strconv.FormatFloat(f, 'f', -1, 64), text) {
-		return text
-	}
-	return f
+	return strconv.ParseFloat(text, 64)
 }
 
-// sameNumber reports whether two decimal texts are the same number once
-// trailing zeros after the point are dropped: "24389" and "24389.00".
-func sameNumber(a, b string) bool {
-	trim := func(s string) string {
-		if strings.Contains(s, ".") {
-			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+// significantDigits counts the digits of a plain decimal text from its
+// first nonzero digit to its last: the digits a float must carry.
+func significantDigits(text string) int {
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
 		}
-		return s
-	}
-	return trim(a) == trim(b)
+		return -1
+	}, text)
+	return len(strings.Trim(digits, "0"))
 }
 
 // setColumnWidth gives a column the width of chars characters, with a
@@ -545,7 +566,7 @@ func (x *xlsxWriter) chart(sheet string, c Chart) error {
 			if v.Kind == Text {
 				continue // a gap
 			}
-			if err := x.put(sheet, col, first+1+i, v); err != nil {
+			if err := x.put(sheet, series.Name, col, first+1+i, v); err != nil {
 				return err
 			}
 			w = max(w, width(v.Display()))

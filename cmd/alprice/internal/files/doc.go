@@ -12,7 +12,8 @@
 // turns into words.
 //
 // Inputs are opened with [Open] and read with [ReadAll], bounded by the
-// limits such as [StoreLimit]. Outputs and the store are written through
+// limits such as [StoreLimit]; [Spool] copies stdin to a file for a
+// reader that reads twice. Outputs and the store are written through
 // a [Guard]: temporary file, sync, rename; [Guard.Interrupt] is for the
 // signal handler. A read-merge-write of the store happens under [Lock].
 //
@@ -22,6 +23,7 @@
 //   - check.go: [CheckStore] and the checks of single files; path resolution.
 //   - perm_*.go: whether mode bits let us write, per system.
 //   - read.go, open_*.go: [Open], [LimitReader], [ReadAll], the limits.
+//   - spool.go: [Spool], stdin copied to a file that can be read twice.
 //   - write.go: [Guard].
 //   - lock.go: [Lock], [LockPath], [Holder].
 //

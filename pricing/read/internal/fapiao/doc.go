@@ -18,6 +18,8 @@
 //     element but the lines.
 //   - xlsx.go: [ReadSummaryXLSX]: columns by header, rows grouped by
 //     数电发票号码, excelize's limits.
+//   - xlsxcell.go: where a sheet's XML breaks, as the cell a spreadsheet
+//     shows (B7), found in the workbook's own parts.
 //   - figures.go: the strict figure syntax, rates, dates, codes.
 //   - detect.go: [Detect] and [Format].
 //   - errors.go: [Error] and [Kind].

@@ -23,12 +23,14 @@ const (
 	KindNotWorkbook                 // not an xlsx workbook excelize can open
 	KindNoSheet                     // the workbook has no sheet 信息汇总表
 	KindConflict                    // rows of one invoice disagree on an invoice-level column
+	KindBadCell                     // a cell of the sheet whose XML is broken (a character XML does not allow)
 )
 
 var kindNames = map[Kind]string{
 	KindNotXML: "not-xml", KindWrongRoot: "wrong-root", KindMissing: "missing", KindBadNumber: "bad-number",
 	KindBadDate: "bad-date", KindBadCode: "bad-code", KindTooLarge: "too-large", KindEntity: "entity",
 	KindDuplicate: "duplicate", KindNotWorkbook: "not-workbook", KindNoSheet: "no-sheet", KindConflict: "conflict",
+	KindBadCell: "bad-cell",
 }
 
 // String returns the kind's stable short name (e.g. "bad-number"), as
@@ -45,13 +47,15 @@ func (k Kind) String() string {
 // (EInvoice/EInvoiceData/IssuItemInformation[3]/Amount), or for a workbook
 // the sheet and column header (信息汇总表/金额); Line the 1-based line of
 // the XML or row of the sheet, 0 when unknown; Value the offending text,
-// empty when it is missing. Err, when not nil, is the underlying error of
+// empty when it is missing; Cell, for a workbook's [KindBadCell], the cell
+// as a spreadsheet names it (B7), empty when the break is in no cell. Err, when not nil, is the underlying error of
 // encoding/xml or excelize. Error() is for developers; people get the
 // message the caller maps Kind to.
 type Error struct {
 	File  string
 	Path  string
 	Value string
+	Cell  string
 	Line  int
 	Kind  Kind
 	Err   error
@@ -64,6 +68,7 @@ var kindText = map[Kind]string{
 	KindTooLarge: "is too large", KindEntity: "declares entities in its DOCTYPE",
 	KindDuplicate: "appears more than once", KindNotWorkbook: "is not an xlsx workbook",
 	KindNoSheet: "has no sheet 信息汇总表", KindConflict: "differs between rows of one invoice",
+	KindBadCell: "cannot be read",
 }
 
 func (e *Error) Error() string {
@@ -73,6 +78,9 @@ func (e *Error) Error() string {
 	}
 	if e.Path != "" {
 		s += ": " + e.Path
+	}
+	if e.Cell != "" {
+		s += " (" + e.Cell + ")"
 	}
 	s += " " + kindText[e.Kind]
 	if e.Value != "" {

@@ -1,6 +1,7 @@
 package fapiao
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -91,14 +92,17 @@ var (
 // temporary files (in tmpDir, "" for the system's) removed, on every path.
 func ReadSummaryXLSX(r io.Reader, name, tmpDir string) (invs []Invoice, err error) {
 	g := &sizeGuard{r: r, left: MaxXLSXSize}
-	f, err := excelize.OpenReader(g, excelize.Options{RawCellValue: true, UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit, TmpDir: tmpDir})
+	// The workbook as stored is kept (at most MaxXLSXSize) to find the cell
+	// where its XML breaks, should it: excelize names only a line of XML.
+	stored, err := io.ReadAll(g)
+	if g.over {
+		return nil, &Error{File: name, Kind: KindTooLarge, Err: fmt.Errorf("over %d bytes", MaxXLSXSize)}
+	}
 	if err != nil {
-		if g.over {
-			return nil, &Error{File: name, Kind: KindTooLarge, Err: fmt.Errorf("over %d bytes", MaxXLSXSize)}
-		}
-		if g.readErr != nil {
-			return nil, fmt.Errorf("reading %s: %w", name, g.readErr)
-		}
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(stored), excelize.Options{RawCellValue: true, UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit, TmpDir: tmpDir})
+	if err != nil {
 		return nil, &Error{File: name, Kind: KindNotWorkbook, Err: err}
 	}
 	defer func() {
@@ -109,14 +113,9 @@ func ReadSummaryXLSX(r io.Reader, name, tmpDir string) (invs []Invoice, err erro
 	if i, err := f.GetSheetIndex(SummarySheet); err != nil || i < 0 {
 		return nil, &Error{File: name, Kind: KindNoSheet, Value: strings.Join(f.GetSheetList(), ",")}
 	}
-	s := &sheetReader{f: f, name: name, byNumber: map[string]int{}}
+	s := &sheetReader{f: f, name: name, stored: stored, byNumber: map[string]int{}}
 	if err := s.read(); err != nil {
 		return nil, err
-	}
-	// excelize's row iterator stops silently at malformed sheet XML; a full
-	// parse of the sheet reports it, so that no row goes unread.
-	if _, err := f.GetCellType(SummarySheet, "A1"); err != nil {
-		return nil, &Error{File: name, Path: SummarySheet, Kind: KindNotWorkbook, Err: err}
 	}
 	if len(s.invs) == 0 {
 		return nil, &Error{File: name, Path: SummarySheet + "/" + colNumber, Kind: KindMissing, Line: s.headerRow + 1}
@@ -135,10 +134,9 @@ func ReadSummaryXLSX(r io.Reader, name, tmpDir string) (invs []Invoice, err erro
 // sizeGuard reads at most left bytes of r and notes an input longer than
 // that, by the bytes themselves, not by any length the input states.
 type sizeGuard struct {
-	r       io.Reader
-	left    int64
-	over    bool
-	readErr error
+	r    io.Reader
+	left int64
+	over bool
 }
 
 var errTooLarge = errors.New("input too large")
@@ -158,15 +156,13 @@ func (g *sizeGuard) Read(b []byte) (int, error) {
 	}
 	n, err := g.r.Read(b)
 	g.left -= int64(n)
-	if err != nil && err != io.EOF {
-		g.readErr = err
-	}
 	return n, err
 }
 
 type sheetReader struct {
 	f         *excelize.File
 	name      string
+	stored    []byte         // the workbook as stored, to locate a break in its XML
 	cols      map[string]int // column index by header
 	headerRow int
 	invs      []Invoice
@@ -276,14 +272,19 @@ func (s *sheetReader) read() error {
 	for row := 1; rows.Next(); row++ {
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return &Error{File: s.name, Path: SummarySheet, Line: row, Kind: KindNotWorkbook, Err: err}
+			return s.broken(err, row)
 		}
 		if s.cols == nil {
 			if row > headerRows {
-				return &Error{File: s.name, Path: SummarySheet + "/" + colNumber, Kind: KindMissing, Line: 1}
+				break
 			}
 			if err := s.header(cols, row); err != nil {
 				return err
+			}
+			if s.cols != nil {
+				if err := s.parses(); err != nil {
+					return err
+				}
 			}
 			continue
 		}
@@ -295,12 +296,45 @@ func (s *sheetReader) read() error {
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return &Error{File: s.name, Path: SummarySheet, Kind: KindNotWorkbook, Err: err}
+		return s.broken(err, 0)
 	}
 	if s.cols == nil {
+		if err := s.parses(); err != nil {
+			return err
+		}
 		return &Error{File: s.name, Path: SummarySheet + "/" + colNumber, Kind: KindMissing, Line: 1}
 	}
 	return nil
+}
+
+// parses checks that the whole sheet parses. excelize's row iterator
+// stops silently at malformed sheet XML, or returns the row cut short
+// there; a full parse of the sheet reports it, so that no row goes unread
+// (the sheet, parsed, is kept for the cell types the figures need). It is
+// done once the header is known, to name the broken cell's column.
+func (s *sheetReader) parses() error {
+	if _, err := s.f.GetCellType(SummarySheet, "A1"); err != nil {
+		return s.broken(err, 0)
+	}
+	return nil
+}
+
+// broken is the error of a sheet excelize could not read (err), at row
+// when known: [KindBadCell] naming the cell, its row and its column's
+// header where the XML of the sheet or of a string it shows breaks, else
+// [KindNotWorkbook].
+func (s *sheetReader) broken(err error, row int) error {
+	at, ok := locateBreak(s.stored, SummarySheet)
+	if !ok || at.ref == "" { // no cell to name: a sheet cut short, say
+		return &Error{File: s.name, Path: SummarySheet, Line: row, Kind: KindNotWorkbook, Err: err}
+	}
+	e := &Error{File: s.name, Path: SummarySheet, Line: at.row, Cell: at.ref, Kind: KindBadCell, Err: errors.New(at.what)}
+	for h, i := range s.cols {
+		if at.ref != "" && i == at.col-1 {
+			e.Path += "/" + h
+		}
+	}
+	return e
 }
 
 func blank(cols []string) bool {

@@ -274,3 +274,43 @@ func TestReadSummaryXLSXTempFiles(t *testing.T) {
 		t.Errorf("left in the temporary directory: %v", left)
 	}
 }
+
+// A cell whose XML breaks — a character no XML may hold, raw or as a
+// reference, in the sheet or in the shared string it shows — is an error
+// naming the cell as a spreadsheet shows it, its row and its column's
+// header, never the line of the XML part inside the zip, and no row after
+// it is lost or read cut short (#28 item 4).
+func TestReadSummaryXLSXBrokenCell(t *testing.T) {
+	rows := [][]any{summaryHeader}
+	for i := 0; i < 6; i++ {
+		rows = append(rows, summaryRow(n1, num("1"), num("1"), "13%", num("0.13")))
+	}
+	good := workbook(t, SummarySheet, rows)
+	for _, c := range []struct {
+		name, part, from, to string
+		cell, path           string
+		row                  int
+	}{
+		{"raw in a number", "xl/worksheets/sheet1.xml", `<c r="L6"><v>1</v>`, "<c r=\"L6\"><v>1\x01</v>", "L6", SummarySheet + "/数量", 6},
+		{"raw in an inline string", "xl/worksheets/sheet1.xml", `<c r="L6"><v>1</v>`, "<c r=\"L6\" t=\"inlineStr\"><is><t>1\x01</t></is>", "L6", SummarySheet + "/数量", 6},
+		{"a reference", "xl/worksheets/sheet1.xml", `<c r="L7"><v>1</v>`, `<c r="L7" t="inlineStr"><is><t>1&#1;</t></is>`, "L7", SummarySheet + "/数量", 7},
+		{"in the last row", "xl/worksheets/sheet1.xml", `<c r="A7"><v>1</v>`, "<c r=\"A7\" t=\"inlineStr\"><is><t>\x011</t></is>", "A7", SummarySheet, 7}, // 序号, a column not read
+		// The shared strings are read with the header: its names are not
+		// known yet, the cell is.
+		{"in a shared string", "xl/sharedStrings.xml", `<si><t>正常</t></si>`, "<si><t>正\x01常</t></si>", "S2", SummarySheet, 2},
+	} {
+		b := rezip(t, good, c.part, func(s string) string {
+			out := strings.Replace(s, c.from, c.to, 1)
+			if out == s {
+				t.Fatalf("%s: %q not in %s", c.name, c.from, c.part)
+			}
+			return out
+		})
+		invs, err := ReadSummaryXLSX(bytes.NewReader(b), "x.xlsx", "")
+		var e *Error
+		if !errors.As(err, &e) || e.Kind != KindBadCell || e.Cell != c.cell || e.Line != c.row || e.Path != c.path ||
+			!strings.Contains(e.Error(), "U+0001") || strings.Contains(e.Error(), "line") {
+			t.Errorf("%s: %d invoices, %v; want %s row %d (%s) named", c.name, len(invs), err, c.cell, c.row, c.path)
+		}
+	}
+}
