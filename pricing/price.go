@@ -76,18 +76,39 @@ func (p Price) deductionList() error {
 	return parts
 }
 
+// Amounts are the three sums every bill and invoice states, as Chinese
+// invoices do: 价税合计 (VAT incl.) = 金额 (excl. VAT) + 税额. A bill, a
+// settlement's totals, a split line and a true-up each embed them.
+type Amounts struct {
+	Amount        decimal.Decimal // 价税合计, VAT incl.
+	AmountExclVAT decimal.Decimal // 金额
+	VAT           decimal.Decimal // 税额
+}
+
+// ZeroAmounts returns three zero sums, to add to.
+func ZeroAmounts() Amounts { return Amounts{decimal.Zero, decimal.Zero, decimal.Zero} }
+
+// Add returns a + b, sum by sum.
+func (a Amounts) Add(b Amounts) Amounts {
+	return Amounts{a.Amount.Add(b.Amount), a.AmountExclVAT.Add(b.AmountExclVAT), a.VAT.Add(b.VAT)}
+}
+
+// Sub returns a − b, sum by sum.
+func (a Amounts) Sub(b Amounts) Amounts {
+	return Amounts{a.Amount.Sub(b.Amount), a.AmountExclVAT.Sub(b.AmountExclVAT), a.VAT.Sub(b.VAT)}
+}
+
 // Bill is what a delivered weight costs at a unit price. Rule 2.6: the
-// weight billed is the weight delivered at the buyer's end.
+// weight billed is the weight delivered at the buyer's end. Its Amount is
+// by [Amount], split by [SplitVAT].
 type Bill struct {
-	Weight        Weight
-	Amount        decimal.Decimal // 价税合计, VAT incl., by Amount
-	AmountExclVAT decimal.Decimal // 金额, by SplitVAT
-	VAT           decimal.Decimal // 税额, Amount − AmountExclVAT
+	Weight Weight
+	Amounts
 }
 
 // Bill returns the bill for delivered weight w at p's unit price.
 func (p Price) Bill(w Weight) Bill {
 	amount := Amount(p.UnitPrice, w)
 	excl, vat := SplitVAT(amount, p.VATRate)
-	return Bill{Weight: w, Amount: amount, AmountExclVAT: excl, VAT: vat}
+	return Bill{Weight: w, Amounts: Amounts{amount, excl, vat}}
 }

@@ -7,10 +7,8 @@ import (
 // SplitLine is one part of a statement split into several invoices, each
 // of one line.
 type SplitLine struct {
-	Quantity      Weight
-	Amount        decimal.Decimal // 价税合计
-	AmountExclVAT decimal.Decimal // 金额
-	VAT           decimal.Decimal // 税额
+	Quantity Weight
+	Amounts
 	// Residual is what the line's amount differs from unit price ×
 	// quantity ([Amount]) by: the few fen of rounding each line carries so
 	// that the lines add up to the statement exactly.
@@ -59,7 +57,7 @@ var MaxSplitVATOff = decimal.New(1, -2)
 // kilogram's amount, or one asking more than 10,000 parts, is an error.
 func SplitInvoices(bill Bill, p Price, limit decimal.Decimal) ([]SplitLine, error) {
 	if !limit.IsPositive() || bill.AmountExclVAT.LessThan(limit) {
-		return []SplitLine{{Quantity: bill.Weight, Amount: bill.Amount, AmountExclVAT: bill.AmountExclVAT, VAT: bill.VAT, Residual: decimal.Zero}}, nil
+		return []SplitLine{{Quantity: bill.Weight, Amounts: bill.Amounts, Residual: decimal.Zero}}, nil
 	}
 	largest, err := largestUnderCap(p, limit)
 	if err != nil {
@@ -182,7 +180,7 @@ func splitEvenly(bill Bill, p Price, limit decimal.Decimal, n int) ([]SplitLine,
 	lines := make([]SplitLine, n)
 	for k := range n {
 		amount := excl[k].Add(vat[k])
-		lines[k] = SplitLine{Quantity: qty[k], Amount: amount, AmountExclVAT: excl[k], VAT: vat[k],
+		lines[k] = SplitLine{Quantity: qty[k], Amounts: Amounts{amount, excl[k], vat[k]},
 			Residual: amount.Sub(Amount(p.UnitPrice, qty[k]))}
 		if !excl[k].IsPositive() || drift(k).Abs().GreaterThan(MaxLineDrift) {
 			return nil, false
@@ -281,7 +279,7 @@ func balanceVAT(excl []decimal.Decimal, total, rate, top, maxOff decimal.Decimal
 // 金额 × 税率 on every part), so that the parts add up to the amounts
 // exactly. Without a positive limit, or below it, it is one part.
 func SplitAmount(amountExclVAT, vat, rate, limit decimal.Decimal, tolerance decimal.Decimal) ([]SplitLine, error) {
-	one := []SplitLine{{Amount: amountExclVAT.Add(vat), AmountExclVAT: amountExclVAT, VAT: vat, Residual: decimal.Zero}}
+	one := []SplitLine{{Amounts: Amounts{amountExclVAT.Add(vat), amountExclVAT, vat}, Residual: decimal.Zero}}
 	if !limit.IsPositive() || amountExclVAT.LessThan(limit) {
 		return one, nil
 	}
@@ -309,7 +307,7 @@ func SplitAmount(amountExclVAT, vat, rate, limit decimal.Decimal, tolerance deci
 	}
 	out := make([]SplitLine, n)
 	for k := range out {
-		out[k] = SplitLine{Amount: excl[k].Add(vats[k]), AmountExclVAT: excl[k], VAT: vats[k], Residual: decimal.Zero}
+		out[k] = SplitLine{Amounts: Amounts{excl[k].Add(vats[k]), excl[k], vats[k]}, Residual: decimal.Zero}
 	}
 	return out, nil
 }

@@ -188,7 +188,7 @@ type amountsJSON struct {
 	VAT           money `json:"vat"`
 }
 
-func amountsOf(a invoice.Amounts) amountsJSON {
+func amountsOf(a pricing.Amounts) amountsJSON {
 	return amountsJSON{money(a.Amount), words(a.Amount), money(a.AmountExclVAT), money(a.VAT)}
 }
 

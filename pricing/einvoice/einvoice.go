@@ -68,7 +68,7 @@ func SettlementEInvoices(s *settle.Settlement, ags *pricing.Agreements, cap deci
 		lines := st.Invoices
 		if len(lines) == 0 {
 			b := st.Bill
-			lines = []pricing.SplitLine{{Quantity: b.Weight, Amount: b.Amount, AmountExclVAT: b.AmountExclVAT, VAT: b.VAT}}
+			lines = []pricing.SplitLine{{Quantity: b.Weight, Amounts: b.Amounts}}
 		}
 		limit := decimal.Zero
 		if len(st.Invoices) > 0 {

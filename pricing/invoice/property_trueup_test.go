@@ -76,12 +76,12 @@ func TestPropertyTrueUpAddsUp(t *testing.T) {
 			t.Fatalf("%d true-ups", len(res.TrueUps))
 		}
 		tu := res.TrueUps[0]
-		if got := tu.Invoiced.add(tu.Difference); !got.Amount.Equal(tu.FinalBill.Amount) || !got.AmountExclVAT.Equal(tu.FinalBill.AmountExclVAT) || !got.VAT.Equal(tu.FinalBill.VAT) {
+		if got := tu.Invoiced.Add(tu.Difference); !got.Amount.Equal(tu.FinalBill.Amount) || !got.AmountExclVAT.Equal(tu.FinalBill.AmountExclVAT) || !got.VAT.Equal(tu.FinalBill.VAT) {
 			t.Fatalf("invoiced %v + difference %v ≠ final %v", tu.Invoiced, tu.Difference, tu.FinalBill)
 		}
-		sum := zeroAmounts
+		sum := pricing.ZeroAmounts()
 		for _, l := range tu.Lines {
-			sum = sum.add(l.Amounts)
+			sum = sum.Add(l.Amounts)
 			if !l.Amount.Equal(l.AmountExclVAT.Add(l.VAT)) {
 				t.Fatalf("line %+v: amount ≠ excl + VAT", l)
 			}

@@ -12,23 +12,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Amounts are the three sums of a bill or an invoice: 价税合计, 金额, 税额.
-type Amounts struct {
-	Amount        decimal.Decimal // incl. VAT
-	AmountExclVAT decimal.Decimal
-	VAT           decimal.Decimal
-}
-
-func (a Amounts) add(b Amounts) Amounts {
-	return Amounts{a.Amount.Add(b.Amount), a.AmountExclVAT.Add(b.AmountExclVAT), a.VAT.Add(b.VAT)}
-}
-
-func (a Amounts) sub(b Amounts) Amounts {
-	return Amounts{a.Amount.Sub(b.Amount), a.AmountExclVAT.Sub(b.AmountExclVAT), a.VAT.Sub(b.VAT)}
-}
-
-var zeroAmounts = Amounts{decimal.Zero, decimal.Zero, decimal.Zero}
-
 // Action is what a true-up issues.
 type Action string
 
@@ -61,7 +44,7 @@ type TrueUpLine struct {
 	InvoiceNo string
 	Line      int
 	Quantity  pricing.Weight // the blue line's quantity, for reference; 0 on a price-difference line
-	Amounts
+	pricing.Amounts
 }
 
 // TrueUp is the month-end true-up (补差) of one agreement and supply month:
@@ -77,9 +60,9 @@ type TrueUp struct {
 	Tickets     int
 	Invoices    []string       // the issued invoices, in file order
 	Quantity    pricing.Weight // invoiced
-	Invoiced    Amounts
-	FinalBill   Amounts
-	Difference  Amounts // FinalBill − Invoiced
+	Invoiced    pricing.Amounts
+	FinalBill   pricing.Amounts
+	Difference  pricing.Amounts // FinalBill − Invoiced
 	Action      Action
 	Lines       []TrueUpLine
 }
@@ -204,7 +187,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: first, Field: "month", Value: k.month.String(), Err: err})
 			continue
 		}
-		tu := TrueUp{Agreement: ag, Month: k.month, Final: final, Invoiced: zeroAmounts, FinalBill: zeroAmounts}
+		tu := TrueUp{Agreement: ag, Month: k.month, Final: final, Invoiced: pricing.ZeroAmounts(), FinalBill: pricing.ZeroAmounts()}
 		if t, err := ag.TermsFor(k.month); err == nil {
 			if p, err := pricing.ProvisionalPrice(t, k.month, q); err == nil && p.Basis == pricing.BasisPrevious {
 				tu.Provisional = &p
@@ -212,7 +195,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		}
 		ms := c.scanMonth(is, lines, ag.Buyer.Name, final.Terms, nil, false)
 		tu.Invoices, tu.Quantity = ms.invoices, ms.quantity
-		tu.Invoiced = Amounts{ms.amount.decimal(), ms.exclVAT.decimal(), ms.vat.decimal()}
+		tu.Invoiced = pricing.Amounts{Amount: ms.amount.decimal(), AmountExclVAT: ms.exclVAT.decimal(), VAT: ms.vat.decimal()}
 		mc := MonthCheck{Agreement: ag, Month: k.month, Lines: len(lines), Billed: decimal.Zero, Statement: statements[k], Price: final,
 			Invoices: tu.Invoices, Quantity: ms.quantity}
 		res.Findings = append(res.Findings, ms.arithmetic...)
@@ -220,9 +203,9 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		res.Findings = append(res.Findings, c.weight(mc)...)
 		if st := statements[k]; st != nil {
 			tu.Delivered, tu.Tickets = st.Delivered, st.Tickets
-			tu.FinalBill = Amounts{st.Bill.Amount, st.Bill.AmountExclVAT, st.Bill.VAT}
+			tu.FinalBill = st.Bill.Amounts
 		}
-		tu.Difference = tu.FinalBill.sub(tu.Invoiced)
+		tu.Difference = tu.FinalBill.Sub(tu.Invoiced)
 		switch sign := tu.Difference.Amount.Sign(); {
 		case sign < 0:
 			tu.Action, tu.Lines = Red, redLines(tu.Difference, is, lines)
@@ -262,7 +245,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 // redLines spreads a negative difference over the blue invoice lines in
 // proportion to their quantity ([Allocate]): the last line takes the
 // rounding, and the lines add up to the difference exactly.
-func redLines(diff Amounts, is *issued, lines []int32) []TrueUpLine {
+func redLines(diff pricing.Amounts, is *issued, lines []int32) []TrueUpLine {
 	blue := make([]pricing.InvoiceLine, len(lines))
 	weights := make([]pricing.Weight, len(lines))
 	for i, k := range lines {
@@ -274,7 +257,7 @@ func redLines(diff Amounts, is *issued, lines []int32) []TrueUpLine {
 	out := make([]TrueUpLine, len(blue))
 	for i, l := range blue {
 		out[i] = TrueUpLine{InvoiceNo: l.InvoiceNo, Line: l.Line, Quantity: l.Quantity,
-			Amounts: Amounts{excl[i].Add(vat[i]), excl[i], vat[i]}}
+			Amounts: pricing.Amounts{Amount: excl[i].Add(vat[i]), AmountExclVAT: excl[i], VAT: vat[i]}}
 	}
 	return out
 }
@@ -283,14 +266,14 @@ func redLines(diff Amounts, is *issued, lines []int32) []TrueUpLine {
 // below limit excl. VAT when a limit is given: as few as the cap allows,
 // 金额 shared evenly, each line's VAT its 金额 × 税率 balanced so that the
 // lines add up to the difference exactly ([pricing.SplitAmount]).
-func blueLines(diff Amounts, rate, limit decimal.Decimal) ([]TrueUpLine, error) {
+func blueLines(diff pricing.Amounts, rate, limit decimal.Decimal) ([]TrueUpLine, error) {
 	parts, err := pricing.SplitAmount(diff.AmountExclVAT, diff.VAT, rate, limit, DefaultTaxTolerance)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]TrueUpLine, len(parts))
 	for i, p := range parts {
-		out[i] = TrueUpLine{Line: i + 1, Amounts: Amounts{p.Amount, p.AmountExclVAT, p.VAT}}
+		out[i] = TrueUpLine{Line: i + 1, Amounts: p.Amounts}
 	}
 	return out, nil
 }

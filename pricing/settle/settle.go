@@ -64,9 +64,9 @@ func (s Statement) Loss() pricing.Weight { return s.Tapped - s.Delivered }
 
 // Totals sums statements.
 type Totals struct {
-	Tickets                    int
-	Tapped, Delivered          pricing.Weight
-	Amount, AmountExclVAT, VAT decimal.Decimal
+	Tickets           int
+	Tapped, Delivered pricing.Weight
+	pricing.Amounts
 }
 
 // Unpriced is a statement that could not be priced, because its benchmark
@@ -375,7 +375,7 @@ func (s *Settlement) makeStatements(ags *pricing.Agreements, q *pricing.Quotes, 
 		}
 		return int(a.month - b.month)
 	})
-	s.Total = Totals{Amount: decimal.Zero, AmountExclVAT: decimal.Zero, VAT: decimal.Zero}
+	s.Total = Totals{Amounts: pricing.ZeroAmounts()}
 	var partial pricing.PartialMonthsError
 	for _, k := range keys {
 		a, t := acc[k], totals[k]
@@ -413,9 +413,7 @@ func (s *Settlement) makeStatements(ags *pricing.Agreements, q *pricing.Quotes, 
 		s.Total.Tickets += st.Tickets
 		s.Total.Tapped += st.Tapped
 		s.Total.Delivered += st.Delivered
-		s.Total.Amount = s.Total.Amount.Add(st.Bill.Amount)
-		s.Total.AmountExclVAT = s.Total.AmountExclVAT.Add(st.Bill.AmountExclVAT)
-		s.Total.VAT = s.Total.VAT.Add(st.Bill.VAT)
+		s.Total.Amounts = s.Total.Amounts.Add(st.Bill.Amounts)
 	}
 	if len(partial) > 0 {
 		return partial
