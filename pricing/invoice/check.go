@@ -145,54 +145,22 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 	c.priceTol = c.tax.Add(diagnosisTolerancePlus)
 
 	buyers := settle.NewBuyerIndex(ags)
-	type monthKey struct {
-		agreement int32
-		month     pricing.Month
-	}
-	var (
-		errs    pricing.ErrorList
-		order   []monthKey
-		byMonth = map[monthKey][]int32{} // indexes of inv's lines: a month's lines are made only while it is checked
-		prices  = map[monthKey]pricing.MonthPrice{}
-	)
 	is := countIssued(inv, ags, buyers.Find)
-	for i := range inv.Len() {
-		ag, ok := is.agreementOf(i, buyers.Find)
-		if !ok {
-			continue // an invoice whose buyer was reported
-		}
-		buyer, month, sourceLine := inv.Where(i)
-		if ag < 0 {
-			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer,
-				Err: buyers.Unknown(buyer)})
-			continue
-		}
-		if is.skip[i] {
-			continue
-		}
-		k := monthKey{ag, month}
-		if _, ok := byMonth[k]; !ok {
-			mp, err := checkPrice(&ags.List[ag], month, q, opts.Provisional)
-			if err != nil {
-				errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "month", Value: month.String(), Err: err})
-				byMonth[k] = nil
-				continue
-			}
-			prices[k] = mp
-			order = append(order, k)
-		}
-		byMonth[k] = append(byMonth[k], int32(i))
-	}
-	if err := errs.Err(); err != nil {
+	// Each month is priced when first seen; a month that cannot be priced
+	// is an error on its first line. A month's lines are made only while it
+	// is checked.
+	prices := map[monthKey]pricing.MonthPrice{}
+	order, byMonth, err := linesByMonth(inv, is, buyers, nil, func(k monthKey) (bool, error) {
+		mp, err := checkPrice(&ags.List[k.agreement], k.month, q, opts.Provisional)
+		prices[k] = mp
+		return err == nil, err
+	})
+	if err != nil {
 		return nil, err
 	}
 
-	statements := map[monthKey]*settle.Statement{}
+	statements := statementsByMonth(s, buyers)
 	res := &CheckResult{WeightsChecked: s != nil, Findings: is.findings, NotChecked: is.notChecked}
-	for i := range s.List() {
-		st := &s.Statements[i]
-		statements[monthKey{buyers.Find(st.Agreement.ID), st.Month}] = st
-	}
 	for _, k := range order {
 		ag := &ags.List[k.agreement]
 		mp := prices[k]

@@ -13,8 +13,9 @@
 //     ones they reverse ([InvoiceCheck], [Status]).
 //   - verdict.go: [CheckResult.Verdict], the check in one line: findings,
 //     the invoices of the months they are in, billed against settled.
-//   - month.go: one pass over the lines of an agreement and supply month,
-//     as Check and TrueUps hold them, on integers while the lines are clean.
+//   - month.go: the one grouping of invoice lines and statements by
+//     agreement and supply month that Check and TrueUps share, and one pass
+//     over a month's lines, on integers while the lines are clean.
 //   - trueup.go: [TrueUps] — what was invoiced on a provisional price
 //     against the final bill: red-letter lines (红字) or a blue
 //     price-difference invoice (补开), adding up exactly.

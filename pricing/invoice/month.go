@@ -4,9 +4,81 @@ import (
 	"math"
 
 	"alprice/pricing"
+	"alprice/pricing/settle"
 
 	"github.com/shopspring/decimal"
 )
+
+// monthKey is an agreement, by its index in the agreements, and a supply
+// month: what Check and TrueUps group invoice lines and statements by.
+type monthKey struct {
+	agreement int32
+	month     pricing.Month
+}
+
+// buyerFinder finds an agreement by a buyer's name or id
+// ([settle.NewBuyerIndex]), and says why a buyer has none.
+type buyerFinder interface {
+	Find(buyer string) int32
+	Unknown(buyer string) error
+}
+
+// linesByMonth groups the lines of inv that is counts (not netted away, not
+// another seller's) by agreement and supply month: the months in the order
+// first seen, and each month's lines by their index in inv. A line naming
+// a buyer no agreement has is an error naming it. keep, when not nil, drops
+// a line before it is grouped; first is called once a month, when it is
+// first seen: returning false drops every line of the month, and an error
+// is the month's, said on its first line.
+func linesByMonth(inv *pricing.Invoices, is *issued, buyers buyerFinder, keep func(agreement int32, month pricing.Month) bool,
+	first func(k monthKey) (bool, error)) (order []monthKey, lines map[monthKey][]int32, err error) {
+	var errs pricing.ErrorList
+	lines = map[monthKey][]int32{}
+	dropped := map[monthKey]bool{}
+	for i := range inv.Len() {
+		ag, ok := is.agreementOf(i, buyers.Find)
+		if !ok {
+			continue // an invoice whose buyer was reported
+		}
+		buyer, month, sourceLine := inv.Where(i)
+		if ag < 0 {
+			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer, Err: buyers.Unknown(buyer)})
+			continue
+		}
+		if is.skip[i] || (keep != nil && !keep(ag, month)) {
+			continue
+		}
+		k := monthKey{ag, month}
+		if _, seen := lines[k]; !seen && !dropped[k] {
+			if first != nil {
+				take, err := first(k)
+				if err != nil {
+					errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "month", Value: month.String(), Err: err})
+				}
+				if !take {
+					dropped[k] = true
+					continue
+				}
+			}
+			order = append(order, k)
+		}
+		if !dropped[k] {
+			lines[k] = append(lines[k], int32(i))
+		}
+	}
+	return order, lines, errs.Err()
+}
+
+// statementsByMonth indexes the statements of s by agreement and supply
+// month; s may be nil, for a check without deliveries.
+func statementsByMonth(s *settle.Settlement, buyers buyerFinder) map[monthKey]*settle.Statement {
+	statements := map[monthKey]*settle.Statement{}
+	list := s.List()
+	for i := range list {
+		statements[monthKey{buyers.Find(list[i].Agreement.ID), list[i].Month}] = &list[i]
+	}
+	return statements
+}
 
 // monthScan is one pass over the invoice lines of an agreement and supply
 // month, as Check and TrueUps hold them: the invoices in the order first

@@ -110,20 +110,11 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		c.tax = DefaultTaxTolerance
 	}
 	buyers := settle.NewBuyerIndex(ags)
-	type key struct {
-		agreement int32
-		month     pricing.Month
-	}
-	var (
-		errs    pricing.ErrorList
-		order   []key
-		byMonth = map[key][]int32{} // indexes of inv's lines: a month's lines are made only where a finding or a red line needs them
-	)
 	// A month priced on the previous month's average is skipped, unless
 	// its agreement was asked for by name: it is trued up as asked.
-	previous := map[key]bool{}
-	var skipped []key
-	skip := func(k key) bool {
+	previous := map[monthKey]bool{}
+	var skipped []monthKey
+	skip := func(k monthKey) bool {
 		if opts.Agreement != nil {
 			return false
 		}
@@ -141,39 +132,15 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 	// The invoices already issued, red and blue: each blue one net of the
 	// red ones reversing it, one reversed in full counting for nothing.
 	is := countIssued(inv, ags, buyers.Find)
-	for i := range inv.Len() {
-		ag, ok := is.agreementOf(i, buyers.Find)
-		if !ok {
-			continue
-		}
-		buyer, month, sourceLine := inv.Where(i)
-		if ag < 0 {
-			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer, Err: buyers.Unknown(buyer)})
-			continue
-		}
-		if is.skip[i] {
-			continue
-		}
-		if (opts.Month != 0 && month != opts.Month) || (opts.Agreement != nil && ags.List[ag].ID != opts.Agreement.ID) {
-			continue
-		}
-		k := key{ag, month}
-		if _, seen := byMonth[k]; !seen {
-			if skip(k) {
-				continue
-			}
-			order = append(order, k)
-		}
-		byMonth[k] = append(byMonth[k], int32(i))
-	}
-	if err := errs.Err(); err != nil {
+	// A month's lines are made only where a finding or a red line needs them.
+	order, byMonth, err := linesByMonth(inv, is, buyers, func(ag int32, month pricing.Month) bool {
+		return (opts.Month == 0 || month == opts.Month) && (opts.Agreement == nil || ags.List[ag].ID == opts.Agreement.ID)
+	}, func(k monthKey) (bool, error) { return !skip(k), nil })
+	if err != nil {
 		return nil, err
 	}
-	statements := map[key]*settle.Statement{}
-	for i := range s.Statements {
-		st := &s.Statements[i]
-		statements[key{buyers.Find(st.Agreement.ID), st.Month}] = st
-	}
+	statements := statementsByMonth(s, buyers)
+	var errs pricing.ErrorList
 	res := &TrueUpResult{Findings: is.findings}
 	for _, k := range order {
 		ag := &ags.List[k.agreement]
@@ -224,14 +191,14 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 	}
 	for i := range s.Statements {
 		st := &s.Statements[i]
-		k := key{buyers.Find(st.Agreement.ID), st.Month}
+		k := monthKey{buyers.Find(st.Agreement.ID), st.Month}
 		if _, invoiced := byMonth[k]; !invoiced && !skip(k) {
 			res.Findings = append(res.Findings, Finding{Buyer: st.Agreement.Buyer.Name, Month: st.Month, Field: "quantity_t",
 				Invoiced: decimal.Zero, Expected: st.Delivered.Tonnes(), Rule: pricing.RuleStatement,
 				Why: pricing.Msg("trueup.uninvoiced", st.Delivered.String(), st.Agreement.ID, st.Month.String(), fmt.Sprint(st.Tickets), inv.Source)})
 		}
 	}
-	slices.SortFunc(skipped, func(x, y key) int {
+	slices.SortFunc(skipped, func(x, y monthKey) int {
 		return cmp.Or(cmp.Compare(x.agreement, y.agreement), cmp.Compare(x.month, y.month))
 	})
 	for _, k := range skipped {
