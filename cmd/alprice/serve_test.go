@@ -361,6 +361,10 @@ func TestServeCheckXML(t *testing.T) {
 	}
 	_, body = s.post("/check", "", v, clean)
 	mustContain(t, "clean", body, "The invoices agree")
+	// The platform's 信息汇总表 export of the same invoices, a workbook
+	// read from memory: no findings either (testdata/invoices-xml/README.md).
+	_, body = s.post("/check", "", v, []upFile{uploadOf(t, "invoices", "../../testdata/invoices-xml/summary-2026-03.xlsx")})
+	mustContain(t, "summary", body, "The invoices agree", "7971347.25")
 }
 
 // The report of the sample's March: 724.532 t delivered against the

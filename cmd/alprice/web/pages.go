@@ -33,10 +33,10 @@ type page struct {
 	Lang    string // "en" or "zh", carried in every link and form
 	Nav     string // the page, for the menu
 	CSRF    string
-	Query   string // the page's query without lang, for the language switch
-	Failed  string // a command's error (stderr of exit 2), shown instead of results
-	Notes   string // a command's other stderr: why exit 1, warnings
-	Message string // what a write did
+	Query   template.URL // the page's query without lang, for the language switch (encoded, so safe in a link)
+	Failed  string       // a command's error (stderr of exit 2), shown instead of results
+	Notes   string       // a command's other stderr: why exit 1, warnings
+	Message string       // what a write did
 
 	YAML       []string // the agreements files of the folder, to choose from
 	Agreements string   // the one chosen, else the configured one
@@ -96,7 +96,7 @@ func (s *server) newPage(w http.ResponseWriter, r *http.Request, nav string) *pa
 	q := r.URL.Query()
 	q.Del("lang")
 	q.Del("token")
-	return &page{L: l, Lang: langCode(l), Nav: nav, CSRF: s.csrfToken(w, r), Query: q.Encode(), YAML: s.files(".yaml", ".yml"), Agreements: s.cfg.Agreements}
+	return &page{L: l, Lang: langCode(l), Nav: nav, CSRF: s.csrfToken(w, r), Query: template.URL(q.Encode()), YAML: s.files(".yaml", ".yml"), Agreements: s.cfg.Agreements}
 }
 
 // chose records the agreements file a form chose, for the page to show it
