@@ -492,6 +492,7 @@ func TestServeCSRF(t *testing.T) {
 		name, origin, csrf string
 	}{
 		{"another origin", "http://evil.example", token},
+		{"another origin over https", "https://evil.example", token},
 		{"another port", strings.Replace(s.srv.URL, "127.0.0.1:", "127.0.0.1:1", 1), token},
 		{"no Origin nor Referer", "none", token},
 		{"no token", "", ""},
@@ -540,9 +541,18 @@ func TestServeToken(t *testing.T) {
 	if status, _ := s.get("/style.css"); status != http.StatusUnauthorized {
 		t.Errorf("the style sheet without a token: %d", status)
 	}
-	if status, body := s.get("/?token=s3cret-token-1234"); status != 200 || !strings.Contains(body, "<h1>Overview</h1>") {
+	// The token once in the address: kept in a cookie, and the address
+	// shown without it.
+	s.client.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if strings.Contains(req.URL.RawQuery, "token") || req.URL.Query().Get("lang") != "zh" {
+			t.Errorf("redirected to %s", req.URL)
+		}
+		return nil
+	}
+	if status, body := s.get("/?lang=zh&token=s3cret-token-1234"); status != 200 || !strings.Contains(body, "<h1>概览</h1>") {
 		t.Errorf("the token: %d", status)
 	}
+	s.client.CheckRedirect = nil
 	if status, _ := s.get("/quotes"); status != 200 {
 		t.Errorf("the cookie: %d", status)
 	}
@@ -674,11 +684,13 @@ func TestServeProcessStopsGracefully(t *testing.T) {
 	if resp, err := http.Get(base + "/"); err != nil || resp.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("without the token: %v %v", resp, err)
 	}
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
 	// A request sent just before the signal is answered (web.Serve's own
 	// test holds one that is surely under way).
 	done := make(chan int, 1)
 	go func() {
-		resp, err := http.Get(base + "/report?run=1&file=deliveries-2026-03.csv&production=production.csv&token=" + m[2])
+		resp, err := client.Get(base + "/report?run=1&file=deliveries-2026-03.csv&production=production.csv&token=" + m[2])
 		if err != nil {
 			done <- 0
 			return
