@@ -274,9 +274,6 @@ func (f *form) add(p *multipart.Part) error {
 	if err != nil {
 		return tooLarge(err)
 	}
-	if len(data) == 0 && name == "" {
-		return nil
-	}
 	if len(f.files) == MaxUploadFiles {
 		return errTooMany
 	}

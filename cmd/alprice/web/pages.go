@@ -315,7 +315,7 @@ var whatIfFlags = []string{"transport", "casting", "burn-loss", "coal", "vat", "
 
 type quoteData struct {
 	Form       url.Values
-	Agreements []price // the agreed prices of the month, for the choice
+	Agreements []price // one price of each agreement, for the choice
 	Quote      *price
 	Notice     string // the notice's URL
 }
@@ -357,7 +357,15 @@ func (s *server) quote(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusBadRequest, "quote", p)
 		return
 	}
-	s.runJSON(r.Context(), p.L, []string{"table", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes), "--month", values.Get("month"), "--provisional"}, nil, &d.Agreements)
+	// The agreements to choose from, as table lists them over every month
+	// of the store (one month alone may have no quotes yet).
+	var prices []price
+	s.runJSON(r.Context(), p.L, []string{"table", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes)}, nil, &prices)
+	for _, pr := range prices {
+		if !slices.ContainsFunc(d.Agreements, func(x price) bool { return x.Agreement == pr.Agreement }) {
+			d.Agreements = append(d.Agreements, pr)
+		}
+	}
 	if values.Get("agreement") != "" {
 		args, _ := s.quoteArgs(values)
 		var q price
@@ -522,7 +530,7 @@ func (s *server) inputs(f *form, chosen, field string, uploads map[string][]byte
 		paths = append(paths, p)
 	}
 	for _, u := range f.files {
-		if u.field != field || u.name == "" {
+		if u.field != field {
 			continue
 		}
 		name := u.name
