@@ -186,8 +186,15 @@ func (s *server) files(exts ...string) []string {
 
 // deliveriesFiles are the CSV files of the folder but the quotes store and
 // the production file: the deliveries files to choose from.
-func (s *server) deliveriesFiles() []string {
-	return slices.DeleteFunc(s.files(".csv"), func(n string) bool { return n == s.cfg.Quotes || n == s.cfg.Production })
+func (s *server) deliveriesFiles() []string { return s.inputFiles(".csv") }
+
+// invoiceFiles are the files of the folder an --invoices may be.
+func (s *server) invoiceFiles() []string { return s.inputFiles(".xml", ".xlsx", ".csv") }
+
+// inputFiles are the files of the folder with one of exts, but the quotes
+// store and the production file.
+func (s *server) inputFiles(exts ...string) []string {
+	return slices.DeleteFunc(s.files(exts...), func(n string) bool { return n == s.cfg.Quotes || n == s.cfg.Production })
 }
 
 // agreementsOf returns the path of the agreements file a request chose
@@ -626,7 +633,7 @@ type checkData struct {
 
 func (s *server) checkForm(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "check")
-	p.Data = checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.deliveriesFiles(), Form: url.Values{}}
+	p.Data = checkData{Invoices: s.invoiceFiles(), CSV: s.deliveriesFiles(), Form: url.Values{}}
 	s.render(w, http.StatusOK, "check", p)
 }
 
@@ -637,7 +644,7 @@ func (s *server) check(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(w, r, "check")
 	p.chose(f.values)
-	d := checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.deliveriesFiles(), Form: f.values}
+	d := checkData{Invoices: s.invoiceFiles(), CSV: s.deliveriesFiles(), Form: f.values}
 	p.Data = &d
 	uploads := map[string][]byte{}
 	invoices, bad, err := s.inputs(f, "file", "invoices", uploads)
