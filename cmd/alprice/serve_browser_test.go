@@ -126,7 +126,7 @@ func TestServeInBrowser(t *testing.T) {
 		if status := p.Submit(`form button[type="submit"]`); status != 200 {
 			t.Fatalf("quote: %d", status)
 		}
-		hasAll(t, "what-if", p.Text(".whatif"), "WHAT-IF", "transport", "600", "500")
+		hasAll(t, "what-if", p.Text(".whatif"), "WHAT-IF", "Transport", "600", "500")
 		hasAll(t, "build-up", p.Text(".buildup"), "23502.67", "734458.44", "what-if")
 		shoot(t, p, "serve-quote")
 		p.Submit(`a[href^="/quote/notice"]`)

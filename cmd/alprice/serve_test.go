@@ -228,7 +228,7 @@ func TestServeQuoteWhatIf(t *testing.T) {
 	s := newServing(t, "", nil)
 	q := "agreement=ZD-2026-001&month=2026-03&weight=31.25&transport=500"
 	_, body := s.get("/quote?" + q)
-	mustContain(t, "what-if", body, "WHAT-IF", "<code>transport</code>: agreed 600 → used <b>500</b>", `class="overridden"`, "23502.67", "734458.44")
+	mustContain(t, "what-if", body, "WHAT-IF", `data-field="transport">Transport</span>: agreed 600 → used <b>500</b>`, `class="overridden"`, "23502.67", "734458.44")
 	_, plain := s.get("/quote?agreement=ZD-2026-001&month=2026-03&weight=31.25")
 	mustContain(t, "agreed", plain, "23402.67", "731333.44", "<td>2.1</td>", "-600.00</td><td>2.2</td>", "-80.00</td><td>2 (coal)</td>", "<td>2.6</td>")
 	_, zh := s.get("/quote?lang=zh&agreement=ZD-2026-001&month=2026-03&weight=31.25")
@@ -749,5 +749,36 @@ func TestServeNoFlagsFromForms(t *testing.T) {
 	}
 	if storeOf(t, s.dir) != before {
 		t.Error("the store changed")
+	}
+}
+
+var (
+	markup = regexp.MustCompile(`(?s)<svg.*?</svg>|<[^>]*>|&[a-z#0-9]+;`)
+	// What stays as typed: file names, agreement ids, keys of the
+	// agreements file, formats and units.
+	codeWords = regexp.MustCompile(`[\w.-]+\.(csv|yaml|xml|xlsx|html|json)\b|[A-Z]{2}-\d{4}-\d{3}|\b[a-z]+[_.][a-z_.]+\b|YYYY-MM|alprice|A00|\b(CSV|XML|CNY|kg)\b|\([a-z_]+:\)`)
+	english   = regexp.MustCompile(`[A-Za-z]{2,}`)
+)
+
+// A Chinese page says nothing in English but file names, agreement ids
+// and field codes: every label has its Chinese, and so has every message
+// of the commands shown.
+func TestServeChinesePagesSayNoEnglish(t *testing.T) {
+	s := newServing(t, "", nil)
+	pages := map[string]string{}
+	for _, path := range []string{"/", "/quote?agreement=ZD-2026-001&month=2026-03&weight=31.25&transport=500", "/quotes", "/settle", "/check",
+		"/report?run=1&file=deliveries-2026-03.csv&production=production.csv"} {
+		_, pages[path] = s.get(path, "Accept-Language", "zh-CN")
+	}
+	v := url.Values{"csrf": {s.csrf("/settle")}}
+	_, pages["settle result"] = s.post("/settle?lang=zh", "", v, []upFile{uploadOf(t, "deliveries", "../../testdata/deliveries-2026-03.csv")})
+	_, pages["check result"] = s.post("/check?lang=zh", "", url.Values{"csrf": {v.Get("csrf")}, "deliveries_file": {"deliveries-2026-03.csv"}},
+		[]upFile{uploadOf(t, "invoices", "../../testdata/invoices-xml/previous-month-average.xml")})
+	for name, body := range pages {
+		body = body[strings.Index(body, "<main>"):strings.Index(body, "</main>")]
+		text := codeWords.ReplaceAllString(markup.ReplaceAllString(body, " "), " ")
+		if w := english.FindAllString(text, -1); len(w) > 0 {
+			t.Errorf("%s in Chinese says %q", name, w)
+		}
 	}
 }

@@ -67,7 +67,40 @@ func (p *page) Status(code string) template.HTML {
 }
 
 // Rule cites the policy rule of a build-up line of kind.
-func (p *page) Rule(kind string) string { return i18n.RuleName(p.L, pricing.Kind(kind).Rule()) }
+func (p *page) Rule(kind string) string { return p.Cite(pricing.Kind(kind).Rule()) }
+
+// Cite cites a policy rule as the commands' tables do.
+func (p *page) Cite(rule string) string { return i18n.RuleName(p.L, rule) }
+
+// Field names an invoice field as check's table does: in English by its
+// key, in Chinese as its column is titled.
+func (p *page) Field(key string) string {
+	if title, ok := i18n.ColumnTitles[key]; ok && p.L == i18n.Chinese {
+		return title[1]
+	}
+	return key
+}
+
+// Term names a term a what-if changed ("transport", "fee 检测费",
+// "vat_rate") as the build-up names its line.
+func (p *page) Term(field string) string {
+	kind, label, _ := strings.Cut(field, " ")
+	switch kind {
+	case "vat_rate":
+		return p.L.T("VAT rate", "增值税税率")
+	case "unit_price_rounding":
+		return p.L.T("Unit price rounding", "单价取整")
+	}
+	return i18n.LineLabel(p.L, pricing.Kind(kind), label)
+}
+
+// Value says a term's value, "none" for one the agreement does not state.
+func (p *page) Value(v string) string {
+	if v == "none" {
+		return p.L.T("none", "无")
+	}
+	return v
+}
 
 // lang is the request's language: ?lang=, else Accept-Language, else the
 // server's.

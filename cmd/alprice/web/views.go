@@ -60,10 +60,12 @@ type price struct {
 	Overrides             []override `json:"overrides"`
 }
 
-// overridden tells whether the what-if changed the line's term.
-func (p price) Overridden(kind string) bool {
+// Overridden tells whether the what-if changed the term of the line of
+// kind and label (a fee's, a premium's or the agreement's own label: the
+// override names it "fee 检测费").
+func (p price) Overridden(kind, label string) bool {
 	for _, o := range p.Overrides {
-		if o.Field == kind {
+		if o.Field == kind || o.Field == kind+" "+label {
 			return true
 		}
 	}
