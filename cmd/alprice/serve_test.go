@@ -236,6 +236,10 @@ func TestServeQuoteWhatIf(t *testing.T) {
 	if strings.Contains(plain, "WHAT-IF") {
 		t.Error("the agreement's own price is marked as a what-if")
 	}
+	// A fee's what-if marks the fee's own line: 检测费 20 instead of 10
+	// lowers the price by 10, 23402.67 − 10 = 23392.67.
+	_, fee := s.get("/quote?agreement=ZD-2026-001&month=2026-03&weight=1&fee=" + url.QueryEscape("检测费=20"))
+	mustContain(t, "fee what-if", fee, `<tr class="overridden"><th>检测费`, "23392.67", `data-field="fee 检测费">Other fee: 检测费</span>: agreed 10 → used <b>20</b>`)
 	status, notice := s.get("/quote/notice?" + q)
 	if status != 200 || !strings.Contains(notice, "WHAT-IF") || !strings.Contains(notice, "734,458.44") {
 		t.Errorf("the notice: %d\n%s", status, notice)
