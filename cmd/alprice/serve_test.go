@@ -786,3 +786,50 @@ func TestServeChinesePagesSayNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// Every page at once, from several browsers: each request runs its
+// commands with an app of its own (run it under -race).
+func TestServeConcurrentPages(t *testing.T) {
+	s := newServing(t, "", withoutDays("2026-03-09", "2026-03-10"))
+	token := s.csrf("/settle")
+	deliveries := uploadOf(t, "deliveries", "../../testdata/deliveries-2026-03.csv")
+	var wg sync.WaitGroup
+	for i := range 12 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var status int
+			var body, want string
+			switch i % 6 {
+			case 0:
+				status, body = s.get("/?lang=zh")
+				want = "2026-04 (本月)"
+			case 1:
+				status, body = s.get("/quote?agreement=ZD-2026-002&month=2026-03&weight=1")
+				want = "22461.94"
+			case 2:
+				status, body = s.post("/settle", "", url.Values{"csrf": {token}, "provisional": {"1"}}, []upFile{deliveries})
+				want = "Rows read 24"
+			case 3:
+				status, body = s.get("/report?run=1&file=deliveries-2026-03.csv&production=production.csv&provisional=1")
+				want = "Policy report"
+			case 4:
+				status, body = s.post("/quotes/add", "", url.Values{"csrf": {token}, "date": {"2026-03-09"}, "average": {"24140"}}, nil)
+				want = "2026-03"
+			case 5:
+				status, body = s.post("/quotes/add", "", url.Values{"csrf": {token}, "date": {"2026-03-10"}, "average": {"24470"}}, nil)
+				want = "2026-03"
+			}
+			if status != 200 || !strings.Contains(body, want) {
+				t.Errorf("request %d: %d, no %q", i, status, want)
+			}
+		}()
+	}
+	wg.Wait()
+	store := storeOf(t, s.dir)
+	for _, row := range []string{"2026-03-09,,,24140", "2026-03-10,,,24470"} {
+		if strings.Count(store, row) != 1 {
+			t.Errorf("the store has %q %d times", row, strings.Count(store, row))
+		}
+	}
+}
