@@ -176,11 +176,12 @@ func TestServeInBrowser(t *testing.T) {
 
 	t.Run("report", func(t *testing.T) {
 		p.OpenURL(at("/report?lang=en"))
-		p.Click(`input[name="file"][value="deliveries-2026-03.csv"]`)
+		p.Fill(`select[name="agreements"]`, "agreements-report.yaml")
+		p.Click(`input[name="file"][value="deliveries-2026-q1.csv"]`)
 		if status := p.Submit(`form button[type="submit"]`); status != 200 {
 			t.Fatalf("report: %d\n%s", status, p.Text("main"))
 		}
-		hasAll(t, "report", p.Text("main"), "724.532", "60.38")
+		hasAll(t, "report", p.Text("main"), "36.78", "54.59", "53.15", "11799.79")
 		if p.Count("section.chart svg") != 1 {
 			t.Error("no conversion chart")
 		}

@@ -8,8 +8,7 @@
 // html.go renders the documents people print, sign and send ([HTML]: a
 // document, or papers such as a settlement statement or a price notice)
 // as one self-contained HTML file for A4, from the templates and the style
-// sheet embedded from html/; svg.go draws a [Chart] as inline SVG, for
-// them and ([ChartSVG]) for the pages of alprice serve.
+// sheet embedded from html/; svg.go draws a [Chart] as inline SVG.
 package report
 
 import (

@@ -19,10 +19,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"alprice/cmd/alprice/i18n"
-	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
 
@@ -270,19 +267,28 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 	cur := pricing.MonthOf(today)
 	prev := cur - 1
 	quotes, agreements := s.dataPath(s.cfg.Quotes), s.dataPath(s.cfg.Agreements)
-	// Every month of the store: a window beyond its months is an error of
-	// average and table; the page shows the months it needs.
+	// Every month of the store first: a window beyond its months is an
+	// error of average and table.
 	var avgs []avgMonth
 	if failed, _ := s.runJSON(r.Context(), p.L, []string{"average", "--quotes", quotes}, nil, &avgs); failed != "" {
 		p.Failed = failed
 		s.render(w, http.StatusOK, "overview", p)
 		return
 	}
-	var prices []price
-	if failed, _ := s.runJSON(r.Context(), p.L, []string{"table", "--agreements", agreements, "--quotes", quotes}, nil, &prices); failed != "" {
-		p.Failed = failed
-	}
 	d := overviewData{Today: today.Format(time.DateOnly)}
+	// The last 12 months the store has: the prices of this month and the
+	// last among them, and the chart table draws of them.
+	var prices []price
+	if from, to, ok := window(avgs, cur-11, cur); ok {
+		args := []string{"table", "--agreements", agreements, "--quotes", quotes, "--from", from, "--to", to}
+		var failed string
+		if failed, _ = s.runJSON(r.Context(), p.L, args, nil, &prices); failed != "" {
+			p.Failed = failed
+		}
+		if res := s.run(r.Context(), p.L, append(args, "--format", "html"), nil, nil); res.Status < 2 {
+			d.Chart = chartOf(res.Stdout)
+		}
+	}
 	for _, m := range []pricing.Month{cur, prev} {
 		om := overviewMonth{Month: m.String(), Current: m == cur}
 		for i := range avgs {
@@ -297,54 +303,36 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Months = append(d.Months, om)
 	}
-	d.Chart = priceChart(p.L, cur, avgs, prices)
 	p.Data = d
 	s.render(w, http.StatusOK, "overview", p)
 }
 
-// priceChart draws the last 12 months' benchmark and each agreement's unit
-// price, as the commands gave them, with report's chart.
-func priceChart(l i18n.Lang, cur pricing.Month, avgs []avgMonth, prices []price) template.HTML {
-	c := report.Chart{Title: l.T("The last 12 months", "最近 12 个月"), Category: l.T("Month", "月份")}
-	months := make([]string, 0, 12)
-	for m := cur - 11; m <= cur; m++ {
-		months = append(months, m.String())
+// window returns the months from..to of the store (its months as average
+// lists them, in order), kept to its first and last; false when it has none
+// of them.
+func window(avgs []avgMonth, from, to pricing.Month) (string, string, bool) {
+	if len(avgs) == 0 {
+		return "", "", false
 	}
-	c.Categories = months
-	cells := func(value func(month string) string) []report.Cell {
-		out := make([]report.Cell, len(months))
-		for i, m := range months {
-			if d, err := decimal.NewFromString(value(m)); err == nil {
-				out[i] = report.CNY(d)
-			}
-		}
-		return out
-	}
-	c.Series = append(c.Series, report.Series{Name: l.T("A00 monthly average", "A00 月均价"), Values: cells(func(m string) string {
-		for _, a := range avgs {
-			if a.Month == m {
-				return a.Average
-			}
-		}
+	first, err1 := pricing.ParseMonth(avgs[0].Month)
+	last, err2 := pricing.ParseMonth(avgs[len(avgs)-1].Month)
+	from, to = max(from, first), min(to, last)
+	return from.String(), to.String(), err1 == nil && err2 == nil && from <= to
+}
+
+// chartOf is the chart of a document a command printed as HTML: the
+// inline SVG report draws, shown on the page as the printed document
+// shows it; "" when the document has none (one month only).
+func chartOf(doc []byte) template.HTML {
+	start := bytes.Index(doc, []byte(`<svg class="chart"`))
+	if start < 0 {
 		return ""
-	})})
-	var ids []string
-	for _, p := range prices {
-		if !slices.Contains(ids, p.Agreement) {
-			ids = append(ids, p.Agreement)
-		}
 	}
-	for _, id := range ids {
-		c.Series = append(c.Series, report.Series{Name: id, Values: cells(func(m string) string {
-			for _, p := range prices {
-				if p.Agreement == id && p.Month == m {
-					return p.UnitPrice
-				}
-			}
-			return ""
-		})})
+	end := bytes.Index(doc[start:], []byte("</svg>"))
+	if end < 0 {
+		return ""
 	}
-	return report.ChartSVG(c)
+	return template.HTML(doc[start : start+end+len("</svg>")])
 }
 
 // --- Quote ---
@@ -788,47 +776,13 @@ func (s *server) report(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Result = &rep
-	d.Chart = conversionChart(p.L, &rep)
 	got := map[string]blob{"report.json": {"application/json", res.Stdout}}
 	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "html"), nil, nil); res.Status < 2 {
 		got["report.html"] = blob{"text/html; charset=utf-8", res.Stdout}
+		d.Chart = chartOf(res.Stdout)
 	}
 	d.Downloads = s.downloads.keep(got)
 	s.render(w, http.StatusOK, "report", p)
-}
-
-// conversionChart draws each month's conversion rate (delivered ÷ output)
-// against the policy's target, as report gave them.
-func conversionChart(l i18n.Lang, rep *policyReport) template.HTML {
-	c := report.Chart{Title: l.T("Local conversion rate", "就地转化率"), Category: l.T("Month", "月份")}
-	rate := report.Series{Name: l.T("Conversion rate, %", "转化率(%)")}
-	var target report.Series
-	if len(rep.Targets) > 0 {
-		target.Name = fmt.Sprintf(l.T("Target %d, %%", "%d 年目标(%%)"), rep.Targets[0].Year)
-	}
-	any := false
-	for _, m := range rep.MonthTotals {
-		c.Categories = append(c.Categories, m.Month)
-		var cell report.Cell
-		if m.ConversionRate != nil {
-			if d, err := decimal.NewFromString(*m.ConversionRate); err == nil {
-				cell, any = report.Decimals(d, 2), true
-			}
-		}
-		rate.Values = append(rate.Values, cell)
-		if target.Name != "" {
-			t, _ := decimal.NewFromString(rep.Targets[0].Percent)
-			target.Values = append(target.Values, report.Decimals(t, 2))
-		}
-	}
-	if !any {
-		return ""
-	}
-	c.Series = append(c.Series, rate)
-	if target.Name != "" {
-		c.Series = append(c.Series, target)
-	}
-	return report.ChartSVG(c)
 }
 
 // --- Downloads ---
