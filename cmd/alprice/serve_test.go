@@ -359,6 +359,9 @@ func TestServeCheckXML(t *testing.T) {
 	_, js := s.get(links["verdict.json"])
 	mustContain(t, "verdict.html", html, "<!DOCTYPE html>", "26652000000026039001")
 	mustContain(t, "verdict.json", js, `"ok": false`, `"field": "unit_price"`)
+	// Without the deliveries, the page says what goes unchecked.
+	_, body = s.post("/check", "", url.Values{"csrf": {v.Get("csrf")}}, []upFile{uploadOf(t, "invoices", "../../testdata/invoices-xml/previous-month-average.xml")})
+	mustContain(t, "without deliveries", body, "the weights and the totals go unchecked", "22413.64")
 	// The clean invoices: no findings.
 	var clean []upFile
 	xmls, _ := filepath.Glob("../../testdata/invoices-xml/clean/*.xml")
