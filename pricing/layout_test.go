@@ -115,7 +115,7 @@ var importArrows = map[string][]string{
 	"alprice/cmd/alprice":                        {"alprice/pricing/...", "alprice/cmd/alprice/..."},
 	"alprice/cmd/alprice/report":                 {"alprice/pricing/..."},
 	"alprice/cmd/alprice/i18n":                   {"alprice/pricing"},
-	"alprice/cmd/alprice/web":                    {"alprice/pricing", "alprice/cmd/alprice/i18n", "alprice/cmd/alprice/report"}, // serve's pages: never package main
+	"alprice/cmd/alprice/web":                    {"alprice/pricing", "alprice/cmd/alprice/i18n"}, // serve's pages: never package main
 	"alprice/cmd/alprice/changjiang":             nil,
 	"alprice/cmd/alprice/internal/files":         nil,
 	"alprice/cmd/alprice/internal/browser":       nil,

@@ -83,6 +83,28 @@ func TestServeInBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("every page in both languages", func(t *testing.T) {
+		for _, path := range []string{"/", "/quote", "/quotes", "/settle", "/check", "/report"} {
+			for lang, want := range map[string]string{"en": "en", "zh": "zh-CN"} {
+				if status := p.OpenURL(at(path + "?lang=" + lang)); status != 200 {
+					t.Errorf("%s in %s: %d", path, lang, status)
+				}
+				if p.Lang() != want || p.Count("nav a[aria-current]") != 1 || p.Count("h1") != 1 {
+					t.Errorf("%s in %s: lang %q, %d current, %d h1", path, lang, p.Lang(), p.Count("nav a[aria-current]"), p.Count("h1"))
+				}
+				if n := p.Count("script, iframe, link[href^='http'], img[src^='http']"); n != 0 {
+					t.Errorf("%s: %d scripts, frames or outside assets", path, n)
+				}
+			}
+		}
+		// The switch keeps the page and its query.
+		p.OpenURL(at("/quote?lang=en&agreement=WC-2026-003&month=2026-02&weight=10"))
+		p.Submit(`a[hreflang="zh"]`)
+		if p.Lang() != "zh-CN" || !strings.Contains(p.Text("main"), "22789.00") {
+			t.Errorf("the language switch: %s, %s", p.Lang(), p.Location())
+		}
+	})
+
 	t.Run("quotes add", func(t *testing.T) {
 		p.OpenURL(at("/quotes?lang=en"))
 		hasAll(t, "March before", p.Text("#m-2026-03"), "gaps", "2026-03-10")
@@ -104,7 +126,7 @@ func TestServeInBrowser(t *testing.T) {
 		if status := p.Submit(`form button[type="submit"]`); status != 200 {
 			t.Fatalf("quote: %d", status)
 		}
-		hasAll(t, "what-if", p.Text(".whatif"), "WHAT-IF", "transport", "600", "500")
+		hasAll(t, "what-if", p.Text(".whatif"), "WHAT-IF", "Transport", "600", "500")
 		hasAll(t, "build-up", p.Text(".buildup"), "23502.67", "734458.44", "what-if")
 		shoot(t, p, "serve-quote")
 		p.Submit(`a[href^="/quote/notice"]`)
@@ -154,11 +176,12 @@ func TestServeInBrowser(t *testing.T) {
 
 	t.Run("report", func(t *testing.T) {
 		p.OpenURL(at("/report?lang=en"))
-		p.Click(`input[name="file"][value="deliveries-2026-03.csv"]`)
+		p.Fill(`select[name="agreements"]`, "agreements-report.yaml")
+		p.Click(`input[name="file"][value="deliveries-2026-q1.csv"]`)
 		if status := p.Submit(`form button[type="submit"]`); status != 200 {
 			t.Fatalf("report: %d\n%s", status, p.Text("main"))
 		}
-		hasAll(t, "report", p.Text("main"), "724.532", "60.38")
+		hasAll(t, "report", p.Text("main"), "36.78", "54.59", "53.15", "11799.79")
 		if p.Count("section.chart svg") != 1 {
 			t.Error("no conversion chart")
 		}

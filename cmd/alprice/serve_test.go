@@ -215,7 +215,8 @@ func TestServeOverview(t *testing.T) {
 	s := newServing(t, "", nil)
 	_, body := s.get("/")
 	mustContain(t, "overview", body, "2026-04 (this month)", "<b>9</b> / trading days 21", `data-status="partial">in progress`,
-		"2026-03 (last month)", "<b>22</b> / trading days 22", "23402.67", "is not final", "<svg")
+		"2026-03 (last month)", "<b>22</b> / trading days 22", "23402.67", "is not final",
+		`aria-label="Changjiang A00 monthly average and molten aluminium unit price, CNY/t"`, `data-series="ZD-2026-002 unit price"`)
 	_, zh := s.get("/?lang=zh")
 	mustContain(t, "overview zh", zh, "2026-04 (本月)", "2026-03 (上月)", "23402.67", "最近 12 个月", "未完")
 }
@@ -228,7 +229,7 @@ func TestServeQuoteWhatIf(t *testing.T) {
 	s := newServing(t, "", nil)
 	q := "agreement=ZD-2026-001&month=2026-03&weight=31.25&transport=500"
 	_, body := s.get("/quote?" + q)
-	mustContain(t, "what-if", body, "WHAT-IF", "<code>transport</code>: agreed 600 → used <b>500</b>", `class="overridden"`, "23502.67", "734458.44")
+	mustContain(t, "what-if", body, "WHAT-IF", `data-field="transport">Transport</span>: agreed 600 → used <b>500</b>`, `class="overridden"`, "23502.67", "734458.44")
 	_, plain := s.get("/quote?agreement=ZD-2026-001&month=2026-03&weight=31.25")
 	mustContain(t, "agreed", plain, "23402.67", "731333.44", "<td>2.1</td>", "-600.00</td><td>2.2</td>", "-80.00</td><td>2 (coal)</td>", "<td>2.6</td>")
 	_, zh := s.get("/quote?lang=zh&agreement=ZD-2026-001&month=2026-03&weight=31.25")
@@ -236,6 +237,10 @@ func TestServeQuoteWhatIf(t *testing.T) {
 	if strings.Contains(plain, "WHAT-IF") {
 		t.Error("the agreement's own price is marked as a what-if")
 	}
+	// A fee's what-if marks the fee's own line: 检测费 20 instead of 10
+	// lowers the price by 10, 23402.67 − 10 = 23392.67.
+	_, fee := s.get("/quote?agreement=ZD-2026-001&month=2026-03&weight=1&fee=" + url.QueryEscape("检测费=20"))
+	mustContain(t, "fee what-if", fee, `<tr class="overridden"><th>检测费`, "23392.67", `data-field="fee 检测费">Other fee: 检测费</span>: agreed 10 → used <b>20</b>`)
 	status, notice := s.get("/quote/notice?" + q)
 	if status != 200 || !strings.Contains(notice, "WHAT-IF") || !strings.Contains(notice, "734,458.44") {
 		t.Errorf("the notice: %d\n%s", status, notice)
@@ -331,9 +336,10 @@ func TestServeBadUpload(t *testing.T) {
 	if after := storeOf(t, s.dir); after != before {
 		t.Error("the store changed")
 	}
+	sample, _ := os.ReadDir("../../testdata/serve")
 	entries, _ := os.ReadDir(s.dir)
-	if len(entries) != 6 {
-		t.Errorf("the folder has %d files, not the sample's 6", len(entries))
+	if len(entries) != len(sample) {
+		t.Errorf("the folder has %d files, not the sample's %d", len(entries), len(sample))
 	}
 }
 
@@ -353,6 +359,9 @@ func TestServeCheckXML(t *testing.T) {
 	_, js := s.get(links["verdict.json"])
 	mustContain(t, "verdict.html", html, "<!DOCTYPE html>", "26652000000026039001")
 	mustContain(t, "verdict.json", js, `"ok": false`, `"field": "unit_price"`)
+	// Without the deliveries, the page says what goes unchecked.
+	_, body = s.post("/check", "", url.Values{"csrf": {v.Get("csrf")}}, []upFile{uploadOf(t, "invoices", "../../testdata/invoices-xml/previous-month-average.xml")})
+	mustContain(t, "without deliveries", body, "the weights and the totals go unchecked", "22413.64")
 	// The clean invoices: no findings.
 	var clean []upFile
 	xmls, _ := filepath.Glob("../../testdata/invoices-xml/clean/*.xml")
@@ -361,17 +370,30 @@ func TestServeCheckXML(t *testing.T) {
 	}
 	_, body = s.post("/check", "", v, clean)
 	mustContain(t, "clean", body, "The invoices agree")
+	// The platform's 信息汇总表 export of the same invoices, a workbook
+	// read from memory: no findings either (testdata/invoices-xml/README.md).
+	_, body = s.post("/check", "", v, []upFile{uploadOf(t, "invoices", "../../testdata/invoices-xml/summary-2026-03.xlsx")})
+	mustContain(t, "summary", body, "The invoices agree", "7971347.25")
 }
 
-// The report of the sample's March: 724.532 t delivered against the
-// sample's 1200 t output, 60.38% (724.532 ÷ 1200 × 100 = 60.3776…).
+// The policy report of the first quarter, as testdata/report/figures.txt
+// works it out with Python's decimal: 121.370 t of 330 t in January
+// (36.78%), 186.165 of 341 (54.59%), 187.097 of 352 (53.15%); March
+// released 164894.68, its coal shortfall 11799.79. The chart is report's.
 func TestServeReport(t *testing.T) {
 	s := newServing(t, "", nil)
-	status, body := s.get("/report?run=1&file=deliveries-2026-03.csv&production=production.csv")
+	status, body := s.get("/report?run=1&agreements=agreements-report.yaml&file=deliveries-2026-q1.csv&production=production.csv")
 	if status != 200 {
 		t.Fatalf("report: %d\n%s", status, body)
 	}
-	mustContain(t, "report", body, "724.532", "1200.000", "60.38", "<svg", "report.html", "report.json")
+	mustContain(t, "report", body, "121.370", "36.78", "186.165", "54.59", "187.097", "53.15", "164894.68", "11799.79",
+		`aria-label="Molten aluminium delivered and the local conversion rate"`, "report.html", "report.json")
+	// The March deliveries are more than the sample's output of March:
+	// the command's own error, on the page.
+	status, body = s.get("/report?run=1&file=deliveries-2026-03.csv&production=production.csv")
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "a conversion rate above 100% is not possible") {
+		t.Errorf("report over the output: %d\n%s", status, body)
+	}
 }
 
 func storeOf(t *testing.T, dir string) string {
@@ -488,6 +510,7 @@ func TestServeCSRF(t *testing.T) {
 		name, origin, csrf string
 	}{
 		{"another origin", "http://evil.example", token},
+		{"another origin over https", "https://evil.example", token},
 		{"another port", strings.Replace(s.srv.URL, "127.0.0.1:", "127.0.0.1:1", 1), token},
 		{"no Origin nor Referer", "none", token},
 		{"no token", "", ""},
@@ -536,9 +559,18 @@ func TestServeToken(t *testing.T) {
 	if status, _ := s.get("/style.css"); status != http.StatusUnauthorized {
 		t.Errorf("the style sheet without a token: %d", status)
 	}
-	if status, body := s.get("/?token=s3cret-token-1234"); status != 200 || !strings.Contains(body, "<h1>Overview</h1>") {
+	// The token once in the address: kept in a cookie, and the address
+	// shown without it.
+	s.client.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if strings.Contains(req.URL.RawQuery, "token") || req.URL.Query().Get("lang") != "zh" {
+			t.Errorf("redirected to %s", req.URL)
+		}
+		return nil
+	}
+	if status, body := s.get("/?lang=zh&token=s3cret-token-1234"); status != 200 || !strings.Contains(body, "<h1>概览</h1>") {
 		t.Errorf("the token: %d", status)
 	}
+	s.client.CheckRedirect = nil
 	if status, _ := s.get("/quotes"); status != 200 {
 		t.Errorf("the cookie: %d", status)
 	}
@@ -670,11 +702,13 @@ func TestServeProcessStopsGracefully(t *testing.T) {
 	if resp, err := http.Get(base + "/"); err != nil || resp.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("without the token: %v %v", resp, err)
 	}
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
 	// A request sent just before the signal is answered (web.Serve's own
 	// test holds one that is surely under way).
 	done := make(chan int, 1)
 	go func() {
-		resp, err := http.Get(base + "/report?run=1&file=deliveries-2026-03.csv&production=production.csv&token=" + m[2])
+		resp, err := client.Get(base + "/report?run=1&agreements=agreements-report.yaml&file=deliveries-2026-q1.csv&production=production.csv&token=" + m[2])
 		if err != nil {
 			done <- 0
 			return
@@ -733,5 +767,83 @@ func TestServeNoFlagsFromForms(t *testing.T) {
 	}
 	if storeOf(t, s.dir) != before {
 		t.Error("the store changed")
+	}
+}
+
+var (
+	markup = regexp.MustCompile(`(?s)<svg.*?</svg>|<[^>]*>|&[a-z#0-9]+;`)
+	// What stays as typed: file names, agreement ids, keys of the
+	// agreements file, formats and units.
+	codeWords = regexp.MustCompile(`[\w.-]+\.(csv|yaml|xml|xlsx|html|json)\b|[A-Z]{2}-\d{4}-\d{3}|\b[a-z]+[_.][a-z_.]+\b|YYYY-MM|alprice|A00|\b(CSV|XML|CNY|kg)\b|\([a-z_]+:\)`)
+	english   = regexp.MustCompile(`[A-Za-z]{2,}`)
+)
+
+// A Chinese page says nothing in English but file names, agreement ids
+// and field codes: every label has its Chinese, and so has every message
+// of the commands shown.
+func TestServeChinesePagesSayNoEnglish(t *testing.T) {
+	s := newServing(t, "", nil)
+	pages := map[string]string{}
+	for _, path := range []string{"/", "/quote?agreement=ZD-2026-001&month=2026-03&weight=31.25&transport=500", "/quotes", "/settle", "/check",
+		"/report?run=1&agreements=agreements-report.yaml&file=deliveries-2026-q1.csv&production=production.csv"} {
+		_, pages[path] = s.get(path, "Accept-Language", "zh-CN")
+	}
+	v := url.Values{"csrf": {s.csrf("/settle")}}
+	_, pages["settle result"] = s.post("/settle?lang=zh", "", v, []upFile{uploadOf(t, "deliveries", "../../testdata/deliveries-2026-03.csv")})
+	_, pages["check result"] = s.post("/check?lang=zh", "", url.Values{"csrf": {v.Get("csrf")}, "deliveries_file": {"deliveries-2026-03.csv"}},
+		[]upFile{uploadOf(t, "invoices", "../../testdata/invoices-xml/previous-month-average.xml")})
+	for name, body := range pages {
+		body = body[strings.Index(body, "<main>"):strings.Index(body, "</main>")]
+		text := codeWords.ReplaceAllString(markup.ReplaceAllString(body, " "), " ")
+		if w := english.FindAllString(text, -1); len(w) > 0 {
+			t.Errorf("%s in Chinese says %q", name, w)
+		}
+	}
+}
+
+// Every page at once, from several browsers: each request runs its
+// commands with an app of its own (run it under -race).
+func TestServeConcurrentPages(t *testing.T) {
+	s := newServing(t, "", withoutDays("2026-03-09", "2026-03-10"))
+	token := s.csrf("/settle")
+	deliveries := uploadOf(t, "deliveries", "../../testdata/deliveries-2026-03.csv")
+	var wg sync.WaitGroup
+	for i := range 12 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var status int
+			var body, want string
+			switch i % 6 {
+			case 0:
+				status, body = s.get("/?lang=zh")
+				want = "2026-04 (本月)"
+			case 1:
+				status, body = s.get("/quote?agreement=ZD-2026-002&month=2026-03&weight=1")
+				want = "22461.94"
+			case 2:
+				status, body = s.post("/settle", "", url.Values{"csrf": {token}, "provisional": {"1"}}, []upFile{deliveries})
+				want = "Rows read 24"
+			case 3:
+				status, body = s.get("/report?run=1&agreements=agreements-report.yaml&file=deliveries-2026-q1.csv&production=production.csv")
+				want = "Policy report"
+			case 4:
+				status, body = s.post("/quotes/add", "", url.Values{"csrf": {token}, "date": {"2026-03-09"}, "average": {"24140"}}, nil)
+				want = "2026-03"
+			case 5:
+				status, body = s.post("/quotes/add", "", url.Values{"csrf": {token}, "date": {"2026-03-10"}, "average": {"24470"}}, nil)
+				want = "2026-03"
+			}
+			if status != 200 || !strings.Contains(body, want) {
+				t.Errorf("request %d: %d, no %q", i, status, want)
+			}
+		}()
+	}
+	wg.Wait()
+	store := storeOf(t, s.dir)
+	for _, row := range []string{"2026-03-09,,,24140", "2026-03-10,,,24470"} {
+		if strings.Count(store, row) != 1 {
+			t.Errorf("the store has %q %d times", row, strings.Count(store, row))
+		}
 	}
 }

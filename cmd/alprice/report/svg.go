@@ -227,7 +227,3 @@ func legendWidth(s string) int {
 	}
 	return w
 }
-
-// ChartSVG draws c as the HTML documents draw their charts, for the pages
-// of alprice serve.
-func ChartSVG(c Chart) template.HTML { return chartSVG(c) }

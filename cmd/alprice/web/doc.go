@@ -15,9 +15,9 @@
 //     give ([PlainName], the folder's listing), the uploads read within
 //     their caps and held in memory.
 //   - pages.go: the pages — overview, quote (with its printable notice),
-//     quotes (add, fetch), settle, check, report — the charts, drawn by
-//     package report from the commands' figures, and the downloads kept
-//     for a while under random ids.
+//     quotes (add, fetch), settle, check, report — with the charts of the
+//     commands' own HTML documents (table's, report's), and the downloads
+//     kept for a while under random ids.
 //   - views.go: the commands' JSON as far as the pages show it.
 //   - templates/: the pages (html/template) and the one style sheet,
 //     embedded; labels in English and Chinese side by side.

@@ -45,6 +45,15 @@ func (s *server) guard(h http.Handler) http.Handler {
 				s.refuse(w, r, http.StatusUnauthorized, l.T("This server needs its token: open the address it printed, with ?token=…", "此服务需要令牌:请打开启动时给出的地址(带 ?token=…)"))
 				return
 			}
+			if q := r.URL.Query(); q.Has("token") && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+				// The cookie now holds it: the address shown, bookmarked
+				// or copied loses it.
+				q.Del("token")
+				u := *r.URL
+				u.RawQuery = q.Encode()
+				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+				return
+			}
 		} else if !loopbackHost(r.Host) {
 			s.refuse(w, r, http.StatusForbidden, l.T("This server answers only to this computer's own address (localhost, 127.0.0.1).", "此服务只响应本机地址(localhost、127.0.0.1)。"))
 			return
@@ -107,7 +116,8 @@ func sameOrigin(r *http.Request) bool {
 	if from == "" || err != nil {
 		return false
 	}
-	return u.Scheme == "http" && strings.EqualFold(u.Host, r.Host)
+	// https too: behind a proxy that speaks HTTPS and passes the Host on.
+	return (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Host, r.Host)
 }
 
 // csrfToken returns the CSRF token of the browser's cookie, setting the
@@ -263,9 +273,6 @@ func (f *form) add(p *multipart.Part) error {
 	data, err := io.ReadAll(p)
 	if err != nil {
 		return tooLarge(err)
-	}
-	if len(data) == 0 && name == "" {
-		return nil
 	}
 	if len(f.files) == MaxUploadFiles {
 		return errTooMany

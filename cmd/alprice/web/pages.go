@@ -19,10 +19,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"alprice/cmd/alprice/i18n"
-	"alprice/cmd/alprice/report"
 	"alprice/pricing"
 )
 
@@ -33,10 +30,10 @@ type page struct {
 	Lang    string // "en" or "zh", carried in every link and form
 	Nav     string // the page, for the menu
 	CSRF    string
-	Query   string // the page's query without lang, for the language switch
-	Failed  string // a command's error (stderr of exit 2), shown instead of results
-	Notes   string // a command's other stderr: why exit 1, warnings
-	Message string // what a write did
+	Query   template.URL // the page's query without lang, for the language switch (encoded, so safe in a link)
+	Failed  string       // a command's error (stderr of exit 2), shown instead of results
+	Notes   string       // a command's other stderr: why exit 1, warnings
+	Message string       // what a write did
 
 	YAML       []string // the agreements files of the folder, to choose from
 	Agreements string   // the one chosen, else the configured one
@@ -67,7 +64,40 @@ func (p *page) Status(code string) template.HTML {
 }
 
 // Rule cites the policy rule of a build-up line of kind.
-func (p *page) Rule(kind string) string { return i18n.RuleName(p.L, pricing.Kind(kind).Rule()) }
+func (p *page) Rule(kind string) string { return p.Cite(pricing.Kind(kind).Rule()) }
+
+// Cite cites a policy rule as the commands' tables do.
+func (p *page) Cite(rule string) string { return i18n.RuleName(p.L, rule) }
+
+// Field names an invoice field as check's table does: in English by its
+// key, in Chinese as its column is titled.
+func (p *page) Field(key string) string {
+	if title, ok := i18n.ColumnTitles[key]; ok && p.L == i18n.Chinese {
+		return title[1]
+	}
+	return key
+}
+
+// Term names a term a what-if changed ("transport", "fee 检测费",
+// "vat_rate") as the build-up names its line.
+func (p *page) Term(field string) string {
+	kind, label, _ := strings.Cut(field, " ")
+	switch kind {
+	case "vat_rate":
+		return p.L.T("VAT rate", "增值税税率")
+	case "unit_price_rounding":
+		return p.L.T("Unit price rounding", "单价取整")
+	}
+	return i18n.LineLabel(p.L, pricing.Kind(kind), label)
+}
+
+// Value says a term's value, "none" for one the agreement does not state.
+func (p *page) Value(v string) string {
+	if v == "none" {
+		return p.L.T("none", "无")
+	}
+	return v
+}
 
 // lang is the request's language: ?lang=, else Accept-Language, else the
 // server's.
@@ -96,7 +126,7 @@ func (s *server) newPage(w http.ResponseWriter, r *http.Request, nav string) *pa
 	q := r.URL.Query()
 	q.Del("lang")
 	q.Del("token")
-	return &page{L: l, Lang: langCode(l), Nav: nav, CSRF: s.csrfToken(w, r), Query: q.Encode(), YAML: s.files(".yaml", ".yml"), Agreements: s.cfg.Agreements}
+	return &page{L: l, Lang: langCode(l), Nav: nav, CSRF: s.csrfToken(w, r), Query: template.URL(q.Encode()), YAML: s.files(".yaml", ".yml"), Agreements: s.cfg.Agreements}
 }
 
 // chose records the agreements file a form chose, for the page to show it
@@ -186,8 +216,15 @@ func (s *server) files(exts ...string) []string {
 
 // deliveriesFiles are the CSV files of the folder but the quotes store and
 // the production file: the deliveries files to choose from.
-func (s *server) deliveriesFiles() []string {
-	return slices.DeleteFunc(s.files(".csv"), func(n string) bool { return n == s.cfg.Quotes || n == s.cfg.Production })
+func (s *server) deliveriesFiles() []string { return s.inputFiles(".csv") }
+
+// invoiceFiles are the files of the folder an --invoices may be.
+func (s *server) invoiceFiles() []string { return s.inputFiles(".xml", ".xlsx", ".csv") }
+
+// inputFiles are the files of the folder with one of exts, but the quotes
+// store and the production file.
+func (s *server) inputFiles(exts ...string) []string {
+	return slices.DeleteFunc(s.files(exts...), func(n string) bool { return n == s.cfg.Quotes || n == s.cfg.Production })
 }
 
 // agreementsOf returns the path of the agreements file a request chose
@@ -230,19 +267,28 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 	cur := pricing.MonthOf(today)
 	prev := cur - 1
 	quotes, agreements := s.dataPath(s.cfg.Quotes), s.dataPath(s.cfg.Agreements)
-	// Every month of the store: a window beyond its months is an error of
-	// average and table; the page shows the months it needs.
+	// Every month of the store first: a window beyond its months is an
+	// error of average and table.
 	var avgs []avgMonth
 	if failed, _ := s.runJSON(r.Context(), p.L, []string{"average", "--quotes", quotes}, nil, &avgs); failed != "" {
 		p.Failed = failed
 		s.render(w, http.StatusOK, "overview", p)
 		return
 	}
-	var prices []price
-	if failed, _ := s.runJSON(r.Context(), p.L, []string{"table", "--agreements", agreements, "--quotes", quotes}, nil, &prices); failed != "" {
-		p.Failed = failed
-	}
 	d := overviewData{Today: today.Format(time.DateOnly)}
+	// The last 12 months the store has: the prices of this month and the
+	// last among them, and the chart table draws of them.
+	var prices []price
+	if from, to, ok := window(avgs, cur-11, cur); ok {
+		args := []string{"table", "--agreements", agreements, "--quotes", quotes, "--from", from, "--to", to}
+		var failed string
+		if failed, _ = s.runJSON(r.Context(), p.L, args, nil, &prices); failed != "" {
+			p.Failed = failed
+		}
+		if res := s.run(r.Context(), p.L, append(args, "--format", "html"), nil, nil); res.Status < 2 {
+			d.Chart = chartOf(res.Stdout)
+		}
+	}
 	for _, m := range []pricing.Month{cur, prev} {
 		om := overviewMonth{Month: m.String(), Current: m == cur}
 		for i := range avgs {
@@ -257,54 +303,36 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Months = append(d.Months, om)
 	}
-	d.Chart = priceChart(p.L, cur, avgs, prices)
 	p.Data = d
 	s.render(w, http.StatusOK, "overview", p)
 }
 
-// priceChart draws the last 12 months' benchmark and each agreement's unit
-// price, as the commands gave them, with report's chart.
-func priceChart(l i18n.Lang, cur pricing.Month, avgs []avgMonth, prices []price) template.HTML {
-	c := report.Chart{Title: l.T("The last 12 months", "最近 12 个月"), Category: l.T("Month", "月份")}
-	months := make([]string, 0, 12)
-	for m := cur - 11; m <= cur; m++ {
-		months = append(months, m.String())
+// window returns the months from..to of the store (its months as average
+// lists them, in order), kept to its first and last; false when it has none
+// of them.
+func window(avgs []avgMonth, from, to pricing.Month) (string, string, bool) {
+	if len(avgs) == 0 {
+		return "", "", false
 	}
-	c.Categories = months
-	cells := func(value func(month string) string) []report.Cell {
-		out := make([]report.Cell, len(months))
-		for i, m := range months {
-			if d, err := decimal.NewFromString(value(m)); err == nil {
-				out[i] = report.CNY(d)
-			}
-		}
-		return out
-	}
-	c.Series = append(c.Series, report.Series{Name: l.T("A00 monthly average", "A00 月均价"), Values: cells(func(m string) string {
-		for _, a := range avgs {
-			if a.Month == m {
-				return a.Average
-			}
-		}
+	first, err1 := pricing.ParseMonth(avgs[0].Month)
+	last, err2 := pricing.ParseMonth(avgs[len(avgs)-1].Month)
+	from, to = max(from, first), min(to, last)
+	return from.String(), to.String(), err1 == nil && err2 == nil && from <= to
+}
+
+// chartOf is the chart of a document a command printed as HTML: the
+// inline SVG report draws, shown on the page as the printed document
+// shows it; "" when the document has none (one month only).
+func chartOf(doc []byte) template.HTML {
+	start := bytes.Index(doc, []byte(`<svg class="chart"`))
+	if start < 0 {
 		return ""
-	})})
-	var ids []string
-	for _, p := range prices {
-		if !slices.Contains(ids, p.Agreement) {
-			ids = append(ids, p.Agreement)
-		}
 	}
-	for _, id := range ids {
-		c.Series = append(c.Series, report.Series{Name: id, Values: cells(func(m string) string {
-			for _, p := range prices {
-				if p.Agreement == id && p.Month == m {
-					return p.UnitPrice
-				}
-			}
-			return ""
-		})})
+	end := bytes.Index(doc[start:], []byte("</svg>"))
+	if end < 0 {
+		return ""
 	}
-	return report.ChartSVG(c)
+	return template.HTML(doc[start : start+end+len("</svg>")])
 }
 
 // --- Quote ---
@@ -315,7 +343,7 @@ var whatIfFlags = []string{"transport", "casting", "burn-loss", "coal", "vat", "
 
 type quoteData struct {
 	Form       url.Values
-	Agreements []price // the agreed prices of the month, for the choice
+	Agreements []price // one price of each agreement, for the choice
 	Quote      *price
 	Notice     string // the notice's URL
 }
@@ -357,7 +385,15 @@ func (s *server) quote(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusBadRequest, "quote", p)
 		return
 	}
-	s.runJSON(r.Context(), p.L, []string{"table", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes), "--month", values.Get("month"), "--provisional"}, nil, &d.Agreements)
+	// The agreements to choose from, as table lists them over every month
+	// of the store (one month alone may have no quotes yet).
+	var prices []price
+	s.runJSON(r.Context(), p.L, []string{"table", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes)}, nil, &prices)
+	for _, pr := range prices {
+		if !slices.ContainsFunc(d.Agreements, func(x price) bool { return x.Agreement == pr.Agreement }) {
+			d.Agreements = append(d.Agreements, pr)
+		}
+	}
 	if values.Get("agreement") != "" {
 		args, _ := s.quoteArgs(values)
 		var q price
@@ -522,7 +558,7 @@ func (s *server) inputs(f *form, chosen, field string, uploads map[string][]byte
 		paths = append(paths, p)
 	}
 	for _, u := range f.files {
-		if u.field != field || u.name == "" {
+		if u.field != field {
 			continue
 		}
 		name := u.name
@@ -618,7 +654,7 @@ type checkData struct {
 
 func (s *server) checkForm(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "check")
-	p.Data = checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.deliveriesFiles(), Form: url.Values{}}
+	p.Data = checkData{Invoices: s.invoiceFiles(), CSV: s.deliveriesFiles(), Form: url.Values{}}
 	s.render(w, http.StatusOK, "check", p)
 }
 
@@ -629,7 +665,7 @@ func (s *server) check(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(w, r, "check")
 	p.chose(f.values)
-	d := checkData{Invoices: s.files(".xml", ".xlsx", ".csv"), CSV: s.deliveriesFiles(), Form: f.values}
+	d := checkData{Invoices: s.invoiceFiles(), CSV: s.deliveriesFiles(), Form: f.values}
 	p.Data = &d
 	uploads := map[string][]byte{}
 	invoices, bad, err := s.inputs(f, "file", "invoices", uploads)
@@ -740,47 +776,13 @@ func (s *server) report(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Result = &rep
-	d.Chart = conversionChart(p.L, &rep)
 	got := map[string]blob{"report.json": {"application/json", res.Stdout}}
 	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "html"), nil, nil); res.Status < 2 {
 		got["report.html"] = blob{"text/html; charset=utf-8", res.Stdout}
+		d.Chart = chartOf(res.Stdout)
 	}
 	d.Downloads = s.downloads.keep(got)
 	s.render(w, http.StatusOK, "report", p)
-}
-
-// conversionChart draws each month's conversion rate (delivered ÷ output)
-// against the policy's target, as report gave them.
-func conversionChart(l i18n.Lang, rep *policyReport) template.HTML {
-	c := report.Chart{Title: l.T("Local conversion rate", "就地转化率"), Category: l.T("Month", "月份")}
-	rate := report.Series{Name: l.T("Conversion rate, %", "转化率(%)")}
-	var target report.Series
-	if len(rep.Targets) > 0 {
-		target.Name = fmt.Sprintf(l.T("Target %d, %%", "%d 年目标(%%)"), rep.Targets[0].Year)
-	}
-	any := false
-	for _, m := range rep.MonthTotals {
-		c.Categories = append(c.Categories, m.Month)
-		var cell report.Cell
-		if m.ConversionRate != nil {
-			if d, err := decimal.NewFromString(*m.ConversionRate); err == nil {
-				cell, any = report.Decimals(d, 2), true
-			}
-		}
-		rate.Values = append(rate.Values, cell)
-		if target.Name != "" {
-			t, _ := decimal.NewFromString(rep.Targets[0].Percent)
-			target.Values = append(target.Values, report.Decimals(t, 2))
-		}
-	}
-	if !any {
-		return ""
-	}
-	c.Series = append(c.Series, rate)
-	if target.Name != "" {
-		c.Series = append(c.Series, target)
-	}
-	return report.ChartSVG(c)
 }
 
 // --- Downloads ---

@@ -12,8 +12,6 @@ type avgMonth struct {
 	Status          string   `json:"status"`
 	NotYetQuoted    int      `json:"not_yet_quoted"`
 	Average         string   `json:"average"`
-	First           string   `json:"first"`
-	Last            string   `json:"last"`
 	MissingWeekdays []string `json:"missing_weekdays"`
 	Declared        []struct {
 		Date   string `json:"date"`
@@ -23,11 +21,10 @@ type avgMonth struct {
 
 // line is a line of a price build-up.
 type line struct {
-	Kind   string  `json:"kind"`
-	Label  string  `json:"label"`
-	Basis  string  `json:"basis"`
-	Rate   *string `json:"rate"`
-	Amount string  `json:"amount"`
+	Kind   string `json:"kind"`
+	Label  string `json:"label"`
+	Basis  string `json:"basis"`
+	Amount string `json:"amount"`
 }
 
 // override is a term a what-if changed.
@@ -60,10 +57,12 @@ type price struct {
 	Overrides             []override `json:"overrides"`
 }
 
-// overridden tells whether the what-if changed the line's term.
-func (p price) Overridden(kind string) bool {
+// Overridden tells whether the what-if changed the term of the line of
+// kind and label (a fee's, a premium's or the agreement's own label: the
+// override names it "fee 检测费").
+func (p price) Overridden(kind, label string) bool {
 	for _, o := range p.Overrides {
-		if o.Field == kind {
+		if o.Field == kind || o.Field == kind+" "+label {
 			return true
 		}
 	}
@@ -90,9 +89,7 @@ type settlement struct {
 		Benchmark       string `json:"benchmark"`
 		BenchmarkStatus string `json:"benchmark_status"`
 		Tickets         int    `json:"tickets"`
-		TappedT         string `json:"tapped_t"`
 		DeliveredT      string `json:"delivered_t"`
-		LossT           string `json:"loss_t"`
 		UnitPrice       string `json:"unit_price"`
 		Amount          string `json:"amount"`
 		AmountExclVAT   string `json:"amount_excl_vat"`
@@ -100,9 +97,7 @@ type settlement struct {
 	} `json:"statements"`
 	Total struct {
 		Tickets       int    `json:"tickets"`
-		TappedT       string `json:"tapped_t"`
 		DeliveredT    string `json:"delivered_t"`
-		LossT         string `json:"loss_t"`
 		Amount        string `json:"amount"`
 		AmountExclVAT string `json:"amount_excl_vat"`
 		VAT           string `json:"vat"`
@@ -124,7 +119,6 @@ type verdict struct {
 	Findings       []struct {
 		InvoiceNo   string `json:"invoice_no"`
 		Line        int    `json:"line"`
-		SourceLine  int    `json:"source_line"`
 		Buyer       string `json:"buyer"`
 		Month       string `json:"month"`
 		Field       string `json:"field"`
@@ -146,14 +140,6 @@ type verdict struct {
 		Settled    string   `json:"settled"`
 		Findings   int      `json:"findings"`
 	} `json:"months"`
-	Invoices []struct {
-		InvoiceNo   string `json:"invoice_no"`
-		Source      string `json:"source"`
-		IssueDate   string `json:"issue_date"`
-		Agreement   string `json:"agreement"`
-		SupplyMonth string `json:"supply_month"`
-		Status      string `json:"status"`
-	} `json:"invoices"`
 }
 
 // policyReport is `report`'s output.
@@ -186,8 +172,4 @@ type policyReport struct {
 		OutputT        *string `json:"output_t"`
 		ConversionRate *string `json:"conversion_rate"`
 	} `json:"totals"`
-	Targets []struct {
-		Year    int    `json:"year"`
-		Percent string `json:"percent"`
-	} `json:"targets"`
 }
