@@ -159,7 +159,7 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 		}
 		buyer, month, sourceLine := inv.Where(i)
 		if ag < 0 {
-			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer,
+			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: inv.FieldName("buyer"), Value: buyer,
 				Err: buyers.Unknown(buyer)})
 			continue
 		}
@@ -170,7 +170,7 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 		if _, ok := byMonth[k]; !ok {
 			mp, err := checkPrice(&ags.List[ag], month, q, opts.Provisional)
 			if err != nil {
-				errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "month", Value: month.String(), Err: err})
+				errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: inv.FieldName("month"), Value: month.String(), Err: err})
 				byMonth[k] = nil
 				continue
 			}

@@ -165,7 +165,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 		}
 		buyer, month, sourceLine := inv.Where(i)
 		if ag < 0 {
-			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer, Err: buyers.Unknown(buyer)})
+			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: inv.FieldName("buyer"), Value: buyer, Err: buyers.Unknown(buyer)})
 			continue
 		}
 		if is.skip[i] {
@@ -201,7 +201,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 				err = pricing.Errorf("%w: %w", ErrNotFinal, err)
 			}
 			_, _, first := inv.Where(int(lines[0]))
-			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: first, Field: "month", Value: k.month.String(), Err: err})
+			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: first, Field: inv.FieldName("month"), Value: k.month.String(), Err: err})
 			continue
 		}
 		tu := TrueUp{Agreement: ag, Month: k.month, Final: final, Invoiced: zeroAmounts, FinalBill: zeroAmounts}
