@@ -52,7 +52,7 @@ func knownExtensions() string {
 func (a *app) bindGlobalFlags(root *cobra.Command) {
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default: from the --out extension, else table; never one the extension contradicts)")
-	pf.StringVar(&a.langFlag, "lang", "", "language of labels, `zh|en` (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh)")
+	pf.StringVar(&a.langFlag, "lang", "", "language of labels, `zh|en` (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh; none set, as on Windows: the user's display language)")
 	pf.StringVarP(&a.outFile, "out", "o", "", "write the output to `FILE` through a temporary file renamed into place")
 	pf.BoolVar(&a.verbose, "verbose", false, "list every warning, not a summary of repeated ones")
 	pf.BoolVar(&a.quiet, "quiet", false, "say no warnings")
