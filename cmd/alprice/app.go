@@ -100,6 +100,7 @@ type result struct {
 	doc  func() report.Doc
 	json func() any
 	html func() (report.HTML, error) // a printed document of its own (documents.go); nil for the doc laid out as HTML
+	fit  bool                        // its text tables fit a terminal on stdout (settle and check without --wide)
 }
 
 // pricedOn records benchmark months the run priced on (or showed), whose

@@ -16,6 +16,7 @@ import (
 )
 
 type checkOptions struct {
+	wide           bool
 	agreementsPath string
 	quotes         quotesFlags
 	deliveries     deliveriesInput
@@ -88,6 +89,7 @@ EXIT STATUS
 	o.invoices.bind(f, "the invoices `FILE`: 数电 XML, the 信息汇总表 export, a batch-issuing workbook, or CSV")
 	f.StringVar(&o.month, "month", "", "the supply month `YYYY-MM` of an invoice that states none (no 供货月份 in its 备注, no month column); default: the month before its issue date")
 	f.BoolVar(&o.provisional, "provisional", false, "check against prices on a benchmark month whose quotes are not all in yet")
+	f.BoolVar(&o.wide, "wide", false, "show every column of the tables on a terminal narrower than them (pipes and files always get every column)")
 	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` a line's VAT may differ from amount × rate (0.01 for devices that allow only that)")
 	return cmd
 }
@@ -135,7 +137,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	// The invoices are not used from here: the memory they take is free
 	// for the output's.
 	if err := a.emit(result{doc: func() report.Doc { return checkDoc(a.lang, source, res) }, json: func() any { return checkJSON(a.lang, res) },
-		html: func() (report.HTML, error) { return checkHTML(a.lang, source, res), nil }}); err != nil {
+		html: func() (report.HTML, error) { return checkHTML(a.lang, source, res), nil }, fit: !o.wide}); err != nil {
 		return err
 	}
 	if !res.OK() {
@@ -148,7 +150,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 func findingsTable(l i18n.Lang, findings []invoice.Finding) report.Table {
 	t := report.Table{
 		Title:   l.T("Findings", "问题明细"),
-		Columns: columns(l, "invoice_no", "line:invoice", "month", "field", "invoiced", "expected", "difference", "rule", "explanation"),
+		Columns: columns(l, "invoice_no", "line:invoice", "month~", "field", "invoiced~", "expected~", "difference", "rule~", "explanation_"),
 	}
 	for _, f := range findings {
 		line := report.Empty
@@ -449,7 +451,7 @@ func checkDoc(l i18n.Lang, source string, r *invoice.CheckResult) report.Doc {
 	}
 	months := report.Table{
 		Title:   l.T("By buyer and month", "按需方和月份"),
-		Columns: columns(l, "agreement", "buyer", "month", "invoices", "lines", "quantity_t:billed", "delivered_t", "billed", "settled", "findings"),
+		Columns: columns(l, "agreement", "buyer~", "month", "invoices~", "lines~", "quantity_t:billed", "delivered_t", "billed", "settled", "findings"),
 	}
 	for _, m := range r.Months {
 		delivered, settled := report.Empty, report.Empty

@@ -408,6 +408,7 @@ var flagsZH = map[string]string{
 	"alprice settle --month":       "只结算这一个供货月份 `YYYY-MM`",
 	"alprice settle --provisional": "按报价尚未齐全的基准月份结算,标为 PROVISIONAL(暂定价)",
 	"skip-invalid":                 "结算无误的行,在输出中列出有误的行,并以 1 退出",
+	"wide":                         "终端比表格窄时仍显示表格的全部列(管道和文件总是得到全部列)",
 
 	"alprice table --agreement":   "只列编号为 `ID`(或该需方名称)的协议",
 	"alprice table --from":        "第一个供货月份 `YYYY-MM`(默认:报价文件中的每个月)",

@@ -14,6 +14,7 @@ import (
 )
 
 type settleOptions struct {
+	wide           bool
 	agreementsPath string
 	agreementID    string
 	month          string
@@ -72,6 +73,7 @@ exactly and each is consistent on its own (quantity × unit price = amount, VAT
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.deliveries.bind(f, "ladle deliveries `FILE` (CSV)")
 	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "settle the good rows, list the bad ones in the output, and exit 1")
+	f.BoolVar(&o.wide, "wide", false, "show every column of the tables on a terminal narrower than them (pipes and files always get every column)")
 	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split statements into invoices below this `AMOUNT` excl. VAT each (default: the agreement's invoice: cap; else one invoice a statement)")
 	f.BoolVar(&o.provisional, "provisional", false, "settle on a benchmark month whose quotes are not all in yet, marked PROVISIONAL")
 	f.StringVar(&o.einvoice.path, "einvoice", "", "also write the e-invoice platform's batch-issuing `FILE.xlsx` (数电 批量开票), filled into its official template: an invoice per statement, or per part under --invoice-cap")
@@ -120,7 +122,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		}
 	}
 	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller, s) }, json: func() any { return settleJSON(a.lang, s) },
-		html: func() (report.HTML, error) { return settleHTML(a.lang, agreements, s) }}); err != nil {
+		html: func() (report.HTML, error) { return settleHTML(a.lang, agreements, s) }, fit: !o.wide}); err != nil {
 		return err
 	}
 	return settleFindings(s)
@@ -278,7 +280,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 	}
 	statements := report.Table{
 		Title:   l.T("Statements", "月度结算"),
-		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "+benchmark_status"),
+		Columns: columns(l, "agreement", "buyer~", "month:supply", "tickets", "tapped_t~", "delivered_t:billed", "loss_t:unbilled~", "benchmark_month", "benchmark_days~", "benchmark~", "unit_price", "unit_price_excl_vat~", "unit_price_excl_vat_invoice~", "amount", "amount_excl_vat~", "vat~", "+benchmark_status"),
 	}
 	var provisional []string
 	for _, st := range s.Statements {

@@ -137,6 +137,10 @@ type Column struct {
 	// Workbook keeps a Machine column in workbooks, titled, where a
 	// status can be filtered by; the terminal and Markdown leave it out.
 	Workbook bool
+	// Detail is a column a table fitted to a terminal (Doc.Fit) leaves
+	// out, right to left, until the table fits; Below a long text it then
+	// shows below the table, each under its row's number.
+	Detail, Below bool
 }
 
 // Table is a titled table.
@@ -161,4 +165,13 @@ type Doc struct {
 	Tables []Table
 	Notes  []string
 	Charts []Chart
+	Fit    *Fit // the terminal the text tables fit; nil for every column (a pipe, a file, --wide)
+}
+
+// Fit is the terminal a text table is fitted to, and the words, in the
+// user's language, of what the fitting moves.
+type Fit struct {
+	Width  int                          // in columns of the terminal
+	Hidden func(titles []string) string // the note naming the columns left out
+	Number string                       // the title of the column numbering rows whose text is below
 }
