@@ -284,9 +284,9 @@ func averagePlace(name string, from read.QuoteSource) func(pricing.Quote) *prici
 	}
 }
 
-// readQuoteSource reads one source of quotes of the kind from. A history page's MM-DD dates take year for its newest row;
-// without one, the year is inferred so that no row lies after today, and
-// inferred says so.
+// readQuoteSource reads one source of quotes of the kind from. A history
+// page's MM-DD dates take year for its newest row; without one, the year
+// is inferred so that no row lies after today, and inferred says so.
 func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time.Time, year int, cal *pricing.Calendar) (sq *read.SourceQuotes, inferred bool, err error) {
 	switch from {
 	case read.SourceHTML:
