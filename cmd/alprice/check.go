@@ -405,7 +405,7 @@ func invoicesTable(l i18n.Lang, r *invoice.CheckResult) *report.Table {
 func notCheckedTable(l i18n.Lang, r *invoice.CheckResult) report.Table {
 	t := report.Table{
 		Title:   l.T("Lines not checked", "未核对的发票行"),
-		Columns: columns(l, "invoice_no", "line:invoice", "item", "tax_code", "amount_excl_vat", "vat", "explanation"),
+		Columns: columns(l, "invoice_no", "line:invoice", "item", "tax_code~", "amount_excl_vat", "vat~", "explanation_"),
 	}
 	for _, n := range r.NotChecked {
 		t.Rows = append(t.Rows, []report.Cell{report.Str(n.InvoiceNo), report.Int(n.Line), report.Str(n.Item), report.Str(n.TaxCode),

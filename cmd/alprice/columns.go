@@ -12,14 +12,16 @@ import (
 // formats show (CSV), with no title, or "+key" for one that workbooks show
 // too, titled (a status people filter a sheet by, too wide for a terminal).
 // A spec may end in "~" for a detail a table fitted to the terminal leaves
-// out first, or in "_" for a long text it then shows below the table
-// (report.Column's Detail and Below).
+// out first, "~~" for one it leaves out after those, or "_" for a long
+// text it shows below the table (report.Column's Detail and Below).
 func columns(l i18n.Lang, specs ...string) []report.Column {
 	cols := make([]report.Column, len(specs))
 	for i, spec := range specs {
-		var detail, below bool
-		spec, detail = strings.CutSuffix(spec, "~")
-		spec, below = strings.CutSuffix(spec, "_")
+		var detail int
+		for ; strings.HasSuffix(spec, "~"); detail++ {
+			spec = strings.TrimSuffix(spec, "~")
+		}
+		spec, below := strings.CutSuffix(spec, "_")
 		cols[i] = column(l, spec)
 		cols[i].Detail, cols[i].Below = detail, below
 	}

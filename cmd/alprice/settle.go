@@ -280,7 +280,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 	}
 	statements := report.Table{
 		Title:   l.T("Statements", "月度结算"),
-		Columns: columns(l, "agreement", "buyer~", "month:supply", "tickets", "tapped_t~", "delivered_t:billed", "loss_t:unbilled~", "benchmark_month", "benchmark_days~", "benchmark~", "unit_price", "unit_price_excl_vat~", "unit_price_excl_vat_invoice~", "amount", "amount_excl_vat~", "vat~", "+benchmark_status"),
+		Columns: columns(l, "agreement", "buyer~", "month:supply", "tickets~~", "tapped_t~", "delivered_t:billed", "loss_t:unbilled~", "benchmark_month~~", "benchmark_days~", "benchmark~", "unit_price", "unit_price_excl_vat~", "unit_price_excl_vat_invoice~", "amount", "amount_excl_vat~", "vat~", "+benchmark_status"),
 	}
 	var provisional []string
 	for _, st := range s.Statements {
@@ -388,7 +388,7 @@ func rowsNote(l i18n.Lang, s *settle.Settlement) string {
 func problemsTable(l i18n.Lang, title string, list pricing.ErrorList) report.Table {
 	t := report.Table{
 		Title:   title,
-		Columns: columns(l, "line", "field", "value", "reason"),
+		Columns: columns(l, "line", "field", "value", "reason_"),
 	}
 	for _, e := range list {
 		t.Rows = append(t.Rows, []report.Cell{report.Int(e.Line), report.Str(e.Field), report.Str(e.Value), report.Str(l.SayError(e.Err))})
@@ -400,7 +400,7 @@ func problemsTable(l i18n.Lang, title string, list pricing.ErrorList) report.Tab
 func notesTable(l i18n.Lang, title string, notes []pricing.Note) report.Table {
 	t := report.Table{
 		Title:   title,
-		Columns: columns(l, "line", "date", "reason"),
+		Columns: columns(l, "line", "date", "reason_"),
 	}
 	for _, n := range notes {
 		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(pricing.FormatDate(n.Date)), report.Str(l.Say(n.Why))})

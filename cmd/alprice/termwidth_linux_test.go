@@ -104,6 +104,20 @@ func TestTablesFitTheTerminal(t *testing.T) {
 			t.Errorf("%s: --wide on a terminal is not every column as a pipe gets:\n%s\n---\n%s", c.args[0], wide, piped)
 		}
 	}
+	// In Chinese, on 80 columns, with rows rejected: their reasons below.
+	out, _ := runOnTerminal(t, 80, "settle", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes,
+		"--deliveries", "testdata/deliveries/bad-rows.csv", "--skip-invalid", "--lang", "zh")
+	if w := widest(out); w > 80 {
+		t.Errorf("zh: a row %d columns wide on a terminal of 80:\n%s", w, out)
+	}
+	for _, want := range []string{"为适应终端宽度未显示:需方、", "* 1. 不是日历上的日子"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("zh: the terminal lacks %q:\n%s", want, out)
+		}
+	}
+	if os.Getenv("ALPRICE_SHOW") != "" {
+		t.Log("\n" + out)
+	}
 	// A terminal wide enough changes nothing.
 	if out, _ := runOnTerminal(t, 1000, settle...); out != mustRun(t, settle) {
 		t.Errorf("a terminal of 1000 columns differs from a pipe:\n%s", out)

@@ -142,13 +142,17 @@ func fitTable(t Table, f *Fit) Table {
 		widths = append([]int{max(number, len(strconv.Itoa(len(rows))))}, widths...)
 	}
 	var hidden []string
-	for i := len(cols) - 1; i >= 0 && width() > f.Width; i-- {
-		if c := &cols[i]; c.Detail && !c.Machine {
-			c.Machine = true
-			hidden = append(hidden, c.Title)
+	for level := 1; level <= 2; level++ {
+		for i := len(cols) - 1; i >= 0 && width() > f.Width; i-- {
+			if c := &cols[i]; c.Detail == level && !c.Machine {
+				c.Machine = true
+				hidden = append(hidden, c.Title)
+			}
 		}
 	}
-	slices.Reverse(hidden)
+	slices.SortFunc(hidden, func(x, y string) int { // in the table's order
+		return slices.IndexFunc(cols, func(c Column) bool { return c.Title == x }) - slices.IndexFunc(cols, func(c Column) bool { return c.Title == y })
+	})
 	t.Columns = cols
 	if len(hidden) > 0 {
 		notes = append(notes, f.Hidden(hidden))

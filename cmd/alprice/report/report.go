@@ -137,10 +137,12 @@ type Column struct {
 	// Workbook keeps a Machine column in workbooks, titled, where a
 	// status can be filtered by; the terminal and Markdown leave it out.
 	Workbook bool
-	// Detail is a column a table fitted to a terminal (Doc.Fit) leaves
-	// out, right to left, until the table fits; Below a long text it then
-	// shows below the table, each under its row's number.
-	Detail, Below bool
+	// Detail is when a table fitted to a terminal (Doc.Fit) leaves the
+	// column out: 1 first, then 2, each right to left, until the table
+	// fits; 0 never. Below is a long text it first shows below the table,
+	// each under its row's number.
+	Detail int
+	Below  bool
 }
 
 // Table is a titled table.

@@ -155,8 +155,8 @@ func TestSheetName(t *testing.T) {
 // characters two columns each, │ x │ y │ three a column and one more.
 func TestFitTable(t *testing.T) {
 	tab := Table{
-		Columns: []Column{{Key: "id", Title: "Id"}, {Key: "buyer", Title: "Buyer", Detail: true}, {Key: "n", Title: "Tonnes"},
-			{Key: "vat", Title: "VAT", Detail: true}, {Key: "why", Title: "Why", Below: true}},
+		Columns: []Column{{Key: "id", Title: "Id"}, {Key: "buyer", Title: "Buyer", Detail: 1}, {Key: "n", Title: "Tonnes"},
+			{Key: "vat", Title: "VAT", Detail: 1}, {Key: "why", Title: "Why", Below: true}},
 		Rows:   [][]Cell{{Str("A-1"), Str("准东示例铝材"), Tonnes(31250), CNY(decimal.RequireFromString("13.00")), Str("a long explanation of the finding")}},
 		Footer: []Cell{Str("Total"), Empty, Tonnes(31250), CNY(decimal.RequireFromString("13.00")), Empty},
 	}
