@@ -111,7 +111,9 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar, l
 	if err := errs.Err(); err != nil {
 		return nil, nil, nil, errs
 	}
-	return pricing.NewQuotes(name, rows, cal), findings, t.header, nil
+	q := pricing.NewQuotes(name, rows, cal)
+	q.Fields = t.headers()
+	return q, findings, t.header, nil
 }
 
 func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (pricing.Quote, pricing.ErrorList) {
