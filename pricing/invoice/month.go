@@ -118,6 +118,7 @@ func (c *checker) scanMonth(is *issued, idx []int32, buyer string, t pricing.Ter
 			ms.unpriced = append(ms.unpriced, i)
 		}
 	}
+	vatOnTotal(is, idx, ms.arithmetic)
 	for _, s := range sums {
 		if sum := s.tax.decimal(); sum.Abs().GreaterThan(InvoiceTaxTolerance) {
 			first := is.line(int(s.first))
