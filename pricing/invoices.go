@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"maps"
 	"strings"
 	"time"
 
@@ -142,7 +143,12 @@ type InvoiceHeader struct {
 // heap): a file of 600,000 lines takes about 45 MB, not 300. [Invoices.Line]
 // makes a line into an InvoiceLine when it is used.
 type Invoices struct {
-	Source       string
+	Source string
+	// Fields are the names the file gives its columns, by key ("buyer":
+	// "客户"), so that a message names a field as the file does; nil when
+	// the lines did not come from one header (an XML invoice, files
+	// headed differently).
+	Fields       map[string]string
 	pages        [][]invoiceRecord   // recordsPage lines each, but the first while it grows by append: no copy of them all as they grow
 	n            int                 // lines
 	numbers      []string            // the invoice numbers the lines name: one for each run of lines of one invoice
@@ -292,6 +298,15 @@ func (inv *Invoices) record(i int) *invoiceRecord {
 // Len returns how many lines there are.
 func (inv *Invoices) Len() int { return inv.n }
 
+// FieldName is the name of the field key as the file names it: its
+// header's, or the key.
+func (inv *Invoices) FieldName(key string) string {
+	if name, ok := inv.Fields[key]; ok {
+		return name
+	}
+	return key
+}
+
 // Line returns line i, from 0.
 func (inv *Invoices) Line(i int) InvoiceLine {
 	if l, ok := inv.wide[i]; ok {
@@ -439,7 +454,12 @@ func MergeInvoices(source string, parts []*Invoices) (*Invoices, error) {
 	if len(parts) == 1 {
 		return parts[0], nil
 	}
-	out := &Invoices{Source: source}
+	out := &Invoices{Source: source, Fields: parts[0].Fields}
+	for _, p := range parts[1:] {
+		if !maps.Equal(p.Fields, out.Fields) {
+			out.Fields = nil // headed differently: name the fields by key
+		}
+	}
 	type seen struct {
 		source string
 		line   int

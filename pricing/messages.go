@@ -36,6 +36,7 @@ var english = map[string]string{
 	"line.vat.rate":      "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the amount × %[5]s: worked out at another rate than the line states; the VAT may differ from amount × rate by at most %[6]s",
 	"line.vat.incl":      "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the rate applied to the amount incl. VAT (%[5]s × %[2]s): the VAT is the amount excl. VAT × rate, the amount incl. VAT splitting as total ÷ (1 + rate); the VAT may differ from amount × rate by at most %[6]s",
 	"line.vat.per-tonne": "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the VAT of one tonne rounded to the fen (%[5]s) × %[6]s t: the VAT is the line's amount × rate, rounded once; the VAT may differ from amount × rate by at most %[7]s",
+	"line.vat.total":     "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s: the invoice's VAT was worked out once on its total, %[5]s × %[2]s = %[6]s, and spread over its %[7]s lines; each line's VAT is its own amount × rate; the VAT may differ from amount × rate by at most %[8]s",
 	"line.vat.yuan":      "amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, rounded to the yuan instead of the fen; the VAT may differ from amount × rate by at most %[5]s",
 	"line.rate":          "the agreement's terms from %[1]s state VAT at %[2]s; the invoice charges %[3]s",
 	"line.total":         "the total (价税合计) must be the amount %[1]s plus the VAT %[2]s",

@@ -33,6 +33,10 @@ type Quotes struct {
 	Excluded []Note  // rows not averaged (weekend and holiday rows), with the reason
 	Warnings []Note  // rows used, but with something that looks wrong
 	Calendar *Calendar
+	// Fields are the names the file gives its columns, by key ("average":
+	// "均价"), so that a message names a field as the file does; nil for
+	// quotes not read from a file.
+	Fields map[string]string
 
 	months   map[Month][2]int // the Days of each month: Days[from:to]
 	averages map[averageKey]Average

@@ -56,7 +56,7 @@ func knownExtensions() string {
 func (a *app) bindGlobalFlags(root *cobra.Command) {
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default: from the --out extension, else table; never one the extension contradicts)")
-	pf.StringVar(&a.langFlag, "lang", "", "language of labels, `zh|en` (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh)")
+	pf.StringVar(&a.langFlag, "lang", "", "language of labels, `zh|en` (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh; none set, as on Windows: the user's display language)")
 	pf.StringVarP(&a.outFile, "out", "o", "", "write the output to `FILE` through a temporary file renamed into place")
 	pf.BoolVar(&a.verbose, "verbose", false, "list every warning, not a summary of repeated ones")
 	pf.BoolVar(&a.quiet, "quiet", false, "say no warnings")
@@ -104,6 +104,7 @@ type result struct {
 	doc  func() report.Doc
 	json func() any
 	html func() (report.HTML, error) // a printed document of its own (documents.go); nil for the doc laid out as HTML
+	fit  bool                        // its text tables fit a terminal on stdout (settle and check without --wide)
 }
 
 // pricedOn records benchmark months the run priced on (or showed), whose

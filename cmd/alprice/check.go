@@ -17,6 +17,7 @@ import (
 )
 
 type checkOptions struct {
+	wide           bool
 	agreementsPath string
 	quotes         quotesFlags
 	deliveries     deliveriesInput
@@ -124,6 +125,7 @@ amount_excl_vat、vat_rate(13% 或 0.13)、vat,可选 total、month(所结算的
 	o.invoices.bind(f, "the invoices `FILE`: 数电 XML, the 信息汇总表 export, a batch-issuing workbook, or CSV")
 	f.StringVar(&o.month, "month", "", "the supply month `YYYY-MM` of an invoice that states none (no 供货月份 in its 备注, no month column); default: the month before its issue date")
 	f.BoolVar(&o.provisional, "provisional", false, "check against prices on a benchmark month whose quotes are not all in yet")
+	f.BoolVar(&o.wide, "wide", false, "show every column of the tables on a terminal narrower than them (pipes and files always get every column)")
 	f.StringVar(&o.taxTolerance, "tax-tolerance", "0.06", "largest `AMOUNT` a line's VAT may differ from amount × rate (0.01 for devices that allow only that)")
 	return cmd
 }
@@ -171,7 +173,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	// The invoices are not used from here: the memory they take is free
 	// for the output's.
 	if err := a.emit(result{doc: func() report.Doc { return checkDoc(a.lang, source, res) }, json: func() any { return checkJSON(a.lang, res) },
-		html: func() (report.HTML, error) { return checkHTML(a.lang, source, res), nil }}); err != nil {
+		html: func() (report.HTML, error) { return checkHTML(a.lang, source, res), nil }, fit: !o.wide}); err != nil {
 		return err
 	}
 	if !res.OK() {
@@ -184,7 +186,7 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 func findingsTable(l i18n.Lang, findings []invoice.Finding) report.Table {
 	t := report.Table{
 		Title:   l.T("Findings", "问题明细"),
-		Columns: columns(l, "invoice_no", "line:invoice", "month", "field", "invoiced", "expected", "difference", "rule", "explanation"),
+		Columns: columns(l, "invoice_no", "line:invoice", "month~", "field", "invoiced~", "expected~", "difference", "rule~", "explanation_"),
 	}
 	for _, f := range findings {
 		line := report.Empty
@@ -472,7 +474,7 @@ func invoicesTable(l i18n.Lang, r *invoice.CheckResult) *report.Table {
 func notCheckedTable(l i18n.Lang, r *invoice.CheckResult) report.Table {
 	t := report.Table{
 		Title:   l.T("Lines not checked", "未核对的发票行"),
-		Columns: columns(l, "invoice_no", "line:invoice", "item", "tax_code", "amount_excl_vat", "vat", "explanation"),
+		Columns: columns(l, "invoice_no", "line:invoice", "item", "tax_code~", "amount_excl_vat", "vat~", "explanation_"),
 	}
 	for _, n := range r.NotChecked {
 		t.Rows = append(t.Rows, []report.Cell{report.Str(n.InvoiceNo), report.Int(n.Line), report.Str(n.Item), report.Str(n.TaxCode),
@@ -525,7 +527,7 @@ func checkDoc(l i18n.Lang, source string, r *invoice.CheckResult) report.Doc {
 	}
 	months := report.Table{
 		Title:   l.T("By buyer and month", "按需方和月份"),
-		Columns: columns(l, "agreement", "buyer", "month", "invoices", "lines", "quantity_t:billed", "delivered_t", "billed", "settled", "findings"),
+		Columns: columns(l, "agreement", "buyer~", "month", "invoices~", "lines~", "quantity_t:billed", "delivered_t", "billed", "settled", "findings"),
 	}
 	for _, m := range r.Months {
 		delivered, settled := report.Empty, report.Empty

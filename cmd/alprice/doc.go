@@ -23,7 +23,9 @@
 //     flagwords.go: what an input lacks, in the flags' words;
 //     suggest.go: mistyped flags and their nearest match.
 //   - output.go: rendering a result in its format to stdout or --out;
-//     format_flags.go: the output flags held to one another.
+//     format_flags.go: the output flags held to one another;
+//     termwidth*.go: the width of a terminal on stdout, by system (none
+//     for a pipe or a file), that settle and check fit their tables to.
 //   - format.go, json.go, columns.go, labels.go, words.go: the texts, JSON
 //     values, column titles, rule labels and amounts in capitals every
 //     command writes alike.

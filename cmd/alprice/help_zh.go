@@ -126,7 +126,7 @@ var flagsZH = map[string]string{
 	"version":                    "显示 alprice 的版本",
 	"bom":                        "CSV 以 UTF-8 字节顺序标记开头,使中文 Windows 上的 Excel 正确读取(对其他格式无效,会提示)",
 	"format":                     "输出格式 `FORMAT`:table、json、csv、markdown、xlsx、html(默认:按 --out 的扩展名,否则 table;不得与扩展名矛盾)",
-	"lang":                       "语言,`zh|en`(默认:LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh)",
+	"lang":                       "语言,`zh|en`(默认:LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh;均未设置时(如在 Windows 上)按用户的显示语言)",
 	"out":                        "把输出写入 `FILE`,先写临时文件再改名就位",
 	"quiet":                      "不显示警告",
 	"verbose":                    "列出每条警告,不汇总重复的警告",
@@ -205,6 +205,7 @@ var flagsZH = map[string]string{
 	"alprice settle --month":       "只结算这一个供货月份 `YYYY-MM`",
 	"alprice settle --provisional": "按报价尚未齐全的基准月份结算,标为 PROVISIONAL(暂定价)",
 	"skip-invalid":                 "结算无误的行,在输出中列出有误的行,并以 1 退出",
+	"wide":                         "终端比表格窄时仍显示表格的全部列(管道和文件总是得到全部列)",
 
 	"alprice table --agreement":   "只列编号为 `ID`(或该需方名称)的协议",
 	"alprice table --from":        "第一个供货月份 `YYYY-MM`(默认:报价文件中的每个月)",

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"strings"
 
 	"alprice/cmd/alprice/report"
 )
@@ -50,7 +52,14 @@ func (a *app) emit(r result) error {
 			err = report.WriteHTML(w, h)
 		}
 	default:
-		err = report.WriteTable(w, r.doc())
+		doc := r.doc()
+		if width, ok := terminalWidth(w); ok && r.fit {
+			doc.Fit = &report.Fit{Width: width, Number: "#", Hidden: func(titles []string) string {
+				return fmt.Sprintf(a.lang.T("Not shown, to fit the terminal: %s; --wide shows every column, as --format json and csv do.",
+					"为适应终端宽度未显示:%s;--wide 显示全部列,--format json 和 csv 亦然。"), strings.Join(titles, a.lang.T(", ", "、")))
+			}}
+		}
+		err = report.WriteTable(w, doc)
 	}
 	if err != nil {
 		return err

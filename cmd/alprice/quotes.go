@@ -290,7 +290,7 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 		all.Quotes = append(all.Quotes, sq.Quotes...)
 		all.NotA00 += sq.NotA00
 		all.Closed += sq.Closed
-		spans = append(spans, span{len(all.Quotes), averagePlace(inputName(src), kind)})
+		spans = append(spans, span{len(all.Quotes), averagePlace(inputName(src), kind, sq.Fields)})
 	}
 	return a.mergeIntoStore(store, &o.store, all, func(i int) *pricing.InputError {
 		k, _ := slices.BinarySearchFunc(spans, i+1, func(s span, end int) int { return s.end - end })
@@ -301,23 +301,23 @@ func runQuotesImport(a *app, o *quotesImportOptions, sources []string) error {
 // averagePlace places a quote's average in the source it was read from,
 // named as the source names it: the history page's column (a pasted line
 // is the page's row, its average under 均价), the price list's entry, the
-// quotes file's column.
-func averagePlace(name string, from read.QuoteSource) func(pricing.Quote) *pricing.InputError {
+// quotes file's column as its header names it (fields).
+func averagePlace(name string, from read.QuoteSource, fields map[string]string) func(pricing.Quote) *pricing.InputError {
 	return func(q pricing.Quote) *pricing.InputError {
 		e := &pricing.InputError{Source: name, Line: q.Line, Field: "均价", Value: q.Average.String()}
 		switch from {
 		case read.SourceJSON:
 			e.Field, e.Line = fmt.Sprintf("priceList[%d].avgPrice", q.Line-1), 0 // Line is the entry's number
 		case read.SourceCSV:
-			e.Field = "average"
+			e.Field = fields["average"]
 		}
 		return e
 	}
 }
 
-// readQuoteSource reads one source of quotes of the kind from. A history page's MM-DD dates take year for its newest row;
-// without one, the year is inferred so that no row lies after today, and
-// inferred says so.
+// readQuoteSource reads one source of quotes of the kind from. A history
+// page's MM-DD dates take year for its newest row; without one, the year
+// is inferred so that no row lies after today, and inferred says so.
 func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time.Time, year int, cal *pricing.Calendar) (sq *read.SourceQuotes, inferred bool, err error) {
 	switch from {
 	case read.SourceHTML:
@@ -336,7 +336,7 @@ func readQuoteSource(data []byte, name string, from read.QuoteSource, date *time
 			return nil, false, err
 		}
 		rows := append(slices.Clip(q.Days), q.Declared...)
-		return &read.SourceQuotes{Quotes: rows, Closed: len(q.Excluded)}, false, nil
+		return &read.SourceQuotes{Quotes: rows, Closed: len(q.Excluded), Fields: q.Fields}, false, nil
 	}
 	sq, err = read.ReadPastedQuotes(bytes.NewReader(data), name, date)
 	return sq, false, err

@@ -14,6 +14,7 @@ import (
 )
 
 type settleOptions struct {
+	wide           bool
 	agreementsPath string
 	agreementID    string
 	month          string
@@ -92,6 +93,7 @@ delivered_kg);vehicle 和 ladle 可选。也可用中文表头(票号、日期�
 	o.quotes.bind(f, "Changjiang A00 daily quotes `FILE` (CSV)")
 	o.deliveries.bind(f, "ladle deliveries `FILE` (CSV)")
 	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "settle the good rows, list the bad ones in the output, and exit 1")
+	f.BoolVar(&o.wide, "wide", false, "show every column of the tables on a terminal narrower than them (pipes and files always get every column)")
 	f.StringVar(&o.invoiceCap, "invoice-cap", "", "split statements into invoices below this `AMOUNT` excl. VAT each (default: the agreement's invoice: cap; else one invoice a statement)")
 	f.BoolVar(&o.provisional, "provisional", false, "settle on a benchmark month whose quotes are not all in yet, marked PROVISIONAL")
 	f.StringVar(&o.einvoice.path, "einvoice", "", "also write the e-invoice platform's batch-issuing `FILE.xlsx` (数电 批量开票), filled into its official template: an invoice per statement, or per part under --invoice-cap")
@@ -140,7 +142,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		}
 	}
 	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller.Name, s) }, json: func() any { return settleJSON(a.lang, s) },
-		html: func() (report.HTML, error) { return settleHTML(a.lang, agreements, s) }}); err != nil {
+		html: func() (report.HTML, error) { return settleHTML(a.lang, agreements, s) }, fit: !o.wide}); err != nil {
 		return err
 	}
 	return settleFindings(s)
@@ -298,7 +300,7 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 	}
 	statements := report.Table{
 		Title:   l.T("Statements", "月度结算"),
-		Columns: columns(l, "agreement", "buyer", "month:supply", "tickets", "tapped_t", "delivered_t:billed", "loss_t:unbilled", "benchmark_month", "benchmark_days", "benchmark", "unit_price", "unit_price_excl_vat", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "+benchmark_status"),
+		Columns: columns(l, "agreement", "buyer~", "month:supply", "tickets~~", "tapped_t~", "delivered_t:billed", "loss_t:unbilled~", "benchmark_month~~", "benchmark_days~", "benchmark~", "unit_price", "unit_price_excl_vat~", "unit_price_excl_vat_invoice~", "amount", "amount_excl_vat~", "vat~", "+benchmark_status"),
 	}
 	var provisional []string
 	for _, st := range s.Statements {
@@ -406,7 +408,7 @@ func rowsNote(l i18n.Lang, s *settle.Settlement) string {
 func problemsTable(l i18n.Lang, title string, list pricing.ErrorList) report.Table {
 	t := report.Table{
 		Title:   title,
-		Columns: columns(l, "line", "field", "value", "reason"),
+		Columns: columns(l, "line", "field", "value", "reason_"),
 	}
 	for _, e := range list {
 		t.Rows = append(t.Rows, []report.Cell{report.Int(e.Line), report.Str(e.Field), report.Str(e.Value), report.Str(l.SayError(e.Err))})
@@ -418,7 +420,7 @@ func problemsTable(l i18n.Lang, title string, list pricing.ErrorList) report.Tab
 func notesTable(l i18n.Lang, title string, notes []pricing.Note) report.Table {
 	t := report.Table{
 		Title:   title,
-		Columns: columns(l, "line", "date", "reason"),
+		Columns: columns(l, "line", "date", "reason_"),
 	}
 	for _, n := range notes {
 		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(pricing.FormatDate(n.Date)), report.Str(l.Say(n.Why))})

@@ -269,6 +269,56 @@ func vatMistake(l pricing.InvoiceLine, want, tolerance decimal.Decimal) pricing.
 	return pricing.Msg("line.vat", amount, rate, want.StringFixed(2), limit)
 }
 
+// vatOnTotal tells, of the lines in findings whose VAT no mistake of the
+// line itself explains (line.vat), those of an invoice whose VAT was
+// worked out once on its total and spread over its lines: its lines' VAT
+// adds up to its total amount × rate to the fen, though a line's is not
+// its own amount × rate. It reads again only the lines of those invoices
+// (idx, the month's lines), which are few: the clean ones are never made.
+func vatOnTotal(is *issued, idx []int32, findings []Finding) {
+	suspect := map[string]bool{}
+	for _, f := range findings {
+		if f.Why.Code == "line.vat" {
+			suspect[f.InvoiceNo] = true
+		}
+	}
+	if len(suspect) == 0 {
+		return
+	}
+	type total struct {
+		amount, vat, rate decimal.Decimal
+		lines             int
+		rates             bool // more than one rate: no one total × rate
+	}
+	totals := map[string]*total{}
+	for _, i := range idx {
+		no := is.inv.Number(int(i))
+		if !suspect[no] {
+			continue
+		}
+		l := is.line(int(i))
+		t := totals[no]
+		if t == nil {
+			t = &total{rate: l.VATRate}
+			totals[no] = t
+		}
+		t.amount, t.vat, t.lines = t.amount.Add(l.AmountExclVAT), t.vat.Add(l.VAT), t.lines+1
+		t.rates = t.rates || !l.VATRate.Equal(t.rate)
+	}
+	for k := range findings {
+		f := &findings[k]
+		t := totals[f.InvoiceNo]
+		if f.Why.Code != "line.vat" || t == nil || t.rates || t.lines < 2 {
+			continue
+		}
+		if want := pricing.LineVAT(t.amount, t.rate); t.vat.Equal(want) {
+			args := f.Why.Args // amount, rate, the line's amount × rate, the tolerance
+			f.Why = pricing.Msg("line.vat.total", args[0], args[1], args[2], f.Invoiced.StringFixed(2), t.amount.StringFixed(2),
+				want.StringFixed(2), fmt.Sprint(t.lines), args[3])
+		}
+	}
+}
+
 func monthFinding(mc MonthCheck, field string, invoiced, expected decimal.Decimal, rule string, why pricing.Message) Finding {
 	return Finding{InvoiceNo: invoiceList(mc.Invoices), Buyer: mc.Agreement.Buyer.Name, Month: mc.Month,
 		Field: field, Invoiced: invoiced, Expected: expected, Rule: rule, Why: why}

@@ -42,7 +42,7 @@ func linesByMonth(inv *pricing.Invoices, is *issued, buyers buyerFinder, keep fu
 		}
 		buyer, month, sourceLine := inv.Where(i)
 		if ag < 0 {
-			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "buyer", Value: buyer, Err: buyers.Unknown(buyer)})
+			errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: inv.FieldName("buyer"), Value: buyer, Err: buyers.Unknown(buyer)})
 			continue
 		}
 		if is.skip[i] || (keep != nil && !keep(ag, month)) {
@@ -53,7 +53,7 @@ func linesByMonth(inv *pricing.Invoices, is *issued, buyers buyerFinder, keep fu
 			if first != nil {
 				take, err := first(k)
 				if err != nil {
-					errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: "month", Value: month.String(), Err: err})
+					errs = append(errs, &pricing.InputError{Source: inv.SourceOf(i), Line: sourceLine, Field: inv.FieldName("month"), Value: month.String(), Err: err})
 				}
 				if !take {
 					dropped[k] = true
@@ -190,6 +190,7 @@ func (c *checker) scanMonth(is *issued, idx []int32, buyer string, t pricing.Ter
 			ms.unpriced = append(ms.unpriced, i)
 		}
 	}
+	vatOnTotal(is, idx, ms.arithmetic)
 	for _, s := range sums {
 		// Within the tolerance in whole fen, the usual case, the sum needs
 		// no decimal: one an invoice of a million is garbage.

@@ -151,7 +151,7 @@ func TrueUps(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, 
 				err = pricing.Errorf("%w: %w", ErrNotFinal, err)
 			}
 			_, _, first := inv.Where(int(lines[0]))
-			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: first, Field: "month", Value: k.month.String(), Err: err})
+			errs = append(errs, &pricing.InputError{Source: inv.Source, Line: first, Field: inv.FieldName("month"), Value: k.month.String(), Err: err})
 			continue
 		}
 		tu := TrueUp{Agreement: ag, Month: k.month, Final: final, Invoiced: pricing.ZeroAmounts(), FinalBill: pricing.ZeroAmounts()}

@@ -1,6 +1,11 @@
 package invoice
 
 import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"alprice/pricing"
@@ -32,6 +37,40 @@ func TestVATMistake(t *testing.T) {
 		m := vatMistake(l, pricing.LineVAT(l.AmountExclVAT, l.VATRate), DefaultTaxTolerance)
 		if got := m.String(); m.Code != c.code || len(got) < len(c.says) || got[:len(c.says)] != c.says {
 			t.Errorf("VAT %s on %s: %s %q, want %s %q", c.vat, c.amount, m.Code, got, c.code, c.says)
+		}
+	}
+}
+
+// An invoice whose VAT was worked out once on its total and spread over
+// its lines — here evenly, 39000.00 of 300000.00 × 13% as 19500.00 a line
+// on lines of 100000.00 and 200000.00 (13000.00 and 26000.00 each) — is
+// told so, for the lines no mistake of their own explains (issue 27 item
+// 23); an invoice of one line is not.
+func TestVATOnTheInvoiceTotal(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "total.csv")
+	csv := "invoice_no,buyer,month,quantity_t,unit_price_excl_vat,amount_excl_vat,vat_rate,vat,total\n" +
+		"FP1,ZD-2026-001,2026-03,5,20000,100000.00,13%,19500.00,119500.00\n" +
+		"FP1,ZD-2026-001,2026-03,10,20000,200000.00,13%,19500.00,219500.00\n" +
+		"FP2,ZD-2026-001,2026-03,5,20000,100000.00,13%,19500.00,119500.00\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := checkFile(t, path, CheckOptions{})
+	got := map[string]string{}
+	for _, f := range res.Findings {
+		if f.Field == "vat" && f.Line > 0 {
+			got[fmt.Sprintf("%s/%d", f.InvoiceNo, f.Line)] = f.Why.Code
+		}
+	}
+	want := map[string]string{"FP1/1": "line.vat.total", "FP1/2": "line.vat.total", "FP2/1": "line.vat"}
+	if !maps.Equal(got, want) {
+		t.Errorf("VAT findings %v, want %v", got, want)
+	}
+	for _, f := range res.Findings {
+		if f.InvoiceNo == "FP1" && f.Line == 1 && f.Field == "vat" {
+			if s := f.Why.String(); !strings.HasPrefix(s, "amount 100000.00 × rate 0.13 = 13000.00, but the VAT is 19500.00: the invoice's VAT was worked out once on its total, 300000.00 × 0.13 = 39000.00, and spread over its 2 lines") {
+				t.Errorf("said %q", s)
+			}
 		}
 	}
 }

@@ -350,6 +350,15 @@ func (t *csvTable) fieldError(key, value string, err error) *pricing.InputError 
 	return t.fieldErrorAt(t.sc.Position(t.index[key]), key, value, err)
 }
 
+// headers returns the header's name of each key the table has.
+func (t *csvTable) headers() map[string]string {
+	names := make(map[string]string, len(t.index))
+	for key, i := range t.index {
+		names[key] = t.header[i]
+	}
+	return names
+}
+
 // fieldErrorAt reports a bad value at pos, in column key of a row read
 // earlier.
 func (t *csvTable) fieldErrorAt(pos csvscan.Position, key, value string, err error) *pricing.InputError {

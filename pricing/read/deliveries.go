@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"alprice/pricing"
 	"alprice/pricing/read/internal/csvscan"
@@ -82,7 +83,7 @@ type deliveryBatch struct {
 type rowMeta struct {
 	text span                                      // the record's text in the batch
 	raw  [pricing.NDeliveryFields]span             // the fields' text in the batch, untrimmed
-	at   [pricing.NDeliveryFields]csvscan.Position // where the fields are, for messages about the row
+	at   [pricing.NDeliveryFields]csvscan.Position // where the fields of a quoted row are, for messages about it; zero for a row without quotes, whose fields are where raw says in its line
 	hash uint64                                    // of the ticket
 }
 
@@ -252,7 +253,14 @@ func (dr *DeliveryReader) Close() {
 // returned last: file, line, column, the column's name in the header, the
 // value and what is wrong.
 func (dr *DeliveryReader) Problem(i int, f pricing.DeliveryField, value string, err error) *pricing.InputError {
-	return dr.t.fieldErrorAt(dr.current.meta[i].at[f], dr.keys[f], value, err)
+	m := &dr.current.meta[i]
+	pos := m.at[f]
+	if pos.Line == 0 {
+		// A line without quotes: count the characters before the field
+		// in it, only now that a message needs them.
+		pos = csvscan.Position{Line: dr.current.rows[i].Line, Col: utf8.RuneCount(dr.current.text[m.text.start:m.raw[f].start]) + 1}
+	}
+	return dr.t.fieldErrorAt(pos, dr.keys[f], value, err)
 }
 
 // scan scans rows into b until it is full or the file ends, copying the
@@ -289,7 +297,10 @@ func (dr *DeliveryReader) scanRow(d *pricing.Delivery, m *rowMeta, text *[]byte)
 	for f, col := range dr.columns {
 		start, end := t.sc.Span(col)
 		m.raw[f] = span{base + start, base + end}
-		m.at[f] = t.sc.Position(col)
+		m.at[f] = csvscan.Position{}
+		if t.sc.Quoted() {
+			m.at[f] = t.sc.Position(col)
+		}
 	}
 	return nil
 }

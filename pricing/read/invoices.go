@@ -48,7 +48,7 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 	if err != nil {
 		return nil, err
 	}
-	inv := &pricing.Invoices{Source: name}
+	inv := &pricing.Invoices{Source: name, Fields: t.headers()}
 	type seen struct{ lines, first int32 }
 	perInvoice := map[string]seen{}
 	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {

@@ -91,7 +91,7 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar, l
 	kept := rows[:0:0]
 	for i := range rows {
 		if i > 0 && rows[i].Date.Equal(rows[i-1].Date) {
-			errs = append(errs, &pricing.InputError{Source: name, Line: rows[i].Line, Field: "date", Value: pricing.FormatDate(rows[i].Date),
+			errs = append(errs, &pricing.InputError{Source: name, Line: rows[i].Line, Field: t.headers()["date"], Value: pricing.FormatDate(rows[i].Date),
 				Err: pricing.Errorf("%w (also at line %d)", pricing.ErrDuplicateDate, rows[i-1].Line)})
 			continue
 		}
@@ -111,7 +111,9 @@ func readQuotes(r io.Reader, name string, enc Encoding, cal *pricing.Calendar, l
 	if err := errs.Err(); err != nil {
 		return nil, nil, nil, errs
 	}
-	return pricing.NewQuotes(name, rows, cal), findings, t.header, nil
+	q := pricing.NewQuotes(name, rows, cal)
+	q.Fields = t.headers()
+	return q, findings, t.header, nil
 }
 
 func readQuote(t *csvTable, rec []string, line int, hasLowHigh bool) (pricing.Quote, pricing.ErrorList) {

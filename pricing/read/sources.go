@@ -78,6 +78,9 @@ type SourceQuotes struct {
 	Quotes []pricing.Quote
 	NotA00 int
 	Closed int // rows a quotes file gave on a weekend or holiday, left out by its reader
+	// Fields are a quotes file's names of its columns (pricing.Quotes.Fields);
+	// nil for the site's pages and answers, whose names are fixed.
+	Fields map[string]string
 }
 
 // a00 matches the product name of A00 aluminium as the site writes it.

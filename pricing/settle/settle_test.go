@@ -138,12 +138,13 @@ func TestSettleBadRows(t *testing.T) {
 	if !errors.As(err, &bad) || bad.Rows != 7 {
 		t.Fatalf("strict: %v", err)
 	}
+	// Columns count characters (#27 item 9): 新C·A1021 is 7 of them, 11 bytes.
 	wants := []string{
 		`d.csv:3:13: date: "2026-03-32": is not a day of the calendar`,
-		`d.csv:4:59: delivered_t: is empty`,
-		`d.csv:5:52: tapped_t: "0": is zero`,
-		`d.csv:5:54: delivered_t: "0.000": is zero`,
-		`d.csv:6:52: tapped_t: "31.2567": has 4 decimals; at most 3 are allowed`,
+		`d.csv:4:56: delivered_t: is empty`,
+		`d.csv:5:49: tapped_t: "0": is zero`,
+		`d.csv:5:51: delivered_t: "0.000": is zero`,
+		`d.csv:6:49: tapped_t: "31.2567": has 4 decimals; at most 3 are allowed`,
 		`d.csv:7:1: ticket: "ZD2603-0101": is a duplicate ticket: line 2 has it too`,
 		`d.csv:8:24: buyer: "准东示例铝业": is in no agreement: write an agreement id (ZD-2026-001, ZD-2026-002, WC-2026-003)`,
 		`d.csv:9:13: date: "2026-01-12": is outside every terms version: agreement ZD-2026-002 has no terms for 2026-01`,

@@ -7,7 +7,10 @@
 //
 //   - lang.go: [Lang], how a run's language is chosen ([LangOfRun],
 //     [LangFromEnv], [ParseLang]), [Lang.T] for the inline pairs of the
-//     command line, [Lang.SayError] and [Lang.Count].
+//     command line, [Lang.SayError] and [Lang.Count]; uilang_windows.go
+//     asks Windows for the user's UI language where no locale variable
+//     is set ([LangOfLANGID] maps its LANGID), uilang_other.go says
+//     nothing elsewhere.
 //   - errors_zh.go: [ChineseErrors], the one catalogue: the Chinese of
 //     every error template of the source and of every message, keyed by
 //     its English (gettext's way), merged from the files of each area

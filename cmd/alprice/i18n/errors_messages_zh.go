@@ -32,6 +32,8 @@ var messagesErrorsZH = map[string]string{
 	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the VAT of one tonne rounded to the fen (%[5]s) × %[6]s t: the VAT is the line's amount × rate, rounded once; the VAT may differ from amount × rate by at most %[7]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,是先算每吨税额并取整到分(%[5]s)再乘以 %[6]s 吨:税额应为该行金额 × 税率,只取整一次;税额与金额 × 税率至多相差 %[7]s 才算一致",
 	// line.vat.rate
 	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, the amount × %[5]s: worked out at another rate than the line states; the VAT may differ from amount × rate by at most %[6]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,即金额 × %[5]s:按该行所列以外的税率计算;税额与金额 × 税率至多相差 %[6]s 才算一致",
+	// line.vat.total
+	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s: the invoice's VAT was worked out once on its total, %[5]s × %[2]s = %[6]s, and spread over its %[7]s lines; each line's VAT is its own amount × rate; the VAT may differ from amount × rate by at most %[8]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s:整张发票的税额是按其合计金额一次算出(%[5]s × %[2]s = %[6]s)再分摊到 %[7]s 行的;每行税额应为该行金额 × 税率;税额与金额 × 税率至多相差 %[8]s 才算一致",
 	// line.vat.yuan
 	"amount %[1]s × rate %[2]s = %[3]s, but the VAT is %[4]s, rounded to the yuan instead of the fen; the VAT may differ from amount × rate by at most %[5]s": "金额 %[1]s × 税率 %[2]s = %[3]s,但税额为 %[4]s,取整到了元而不是分;税额与金额 × 税率至多相差 %[5]s 才算一致",
 	// lint.burn-loss

@@ -36,7 +36,10 @@ func ParseLang(s string) (Lang, bool) {
 
 // LangFromEnv picks the language the way POSIX locales do: the first of
 // LC_ALL, LC_MESSAGES and LANG that is set decides; zh* means Chinese,
-// anything else English.
+// anything else English. When none is set — on Windows they usually are
+// not, its locale being no environment variable — the user's UI language
+// decides where the system tells it (uiLanguage: a clerk on a Chinese
+// Windows PC gets Chinese without --lang zh), else English.
 func LangFromEnv(getenv func(string) string) Lang {
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(name); v != "" {
@@ -45,6 +48,25 @@ func LangFromEnv(getenv func(string) string) Lang {
 			}
 			return English
 		}
+	}
+	if l, ok := uiLanguage(); ok {
+		return l
+	}
+	return English
+}
+
+// langChinese is the primary language of every Chinese LANGID: zh-CN
+// 0x0804, zh-TW 0x0404, zh-HK 0x0C04, zh-SG 0x1004, zh-MO 0x1404, the
+// neutral zh-Hans 0x0004 and zh-Hant 0x7C04.
+const langChinese = 0x04
+
+// LangOfLANGID is the language for a Windows language identifier
+// (LANGID, as GetUserDefaultUILanguage returns it): Chinese for every
+// Chinese one, whatever its region or script, else English. Its low ten
+// bits are the primary language.
+func LangOfLANGID(id uint16) Lang {
+	if id&0x3ff == langChinese {
+		return Chinese
 	}
 	return English
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -18,8 +19,9 @@ import (
 
 // WriteTable renders d for a terminal: the title, then each table that has
 // rows, with a box-drawn border, numbers right-aligned with thousands
-// separators, then the notes. Nothing depends on the terminal: no colour,
-// no wrapping.
+// separators, then the notes. No colour, no wrapping; with d.Fit, the
+// tables are fitted to the terminal's width (fitTable), else every column
+// is shown.
 func WriteTable(w io.Writer, d Doc) error {
 	return writePeople(w, d, false)
 }
@@ -54,6 +56,9 @@ func writePeople(w io.Writer, d Doc, markdown bool) error {
 		if t.Title != "" {
 			heading(2, t.Title)
 		}
+		if !markdown && d.Fit != nil {
+			t = fitTable(t, d.Fit)
+		}
 		if err := renderTable(bw, t, markdown); err != nil {
 			return err
 		}
@@ -79,6 +84,81 @@ func writeNotes(bw *bufio.Writer, notes []string, markdown bool) {
 			fmt.Fprintf(bw, "* %s\n", pricing.Printable(n))
 		}
 	}
+}
+
+// fitTable fits t to the terminal f: no row wider than it, so that the
+// terminal never wraps one. The Detail columns are left out, right to
+// left, until the table fits, once a Below column's texts — the long text
+// that makes its rows long — are shown under the table, each with its
+// row's number in a first column. A note names the columns left out. A table that fits, or that nothing can make fit,
+// is shown as it is.
+func fitTable(t Table, f *Fit) Table {
+	widths := make([]int, len(t.Columns))
+	measure := func(row []Cell) {
+		for i := range min(len(row), len(widths)) {
+			wd, _ := cellWidth(pricing.Printable(row[i].Display()))
+			widths[i] = max(widths[i], wd)
+		}
+	}
+	for i, c := range t.Columns {
+		widths[i], _ = cellWidth(pricing.Printable(c.Title))
+	}
+	for _, row := range t.Rows {
+		measure(row)
+	}
+	if t.Footer != nil {
+		measure(t.Footer)
+	}
+	cols := slices.Clone(t.Columns)
+	width := func() int { // │ a │ b │: each column, its padding and a border, and the last border
+		sum := 1
+		for i, c := range cols {
+			if !c.Machine {
+				sum += widths[i] + 3
+			}
+		}
+		return sum
+	}
+	if width() <= f.Width {
+		return t
+	}
+	var notes []string
+	if below := slices.IndexFunc(cols, func(c Column) bool { return c.Below && !c.Machine }); below >= 0 {
+		// The long text first: it is what makes the rows long.
+		cols[below].Machine = true
+		rows := make([][]Cell, len(t.Rows))
+		for k, row := range t.Rows {
+			rows[k] = append([]Cell{Int(k + 1)}, row...)
+			if below < len(row) {
+				notes = append(notes, fmt.Sprintf("%d. %s", k+1, row[below].Display()))
+			}
+		}
+		t.Rows = rows
+		if t.Footer != nil {
+			t.Footer = append([]Cell{Empty}, t.Footer...)
+		}
+		number, _ := cellWidth(f.Number)
+		cols = append([]Column{{Key: "n", Title: f.Number}}, cols...)
+		widths = append([]int{max(number, len(strconv.Itoa(len(rows))))}, widths...)
+	}
+	var hidden []string
+	for level := 1; level <= 2; level++ {
+		for i := len(cols) - 1; i >= 0 && width() > f.Width; i-- {
+			if c := &cols[i]; c.Detail == level && !c.Machine {
+				c.Machine = true
+				hidden = append(hidden, c.Title)
+			}
+		}
+	}
+	slices.SortFunc(hidden, func(x, y string) int { // in the table's order
+		return slices.IndexFunc(cols, func(c Column) bool { return c.Title == x }) - slices.IndexFunc(cols, func(c Column) bool { return c.Title == y })
+	})
+	t.Columns = cols
+	if len(hidden) > 0 {
+		notes = append(notes, f.Hidden(hidden))
+	}
+	t.Notes = append(notes, t.Notes...)
+	return t
 }
 
 // visible returns the indexes of the columns people see.

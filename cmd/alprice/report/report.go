@@ -141,6 +141,12 @@ type Column struct {
 	// Workbook keeps a Machine column in workbooks, titled, where a
 	// status can be filtered by; the terminal and Markdown leave it out.
 	Workbook bool
+	// Detail is when a table fitted to a terminal (Doc.Fit) leaves the
+	// column out: 1 first, then 2, each right to left, until the table
+	// fits; 0 never. Below is a long text it first shows below the table,
+	// each under its row's number.
+	Detail int
+	Below  bool
 }
 
 // Table is a titled table.
@@ -165,4 +171,13 @@ type Doc struct {
 	Tables []Table
 	Notes  []string
 	Charts []Chart
+	Fit    *Fit // the terminal the text tables fit; nil for every column (a pipe, a file, --wide)
+}
+
+// Fit is the terminal a text table is fitted to, and the words, in the
+// user's language, of what the fitting moves.
+type Fit struct {
+	Width  int                          // in columns of the terminal
+	Hidden func(titles []string) string // the note naming the columns left out
+	Number string                       // the title of the column numbering rows whose text is below
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,5 +146,44 @@ func TestSheetName(t *testing.T) {
 	}
 	if a, b := x.cleanName("Chart", ""), x.cleanName("chart", ""); a == b || b != "chart (2)" {
 		t.Errorf("two sheets named Chart and chart: %q, %q (Excel takes names regardless of case)", a, b)
+	}
+}
+
+// A table fitted to a terminal leaves its detail columns out, right to
+// left, once its long text is below it, until no row is wider than the
+// terminal; a table that fits is as it was (#27 item 24). Widths: CJK
+// characters two columns each, │ x │ y │ three a column and one more.
+func TestFitTable(t *testing.T) {
+	tab := Table{
+		Columns: []Column{{Key: "id", Title: "Id"}, {Key: "buyer", Title: "Buyer", Detail: 1}, {Key: "n", Title: "Tonnes"},
+			{Key: "vat", Title: "VAT", Detail: 1}, {Key: "why", Title: "Why", Below: true}},
+		Rows:   [][]Cell{{Str("A-1"), Str("准东示例铝材"), Tonnes(31250), CNY(decimal.RequireFromString("13.00")), Str("a long explanation of the finding")}},
+		Footer: []Cell{Str("Total"), Empty, Tonnes(31250), CNY(decimal.RequireFromString("13.00")), Empty},
+	}
+	fit := func(width int) Table {
+		return fitTable(tab, &Fit{Width: width, Number: "#", Hidden: func(titles []string) string { return "hidden " + strings.Join(titles, "+") }})
+	}
+	// Id 5, Buyer 12, Tonnes 6, VAT 5, Why 33: 61 + 16 = 77 columns.
+	if got := fit(77); !slices.EqualFunc(got.Columns, tab.Columns, func(a, b Column) bool { return a == b }) || got.Notes != nil {
+		t.Errorf("a table that fits changed: %+v", got)
+	}
+	// Without Why, a # column of 1: 1 + 5 + 12 + 6 + 5 = 29, + 16 = 45.
+	got := fit(45)
+	if len(got.Columns) != 6 || got.Columns[0].Title != "#" || !got.Columns[5].Machine || got.Columns[2].Machine || got.Columns[4].Machine {
+		t.Errorf("at 45: columns %+v", got.Columns)
+	}
+	if !slices.Equal(got.Notes, []string{"1. a long explanation of the finding"}) || got.Rows[0][0].Display() != "1" || got.Footer[0] != Empty {
+		t.Errorf("at 45: notes %q, rows %v", got.Notes, got.Rows)
+	}
+	// At 44, VAT goes (45 − 8 = 37); at 36, Buyer too (37 − 15 = 22).
+	if got := fit(44); !got.Columns[4].Machine || got.Columns[2].Machine || got.Notes[1] != "hidden VAT" {
+		t.Errorf("at 44: %+v %q", got.Columns, got.Notes)
+	}
+	if got := fit(22); !got.Columns[2].Machine || got.Notes[1] != "hidden Buyer+VAT" {
+		t.Errorf("at 22: %+v %q", got.Columns, got.Notes)
+	}
+	// Nothing else can go: at 10 the table is shown as narrow as it gets.
+	if got := fit(10); len(got.Columns) != 6 || got.Columns[1].Machine || got.Columns[3].Machine {
+		t.Errorf("at 10: %+v", got.Columns)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"unicode/utf8"
 )
 
 // Scanner reads the records of one CSV input.
@@ -35,8 +36,10 @@ type Scanner struct {
 
 type span struct{ start, end int }
 
-// Position is where a field starts in the input: its line and column
-// (in bytes), from 1.
+// Position is where a field starts in the input: its line and column,
+// from 1. The column counts characters (UTF-8 code points of the text
+// scanned, which a GBK file is decoded to first), not bytes: what an
+// editor shows (issue 27 item 9).
 type Position struct{ Line, Col int }
 
 // SyntaxError is a record that does not follow the CSV syntax.
@@ -174,11 +177,16 @@ func (s *Scanner) RecordLine() int { return s.recordLine }
 // Line returns how many lines have been consumed.
 func (s *Scanner) Line() int { return s.line }
 
+// Quoted reports whether the record read had a quoted field: without
+// one, field i is where Span says in Text, which is the line, and a
+// caller that keeps the text may leave Position until it is needed.
+func (s *Scanner) Quoted() bool { return s.positions != nil }
+
 // Position returns where field i of the record is.
 func (s *Scanner) Position(i int) Position {
 	if s.positions == nil {
 		// A line without quotes: the field is where its text is.
-		return Position{s.recordLine, s.spans[i].start + 1}
+		return Position{s.recordLine, utf8.RuneCount(s.text[:s.spans[i].start]) + 1}
 	}
 	return s.positions[i]
 }
@@ -270,14 +278,14 @@ parseField:
 				field = field[:n-1]
 			}
 			if j := bytes.IndexByte(field, '"'); j >= 0 {
-				return &SyntaxError{Line: pos.Line, Col: pos.Col + j, Err: ErrBareQuote}
+				return &SyntaxError{Line: pos.Line, Col: pos.Col + utf8.RuneCount(field[:j]), Err: ErrBareQuote}
 			}
 			s.quoted = append(s.quoted, field...)
 			endField()
 			s.positions = append(s.positions, pos)
 			if i >= 0 {
+				pos.Col += utf8.RuneCount(cur[:i]) + 1
 				cur = cur[i+1:]
-				pos.Col += i + 1
 				continue parseField
 			}
 			break parseField
@@ -289,8 +297,8 @@ parseField:
 		for {
 			if i := bytes.IndexByte(cur, '"'); i >= 0 {
 				s.quoted = append(s.quoted, cur[:i]...)
+				pos.Col += utf8.RuneCount(cur[:i]) + 1
 				cur = cur[i+1:]
-				pos.Col += i + 1
 				switch {
 				case len(cur) > 0 && cur[0] == '"':
 					s.quoted = append(s.quoted, '"')
@@ -312,7 +320,7 @@ parseField:
 			} else if len(cur) > 0 {
 				// The field goes on past the end of the line.
 				s.quoted = append(s.quoted, cur...)
-				pos.Col += len(cur)
+				pos.Col += utf8.RuneCount(cur)
 				if !more {
 					return &SyntaxError{Line: pos.Line, Col: pos.Col, Err: ErrQuote, Start: fieldPos, Unclosed: true}
 				}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 )
 
 type scanResult struct {
@@ -47,8 +48,21 @@ func scanAll(r io.Reader) scanResult {
 	}
 }
 
-func stdAll(r io.Reader) scanResult {
-	cr := csv.NewReader(r)
+// stdAll is what encoding/csv reads of in, its positions turned from
+// bytes into the characters of their line, as Scanner counts them.
+func stdAll(in string) scanResult {
+	lines := strings.Split(in, "\n")
+	chars := func(line, col int) int {
+		if line < 1 || line > len(lines) || col < 1 {
+			return col
+		}
+		text := lines[line-1]
+		if col-1 > len(text) { // past the line: its newline, one character
+			return utf8.RuneCountInString(text) + col - len(text)
+		}
+		return utf8.RuneCountInString(text[:col-1]) + 1
+	}
+	cr := csv.NewReader(strings.NewReader(in))
 	var res scanResult
 	for {
 		rec, err := cr.Read()
@@ -58,7 +72,7 @@ func stdAll(r io.Reader) scanResult {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				res.err = pe.Err.Error() + " at " + strconv.Itoa(pe.Line) + ":" + strconv.Itoa(pe.Column)
+				res.err = pe.Err.Error() + " at " + strconv.Itoa(pe.Line) + ":" + strconv.Itoa(chars(pe.Line, pe.Column))
 			} else {
 				res.err = err.Error()
 			}
@@ -68,7 +82,7 @@ func stdAll(r io.Reader) scanResult {
 		var pos []Position
 		for i := range rec {
 			l, c := cr.FieldPos(i)
-			pos = append(pos, Position{l, c})
+			pos = append(pos, Position{l, chars(l, c)})
 		}
 		res.positions = append(res.positions, pos)
 	}
@@ -112,7 +126,7 @@ func TestCSVScannerMatchesEncodingCSV(t *testing.T) {
 
 func compareScanners(t *testing.T, in string) {
 	t.Helper()
-	got, want := scanAll(strings.NewReader(in)), stdAll(strings.NewReader(in))
+	got, want := scanAll(strings.NewReader(in)), stdAll(in)
 	if !slices.EqualFunc(got.records, want.records, slices.Equal) || got.err != want.err {
 		t.Fatalf("input %q:\nscanner     %q, err %q\nencoding/csv %q, err %q", in, got.records, got.err, want.records, want.err)
 	}
