@@ -60,18 +60,18 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 			}
 		}
 		if len(problems) == 0 {
-			if s, ok := perInvoice[l.InvoiceNo]; ok {
+			// One lookup a line: a million lines make a million.
+			s, ok := perInvoice[l.InvoiceNo]
+			if ok {
 				if buyer, _, at := inv.Where(int(s.first)); buyer != l.Buyer {
 					return pricing.ErrorList{t.fieldError("buyer", l.Buyer, otherBuyer(l.InvoiceNo, buyer, at))}
 				}
+			} else {
+				s.first = int32(inv.Len())
 			}
 			// The record's text is one string: keep a copy of the invoice
 			// number, not it (add copies a new buyer).
 			l.InvoiceNo = strings.Clone(l.InvoiceNo)
-			s, ok := perInvoice[l.InvoiceNo]
-			if !ok {
-				s.first = int32(inv.Len())
-			}
 			s.lines++
 			perInvoice[l.InvoiceNo] = s
 			l.Line, l.SourceLine = int(s.lines), line
