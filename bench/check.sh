@@ -1,26 +1,37 @@
 #!/usr/bin/env bash
 # The check benchmark: alprice check of an invoice line for 7 of every 11
-# tickets of a deliveries file (about 637,000 lines for 1,000,000 tickets)
-# against those deliveries. Prints the time, the CPU and the peak memory.
+# tickets of a deliveries file (1,590,911 lines for the default 2,500,000
+# tickets; about 637,000 for 1,000,000) against those deliveries, timed
+# turn by turn with its baseline, settle of the same deliveries (which
+# check does too), medians of RUNS runs (bench/lib.sh).
 #
-#   bash bench/check.sh [TICKETS]      (default 1000000)
+#   bash bench/check.sh [TICKETS] [RUNS]      (default 2500000, 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tickets=${1:-1000000}
+source bench/lib.sh
+tickets=${1:-2500000}
+runs=${2:-5}
 out=bench/out
 mkdir -p "$out"
 deliveries="$out/deliveries-$tickets.csv"
 invoices="$out/invoices-$tickets.csv"
 go build -o "$out/alprice" ./cmd/alprice
 [ -s "$deliveries" ] || go run ./bench/gendeliveries -n "$tickets" > "$deliveries"
+common=(--agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --deliveries "$deliveries" --format json)
 if [ ! -s "$invoices" ]; then
-  "$out/alprice" settle --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
-    --deliveries "$deliveries" --format json > "$out/settlement.json"
+  "$out/alprice" settle "${common[@]}" > "$out/settlement.json"
   python3 bench/invoices_from_settlement.py "$out/settlement.json" "$deliveries" > "$invoices"
 fi
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "input:   $deliveries ($tickets tickets), $invoices ($(($(wc -l < "$invoices") - 1)) invoice lines)"
-/usr/bin/time -f "check:   %e s wall, %U s user, %S s sys, %M KB peak RSS, %R page faults" \
-  "$out/alprice" check --agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv \
-  --deliveries "$deliveries" --invoices "$invoices" --format json > "$out/check.json" || true
-python3 -c "import json; r = json.load(open('$out/check.json')); print('result:  ok=%s, %d findings, %d months' % (r['ok'], len(r['findings']), len(r['months'])))"
+lines=$(($(wc -l < "$invoices") - 1))
+echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+echo "input:   $deliveries ($tickets tickets), $invoices ($lines invoice lines)"
+t="$out/check-times"
+rm -f "$t".*
+for _ in $(seq "$runs"); do
+  time_of "$t.settle" "$out/alprice" settle "${common[@]}"
+  time_of "$t.check" "$out/alprice" check "${common[@]}" --invoices "$invoices"
+done
+row "check $lines lines / settle" "< 5 s and < 300 MB at 1.6M lines; <= 5x settle" "$t.settle" "$t.check"
+"$out/alprice" check "${common[@]}" --invoices "$invoices" > "$out/check.json" || true
+python3 -c "import json; r = json.load(open('$out/check.json')); print('result:  ok=%s, %d findings, %d months, %d invoices' % (r['ok'], len(r['findings']), len(r['months']), len(r['invoices'])))"
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

@@ -152,6 +152,7 @@ type Invoices struct {
 	pages        [][]invoiceRecord   // recordsPage lines each, but the first while it grows by append: no copy of them all as they grow
 	n            int                 // lines
 	numbers      []string            // the invoice numbers the lines name: one for each run of lines of one invoice
+	numberText   *strings.Builder    // the page of text the last numbers are kept in (see keepNumber)
 	buyers       []string            // the buyers the lines name
 	buyerIndexes map[string]uint32   // of buyers
 	items        []itemName          // the items the lines name; 0 is none
@@ -242,8 +243,28 @@ func (inv *Invoices) numberOf(no string) uint32 {
 	if k := len(inv.numbers) - 1; k >= 0 && inv.numbers[k] == no {
 		return uint32(k)
 	}
-	inv.numbers = append(inv.numbers, strings.Clone(no))
+	inv.numbers = append(inv.numbers, inv.keepNumber(no))
 	return uint32(len(inv.numbers) - 1)
+}
+
+// numberPage is the size of a page of invoice numbers' text.
+const numberPage = 64 << 10
+
+// keepNumber returns a copy of no in a page of numbers' text, many numbers
+// to an allocation: a million one-line invoices kept a string of their
+// own each, 16 bytes of heap beside the 16 of its header. A page is
+// written only at its end (strings.Builder never changes what String has
+// returned), and a new one is begun when no does not fit.
+func (inv *Invoices) keepNumber(no string) string {
+	b := inv.numberText
+	if b == nil || b.Cap()-b.Len() < len(no) {
+		b = &strings.Builder{}
+		b.Grow(max(numberPage, len(no)))
+		inv.numberText = b
+	}
+	start := b.Len()
+	b.WriteString(no)
+	return b.String()[start:]
 }
 
 // buyerIndex returns the index of buyer in inv.buyers, adding a copy of

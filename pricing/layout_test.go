@@ -119,6 +119,7 @@ var importArrows = map[string][]string{
 	"alprice/cmd/alprice/changjiang":             nil,
 	"alprice/cmd/alprice/internal/files":         nil,
 	"alprice/cmd/alprice/internal/browser":       nil,
+	"alprice/bench/barescan":                     nil,
 	"alprice/bench/gendeliveries":                nil,
 	"alprice/bench/hello":                        nil,
 }

@@ -92,3 +92,38 @@ func TestWorkbooksRunNoFormula(t *testing.T) {
 		}
 	}
 }
+
+// A price table's chart names its series for the agreements: an id that
+// starts as a formula does is written with its apostrophe there too.
+func TestChartRunsNoFormula(t *testing.T) {
+	t.Chdir("../..")
+	dir := t.TempDir()
+	agreements := filepath.Join(dir, "a.yaml")
+	if err := os.WriteFile(agreements, []byte(`agreements:
+  - id: "@SUM(A1)"
+    buyer: '`+hostileBuyer+`'
+    terms:
+      - from: 2026-01
+        deductions:
+          - {kind: transport, value: 600}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "t.xlsx")
+	_, stderr, status := runAlprice(t, "", "table", "--agreements", agreements, "--quotes", h1Quotes, "--from", "2026-01", "--to", "2026-06", "--out", out)
+	if status != 0 {
+		t.Fatalf("exit %d: %s", status, stderr)
+	}
+	found := 0
+	for ref, v := range workbookCells(t, out) {
+		if i := strings.Index(v, "@SUM"); i >= 0 {
+			found++
+			if i == 0 {
+				t.Errorf("%s = %q: not neutralised", ref, v)
+			}
+		}
+	}
+	if found < 2 {
+		t.Errorf("the id is in %d cells; want the table's and the chart's", found)
+	}
+}

@@ -400,11 +400,12 @@ func (a *app) readSettlement(cmd *cobra.Command, in *deliveriesInput, agreements
 		var s *settle.Settlement
 		err := one.use(a, func(r io.Reader, enc read.Encoding) error {
 			if one.path == "-" {
-				// Stdin is read once: copied, within the input's limit, to a
-				// file in the run's folder, the reader checks tickets by their
-				// 8-byte hashes and reads the file again only for a hash seen
-				// twice, as it does a file, instead of keeping every ticket's
-				// text (40 bytes a ticket; 10M tickets took 422 MB).
+				// Stdin can be read once: copied as it is read, within the
+				// input's limit, to a file in the run's folder, the reader
+				// checks tickets by their 8-byte hashes and reads the copy
+				// again only for a hash seen twice, as it does a file,
+				// instead of keeping every ticket's text (40 bytes a ticket;
+				// 10M tickets took 422 MB).
 				sp, err := files.Spool(r, a.work.get(), one.flag, inputName(one.path))
 				if err != nil {
 					return err

@@ -143,15 +143,26 @@ type indentJSON struct {
 func newIndentJSON(w io.Writer) *indentJSON { return &indentJSON{w: bufio.NewWriterSize(w, 64<<10)} }
 
 func (j *indentJSON) Write(p []byte) (int, error) {
-	for _, c := range p {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
 		if j.inString {
-			j.w.WriteByte(c)
-			switch {
-			case j.escaped:
+			if j.escaped {
 				j.escaped = false
-			case c == '\\':
+				j.w.WriteByte(c)
+				continue
+			}
+			// A string's text up to its next quote or backslash goes as it
+			// is, at once: most of a large document is strings.
+			k := bytes.IndexAny(p[i:], `"\`)
+			if k < 0 {
+				j.w.Write(p[i:])
+				break
+			}
+			j.w.Write(p[i : i+k+1])
+			i += k
+			if p[i] == '\\' {
 				j.escaped = true
-			case c == '"':
+			} else {
 				j.inString = false
 			}
 			continue

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -51,17 +52,32 @@ func TestSettleFromStdinAsFromFile(t *testing.T) {
 	}
 }
 
-// The copy of stdin is in the run's folder while it is read and is removed
-// on every path: read back whole, then closed; an input over the limit is
-// refused and leaves nothing.
+// The copy of stdin is in the run's folder while it is read, reads back
+// from a seek what was read, and is removed on every path; an input over
+// the limit is refused and leaves nothing.
 func TestSpoolRemoved(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir())
 	var w workDir
 	dir := w.get()
 	defer w.remove()
-	r, err := spoolForTest(dir, "ticket\nT1\n", -1)
+	text := "ticket\nT1\nT2\n"
+	r, err := spoolForTest(dir, text, -1)
 	if err != nil {
 		t.Fatal(err)
+	}
+	head := make([]byte, 7)
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != "ticket\n" {
+		t.Fatalf("read %q, %v", head, err)
+	}
+	if pos, err := r.Seek(0, io.SeekCurrent); pos != 7 || err != nil {
+		t.Errorf("at %d, %v; want 7", pos, err)
+	}
+	// A seek before the end copies the rest first.
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		t.Fatal(err)
+	}
+	if all, err := io.ReadAll(r); string(all) != text || err != nil {
+		t.Errorf("read again %q, %v", all, err)
 	}
 	if names := dirNames(t, dir); len(names) != 1 || !strings.HasPrefix(names[0], "stdin-") {
 		t.Errorf("while read: %v", names)
@@ -70,9 +86,14 @@ func TestSpoolRemoved(t *testing.T) {
 	if names := dirNames(t, dir); len(names) != 0 {
 		t.Errorf("after Close: %v", names)
 	}
-	if _, err := spoolForTest(dir, strings.Repeat("x", 100), 10); err == nil || !strings.Contains(sayFileError(&app{}, err).Error(), "larger than 10 bytes") {
+	r, err = spoolForTest(dir, strings.Repeat("x", 100), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.ReadAll(r); err == nil || !strings.Contains(sayFileError(&app{}, err).Error(), "larger than 10 bytes") {
 		t.Errorf("over the limit: %v", err)
 	}
+	r.Close()
 	if names := dirNames(t, dir); len(names) != 0 {
 		t.Errorf("after an input over the limit: %v", names)
 	}

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"hash/maphash"
 	"io"
 	"strings"
 	"time"
@@ -49,8 +50,15 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 		return nil, err
 	}
 	inv := &pricing.Invoices{Source: name, Fields: t.headers()}
+	// The invoices seen, by a 64-bit hash of the number: a million numbers
+	// kept as map keys of their own took a copy each, beside the copy inv
+	// keeps, and twice the map. A hash is checked against the number of
+	// the invoice's first line; a number whose hash another had first is
+	// kept by its text.
 	type seen struct{ lines, first int32 }
-	perInvoice := map[string]seen{}
+	seed := maphash.MakeSeed()
+	perInvoice := map[uint64]seen{}
+	collided := map[string]seen{}
 	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {
 		l, problems := readInvoiceLine(t, rec, opts)
 		if len(problems) == 0 {
@@ -60,22 +68,30 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 			}
 		}
 		if len(problems) == 0 {
-			if s, ok := perInvoice[l.InvoiceNo]; ok {
+			h := invoiceHash(seed, l.InvoiceNo)
+			s, ok := perInvoice[h]
+			exact := ok && inv.Number(int(s.first)) != l.InvoiceNo
+			if exact {
+				s, ok = collided[l.InvoiceNo]
+			}
+			if ok {
 				if buyer, _, at := inv.Where(int(s.first)); buyer != l.Buyer {
 					return pricing.ErrorList{t.fieldError("buyer", l.Buyer, otherBuyer(l.InvoiceNo, buyer, at))}
 				}
+			} else {
+				s.first = int32(inv.Len())
 			}
 			// The record's text is one string: keep a copy of the invoice
 			// number, not it (add copies a new buyer).
 			l.InvoiceNo = strings.Clone(l.InvoiceNo)
-			s, ok := perInvoice[l.InvoiceNo]
-			if !ok {
-				s.first = int32(inv.Len())
-			}
 			s.lines++
-			perInvoice[l.InvoiceNo] = s
 			l.Line, l.SourceLine = int(s.lines), line
 			inv.Add(l)
+			if exact {
+				collided[l.InvoiceNo] = s
+			} else {
+				perInvoice[h] = s
+			}
 		}
 		return problems
 	})
@@ -87,6 +103,10 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 	}
 	return inv, nil
 }
+
+// invoiceHash is the hash ReadInvoiceCSV keeps an invoice number by; a
+// test makes every number collide.
+var invoiceHash = maphash.String
 
 // otherBuyer is the error of an invoice number that a line before gave
 // with another buyer.

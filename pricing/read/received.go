@@ -471,6 +471,15 @@ func fapiaoError(err error, isXML bool) error {
 		return err
 	}
 	e := &pricing.InputError{Source: fe.File, Line: fe.Line, Field: fe.Path, Value: fe.Value}
+	if fe.Cell != "" {
+		// A workbook's cell as the spreadsheet shows it (信息汇总表!B7), and
+		// its column's header.
+		sheet, header, _ := strings.Cut(fe.Path, "/")
+		e.Field = sheet + "!" + fe.Cell
+		if header != "" {
+			e.Field += " (" + header + ")"
+		}
+	}
 	detail := ""
 	if fe.Err != nil {
 		detail = fe.Err.Error()
@@ -507,14 +516,6 @@ func fapiaoError(err error, isXML bool) error {
 	case fapiao.KindConflict:
 		e.Err = pricing.Errorf("differs from the invoice's first row: every row of an invoice repeats it")
 	case fapiao.KindBadCell:
-		// The cell as a spreadsheet shows it (信息汇总表!B7), and its column.
-		sheet, header, _ := strings.Cut(fe.Path, "/")
-		switch {
-		case fe.Cell != "" && header != "":
-			e.Field = sheet + "!" + fe.Cell + " (" + header + ")"
-		case fe.Cell != "":
-			e.Field = sheet + "!" + fe.Cell
-		}
 		e.Err = pricing.Errorf("cannot be read: %s, which a workbook may not hold; correct the cell and save the workbook again, or export it again from the platform", detail)
 	default:
 		e.Err = pricing.Errorf("cannot be read: %s", detail)

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
@@ -489,5 +491,45 @@ func TestAtLeastPow10(t *testing.T) {
 				t.Errorf("atLeastPow10(%s, %d) = %v, want %v", s, p, got, want)
 			}
 		}
+	}
+}
+
+// Invoice numbers are kept by a hash of the number, checked against the
+// text: with every hash the same — every number colliding with the first —
+// the CSV reader reads what it reads with the real one, the lines
+// numbered within their invoices and a number given with two buyers a bad
+// row naming the line before.
+func TestInvoiceCSVHashCollisions(t *testing.T) {
+	text := "invoice_no,buyer,month,quantity_t,unit_price_excl_vat,amount_excl_vat,vat_rate,vat\n" +
+		"A1,B,2026-03,1.000,1,1.00,0.13,0.13\n" +
+		"A2,B,2026-03,1.000,1,1.00,0.13,0.13\n" +
+		"A1,B,2026-03,2.000,1,2.00,0.13,0.26\n" +
+		"A3,C,2026-03,1.000,1,1.00,0.13,0.13\n" +
+		"A2,B,2026-03,1.000,1,1.00,0.13,0.13\n"
+	read := func(text string) (string, error) {
+		inv, err := ReadInvoiceCSV(strings.NewReader(text), "i.csv", UTF8, InvoiceOptions{})
+		if err != nil {
+			return "", err
+		}
+		var b strings.Builder
+		for i := range inv.Len() {
+			l := inv.Line(i)
+			fmt.Fprintf(&b, "%s/%d %s %d; ", l.InvoiceNo, l.Line, l.Buyer, l.SourceLine)
+		}
+		return b.String(), nil
+	}
+	want, err := read(text)
+	if err != nil || want != "A1/1 B 2; A2/1 B 3; A1/2 B 4; A3/1 C 5; A2/2 B 6; " {
+		t.Fatalf("with the real hash: %q, %v", want, err)
+	}
+	bad := text + "A3,B,2026-03,1.000,1,1.00,0.13,0.13\n"
+	_, wantErr := read(bad)
+	defer func(h func(maphash.Seed, string) uint64) { invoiceHash = h }(invoiceHash)
+	invoiceHash = func(maphash.Seed, string) uint64 { return 7 }
+	if got, err := read(text); got != want || err != nil {
+		t.Errorf("every hash the same: %q, %v; want %q", got, err, want)
+	}
+	if _, err := read(bad); err == nil || wantErr == nil || err.Error() != wantErr.Error() || !strings.Contains(err.Error(), "on line 5") {
+		t.Errorf("every hash the same: %v; want %v", err, wantErr)
 	}
 }

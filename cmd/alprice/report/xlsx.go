@@ -520,22 +520,24 @@ func setColumnWidth(f *excelize.File, sheet string, col, chars int) error {
 // column a screen wide.
 func columnWidth(chars int) int { return 2 + min(max(chars, 6), 80) }
 
-// chart writes a chart's data as a table and draws it as lines.
+// chart writes a chart's data as a table and draws it as lines; its text
+// cells are neutralised as a table's are (a series may be named for a
+// buyer).
 func (x *xlsxWriter) chart(sheet string, c Chart) error {
 	f := x.f
-	if err := f.SetCellStr(sheet, "A1", c.Title); err != nil {
+	if err := f.SetCellStr(sheet, "A1", Neutralise(c.Title)); err != nil {
 		return err
 	}
 	if err := f.SetCellStyle(sheet, "A1", "A1", x.title); err != nil {
 		return err
 	}
 	const first = 3 // the header row of the data
-	if err := f.SetCellStr(sheet, cellName(1, first), c.Category); err != nil {
+	if err := f.SetCellStr(sheet, cellName(1, first), Neutralise(c.Category)); err != nil {
 		return err
 	}
 	widths := []int{width(c.Category)}
 	for i, cat := range c.Categories {
-		if err := f.SetCellStr(sheet, cellName(1, first+1+i), cat); err != nil {
+		if err := f.SetCellStr(sheet, cellName(1, first+1+i), Neutralise(cat)); err != nil {
 			return err
 		}
 		widths[0] = max(widths[0], width(cat))
@@ -558,7 +560,7 @@ func (x *xlsxWriter) chart(sheet string, c Chart) error {
 	for s, series := range c.Series {
 		col := s + 2
 		name, _ := excelize.ColumnNumberToName(col)
-		if err := f.SetCellStr(sheet, cellName(col, first), series.Name); err != nil {
+		if err := f.SetCellStr(sheet, cellName(col, first), Neutralise(series.Name)); err != nil {
 			return err
 		}
 		w := width(series.Name)

@@ -23,7 +23,7 @@
 //   - check.go: [CheckStore] and the checks of single files; path resolution.
 //   - perm_*.go: whether mode bits let us write, per system.
 //   - read.go, open_*.go: [Open], [LimitReader], [ReadAll], the limits.
-//   - spool.go: [Spool], stdin copied to a file that can be read twice.
+//   - spool.go: [Spool], stdin copied as it is read, to be read again.
 //   - write.go: [Guard].
 //   - lock.go: [Lock], [LockPath], [Holder].
 //

@@ -47,8 +47,8 @@ func (k Kind) String() string {
 // (EInvoice/EInvoiceData/IssuItemInformation[3]/Amount), or for a workbook
 // the sheet and column header (信息汇总表/金额); Line the 1-based line of
 // the XML or row of the sheet, 0 when unknown; Value the offending text,
-// empty when it is missing; Cell, for a workbook's [KindBadCell], the cell
-// as a spreadsheet names it (B7), empty when the break is in no cell. Err, when not nil, is the underlying error of
+// empty when it is missing; Cell, for a workbook, the cell as a
+// spreadsheet names it (B7), empty when the fault is in no one cell. Err, when not nil, is the underlying error of
 // encoding/xml or excelize. Error() is for developers; people get the
 // message the caller maps Kind to.
 type Error struct {

@@ -185,8 +185,14 @@ func (c cell) text(col string) string {
 	return strings.TrimSpace(c.cols[i])
 }
 
+// fail is an error of the cell under col, named as a spreadsheet names it
+// (N6) beside its row and header.
 func (c cell) fail(k Kind, col, value string) error {
-	return &Error{File: c.s.name, Path: SummarySheet + "/" + col, Line: c.row, Value: value, Kind: k}
+	e := &Error{File: c.s.name, Path: SummarySheet + "/" + col, Line: c.row, Value: value, Kind: k}
+	if i, ok := c.s.cols[col]; ok {
+		e.Cell, _ = excelize.CoordinatesToCellName(i+1, c.row)
+	}
+	return e
 }
 
 // isNumberCell reports whether the cell under col holds a number (not

@@ -314,3 +314,14 @@ func TestReadSummaryXLSXBrokenCell(t *testing.T) {
 		}
 	}
 }
+
+// Every error of a row names its cell as a spreadsheet shows it, beside
+// the row and the header (#28 item 4).
+func TestReadSummaryXLSXNamesTheCell(t *testing.T) {
+	b := workbook(t, SummarySheet, [][]any{summaryHeader, summaryRow(n1, num("1"), "1,000", "13%", num("0.13"))})
+	_, err := ReadSummaryXLSX(bytes.NewReader(b), "x.xlsx", "")
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != KindBadNumber || e.Cell != "N2" || e.Line != 2 || e.Path != SummarySheet+"/金额" {
+		t.Errorf("%v; want 金额 in N2", err)
+	}
+}
