@@ -135,6 +135,9 @@ func runQuotesAdd(a *app, o *quotesAddOptions, dateText, average string) error {
 		return flagError("DATE", dateText, err)
 	}
 	q := pricing.Quote{Date: date, None: strings.TrimSpace(o.none)}
+	if err := read.CheckName(q.None); err != nil {
+		return flagError("none", q.None, err) // the store reader would refuse it, and the store with it
+	}
 	if q.None != "" {
 		if o.low != "" || o.high != "" || o.change != "" {
 			return usageError{pricing.Errorf("--none declares a day without a quote: give no --low, --high or --change with it")}

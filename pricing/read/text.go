@@ -59,6 +59,11 @@ func invisibleError(r rune, at int) error {
 	return pricing.Errorf("has U+%04X (%s) at byte %d: names may hold no control or invisible character", r, name, at+1)
 }
 
+// CheckName is checkName for a text a command was given rather than read,
+// such as the reason of a day declared without a quote: what alprice
+// writes into a file, its readers must read back.
+func CheckName(s string) error { return checkName([]byte(s)) }
+
 // trimSpace is bytes.TrimSpace with a quick way out for the usual field
 // that neither starts nor ends with a space.
 func trimSpace(b []byte) []byte {
