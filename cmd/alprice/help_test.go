@@ -132,7 +132,7 @@ var helpCode = regexp.MustCompile(`--?[a-z][a-z0-9-]*|\$?\b[A-Z][A-Z0-9_]*\b|[\w
 
 // helpWords are the words Chinese help may hold: values typed, commands,
 // formats and encodings, names of shells and tools.
-var helpWords = []string{"alprice", "average", "check", "completion", "docs", "help", "lint", "quote", "quotes", "report",
+var helpWords = []string{"alprice", "md", "average", "check", "completion", "docs", "help", "lint", "quote", "quotes", "report",
 	"serve", "settle", "table", "trueup", "add", "import", "fetch", "man", "bash", "zsh", "fish", "powershell", "source",
 	"echo", "autoload", "compinit", "fpath", "Out", "String", "Invoke", "Expression", "shell", "zh", "en", "auto", "utf", "gbk", "json", "csv",
 	"markdown", "xlsx", "html", "text", "yuan", "fen", "ticket", "date", "buyer", "vehicle", "ladle", "average", "low",

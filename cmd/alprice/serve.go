@@ -72,7 +72,7 @@ DIR 中有协议(agreements.yaml)、报价库(quotes.csv),以及旁边的送货�
 默认绑定 127.0.0.1:8080,仅限本机。其他地址都需要 --token(未给出时生成并显示
 一个),每个请求都要带上。每项改动都是带 CSRF 令牌、来自本服务自己页面的 POST;
 上传只保存在内存中,有上限,并由与命令行相同的读取器和限制读取。Ctrl-C 或
-SIGTERM 会从容停止。详见 README。
+SIGTERM 会从容停止。详见 docs/serve.md。
 
 退出状态
   0  被 SIGINT(Ctrl-C)或 SIGTERM 停止,进行中的请求均已完成
@@ -185,9 +185,13 @@ func (a *app) executor() web.Executor {
 				own = append(own, "--"+flag, filepath.Join(dir, run.Outputs[flag]))
 			}
 		}
-		at := len(run.Args)
-		if i := slices.Index(run.Args, "--"); i >= 0 {
-			at = i
+		// Right after the command's words, which never start with "-":
+		// before any flag, and before the "--" after which the page's
+		// arguments are positional — a form value of "--" itself is a
+		// flag's value, not that one.
+		at := slices.IndexFunc(run.Args, func(arg string) bool { return strings.HasPrefix(arg, "-") })
+		if at < 0 {
+			at = len(run.Args)
 		}
 		args := slices.Concat(run.Args[:at], own, run.Args[at:])
 		res := web.Result{Status: r.execute(ctx, args, false)}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -213,12 +214,48 @@ func TestServePages(t *testing.T) {
 // testdata/golden/README.md; April has none yet, and says why.
 func TestServeOverview(t *testing.T) {
 	s := newServing(t, "", nil)
+	// Accept-Language by its preferences: q=0 is never.
+	for header, want := range map[string]string{"zh;q=0, en": "<h1>Overview</h1>", "en;q=0.1, zh;q=0.9": "<h1>概览</h1>", "fr": "<h1>Overview</h1>", "zh-CN,zh;q=0.9": "<h1>概览</h1>"} {
+		if _, body := s.get("/", "Accept-Language", header); !strings.Contains(body, want) {
+			t.Errorf("Accept-Language %q: not %s", header, want)
+		}
+	}
 	_, body := s.get("/")
 	mustContain(t, "overview", body, "2026-04 (this month)", "<b>9</b> / trading days 21", `data-status="partial">in progress`,
 		"2026-03 (last month)", "<b>22</b> / trading days 22", "23402.67", "is not final",
 		`aria-label="Changjiang A00 monthly average and molten aluminium unit price, CNY/t"`, `data-series="ZD-2026-002 unit price"`)
 	_, zh := s.get("/?lang=zh")
 	mustContain(t, "overview zh", zh, "2026-04 (本月)", "2026-03 (上月)", "23402.67", "最近 12 个月", "未完")
+}
+
+// On the 2nd of a month whose first quote is not in yet, the overview
+// still prices this month for an agreement priced on the previous month
+// (ZD-2026-002 in April, on March's average: 23499.86, as table says), and
+// says why the others have no price yet.
+func TestServeOverviewBeforeTheMonthsFirstQuote(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"agreements.yaml", "quotes.csv"} {
+		b, err := os.ReadFile(filepath.Join("../../testdata/serve", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "quotes.csv" {
+			var kept []string
+			for _, line := range strings.SplitAfter(string(b), "\n") {
+				if !strings.HasPrefix(line, "2026-04") {
+					kept = append(kept, line)
+				}
+			}
+			b = []byte(strings.Join(kept, ""))
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serveWith(t, dir, "", 0, map[string]string{"ALPRICE_TODAY": "2026-04-02", "LANG": "C.UTF-8"})
+	_, body := s.get("/")
+	month, _, _ := strings.Cut(body, "2026-03 (last month)")
+	mustContain(t, "April", month, "2026-04 (this month)", "23499.86", "ZD-2026-001", "WC-2026-003")
 }
 
 // A what-if: transport 500 instead of the agreed 600 raises the unit
@@ -582,6 +619,26 @@ func TestServeToken(t *testing.T) {
 		t.Errorf("a fresh browser without it: %d", status)
 	}
 
+	// An address starting with two slashes, or a slash and a backslash,
+	// is a path of this server, never another site's.
+	for _, path := range []string{"//evil.example/x?token=s3cret-token-1234", "/\\evil.example/?token=s3cret-token-1234"} {
+		// Sent as written, as a browser following such a link would.
+		conn, err := net.Dial("tcp", s.srv.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", path, s.srv.Listener.Addr())
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		conn.Close()
+		if to := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || strings.HasPrefix(to, "//") || strings.HasPrefix(to, "/\\") || strings.Contains(to, "token") {
+			t.Errorf("%s: %d to %q", path, resp.StatusCode, to)
+		}
+	}
+
 	open := newServing(t, "", nil)
 	if status, _ := open.get("/", "Host", "evil.example"); status != http.StatusForbidden {
 		t.Errorf("a foreign Host without a token: %d", status)
@@ -759,9 +816,9 @@ func TestServeNoFlagsFromForms(t *testing.T) {
 			t.Errorf("date %q: %d\n%s", date, status, body)
 		}
 	}
-	for _, v := range []string{"--help", "--weight=1", "--holidays=/etc/passwd"} {
+	for _, v := range []string{"--help", "--weight=1", "--holidays=/etc/passwd", "--"} {
 		status, body := s.get("/quote?lang=zh&agreement=" + url.QueryEscape(v) + "&month=2026-03&weight=1")
-		if status != 200 || !strings.Contains(body, "未作任何处理") || strings.Contains(body, "用法:") {
+		if status != 200 || !strings.Contains(body, "未作任何处理") || strings.Contains(body, "用法:") || strings.Contains(body, "is not a command") {
 			t.Errorf("agreement %q: %d\n%s", v, status, body)
 		}
 	}

@@ -38,6 +38,7 @@ func (s *server) guard(h http.Handler) http.Handler {
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("X-Frame-Options", "DENY")
 		hd.Set("Referrer-Policy", "same-origin")
+		hd.Set("Cache-Control", "no-store") // prices, bills and invoices: never kept by a browser or a proxy
 		hd.Set("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 		l := s.lang(r)
 		if s.cfg.Token != "" {
@@ -49,9 +50,13 @@ func (s *server) guard(h http.Handler) http.Handler {
 				// The cookie now holds it: the address shown, bookmarked
 				// or copied loses it.
 				q.Del("token")
-				u := *r.URL
-				u.RawQuery = q.Encode()
-				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+				// The path with one leading slash: "//host/" or "/\host/"
+				// would send the browser to another site.
+				target := "/" + strings.TrimLeft(r.URL.EscapedPath(), "/\\")
+				if enc := q.Encode(); enc != "" {
+					target += "?" + enc
+				}
+				http.Redirect(w, r, target, http.StatusSeeOther)
 				return
 			}
 		} else if !loopbackHost(r.Host) {

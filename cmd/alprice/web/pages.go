@@ -19,6 +19,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"alprice/cmd/alprice/i18n"
 	"alprice/pricing"
 )
@@ -105,18 +107,19 @@ func (s *server) lang(r *http.Request) i18n.Lang {
 	if l, ok := i18n.ParseLang(r.URL.Query().Get("lang")); ok {
 		return l
 	}
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
-		switch {
-		case strings.HasPrefix(tag, "zh"):
-			return i18n.Chinese
-		case strings.HasPrefix(tag, "en"):
-			return i18n.English
+	if tags, _, err := language.ParseAcceptLanguage(r.Header.Get("Accept-Language")); err == nil {
+		// By the browser's preference, q=0 meaning never.
+		if _, i, confidence := pageLanguages.Match(tags...); confidence != language.No {
+			return []i18n.Lang{i18n.English, i18n.Chinese}[i]
 		}
 	}
 	l, _ := i18n.ParseLang(s.cfg.Lang)
 	return l
 }
+
+// pageLanguages are the languages of the pages, in the order lang takes
+// them.
+var pageLanguages = language.NewMatcher([]language.Tag{language.English, language.Chinese})
 
 func langCode(l i18n.Lang) string { return l.T("en", "zh") }
 
@@ -267,8 +270,7 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 	cur := pricing.MonthOf(today)
 	prev := cur - 1
 	quotes, agreements := s.dataPath(s.cfg.Quotes), s.dataPath(s.cfg.Agreements)
-	// Every month of the store first: a window beyond its months is an
-	// error of average and table.
+	// Every month of the store first, where the chart starts.
 	var avgs []avgMonth
 	if failed, _ := s.runJSON(r.Context(), p.L, []string{"average", "--quotes", quotes}, nil, &avgs); failed != "" {
 		p.Failed = failed
@@ -276,8 +278,10 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := overviewData{Today: today.Format(time.DateOnly)}
-	// The last 12 months the store has: the prices of this month and the
-	// last among them, and the chart table draws of them.
+	// The last 12 months, from the store's first: the prices of this month
+	// and the last among them, and the chart table draws of them. This
+	// month is asked for even before its first quote is in: an agreement
+	// priced on the previous month has its price, the others say why not.
 	var prices []price
 	if from, to, ok := window(avgs, cur-11, cur); ok {
 		args := []string{"table", "--agreements", agreements, "--quotes", quotes, "--from", from, "--to", to}
@@ -307,17 +311,16 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "overview", p)
 }
 
-// window returns the months from..to of the store (its months as average
-// lists them, in order), kept to its first and last; false when it has none
-// of them.
+// window returns the months from..to, from kept to the store's first (its
+// months as average lists them, in order); false when the store has no
+// month up to to.
 func window(avgs []avgMonth, from, to pricing.Month) (string, string, bool) {
 	if len(avgs) == 0 {
 		return "", "", false
 	}
-	first, err1 := pricing.ParseMonth(avgs[0].Month)
-	last, err2 := pricing.ParseMonth(avgs[len(avgs)-1].Month)
-	from, to = max(from, first), min(to, last)
-	return from.String(), to.String(), err1 == nil && err2 == nil && from <= to
+	first, err := pricing.ParseMonth(avgs[0].Month)
+	from = max(from, first)
+	return from.String(), to.String(), err == nil && from <= to
 }
 
 // chartOf is the chart of a document a command printed as HTML: the
