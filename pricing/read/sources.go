@@ -43,8 +43,9 @@ func ParseQuoteSource(s string) (QuoteSource, error) {
 }
 
 // DetectQuoteSource tells the kind of a quotes input by its content: JSON
-// starts with {, HTML has a tag, CSV's first line names a date column, and
-// anything else is pasted text.
+// starts with {, HTML has a tag, CSV's first line names a date column (in
+// UTF-8, or in GBK as Excel on Chinese Windows saves it), and anything
+// else is pasted text.
 func DetectQuoteSource(head []byte) QuoteSource {
 	t := bytes.TrimSpace(bytes.TrimPrefix(head, utf8BOM))
 	lower := bytes.ToLower(t)
@@ -54,12 +55,21 @@ func DetectQuoteSource(head []byte) QuoteSource {
 	case bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<table")) || bytes.HasPrefix(lower, []byte("<!doctype")):
 		return SourceHTML
 	}
-	first, _, _ := bytes.Cut(lower, []byte("\n"))
+	first, _, _ := bytes.Cut(t, []byte("\n"))
+	if !utf8.Valid(first) {
+		if decoded, err := simplifiedchinese.GB18030.NewDecoder().Bytes(first); err == nil {
+			first = decoded
+		}
+	}
+	first = bytes.ToLower(first)
 	if bytes.Contains(first, []byte(",")) && (bytes.Contains(first, []byte("date")) || bytes.Contains(first, []byte("日期"))) {
 		return SourceCSV
 	}
 	return SourceText
 }
+
+// errPastedNotUTF8 is a line of pasted text that is not UTF-8 text.
+var errPastedNotUTF8 = pricing.Errorf("is not UTF-8 text, as pasted text is: a file saved in another encoding? Import a CSV file as csv, or save the text as UTF-8")
 
 // The errors of a source that lacks what the caller must give: the
 // command line names the flag that gives it.
@@ -136,6 +146,12 @@ func ReadPastedQuotes(r io.Reader, name string, date *time.Time) (*SourceQuotes,
 		}
 		fail := func(value string, err error) {
 			errs = append(errs, &pricing.InputError{Source: name, Line: n, Value: value, Err: err})
+		}
+		if !utf8.ValidString(line) {
+			// Text pasted is UTF-8; bytes that are not are a file of
+			// another kind or encoding, never a line to count as not A00.
+			fail("", errPastedNotUTF8)
+			continue
 		}
 		m := textLine.FindStringSubmatch(line)
 		if m == nil || !a00.MatchString(m[2]) {
