@@ -124,19 +124,30 @@ func outliers(qs []Quote, taken map[time.Time]int) []QuoteOutlier {
 		if !farOff(avg, around[(len(around)-1)/2]) || !farOff(avg, around[len(around)/2]) {
 			continue
 		}
+		// The days named are the nearest on each side that are not
+		// themselves far off: of two slips in a row, each names a good day.
+		median := around[len(around)/2]
+		plausible := func(k int) bool { return !farOff(qs[quoted[k]].Average, median) }
+		b, a := p-1, p+1
+		for b >= 0 && !plausible(b) {
+			b--
+		}
+		for a < len(quoted) && !plausible(a) {
+			a++
+		}
 		var err error
-		before, after := p > 0, p < len(quoted)-1
+		before, after := b >= 0, a < len(quoted)
 		switch {
 		case before && after:
-			b, a := qs[quoted[p-1]], qs[quoted[p+1]]
+			b, a := qs[quoted[b]], qs[quoted[a]]
 			err = Errorf("is off by a factor of %s or more from the days quoted around it, %s (%s) and %s (%s): a digit dropped or added?",
 				outlierFactor.String(), FormatDate(b.Date), b.Average.String(), FormatDate(a.Date), a.Average.String())
 		case before:
-			b := qs[quoted[p-1]]
+			b := qs[quoted[b]]
 			err = Errorf("is off by a factor of %s or more from the day quoted before it, %s (%s): a digit dropped or added?",
 				outlierFactor.String(), FormatDate(b.Date), b.Average.String())
 		default:
-			a := qs[quoted[p+1]]
+			a := qs[quoted[a]]
 			err = Errorf("is off by a factor of %s or more from the day quoted after it, %s (%s): a digit dropped or added?",
 				outlierFactor.String(), FormatDate(a.Date), a.Average.String())
 		}

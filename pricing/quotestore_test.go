@@ -37,20 +37,24 @@ func TestMergeQuotesOutliers(t *testing.T) {
 		name             string
 		stored, incoming []string
 		want             []int // the incoming indexes found
-		why              string
+		why              string // what the first says
+		whyLast          string // what the last says
 	}{
 		{"one slip among good days", nil, []string{"26000", "26050", "2400", "26100", "26200"}, []int{2},
-			"is off by a factor of 5 or more from the days quoted around it, 2026-03-03 (26050) and 2026-03-05 (26100)"},
-		{"two slips in a row", nil, []string{"26000", "26050", "2400", "2410", "26100", "26200"}, []int{2, 3}, ""},
-		{"two slips at the start", nil, []string{"2400", "2410", "26000", "26050", "26100"}, []int{0, 1}, ""},
-		{"a digit too many", nil, []string{"26000", "260500", "26100"}, []int{1}, ""},
+			"is off by a factor of 5 or more from the days quoted around it, 2026-03-03 (26050) and 2026-03-05 (26100)", ""},
+		{"two slips in a row", nil, []string{"26000", "26050", "2400", "2410", "26100", "26200"}, []int{2, 3},
+			// each names the good days nearest it, never the other slip
+			"is off by a factor of 5 or more from the days quoted around it, 2026-03-03 (26050) and 2026-03-06 (26100)",
+			"is off by a factor of 5 or more from the days quoted around it, 2026-03-03 (26050) and 2026-03-06 (26100)"},
+		{"two slips at the start", nil, []string{"2400", "2410", "26000", "26050", "26100"}, []int{0, 1}, "", ""},
+		{"a digit too many", nil, []string{"26000", "260500", "26100"}, []int{1}, "", ""},
 		{"the first day", nil, []string{"2600", "26000", "26050"}, []int{0},
-			"is off by a factor of 5 or more from the day quoted after it, 2026-03-03 (26000)"},
+			"is off by a factor of 5 or more from the day quoted after it, 2026-03-03 (26000)", ""},
 		{"added after the store", []string{"26000", "26050"}, []string{"", "", "2400"}, []int{2},
-			"is off by a factor of 5 or more from the day quoted before it, 2026-03-03 (26050)"},
-		{"a market move is no slip", nil, []string{"26000", "21000", "26000", "31000"}, nil, ""},
-		{"a store's own slip is not the merge's", []string{"26000", "2400"}, []string{"", "", "26100"}, nil, ""},
-		{"four times off is not five", nil, []string{"26000", "6600", "26100"}, nil, ""},
+			"is off by a factor of 5 or more from the day quoted before it, 2026-03-03 (26050)", ""},
+		{"a market move is no slip", nil, []string{"26000", "21000", "26000", "31000"}, nil, "", ""},
+		{"a store's own slip is not the merge's", []string{"26000", "2400"}, []string{"", "", "26100"}, nil, "", ""},
+		{"four times off is not five", nil, []string{"26000", "6600", "26100"}, nil, "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			stored := quotesOn(c.stored...)
@@ -71,6 +75,11 @@ func TestMergeQuotesOutliers(t *testing.T) {
 			}
 			if c.why != "" && !strings.HasPrefix(Say(res.Outliers[0].Err, nil), c.why) {
 				t.Errorf("said %q, want it to start %q", Say(res.Outliers[0].Err, nil), c.why)
+			}
+			if c.whyLast != "" {
+				if last := res.Outliers[len(res.Outliers)-1]; !strings.HasPrefix(Say(last.Err, nil), c.whyLast) {
+					t.Errorf("the last said %q, want it to start %q", Say(last.Err, nil), c.whyLast)
+				}
 			}
 		})
 	}
