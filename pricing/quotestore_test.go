@@ -36,7 +36,7 @@ func TestMergeQuotesOutliers(t *testing.T) {
 	for _, c := range []struct {
 		name             string
 		stored, incoming []string
-		want             []int // the incoming indexes found
+		want             []int  // the incoming indexes found
 		why              string // what the first says
 		whyLast          string // what the last says
 	}{
