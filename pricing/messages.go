@@ -97,6 +97,7 @@ var english = map[string]string{
 	"quote.midpoint":    "average %[1]s is not the midpoint %[2]s of the range %[3]s-%[4]s",
 	"quote.change":      "change %[1]s disagrees with the previous row (%[2]s, average %[3]s): %[4]s − %[3]s = %[5]s",
 	"quote.outside":     "average %[1]s is outside its range %[2]s-%[3]s",
+	"quote.outlier":     "average %[1]s is off by a factor of %[2]s or more from the days quoted around it: a digit dropped or added? alprice quotes check names them",
 	"quote.jump":        "average %[1]s is more than %[4]s%% away from the previous trading day's (%[2]s, %[3]s): check both days",
 	"delivery.overfull": "ticket %[1]s: delivered %[2]s t is more than tapped %[3]s t; check the weighbridges",
 }

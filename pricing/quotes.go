@@ -102,6 +102,19 @@ func NewQuotes(source string, rows []Quote, cal *Calendar) *Quotes {
 		qs.add(q)
 		prev = &qs.Days[len(qs.Days)-1]
 	}
+	// A day far off the days around it prices a month wrong by a tenth
+	// or tenfold: said whenever its month is priced, though the store
+	// took it (with --force, or edited by hand).
+	all := make(map[time.Time]int, len(qs.Days))
+	for i, d := range qs.Days {
+		all[d.Date] = i
+	}
+	if found := outliers(qs.Days, all); len(found) > 0 {
+		for _, o := range found {
+			qs.Warnings = append(qs.Warnings, Note{Date: o.Quote.Date, Line: o.Quote.Line, Why: Msg("quote.outlier", o.Quote.Average.String(), outlierFactor.String())})
+		}
+		slices.SortStableFunc(qs.Warnings, func(a, b Note) int { return a.Date.Compare(b.Date) })
+	}
 	return qs
 }
 

@@ -98,6 +98,8 @@ var messagesErrorsZH = map[string]string{
 	"dated on a public holiday, %[1]s: Changjiang does not quote on holidays (a scraper's carried-forward row)": "日期为法定节假日%[1]s:长江现货节假日不报价(爬虫沿用的数据)",
 	// quote.jump
 	"average %[1]s is more than %[4]s%% away from the previous trading day's (%[2]s, %[3]s): check both days": "均价 %[1]s 与上一交易日(%[2]s,%[3]s)相差超过 %[4]s%%:请核对这两天",
+	// quote.outlier
+	"average %[1]s is off by a factor of %[2]s or more from the days quoted around it: a digit dropped or added? alprice quotes check names them": "均价 %[1]s 与前后有报价的交易日相差 %[2]s 倍以上:是否多写或漏写了一位数字?alprice quotes check 会列出这些日子",
 	// quote.midpoint
 	"average %[1]s is not the midpoint %[2]s of the range %[3]s-%[4]s": "均价 %[1]s 不是价格区间 %[3]s-%[4]s 的中点 %[2]s",
 	// quote.outside
