@@ -161,6 +161,14 @@ func runQuotesAdd(a *app, o *quotesAddOptions, dateText, average string) error {
 			return flagError("high", o.high, err)
 		}
 		q.HasRange = true
+		// Held to the store reader's rules, which would refuse the store
+		// it was written into.
+		switch {
+		case q.Low.GreaterThan(q.High):
+			return flagError("low", o.low, pricing.Errorf("is above high (%s)", o.high))
+		case q.None == "" && (q.Average.LessThan(q.Low) || q.Average.GreaterThan(q.High)):
+			return flagError("AVERAGE", average, pricing.Errorf("%w %s-%s", pricing.ErrOutsideRange, q.Low, q.High))
+		}
 	}
 	if o.change != "" {
 		if q.Change, err = pricing.ParseSignedMoney(o.change); err != nil {
