@@ -384,7 +384,7 @@ func (c *checker) price(ag *pricing.Agreement, mp pricing.MonthPrice, lines []pr
 	)
 	unit := mp.Price.UnitPrice
 	for _, l := range lines {
-		if c.matches(l, unit, false) {
+		if c.matches(l, unit, false) || c.pricedButVAT(l, unit, mp.Price.VATRate) {
 			continue
 		}
 		if candidates == nil {
@@ -415,6 +415,15 @@ func (c *checker) matches(l pricing.InvoiceLine, unit decimal.Decimal, vatOnTop 
 		got = l.AmountExclVAT
 	}
 	return got.Sub(want).Abs().LessThanOrEqual(c.priceTol)
+}
+
+// pricedButVAT reports whether line l's 金额, with the VAT rate gives on
+// it, bills unit price × its quantity: the price is right and only the
+// VAT is wrong, which the VAT's own finding says (a price finding of
+// "0.00/t" beside it would say nothing).
+func (c *checker) pricedButVAT(l pricing.InvoiceLine, unit, rate decimal.Decimal) bool {
+	got := l.AmountExclVAT.Add(pricing.LineVAT(l.AmountExclVAT, rate))
+	return got.Sub(pricing.Amount(unit, l.Quantity)).Abs().LessThanOrEqual(c.priceTol)
 }
 
 // candidate is a likely pricing mistake and the unit price it gives.
