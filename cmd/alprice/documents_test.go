@@ -64,6 +64,13 @@ func TestNoticeChartBeforeTheMonthIsQuoted(t *testing.T) {
 	if status != 1 { // the agreements priced on July itself have no price yet
 		t.Fatalf("exit status %d", status)
 	}
+	// The months without a price say why in the run's language, and in
+	// English beside it for scripts.
+	stdout2, _, _ := runAlprice(t, "", "table", "--agreements", "testdata/agreements.yaml", "--quotes", "testdata/quotes-2026-h1.csv",
+		"--month", "2026-07", "--format", "json", "--lang", "zh")
+	if !strings.Contains(stdout2, `"unavailable_en": "agreement ZD-2026-001`) || !strings.Contains(stdout2, `"unavailable": "协议 ZD-2026-001`) {
+		t.Errorf("table JSON in Chinese without its English beside:\n%s", stdout2)
+	}
 	notices, charts := strings.Count(stdout, `<section class="paper notice`), strings.Count(stdout, "<svg")
 	if notices != 1 || charts != 1 || !strings.Contains(stdout, ">2026-07<") {
 		t.Errorf("%d notices, %d charts, July drawn %v", notices, charts, strings.Contains(stdout, ">2026-07<"))

@@ -193,6 +193,7 @@ type unavailableJSON struct {
 	BenchmarkExp    int    `json:"benchmark_expected_days"`
 	BenchmarkStatus string `json:"benchmark_status"`
 	Unavailable     string `json:"unavailable"`
+	UnavailableEN   string `json:"unavailable_en"` // in English, for scripts, whatever the run's language
 }
 
 // status is the benchmark_status of a month without a price: its
@@ -216,7 +217,8 @@ func priceTableJSON(l i18n.Lang, seller string, tables []agreementPrices) []any 
 			}
 			u := r.unavailable
 			uj := unavailableJSON{Agreement: t.agreement.ID, Buyer: t.agreement.Buyer.Name, Month: u.month.String(),
-				BenchmarkMonth: u.benchmarkMonth.String(), BenchmarkStatus: u.status(), Unavailable: l.SayError(u.reason)}
+				BenchmarkMonth: u.benchmarkMonth.String(), BenchmarkStatus: u.status(), Unavailable: l.SayError(u.reason),
+				UnavailableEN: i18n.English.SayError(u.reason)}
 			if u.average != nil {
 				uj.BenchmarkDays, uj.BenchmarkExp = u.average.Days, u.average.ExpectedDays
 			}
