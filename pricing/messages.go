@@ -57,9 +57,9 @@ var english = map[string]string{
 	// check: weight and totals
 	"weight.none":       "%[1]s has no delivery to agreement %[2]s in %[3]s: nothing delivered may be billed",
 	"weight.tapped":     "billed on tapped weight (%[1]s t weighed out at the smelter); the policy bills the delivered weight, %[2]s t; the %[3]s t lost in transit is the smelter's",
-	"weight.differs":    "%[1]s t billed, but %[2]s t were delivered at the buyer's end in %[3]s (%[4]s tickets); the policy bills the delivered weight",
+	"weight.differs":    "%[1]s t billed, but %[2]s t were delivered at the buyer's end in %[3]s (tickets: %[4]s); the policy bills the delivered weight",
 	"trueup.previous":   "agreement %[1]s prices %[2]s on the previous month's average (%[3]s), final before the month was delivered: its invoices are final, nothing to true up (check holds them to the price)",
-	"trueup.uninvoiced": "%[1]s t were delivered to agreement %[2]s in %[3]s (%[4]s tickets), but %[5]s has no invoice for them: invoice them in full, a true-up only corrects a price",
+	"trueup.uninvoiced": "%[1]s t were delivered to agreement %[2]s in %[3]s (tickets: %[4]s), but %[5]s has no invoice for them: invoice them in full, a true-up only corrects a price",
 	"statement.amount":  "the invoices bill %[1]s incl. VAT for %[2]s; the settlement of the deliveries comes to %[3]s (%[4]s t × %[5]s)",
 	// check: the diagnosis of a price
 	"price.unexplained":    "the billed unit price %[1]s (amount + VAT over quantity) differs from %[2]s, the price of agreement %[3]s for %[4]s (terms from %[5]s, %[6]s average %[7]s), by %[8]s/t, which no single likely mistake explains",

@@ -62,7 +62,7 @@ func exitStatusSection(path string, zh bool) string {
 	if more := exitTwo[path][l]; more != "" {
 		b.WriteString(more + ":\n     ")
 	} else {
-		b.WriteString(":")
+		say(": ", ":")
 	}
 	say("nothing was written to stdout or --out\n", "标准输出和 --out 都未写入任何内容\n")
 	say("  3  a bug in alprice itself: please report it\n", "  3  alprice 自身的程序错误:请报告\n")

@@ -125,9 +125,9 @@ var messagesErrorsZH = map[string]string{
 	// trueup.previous
 	"agreement %[1]s prices %[2]s on the previous month's average (%[3]s), final before the month was delivered: its invoices are final, nothing to true up (check holds them to the price)": "协议 %[1]s 的 %[2]s 按上月均价(%[3]s)定价,供货前价格已确定:其发票即按最终价开具,无需补差(发票与价格是否相符由 check 核对)",
 	// trueup.uninvoiced
-	"%[1]s t were delivered to agreement %[2]s in %[3]s (%[4]s tickets), but %[5]s has no invoice for them: invoice them in full, a true-up only corrects a price": "%[3]s 向协议 %[2]s 到位 %[1]s 吨(%[4]s 票),但 %[5]s 中没有相应发票:请全额开票,补差只调整价格",
+	"%[1]s t were delivered to agreement %[2]s in %[3]s (tickets: %[4]s), but %[5]s has no invoice for them: invoice them in full, a true-up only corrects a price": "%[3]s 向协议 %[2]s 到位 %[1]s 吨(%[4]s 票),但 %[5]s 中没有相应发票:请全额开票,补差只调整价格",
 	// weight.differs
-	"%[1]s t billed, but %[2]s t were delivered at the buyer's end in %[3]s (%[4]s tickets); the policy bills the delivered weight": "开票 %[1]s 吨,但 %[3]s 终端实际到位 %[2]s 吨(%[4]s 票);政策按到位量结算",
+	"%[1]s t billed, but %[2]s t were delivered at the buyer's end in %[3]s (tickets: %[4]s); the policy bills the delivered weight": "开票 %[1]s 吨,但 %[3]s 终端实际到位 %[2]s 吨(%[4]s 票);政策按到位量结算",
 	// weight.none
 	"%[1]s has no delivery to agreement %[2]s in %[3]s: nothing delivered may be billed": "%[1]s 中无协议 %[2]s 在 %[3]s 的到位记录:未到位的铝液不得结算",
 	// weight.tapped
