@@ -95,7 +95,7 @@ func (a *app) setup(cmd *cobra.Command, args []string) error {
 		}
 		a.lang = l
 	}
-	return a.checkFormatFlags(formatGiven)
+	return a.checkFormatFlags(cmd, formatGiven)
 }
 
 // result is what a command shows: a document for people's formats and CSV,
