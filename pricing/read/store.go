@@ -44,11 +44,11 @@ func ReadStore(data []byte, name string, cal *pricing.Calendar) ([]pricing.Quote
 	var why error
 	switch {
 	case len(columns) > 0 && len(lines) > 0:
-		why = pricing.Errorf("has columns or rows a store does not keep: the columns %s, and the rows dated on a weekend or holiday at lines %s; import it into a store instead (alprice quotes import FILE --into STORE)", cols, rows)
+		why = pricing.Errorf("has columns or rows a store does not keep: the columns %s, and the rows dated on a weekend or holiday, by line (date): %s; import it into a store instead (alprice quotes import FILE --into STORE)", cols, rows)
 	case len(columns) > 0:
 		why = pricing.Errorf("has columns or rows a store does not keep: the columns %s; import it into a store instead (alprice quotes import FILE --into STORE)", cols)
 	case len(lines) > 0:
-		why = pricing.Errorf("has columns or rows a store does not keep: the rows dated on a weekend or holiday at lines %s; import it into a store instead (alprice quotes import FILE --into STORE)", rows)
+		why = pricing.Errorf("has columns or rows a store does not keep: the rows dated on a weekend or holiday, by line (date): %s; import it into a store instead (alprice quotes import FILE --into STORE)", rows)
 	}
 	if why != nil {
 		return nil, &pricing.InputError{Source: name, Err: why}

@@ -30,8 +30,8 @@ var filesErrorsZH = map[string]string{
 	"--einvoice %s: would take %d batch-issuing files; one run writes at most %d: settle fewer agreements or months at a time": "--einvoice %s:需要 %d 个批量开票文件;一次运行最多写 %d 个:请每次结算较少的协议或月份",
 
 	// the store: its lock, and what a rewrite would lose
-	"%s: is being updated by %s; gave up after %s: run this again once it is done":                                                                                                                "%s:正由 %s 更新;等待 %s 后放弃:请在其完成后重新运行",
-	"has columns or rows a store does not keep: the columns %s, and the rows dated on a weekend or holiday at lines %s; import it into a store instead (alprice quotes import FILE --into STORE)": "有报价库不保存的列或行:列 %s,以及第 %s 行(日期为周末或节假日);请改为把它导入报价库(alprice quotes import FILE --into STORE)",
-	"has columns or rows a store does not keep: the columns %s; import it into a store instead (alprice quotes import FILE --into STORE)":                                                         "有报价库不保存的列或行:列 %s;请改为把它导入报价库(alprice quotes import FILE --into STORE)",
-	"has columns or rows a store does not keep: the rows dated on a weekend or holiday at lines %s; import it into a store instead (alprice quotes import FILE --into STORE)":                     "有报价库不保存的列或行:第 %s 行(日期为周末或节假日);请改为把它导入报价库(alprice quotes import FILE --into STORE)",
+	"%s: is being updated by %s; gave up after %s: run this again once it is done": "%s:正由 %s 更新;等待 %s 后放弃:请在其完成后重新运行",
+	"has columns or rows a store does not keep: the columns %s, and the rows dated on a weekend or holiday, by line (date): %s; import it into a store instead (alprice quotes import FILE --into STORE)": "有报价库不保存的列或行:列 %s,以及日期为周末或节假日的行,行号(日期):%s;请改为把它导入报价库(alprice quotes import FILE --into STORE)",
+	"has columns or rows a store does not keep: the columns %s; import it into a store instead (alprice quotes import FILE --into STORE)":                                                                 "有报价库不保存的列或行:列 %s;请改为把它导入报价库(alprice quotes import FILE --into STORE)",
+	"has columns or rows a store does not keep: the rows dated on a weekend or holiday, by line (date): %s; import it into a store instead (alprice quotes import FILE --into STORE)":                     "有报价库不保存的列或行:日期为周末或节假日的行,行号(日期):%s;请改为把它导入报价库(alprice quotes import FILE --into STORE)",
 }
