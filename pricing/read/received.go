@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"math/big"
 	"path"
 	"slices"
 	"strings"
@@ -407,32 +406,33 @@ func lineProblems(l pricing.InvoiceLine, red bool) []problem {
 	return out
 }
 
-// powersAt holds 10^p for the p atLeastPow10 is asked about, written at
-// each exponent a figure commonly has: a comparison of two decimals of one
-// exponent compares their integers, where one of two exponents first
-// multiplies a big integer (the check runs on every line of a million).
-var powersAt = func() map[[2]int32][2]decimal.Decimal {
-	m := map[[2]int32][2]decimal.Decimal{}
-	for _, p := range []int32{0, maxInvoiceDigits} {
-		for e := int32(-unitPriceDecimals); e <= p; e++ {
-			c := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(p-e)), nil)
-			m[[2]int32{p, e}] = [2]decimal.Decimal{decimal.NewFromBigInt(c, e), decimal.NewFromBigInt(new(big.Int).Neg(c), e)}
-		}
-	}
-	return m
-}()
-
-// atLeastPow10 reports whether |d| ≥ 10^p.
+// atLeastPow10 reports whether |d| ≥ 10^p. The check runs on every line
+// of a million: a figure of at most 18 digits, the usual one, is compared
+// as an integer, |coefficient| ≥ 10^(p−exponent), with no big integer
+// made.
 func atLeastPow10(d decimal.Decimal, p int32) bool {
-	if e := d.Exponent(); e > p {
+	e := d.Exponent()
+	if e > p {
 		return !d.IsZero() // a nonzero integer times 10^e
 	}
-	b, ok := powersAt[[2]int32{p, d.Exponent()}]
-	if !ok {
-		return d.Abs().GreaterThanOrEqual(decimal.New(1, p))
+	if d.NumDigits() <= 18 {
+		if p-e > 18 {
+			return false // below 10^18
+		}
+		c := d.CoefficientInt64()
+		return c >= pow10[p-e] || c <= -pow10[p-e]
 	}
-	return d.Cmp(b[0]) >= 0 || d.Cmp(b[1]) <= 0
+	return d.Abs().GreaterThanOrEqual(decimal.New(1, p))
 }
+
+// pow10 holds 10^0 … 10^18.
+var pow10 = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // ValidateInvoices holds lines read by another reader (the batch-issuing
 // workbook's) to the one check of every invoice line: names, supply month,

@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 
 	"alprice/pricing"
 )
@@ -494,6 +495,25 @@ func TestAtLeastPow10(t *testing.T) {
 	}
 }
 
+// atLeastPow10 agrees with comparing decimals for any coefficient and
+// exponent: around the bound, at 18 digits and beyond.
+func TestAtLeastPow10Property(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := rapid.Int64().Draw(t, "coefficient")
+		if rapid.Bool().Draw(t, "near a power of 10") {
+			c = pow10[rapid.IntRange(0, 18).Draw(t, "digits")] + rapid.Int64Range(-2, 2).Draw(t, "off")
+		}
+		d := decimal.New(c, rapid.Int32Range(-30, 20).Draw(t, "exponent"))
+		if rapid.Bool().Draw(t, "beyond int64") {
+			d = d.Mul(decimal.New(1, 10))
+		}
+		p := rapid.SampledFrom([]int32{0, 13, -3, 25}).Draw(t, "p")
+		if got, want := atLeastPow10(d, p), d.Abs().GreaterThanOrEqual(decimal.New(1, p)); got != want {
+			t.Fatalf("atLeastPow10(%s, %d) = %v, want %v", d, p, got, want)
+		}
+	})
+}
+
 // Invoice numbers are kept by a hash of the number, checked against the
 // text: with every hash the same — every number colliding with the first —
 // the CSV reader reads what it reads with the real one, the lines
@@ -531,5 +551,19 @@ func TestInvoiceCSVHashCollisions(t *testing.T) {
 	}
 	if _, err := read(bad); err == nil || wantErr == nil || err.Error() != wantErr.Error() || !strings.Contains(err.Error(), "on line 5") {
 		t.Errorf("every hash the same: %v; want %v", err, wantErr)
+	}
+}
+
+// The field constants of an invoice row index invoiceColumns by its keys.
+func TestInvoiceFieldsIndexInvoiceColumns(t *testing.T) {
+	for f, key := range map[int]string{fieldInvoiceNo: "invoice_no", fieldBuyer: "buyer", fieldMonth: "month", fieldIssueDate: "issue_date",
+		fieldRemark: "remark", fieldQuantity: "quantity_t", fieldUnitPrice: "unit_price_excl_vat", fieldAmount: "amount_excl_vat",
+		fieldVATRate: "vat_rate", fieldVAT: "vat", fieldTotal: "total"} {
+		if invoiceColumns[f].key != key {
+			t.Errorf("invoiceColumns[%d] is %s, want %s", f, invoiceColumns[f].key, key)
+		}
+	}
+	if len(invoiceColumns) != fieldTotal+1 {
+		t.Errorf("%d invoice columns, %d fields", len(invoiceColumns), fieldTotal+1)
 	}
 }
