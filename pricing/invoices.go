@@ -221,6 +221,11 @@ func (inv *Invoices) Add(l InvoiceLine) {
 		}
 		inv.wide[inv.n] = l
 	}
+	inv.addRecord(r)
+}
+
+// addRecord appends r, the next line's record.
+func (inv *Invoices) addRecord(r invoiceRecord) {
 	k := len(inv.pages) - 1
 	if k < 0 || len(inv.pages[k]) == recordsPage {
 		capacity := recordsPage
@@ -232,6 +237,30 @@ func (inv *Invoices) Add(l InvoiceLine) {
 	}
 	inv.pages[k] = append(inv.pages[k], r)
 	inv.n++
+}
+
+// AddFixed adds l with the figures f, as [Invoices.Add] adds a line whose
+// figures are f's at Invoices' scales, for a reader that parsed them
+// straight to integers: a million lines make no decimal. l's decimal
+// figures are not looked at. It returns false, adding nothing, for a
+// line the compact form does not hold (Add keeps it whole, with its
+// decimals as the file wrote them).
+func (inv *Invoices) AddFixed(l InvoiceLine, f FixedLine) bool {
+	r := invoiceRecord{month: int32(l.Month), line: int32(l.Line), sourceLine: int32(l.SourceLine), quantity: f.Quantity,
+		unitPrice: f.UnitPrice, amount: f.Amount, vat: f.VAT, total: f.Total, rateMicro: int32(f.RateMicro), monthFrom: l.MonthFrom,
+		flags: lineFlags(l.HasTotal, l.QuantityDerived, l.UnitPriceDerived, l.NoQuantity)}
+	if int64(r.rateMicro) != f.RateMicro || int(r.line) != l.Line || int(r.sourceLine) != l.SourceLine || Month(r.month) != l.Month ||
+		l.MonthFrom > MonthFromIssueDate || l.HasTotal != f.HasTotal || l.NoQuantity != f.NoQuantity || l.Quantity != f.Quantity {
+		return false
+	}
+	var ok bool
+	if r.item, ok = inv.itemIndex(itemName{l.Item, l.TaxCode}); !ok {
+		return false
+	}
+	r.number = inv.numberOf(l.InvoiceNo)
+	r.buyer = inv.buyerIndex(l.Buyer)
+	inv.addRecord(r)
+	return true
 }
 
 // numberOf returns the index of invoice number no in inv.numbers: the
@@ -426,15 +455,7 @@ func (inv *Invoices) Headers() []InvoiceHeader { return inv.headers }
 // compactLine returns l as a record, and whether every figure fits.
 func compactLine(l InvoiceLine) (invoiceRecord, bool) {
 	r := invoiceRecord{month: int32(l.Month), line: int32(l.Line), sourceLine: int32(l.SourceLine),
-		quantity: l.Quantity, monthFrom: l.MonthFrom}
-	for _, f := range []struct {
-		set  bool
-		flag uint8
-	}{{l.HasTotal, recordHasTotal}, {l.QuantityDerived, recordQuantityDerived}, {l.UnitPriceDerived, recordUnitPriceDerived}, {l.NoQuantity, recordNoQuantity}} {
-		if f.set {
-			r.flags |= f.flag
-		}
-	}
+		quantity: l.Quantity, monthFrom: l.MonthFrom, flags: lineFlags(l.HasTotal, l.QuantityDerived, l.UnitPriceDerived, l.NoQuantity)}
 	var ok [5]bool
 	r.unitPrice, ok[0] = FixedPoint(l.UnitPriceExclVAT, unitPriceScale)
 	r.amount, ok[1] = FixedPoint(l.AmountExclVAT, ScaleFen)
@@ -444,6 +465,20 @@ func compactLine(l InvoiceLine) (invoiceRecord, bool) {
 	r.total, ok[4] = FixedPoint(l.Total, ScaleFen)
 	return r, ok == [5]bool{true, true, true, true, true} && int(r.line) == l.Line && int(r.sourceLine) == l.SourceLine &&
 		Month(r.month) == l.Month && l.MonthFrom <= MonthFromIssueDate
+}
+
+// lineFlags returns the flags of a record.
+func lineFlags(hasTotal, quantityDerived, unitPriceDerived, noQuantity bool) uint8 {
+	var flags uint8
+	for _, f := range []struct {
+		set  bool
+		flag uint8
+	}{{hasTotal, recordHasTotal}, {quantityDerived, recordQuantityDerived}, {unitPriceDerived, recordUnitPriceDerived}, {noQuantity, recordNoQuantity}} {
+		if f.set {
+			flags |= f.flag
+		}
+	}
+	return flags
 }
 
 // FixedPoint returns d × 10^scale as an int64, and whether that is exact.

@@ -362,6 +362,13 @@ func nameProblems(number, buyer string) []problem {
 // from 0 to 1, and every figure of the invoice's colour: none negative on
 // a blue invoice, none positive on a red one.
 func lineProblems(l pricing.InvoiceLine, red bool) []problem {
+	return lineProblemsOf(l, red, true)
+}
+
+// lineProblemsOf is lineProblems, of the line's money, unit price and
+// rate too when figures: the CSV reader leaves them out for figures it
+// read with plainFigures, which holds them to the same bounds.
+func lineProblemsOf(l pricing.InvoiceLine, red, figures bool) []problem {
 	out := nameProblems(l.InvoiceNo, l.Buyer)
 	if y := l.Month.Year(); y < pricing.MinYear || y > pricing.MaxYear {
 		out = append(out, problem{"month", l.Month.String(), pricing.Errorf("is not a supply month from %d to %d", pricing.MinYear, pricing.MaxYear)})
@@ -386,24 +393,32 @@ func lineProblems(l pricing.InvoiceLine, red bool) []problem {
 			sign(key, func() string { return written(d) }, d.Sign())
 		}
 	}
-	money("amount_excl_vat", l.AmountExclVAT)
-	money("vat", l.VAT)
-	if l.HasTotal {
-		money("total", l.Total)
-	}
-	switch p := l.UnitPriceExclVAT; {
-	case p.Exponent() < -unitPriceDecimals:
-		out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("has %d decimals: a unit price has at most 13", -p.Exponent())})
-	case atLeastPow10(p, maxInvoiceDigits):
-		out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is too large: an invoice's amounts have at most 13 digits before the point")})
-	case p.IsNegative():
-		out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is negative: a unit price never is, on a red invoice too")})
-	}
-	if r := l.VATRate; r.IsNegative() || atLeastPow10(r, 0) || r.Exponent() < -6 {
-		out = append(out, problem{"vat_rate", written(r), pricing.Errorf("is not a VAT rate: a fraction from 0 to 1 of at most 6 decimals, such as 0.13")})
+	if figures {
+		money("amount_excl_vat", l.AmountExclVAT)
+		money("vat", l.VAT)
+		if l.HasTotal {
+			money("total", l.Total)
+		}
+		switch p := l.UnitPriceExclVAT; {
+		case p.Exponent() < -unitPriceDecimals:
+			out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("has %d decimals: a unit price has at most 13", -p.Exponent())})
+		case atLeastPow10(p, maxInvoiceDigits):
+			out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is too large: an invoice's amounts have at most 13 digits before the point")})
+		case p.IsNegative():
+			out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is negative: a unit price never is, on a red invoice too")})
+		}
+		if r := l.VATRate; !validRate(r) {
+			out = append(out, problem{"vat_rate", written(r), pricing.Errorf("is not a VAT rate: a fraction from 0 to 1 of at most 6 decimals, such as 0.13")})
+		}
 	}
 	sign("quantity_t", l.Quantity.String, int(min(max(l.Quantity, -1), 1)))
 	return out
+}
+
+// validRate reports whether r is a VAT rate: a fraction from 0 to 1 of at
+// most 6 decimals.
+func validRate(r decimal.Decimal) bool {
+	return !r.IsNegative() && !atLeastPow10(r, 0) && r.Exponent() >= -6
 }
 
 // atLeastPow10 reports whether |d| ≥ 10^p. The check runs on every line

@@ -567,3 +567,44 @@ func TestInvoiceFieldsIndexInvoiceColumns(t *testing.T) {
 		t.Errorf("%d invoice columns, %d fields", len(invoiceColumns), fieldTotal+1)
 	}
 }
+
+// A file of invoice lines reads the same with its plain figures read
+// straight to integers (plainFigures) as with every figure read as a
+// decimal: the same lines, decimals and integers alike, and the same
+// errors, for figures of every form — plain, at and past the bounds, with
+// commas, signs, spaces, exponents, too many decimals, empty.
+func TestPlainFiguresReadAsDecimals(t *testing.T) {
+	figure := rapid.OneOf(
+		rapid.SampledFrom([]string{"0", "0.00", "1", "1.5", "00012.30", "9999999999999.99", "10000000000000", "99999999999999", "1234567890.12345678",
+			"12345678901.1234567", "0.123456789", "1,234.56", "-1.00", "+1", "1e3", "1 000", "", "1.", ".5", "1.2.3", "20710.32743363", "0.13"}),
+		rapid.StringMatching(`[0-9]{1,14}(\.[0-9]{1,9})?`))
+	rate := rapid.SampledFrom([]string{"0.13", "13%", "0.09", "9%", "0.135", "13.5%", "1", "100%", "0", "-0.13", "0.1300001", "13.00001%", "x", "", "0.13"})
+	rapid.Check(t, func(t *rapid.T) {
+		var b strings.Builder
+		b.WriteString("invoice_no,buyer,month,quantity_t,unit_price_excl_vat,amount_excl_vat,vat_rate,vat,total\n")
+		for i := range rapid.IntRange(1, 6).Draw(t, "lines") {
+			fmt.Fprintf(&b, "FP%d,B,2026-03,%s,%s,%s,%s,%s,%s\n", rapid.IntRange(0, 3).Draw(t, "invoice"),
+				rapid.SampledFrom([]string{"1.000", "31.25", "-1", ""}).Draw(t, "quantity"), figure.Draw(t, fmt.Sprint("price", i)),
+				figure.Draw(t, fmt.Sprint("amount", i)), rate.Draw(t, fmt.Sprint("rate", i)), figure.Draw(t, fmt.Sprint("vat", i)),
+				rapid.OneOf(rapid.Just(""), figure).Draw(t, fmt.Sprint("total", i)))
+		}
+		read := func() string {
+			inv, err := ReadInvoiceCSV(strings.NewReader(b.String()), "i.csv", UTF8, InvoiceOptions{})
+			if err != nil {
+				return err.Error()
+			}
+			var out strings.Builder
+			for i := range inv.Len() {
+				f, ok := inv.Fixed(i)
+				fmt.Fprintf(&out, "%+v %+v %v\n", inv.Line(i), f, ok)
+			}
+			return out.String()
+		}
+		got := read()
+		defer func(p func([]string, []int, *plainRate) (pricing.FixedLine, bool)) { plainFigures = p }(plainFigures)
+		plainFigures = func([]string, []int, *plainRate) (pricing.FixedLine, bool) { return pricing.FixedLine{}, false }
+		if want := read(); got != want {
+			t.Fatalf("%s\nread with plain figures:\n%s\nas decimals:\n%s", b.String(), got, want)
+		}
+	})
+}
