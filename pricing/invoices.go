@@ -151,7 +151,8 @@ type Invoices struct {
 	Fields       map[string]string
 	pages        [][]invoiceRecord   // recordsPage lines each, but the first while it grows by append: no copy of them all as they grow
 	n            int                 // lines
-	numbers      []string            // the invoice numbers the lines name: one for each run of lines of one invoice
+	numbers      [][]string          // the invoice numbers the lines name, one for each run of lines of one invoice: recordsPage to a page, as pages, so that a million are never copied to grow
+	nNumbers     int                 // in numbers
 	numberText   *strings.Builder    // the page of text the last numbers are kept in (see keepNumber)
 	buyers       []string            // the buyers the lines name
 	buyerIndexes map[string]uint32   // of buyers
@@ -172,7 +173,7 @@ const (
 
 // invoiceRecord is an InvoiceLine as Invoices keeps it, in 72 bytes.
 type invoiceRecord struct {
-	number                             uint32 // index of Invoices.numbers
+	number                             uint32 // index of Invoices.numbers (Invoices.number)
 	quantity                           Weight
 	unitPrice                          int64  // 10⁻⁸ yuan
 	amount, vat, total                 int64  // fen
@@ -269,11 +270,26 @@ func (inv *Invoices) AddFixed(l InvoiceLine, f FixedLine) bool {
 // Keeping the number once a run, not once a line, makes no map: a file
 // of one-line invoices costs what it did.
 func (inv *Invoices) numberOf(no string) uint32 {
-	if k := len(inv.numbers) - 1; k >= 0 && inv.numbers[k] == no {
+	if k := inv.nNumbers - 1; k >= 0 && inv.number(uint32(k)) == no {
 		return uint32(k)
 	}
-	inv.numbers = append(inv.numbers, inv.keepNumber(no))
-	return uint32(len(inv.numbers) - 1)
+	k := len(inv.numbers) - 1
+	if k < 0 || len(inv.numbers[k]) == recordsPage {
+		capacity := recordsPage
+		if k < 0 {
+			capacity = 16 // a small file's numbers stay small
+		}
+		inv.numbers = append(inv.numbers, make([]string, 0, capacity))
+		k++
+	}
+	inv.numbers[k] = append(inv.numbers[k], inv.keepNumber(no))
+	inv.nNumbers++
+	return uint32(inv.nNumbers - 1)
+}
+
+// number returns the invoice number of index k of numbers.
+func (inv *Invoices) number(k uint32) string {
+	return inv.numbers[k>>recordsPageBits][k&(recordsPage-1)]
 }
 
 // numberPage is the size of a page of invoice numbers' text.
@@ -367,7 +383,7 @@ func (inv *Invoices) Line(i int) InvoiceLine {
 	if r.item != 0 {
 		it = inv.items[r.item]
 	}
-	return InvoiceLine{InvoiceNo: inv.numbers[r.number], Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), MonthFrom: r.monthFrom,
+	return InvoiceLine{InvoiceNo: inv.number(r.number), Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), MonthFrom: r.monthFrom,
 		Quantity: r.quantity, UnitPriceExclVAT: decimal.New(r.unitPrice, -unitPriceScale), AmountExclVAT: decimal.New(r.amount, -ScaleFen),
 		VATRate: decimal.New(int64(r.rateMicro), -rateScale), VAT: decimal.New(r.vat, -ScaleFen), Total: decimal.New(r.total, -ScaleFen),
 		HasTotal: r.flag(recordHasTotal), Item: it.item, TaxCode: it.taxCode, QuantityDerived: r.flag(recordQuantityDerived),
@@ -413,7 +429,7 @@ func (inv *Invoices) Number(i int) string {
 	if l, ok := inv.wide[i]; ok {
 		return l.InvoiceNo
 	}
-	return inv.numbers[inv.record(i).number]
+	return inv.number(inv.record(i).number)
 }
 
 // SourceOf returns the file line i was read from: its invoice's header's,
