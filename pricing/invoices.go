@@ -140,7 +140,7 @@ type InvoiceHeader struct {
 // Invoices is a file of invoice lines. It keeps them compact, its figures
 // as exact integers at a fixed scale — fen, 10⁻⁸ yuan for a unit price,
 // 10⁻⁶ for a rate — instead of five decimals a line (each a big.Int on the
-// heap): a file of 600,000 lines takes about 45 MB, not 300. [Invoices.Line]
+// heap): a file of 600,000 lines takes about 40 MB, not 300. [Invoices.Line]
 // makes a line into an InvoiceLine when it is used.
 type Invoices struct {
 	Source string
@@ -151,7 +151,8 @@ type Invoices struct {
 	Fields       map[string]string
 	pages        [][]invoiceRecord   // recordsPage lines each, but the first while it grows by append: no copy of them all as they grow
 	n            int                 // lines
-	numbers      []string            // the invoice numbers the lines name: one for each run of lines of one invoice
+	numbers      [][]string          // the invoice numbers the lines name, one for each run of lines of one invoice: recordsPage to a page, as pages, so that a million are never copied to grow
+	nNumbers     int                 // in numbers
 	numberText   *strings.Builder    // the page of text the last numbers are kept in (see keepNumber)
 	buyers       []string            // the buyers the lines name
 	buyerIndexes map[string]uint32   // of buyers
@@ -170,17 +171,21 @@ const (
 	recordsPage     = 1 << recordsPageBits
 )
 
-// invoiceRecord is an InvoiceLine as Invoices keeps it, in 72 bytes.
+// invoiceRecord is an InvoiceLine as Invoices keeps it, in 64 bytes (a
+// test says so): a line whose line number on its invoice or month does
+// not fit 16 bits is kept whole.
 type invoiceRecord struct {
-	number                             uint32 // index of Invoices.numbers
-	quantity                           Weight
-	unitPrice                          int64  // 10⁻⁸ yuan
-	amount, vat, total                 int64  // fen
-	month, line, sourceLine, rateMicro int32  // rateMicro: the VAT rate in 10⁻⁶
-	buyer                              uint32 // index of Invoices.buyers
-	item                               uint16 // index of Invoices.items
-	monthFrom                          MonthFrom
-	flags                              uint8 // recordHasTotal ...
+	quantity              Weight
+	unitPrice             int64  // 10⁻⁸ yuan
+	amount, vat, total    int64  // fen
+	number                uint32 // index of Invoices.numbers (Invoices.number)
+	buyer                 uint32 // index of Invoices.buyers
+	sourceLine, rateMicro int32  // rateMicro: the VAT rate in 10⁻⁶
+	month                 uint16 // the Month
+	line                  uint16
+	item                  uint16 // index of Invoices.items
+	monthFrom             MonthFrom
+	flags                 uint8 // recordHasTotal ...
 }
 
 // The flags of an invoiceRecord.
@@ -221,6 +226,11 @@ func (inv *Invoices) Add(l InvoiceLine) {
 		}
 		inv.wide[inv.n] = l
 	}
+	inv.addRecord(r)
+}
+
+// addRecord appends r, the next line's record.
+func (inv *Invoices) addRecord(r invoiceRecord) {
 	k := len(inv.pages) - 1
 	if k < 0 || len(inv.pages[k]) == recordsPage {
 		capacity := recordsPage
@@ -234,17 +244,56 @@ func (inv *Invoices) Add(l InvoiceLine) {
 	inv.n++
 }
 
+// AddFixed adds l with the figures f, as [Invoices.Add] adds a line whose
+// figures are f's at Invoices' scales, for a reader that parsed them
+// straight to integers: a million lines make no decimal. l's decimal
+// figures are not looked at. It returns false, adding nothing, for a
+// line the compact form does not hold (Add keeps it whole, with its
+// decimals as the file wrote them).
+func (inv *Invoices) AddFixed(l InvoiceLine, f FixedLine) bool {
+	r := invoiceRecord{month: uint16(l.Month), line: uint16(l.Line), sourceLine: int32(l.SourceLine), quantity: f.Quantity,
+		unitPrice: f.UnitPrice, amount: f.Amount, vat: f.VAT, total: f.Total, rateMicro: int32(f.RateMicro), monthFrom: l.MonthFrom,
+		flags: lineFlags(l.HasTotal, l.QuantityDerived, l.UnitPriceDerived, l.NoQuantity)}
+	if int64(r.rateMicro) != f.RateMicro || int(r.line) != l.Line || int(r.sourceLine) != l.SourceLine || Month(r.month) != l.Month ||
+		l.MonthFrom > MonthFromIssueDate || l.HasTotal != f.HasTotal || l.NoQuantity != f.NoQuantity || l.Quantity != f.Quantity {
+		return false
+	}
+	var ok bool
+	if r.item, ok = inv.itemIndex(itemName{l.Item, l.TaxCode}); !ok {
+		return false
+	}
+	r.number = inv.numberOf(l.InvoiceNo)
+	r.buyer = inv.buyerIndex(l.Buyer)
+	inv.addRecord(r)
+	return true
+}
+
 // numberOf returns the index of invoice number no in inv.numbers: the
 // last one's when the line before was of the same invoice, as an
 // invoice's lines come together, else a new one, holding a copy of no.
 // Keeping the number once a run, not once a line, makes no map: a file
 // of one-line invoices costs what it did.
 func (inv *Invoices) numberOf(no string) uint32 {
-	if k := len(inv.numbers) - 1; k >= 0 && inv.numbers[k] == no {
+	if k := inv.nNumbers - 1; k >= 0 && inv.number(uint32(k)) == no {
 		return uint32(k)
 	}
-	inv.numbers = append(inv.numbers, inv.keepNumber(no))
-	return uint32(len(inv.numbers) - 1)
+	k := len(inv.numbers) - 1
+	if k < 0 || len(inv.numbers[k]) == recordsPage {
+		capacity := recordsPage
+		if k < 0 {
+			capacity = 16 // a small file's numbers stay small
+		}
+		inv.numbers = append(inv.numbers, make([]string, 0, capacity))
+		k++
+	}
+	inv.numbers[k] = append(inv.numbers[k], inv.keepNumber(no))
+	inv.nNumbers++
+	return uint32(inv.nNumbers - 1)
+}
+
+// number returns the invoice number of index k of numbers.
+func (inv *Invoices) number(k uint32) string {
+	return inv.numbers[k>>recordsPageBits][k&(recordsPage-1)]
 }
 
 // numberPage is the size of a page of invoice numbers' text.
@@ -338,7 +387,7 @@ func (inv *Invoices) Line(i int) InvoiceLine {
 	if r.item != 0 {
 		it = inv.items[r.item]
 	}
-	return InvoiceLine{InvoiceNo: inv.numbers[r.number], Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), MonthFrom: r.monthFrom,
+	return InvoiceLine{InvoiceNo: inv.number(r.number), Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), MonthFrom: r.monthFrom,
 		Quantity: r.quantity, UnitPriceExclVAT: decimal.New(r.unitPrice, -unitPriceScale), AmountExclVAT: decimal.New(r.amount, -ScaleFen),
 		VATRate: decimal.New(int64(r.rateMicro), -rateScale), VAT: decimal.New(r.vat, -ScaleFen), Total: decimal.New(r.total, -ScaleFen),
 		HasTotal: r.flag(recordHasTotal), Item: it.item, TaxCode: it.taxCode, QuantityDerived: r.flag(recordQuantityDerived),
@@ -384,7 +433,7 @@ func (inv *Invoices) Number(i int) string {
 	if l, ok := inv.wide[i]; ok {
 		return l.InvoiceNo
 	}
-	return inv.numbers[inv.record(i).number]
+	return inv.number(inv.record(i).number)
 }
 
 // SourceOf returns the file line i was read from: its invoice's header's,
@@ -425,16 +474,8 @@ func (inv *Invoices) Headers() []InvoiceHeader { return inv.headers }
 
 // compactLine returns l as a record, and whether every figure fits.
 func compactLine(l InvoiceLine) (invoiceRecord, bool) {
-	r := invoiceRecord{month: int32(l.Month), line: int32(l.Line), sourceLine: int32(l.SourceLine),
-		quantity: l.Quantity, monthFrom: l.MonthFrom}
-	for _, f := range []struct {
-		set  bool
-		flag uint8
-	}{{l.HasTotal, recordHasTotal}, {l.QuantityDerived, recordQuantityDerived}, {l.UnitPriceDerived, recordUnitPriceDerived}, {l.NoQuantity, recordNoQuantity}} {
-		if f.set {
-			r.flags |= f.flag
-		}
-	}
+	r := invoiceRecord{month: uint16(l.Month), line: uint16(l.Line), sourceLine: int32(l.SourceLine),
+		quantity: l.Quantity, monthFrom: l.MonthFrom, flags: lineFlags(l.HasTotal, l.QuantityDerived, l.UnitPriceDerived, l.NoQuantity)}
 	var ok [5]bool
 	r.unitPrice, ok[0] = FixedPoint(l.UnitPriceExclVAT, unitPriceScale)
 	r.amount, ok[1] = FixedPoint(l.AmountExclVAT, ScaleFen)
@@ -444,6 +485,20 @@ func compactLine(l InvoiceLine) (invoiceRecord, bool) {
 	r.total, ok[4] = FixedPoint(l.Total, ScaleFen)
 	return r, ok == [5]bool{true, true, true, true, true} && int(r.line) == l.Line && int(r.sourceLine) == l.SourceLine &&
 		Month(r.month) == l.Month && l.MonthFrom <= MonthFromIssueDate
+}
+
+// lineFlags returns the flags of a record.
+func lineFlags(hasTotal, quantityDerived, unitPriceDerived, noQuantity bool) uint8 {
+	var flags uint8
+	for _, f := range []struct {
+		set  bool
+		flag uint8
+	}{{hasTotal, recordHasTotal}, {quantityDerived, recordQuantityDerived}, {unitPriceDerived, recordUnitPriceDerived}, {noQuantity, recordNoQuantity}} {
+		if f.set {
+			flags |= f.flag
+		}
+	}
+	return flags
 }
 
 // FixedPoint returns d × 10^scale as an int64, and whether that is exact.

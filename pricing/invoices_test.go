@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // Invoice numbers kept many to a page of text read back as given, across
@@ -29,6 +31,40 @@ func TestInvoiceNumbersKept(t *testing.T) {
 		}
 		if got := inv.Line(i).InvoiceNo; got != no {
 			t.Fatalf("line %d: the line's number %.40q, want %.40q", i, got, no)
+		}
+	}
+}
+
+// A line whose line number or month does not fit a record's 16 bits is
+// kept whole, and reads back as given, added with its decimals or as
+// integers (AddFixed refuses it, and its reader adds it whole).
+func TestInvoiceRecordCompact(t *testing.T) {
+	price, amount, rate, vat := decimal.RequireFromString("20710.32743363"), decimal.RequireFromString("647197.73"),
+		decimal.RequireFromString("0.13"), decimal.RequireFromString("84135.70")
+	for _, l := range []InvoiceLine{
+		{InvoiceNo: "A", Buyer: "B", Line: 1, Month: 2026*12 + 2, SourceLine: 2},
+		{InvoiceNo: "A", Buyer: "B", Line: 1<<16 + 1, Month: 2026*12 + 2, SourceLine: 3},
+		{InvoiceNo: "A", Buyer: "B", Line: 2, Month: 1<<16 + 5, SourceLine: 4},
+		{InvoiceNo: "A", Buyer: "B", Line: 3, Month: -1, SourceLine: 5},
+	} {
+		l.Quantity, l.UnitPriceExclVAT, l.AmountExclVAT, l.VATRate, l.VAT = 31250, price, amount, rate, vat
+		inv := &Invoices{}
+		inv.Add(l)
+		fits := l.Line < 1<<16 && l.Month >= 0 && l.Month < 1<<16
+		if _, wide := inv.wide[0]; wide == fits {
+			t.Errorf("line %d, month %d: kept whole %v", l.Line, l.Month, wide)
+		}
+		if got := inv.Line(0); fmt.Sprint(got) != fmt.Sprint(l) {
+			t.Errorf("read back %+v, want %+v", got, l)
+		}
+		f := FixedLine{Quantity: 31250, UnitPrice: 2071032743363, Amount: 64719773, VAT: 8413570, RateMicro: 130000}
+		fixed := &Invoices{}
+		if added := fixed.AddFixed(l, f); added != fits {
+			t.Errorf("line %d, month %d: AddFixed %v", l.Line, l.Month, added)
+		} else if added {
+			if got, want := fmt.Sprint(fixed.Line(0)), fmt.Sprint(inv.Line(0)); got != want {
+				t.Errorf("AddFixed reads back %s, Add %s", got, want)
+			}
 		}
 	}
 }

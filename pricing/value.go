@@ -104,6 +104,49 @@ func ScanDecimal(s string, maxDecimals int) (decimal.Decimal, error) {
 	return decimal.NewFromString(text)
 }
 
+// ScanFixed reads the plain form of a decimal straight to an integer
+// without allocating: ASCII digits, at most one point with a digit on
+// each side, at most maxDecimals decimals and intDigits digits before the
+// point, no sign, no comma. It returns the value × 10^scale (scale ≥
+// maxDecimals), which is exactly what [ScanDecimal] then [FixedPoint]
+// give for such a text, and false for any other form (or when the result
+// could pass 18 digits), which ScanDecimal reads or explains. A property
+// test holds the two to the same value.
+func ScanFixed(s string, maxDecimals, intDigits, scale int) (int64, bool) {
+	if intDigits+scale > 18 || maxDecimals > scale {
+		return 0, false
+	}
+	var n int64
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int64(s[i]-'0')
+		i++
+	}
+	if i == 0 || i > intDigits {
+		return 0, false
+	}
+	decimals := 0
+	if i < len(s) && s[i] == '.' {
+		i++
+		start := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			n = n*10 + int64(s[i]-'0')
+			i++
+		}
+		decimals = i - start
+		if decimals == 0 || decimals > maxDecimals {
+			return 0, false
+		}
+	}
+	if i != len(s) {
+		return 0, false
+	}
+	for ; decimals < scale; decimals++ {
+		n *= 10
+	}
+	return n, true
+}
+
 // ParseMoney parses an amount of money (CNY, at most 2 decimals, not negative).
 func ParseMoney(s string) (decimal.Decimal, error) {
 	d, err := ScanDecimal(s, moneyDecimals)

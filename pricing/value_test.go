@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 )
 
 func TestParseMoney(t *testing.T) {
@@ -177,4 +178,27 @@ func TestParseMonthForms(t *testing.T) {
 	if _, err := ParseMonth("2026.1"); err == nil || !strings.Contains(err.Error(), "write 2026-01 or 2026-10") {
 		t.Errorf("ParseMonth(2026.1): %v", err)
 	}
+}
+
+// ScanFixed reads what ScanDecimal and FixedPoint read, for every text it
+// takes, and takes every plain text within its bounds.
+func TestScanFixedIsScanDecimals(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.OneOf(rapid.StringMatching(`[0-9]{0,20}(\.[0-9]{0,10})?`), rapid.StringMatching(`[-+ ,.e0-9]{0,12}`)).Draw(t, "text")
+		maxDecimals := rapid.IntRange(0, 8).Draw(t, "max decimals")
+		intDigits := rapid.IntRange(1, 15).Draw(t, "int digits")
+		scale := rapid.IntRange(maxDecimals, 10).Draw(t, "scale")
+		n, ok := ScanFixed(s, maxDecimals, intDigits, scale)
+		d, err := ScanDecimal(s, maxDecimals)
+		intPart, frac, _ := strings.Cut(s, ".")
+		plain := err == nil && !strings.ContainsAny(s, ",") && len(intPart) <= intDigits && intDigits+scale <= 18 && len(frac) <= maxDecimals
+		if ok != plain {
+			t.Fatalf("ScanFixed(%q, %d, %d, %d) = %d, %v; ScanDecimal: %v, %v", s, maxDecimals, intDigits, scale, n, ok, d, err)
+		}
+		if ok {
+			if want, exact := FixedPoint(d, int32(scale)); !exact || n != want {
+				t.Fatalf("ScanFixed(%q) = %d, FixedPoint(ScanDecimal) = %d, %v", s, n, want, exact)
+			}
+		}
+	})
 }

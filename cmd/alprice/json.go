@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -109,24 +110,42 @@ func (c *compactJSON) value(v any) {
 	}
 }
 
+// rawBytes writes b, JSON made elsewhere, as it is.
+func (c *compactJSON) rawBytes(b []byte) {
+	if c.err == nil {
+		_, c.err = c.w.Write(b)
+	}
+}
+
 // field writes sep (the object's "{" or ","), the key and v.
 func (c *compactJSON) field(sep, key string, v any) {
 	c.raw(sep + strconv.Quote(key) + ":")
 	c.value(v)
 }
 
-// list writes a JSON array of the values each(item) gives item, one by one.
-func (c *compactJSON) list(each func(item func(any))) {
-	c.raw("[")
-	first := true
-	each(func(v any) {
-		if !first {
-			c.raw(",")
+// appendPlain appends s quoted, as the encoder writes a string that needs
+// no escape, and false, leaving b as it was, when s holds what it escapes
+// or replaces (a quote, a backslash, a control character, invalid UTF-8,
+// U+2028, U+2029): a million invoices' strings are written without
+// reflection, and a string the encoder would change is left to it.
+func appendPlain(b []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return b, false
+			}
+			i++
+			continue
 		}
-		first = false
-		c.value(v)
-	})
-	c.raw("]")
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			return b, false
+		}
+		i += size
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"'), true
 }
 
 // indentJSON writes compact JSON to w indented as json.MarshalIndent(v,

@@ -62,3 +62,39 @@ func TestIndentJSONIsEncodingJSONs(t *testing.T) {
 		}
 	})
 }
+
+// An invoice of check's JSON, written without reflection, is what
+// json.Encoder writes, for strings the encoder escapes or replaces too
+// (those are left to it), every field omitted or not.
+func TestInvoiceJSONIsEncodingJSONs(t *testing.T) {
+	text := rapid.StringOfN(rapid.SampledFrom([]rune{'a', '7', '-', '"', '\\', '\n', '\x01', '<', '&', '铝', '\u2028', '\u2029', '\uFFFD'}), 0, 6, -1)
+	rapid.Check(t, func(t *rapid.T) {
+		j := invoiceJSON{InvoiceNo: text.Draw(t, "no"), Source: text.Draw(t, "source"), IssueDate: text.Draw(t, "issued"), Kind: text.Draw(t, "kind"),
+			Red: rapid.Bool().Draw(t, "red"), SellerTaxID: text.Draw(t, "seller"), BuyerTaxID: text.Draw(t, "buyer"), Agreement: text.Draw(t, "agreement"),
+			SupplyMonth: text.Draw(t, "month"), MonthFrom: text.Draw(t, "from"), MonthWhy: text.Draw(t, "why"), Status: text.Draw(t, "status"),
+			Related: rapid.SliceOfN(text, -1, 3).Draw(t, "related")}
+		if rapid.Bool().Draw(t, "has lines") {
+			n := rapid.IntRange(-5, 1<<40).Draw(t, "lines")
+			j.Lines = &n
+		}
+		if rapid.Bool().Draw(t, "invalid UTF-8") {
+			j.MonthWhy += "\xff"
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(j); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		c := newCompactJSON(&got)
+		if b, ok := j.appendJSON(nil); ok {
+			c.rawBytes(b)
+		} else {
+			c.value(j)
+		}
+		if got.String()+"\n" != want.String() {
+			t.Fatalf("wrote\n%s\nencoding/json writes\n%s", got.String(), want.String())
+		}
+	})
+}

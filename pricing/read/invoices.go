@@ -25,6 +25,23 @@ var invoiceColumns = []column{
 	{key: "total", names: []string{"total", "价税合计"}},
 }
 
+// The fields of an invoice row, indexes of invoiceColumns: readInvoiceLine
+// finds a row's fields by index, not by key through a map, eleven times a
+// line of a million.
+const (
+	fieldInvoiceNo = iota
+	fieldBuyer
+	fieldMonth
+	fieldIssueDate
+	fieldRemark
+	fieldQuantity
+	fieldUnitPrice
+	fieldAmount
+	fieldVATRate
+	fieldVAT
+	fieldTotal
+)
+
 // ReadInvoices reads a CSV file of VAT invoice lines from r, as
 // [ReadInvoiceCSV] with no options: every row states its supply month, or
 // an issue date.
@@ -50,6 +67,14 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 		return nil, err
 	}
 	inv := &pricing.Invoices{Source: name, Fields: t.headers()}
+	at := make([]int, len(invoiceColumns)) // the record's index of each field, -1 when the file has none
+	for f, c := range invoiceColumns {
+		if i, ok := t.index[c.key]; ok {
+			at[f] = i
+		} else {
+			at[f] = -1
+		}
+	}
 	// The invoices seen, by a 64-bit hash of the number: a million numbers
 	// kept as map keys of their own took a copy each, beside the copy inv
 	// keeps, and twice the map. A hash is checked against the number of
@@ -59,11 +84,19 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 	seed := maphash.MakeSeed()
 	perInvoice := map[uint64]seen{}
 	collided := map[string]seen{}
+	var rate plainRate
 	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {
-		l, problems := readInvoiceLine(t, rec, opts)
+		l, problems := readInvoiceLine(t, rec, at, opts)
+		// The figures in their plain form are read straight to integers, a
+		// million lines making no decimal; in any other, as decimals.
+		f, plain := plainFigures(rec, at, &rate)
+		if !plain {
+			problems = append(problems, decimalFigures(t, rec, at, &l)...)
+		}
+		f.Quantity, f.HasTotal, f.NoQuantity = l.Quantity, l.HasTotal, l.NoQuantity
 		if len(problems) == 0 {
 			// The one check of every invoice line, whatever it was read from.
-			for _, p := range lineProblems(l, false) {
+			for _, p := range lineProblemsOf(l, false, !plain) {
 				problems = append(problems, t.fieldError(p.key, p.value, p.err))
 			}
 		}
@@ -86,7 +119,12 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 			l.InvoiceNo = strings.Clone(l.InvoiceNo)
 			s.lines++
 			l.Line, l.SourceLine = int(s.lines), line
-			inv.Add(l)
+			if !plain || !inv.AddFixed(l, f) {
+				if plain { // kept whole: with its decimals as the file writes them
+					decimalFigures(t, rec, at, &l)
+				}
+				inv.Add(l)
+			}
 			if exact {
 				collided[l.InvoiceNo] = s
 			} else {
@@ -118,42 +156,40 @@ func otherBuyer(number, buyer string, line int) error {
 // anything it could be worked out from, when none was given for every row.
 var ErrNoSupplyMonth = pricing.Errorf("states no supply month: give it in a month column (YYYY-MM) or a 备注 (供货月份:YYYY-MM), give the month of every row, or give the issue_date, and the month before it is taken")
 
-func readInvoiceLine(t *csvTable, rec []string, opts InvoiceOptions) (pricing.InvoiceLine, pricing.ErrorList) {
+// readInvoiceLine reads record rec, whose field f is rec[at[f]] (none when
+// at[f] is -1), but for its money, unit price and rate (plainFigures,
+// decimalFigures).
+func readInvoiceLine(t *csvTable, rec []string, at []int, opts InvoiceOptions) (pricing.InvoiceLine, pricing.ErrorList) {
 	var (
 		l    pricing.InvoiceLine
 		errs pricing.ErrorList
 	)
-	need := func(key string) string {
-		v := t.field(rec, key)
+	field := func(f int) string {
+		if at[f] < 0 {
+			return ""
+		}
+		return strings.TrimSpace(rec[at[f]])
+	}
+	need := func(f int) string {
+		v := field(f)
 		if v == "" {
-			errs = append(errs, t.fieldError(key, "", pricing.Errorf("is empty")))
+			errs = append(errs, t.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
 		}
 		return v
 	}
-	parsed := func(key string, parse func(string) (decimal.Decimal, error)) decimal.Decimal {
-		v := need(key)
-		if v == "" {
-			return decimal.Zero
-		}
-		d, err := parse(v)
-		if err != nil {
-			errs = append(errs, t.fieldError(key, v, err))
-		}
-		return d
-	}
-	name := func(key string) string {
-		v := need(key)
+	name := func(f int) string {
+		v := need(f)
 		if err := checkName([]byte(v)); v != "" && err != nil {
-			errs = append(errs, t.fieldError(key, v, err))
+			errs = append(errs, t.fieldError(invoiceColumns[f].key, v, err))
 		}
 		return v
 	}
-	l.InvoiceNo = name("invoice_no")
-	l.Buyer = name("buyer")
+	l.InvoiceNo = name(fieldInvoiceNo)
+	l.Buyer = name(fieldBuyer)
 	// The supply month: the month column's, else as a 数电 invoice's is
 	// worked out (a 备注 stating 供货月份:YYYY-MM, the month given, the
 	// month before the issue date).
-	v, issued, remarkText := t.field(rec, "month"), t.field(rec, "issue_date"), t.field(rec, "remark")
+	v, issued, remarkText := field(fieldMonth), field(fieldIssueDate), field(fieldRemark)
 	remark, _, remarkFound, remarkErr := remarkMonth(remarkText)
 	switch {
 	case v != "":
@@ -179,25 +215,115 @@ func readInvoiceLine(t *csvTable, rec []string, opts InvoiceOptions) (pricing.In
 		}
 		errs = append(errs, t.fieldError(key, "", ErrNoSupplyMonth))
 	}
-	if v := need("quantity_t"); v != "" {
+	if v := need(fieldQuantity); v != "" {
 		w, err := pricing.ParseWeight(v)
 		if err != nil {
 			errs = append(errs, t.fieldError("quantity_t", v, err))
 		}
 		l.Quantity = w
 	}
-	l.UnitPriceExclVAT = parsed("unit_price_excl_vat", parseUnitPrice)
-	l.AmountExclVAT = parsed("amount_excl_vat", parseInvoiceMoney)
-	l.VATRate = parsed("vat_rate", pricing.ParseVATRate)
-	l.VAT = parsed("vat", parseInvoiceMoney)
-	if v := t.field(rec, "total"); v != "" {
-		d, err := parseInvoiceMoney(v)
-		if err != nil {
-			errs = append(errs, t.fieldError("total", v, err))
-		}
-		l.Total, l.HasTotal = d, true
-	}
+	l.HasTotal = field(fieldTotal) != ""
 	return l, errs
+}
+
+// Bounds of the figures plainFigures reads: an amount below 10^13 (13
+// digits before the point, the bound lineProblems holds it to), a unit
+// price of 10 digits before the point, so that at 10⁻⁸ it stays within 18
+// digits (a larger one is read as a decimal).
+var (
+	plainAmountDigits    = int(maxInvoiceDigits)
+	plainUnitPriceDigits = 18 - pricing.UnitPriceDecimals
+)
+
+// plainFigures reads the figures of rec — unit price, amount, VAT, total —
+// in their plain form (pricing.ScanFixed) straight to the integers
+// pricing.Invoices keeps, and the rate through rate, a file's rates being
+// one text line after line. It returns false when one is in another form
+// or out of the bounds lineProblems holds figures to, which the decimals
+// then read or explain (decimalFigures). The quantity is read as for every
+// line. A figure so read is what ScanDecimal reads, within those bounds:
+// a test reads every file both ways.
+var plainFigures = func(rec []string, at []int, rate *plainRate) (pricing.FixedLine, bool) {
+	var f pricing.FixedLine
+	text := func(k int) string {
+		if at[k] < 0 {
+			return ""
+		}
+		return strings.TrimSpace(rec[at[k]])
+	}
+	var ok [4]bool
+	f.UnitPrice, ok[0] = pricing.ScanFixed(text(fieldUnitPrice), pricing.UnitPriceDecimals, plainUnitPriceDigits, pricing.UnitPriceDecimals)
+	f.Amount, ok[1] = pricing.ScanFixed(text(fieldAmount), pricing.ScaleFen, plainAmountDigits, pricing.ScaleFen)
+	f.VAT, ok[2] = pricing.ScanFixed(text(fieldVAT), pricing.ScaleFen, plainAmountDigits, pricing.ScaleFen)
+	f.RateMicro, ok[3] = rate.read(text(fieldVATRate))
+	if total := text(fieldTotal); total != "" {
+		var fits bool
+		if f.Total, fits = pricing.ScanFixed(total, pricing.ScaleFen, plainAmountDigits, pricing.ScaleFen); !fits {
+			return f, false
+		}
+	}
+	return f, ok == [4]bool{true, true, true, true}
+}
+
+// plainRate is the last VAT rate plainFigures read, its text and its
+// value in 10⁻⁶.
+type plainRate struct {
+	text  string
+	micro int64
+	ok    bool
+}
+
+// read returns the rate s in 10⁻⁶, and false for one that does not read
+// as a VAT rate, which the decimals then explain.
+func (r *plainRate) read(s string) (int64, bool) {
+	if r.ok && s == r.text && s != "" {
+		return r.micro, true
+	}
+	d, err := pricing.ParseVATRate(s)
+	if err != nil || !validRate(d) {
+		return 0, false
+	}
+	micro, ok := pricing.FixedPoint(d, 6)
+	if !ok {
+		return 0, false
+	}
+	*r = plainRate{text: strings.Clone(s), micro: micro, ok: true}
+	return micro, true
+}
+
+// decimalFigures reads the figures of rec into l as decimals, and what is
+// wrong with them.
+func decimalFigures(t *csvTable, rec []string, at []int, l *pricing.InvoiceLine) pricing.ErrorList {
+	var errs pricing.ErrorList
+	parsed := func(f int, parse func(string) (decimal.Decimal, error)) decimal.Decimal {
+		v := ""
+		if at[f] >= 0 {
+			v = strings.TrimSpace(rec[at[f]])
+		}
+		if v == "" {
+			errs = append(errs, t.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
+			return decimal.Zero
+		}
+		d, err := parse(v)
+		if err != nil {
+			errs = append(errs, t.fieldError(invoiceColumns[f].key, v, err))
+		}
+		return d
+	}
+	l.UnitPriceExclVAT = parsed(fieldUnitPrice, parseUnitPrice)
+	l.AmountExclVAT = parsed(fieldAmount, parseInvoiceMoney)
+	l.VATRate = parsed(fieldVATRate, pricing.ParseVATRate)
+	l.VAT = parsed(fieldVAT, parseInvoiceMoney)
+	if at[fieldTotal] >= 0 {
+		if v := strings.TrimSpace(rec[at[fieldTotal]]); v != "" {
+			d, err := parseInvoiceMoney(v)
+			if err != nil {
+				errs = append(errs, t.fieldError("total", v, err))
+			}
+			l.Total = d
+		}
+	}
+	return errs
 }
 
 func parseInvoiceMoney(s string) (decimal.Decimal, error) {

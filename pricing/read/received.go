@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"math/big"
 	"path"
 	"slices"
 	"strings"
@@ -363,6 +362,13 @@ func nameProblems(number, buyer string) []problem {
 // from 0 to 1, and every figure of the invoice's colour: none negative on
 // a blue invoice, none positive on a red one.
 func lineProblems(l pricing.InvoiceLine, red bool) []problem {
+	return lineProblemsOf(l, red, true)
+}
+
+// lineProblemsOf is lineProblems, of the line's money, unit price and
+// rate too when figures: the CSV reader leaves them out for figures it
+// read with plainFigures, which holds them to the same bounds.
+func lineProblemsOf(l pricing.InvoiceLine, red, figures bool) []problem {
 	out := nameProblems(l.InvoiceNo, l.Buyer)
 	if y := l.Month.Year(); y < pricing.MinYear || y > pricing.MaxYear {
 		out = append(out, problem{"month", l.Month.String(), pricing.Errorf("is not a supply month from %d to %d", pricing.MinYear, pricing.MaxYear)})
@@ -387,52 +393,61 @@ func lineProblems(l pricing.InvoiceLine, red bool) []problem {
 			sign(key, func() string { return written(d) }, d.Sign())
 		}
 	}
-	money("amount_excl_vat", l.AmountExclVAT)
-	money("vat", l.VAT)
-	if l.HasTotal {
-		money("total", l.Total)
-	}
-	switch p := l.UnitPriceExclVAT; {
-	case p.Exponent() < -unitPriceDecimals:
-		out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("has %d decimals: a unit price has at most 13", -p.Exponent())})
-	case atLeastPow10(p, maxInvoiceDigits):
-		out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is too large: an invoice's amounts have at most 13 digits before the point")})
-	case p.IsNegative():
-		out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is negative: a unit price never is, on a red invoice too")})
-	}
-	if r := l.VATRate; r.IsNegative() || atLeastPow10(r, 0) || r.Exponent() < -6 {
-		out = append(out, problem{"vat_rate", written(r), pricing.Errorf("is not a VAT rate: a fraction from 0 to 1 of at most 6 decimals, such as 0.13")})
+	if figures {
+		money("amount_excl_vat", l.AmountExclVAT)
+		money("vat", l.VAT)
+		if l.HasTotal {
+			money("total", l.Total)
+		}
+		switch p := l.UnitPriceExclVAT; {
+		case p.Exponent() < -unitPriceDecimals:
+			out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("has %d decimals: a unit price has at most 13", -p.Exponent())})
+		case atLeastPow10(p, maxInvoiceDigits):
+			out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is too large: an invoice's amounts have at most 13 digits before the point")})
+		case p.IsNegative():
+			out = append(out, problem{"unit_price_excl_vat", written(p), pricing.Errorf("is negative: a unit price never is, on a red invoice too")})
+		}
+		if r := l.VATRate; !validRate(r) {
+			out = append(out, problem{"vat_rate", written(r), pricing.Errorf("is not a VAT rate: a fraction from 0 to 1 of at most 6 decimals, such as 0.13")})
+		}
 	}
 	sign("quantity_t", l.Quantity.String, int(min(max(l.Quantity, -1), 1)))
 	return out
 }
 
-// powersAt holds 10^p for the p atLeastPow10 is asked about, written at
-// each exponent a figure commonly has: a comparison of two decimals of one
-// exponent compares their integers, where one of two exponents first
-// multiplies a big integer (the check runs on every line of a million).
-var powersAt = func() map[[2]int32][2]decimal.Decimal {
-	m := map[[2]int32][2]decimal.Decimal{}
-	for _, p := range []int32{0, maxInvoiceDigits} {
-		for e := int32(-unitPriceDecimals); e <= p; e++ {
-			c := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(p-e)), nil)
-			m[[2]int32{p, e}] = [2]decimal.Decimal{decimal.NewFromBigInt(c, e), decimal.NewFromBigInt(new(big.Int).Neg(c), e)}
-		}
-	}
-	return m
-}()
+// validRate reports whether r is a VAT rate: a fraction from 0 to 1 of at
+// most 6 decimals.
+func validRate(r decimal.Decimal) bool {
+	return !r.IsNegative() && !atLeastPow10(r, 0) && r.Exponent() >= -6
+}
 
-// atLeastPow10 reports whether |d| ≥ 10^p.
+// atLeastPow10 reports whether |d| ≥ 10^p. The check runs on every line
+// of a million: a figure of at most 18 digits, the usual one, is compared
+// as an integer, |coefficient| ≥ 10^(p−exponent), with no big integer
+// made.
 func atLeastPow10(d decimal.Decimal, p int32) bool {
-	if e := d.Exponent(); e > p {
+	e := d.Exponent()
+	if e > p {
 		return !d.IsZero() // a nonzero integer times 10^e
 	}
-	b, ok := powersAt[[2]int32{p, d.Exponent()}]
-	if !ok {
-		return d.Abs().GreaterThanOrEqual(decimal.New(1, p))
+	if d.NumDigits() <= 18 {
+		if p-e > 18 {
+			return false // below 10^18
+		}
+		c := d.CoefficientInt64()
+		return c >= pow10[p-e] || c <= -pow10[p-e]
 	}
-	return d.Cmp(b[0]) >= 0 || d.Cmp(b[1]) <= 0
+	return d.Abs().GreaterThanOrEqual(decimal.New(1, p))
 }
+
+// pow10 holds 10^0 … 10^18.
+var pow10 = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // ValidateInvoices holds lines read by another reader (the batch-issuing
 // workbook's) to the one check of every invoice line: names, supply month,

@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 
 	"alprice/pricing"
 )
@@ -494,6 +495,25 @@ func TestAtLeastPow10(t *testing.T) {
 	}
 }
 
+// atLeastPow10 agrees with comparing decimals for any coefficient and
+// exponent: around the bound, at 18 digits and beyond.
+func TestAtLeastPow10Property(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := rapid.Int64().Draw(t, "coefficient")
+		if rapid.Bool().Draw(t, "near a power of 10") {
+			c = pow10[rapid.IntRange(0, 18).Draw(t, "digits")] + rapid.Int64Range(-2, 2).Draw(t, "off")
+		}
+		d := decimal.New(c, rapid.Int32Range(-30, 20).Draw(t, "exponent"))
+		if rapid.Bool().Draw(t, "beyond int64") {
+			d = d.Mul(decimal.New(1, 10))
+		}
+		p := rapid.SampledFrom([]int32{0, 13, -3, 25}).Draw(t, "p")
+		if got, want := atLeastPow10(d, p), d.Abs().GreaterThanOrEqual(decimal.New(1, p)); got != want {
+			t.Fatalf("atLeastPow10(%s, %d) = %v, want %v", d, p, got, want)
+		}
+	})
+}
+
 // Invoice numbers are kept by a hash of the number, checked against the
 // text: with every hash the same — every number colliding with the first —
 // the CSV reader reads what it reads with the real one, the lines
@@ -532,4 +552,59 @@ func TestInvoiceCSVHashCollisions(t *testing.T) {
 	if _, err := read(bad); err == nil || wantErr == nil || err.Error() != wantErr.Error() || !strings.Contains(err.Error(), "on line 5") {
 		t.Errorf("every hash the same: %v; want %v", err, wantErr)
 	}
+}
+
+// The field constants of an invoice row index invoiceColumns by its keys.
+func TestInvoiceFieldsIndexInvoiceColumns(t *testing.T) {
+	for f, key := range map[int]string{fieldInvoiceNo: "invoice_no", fieldBuyer: "buyer", fieldMonth: "month", fieldIssueDate: "issue_date",
+		fieldRemark: "remark", fieldQuantity: "quantity_t", fieldUnitPrice: "unit_price_excl_vat", fieldAmount: "amount_excl_vat",
+		fieldVATRate: "vat_rate", fieldVAT: "vat", fieldTotal: "total"} {
+		if invoiceColumns[f].key != key {
+			t.Errorf("invoiceColumns[%d] is %s, want %s", f, invoiceColumns[f].key, key)
+		}
+	}
+	if len(invoiceColumns) != fieldTotal+1 {
+		t.Errorf("%d invoice columns, %d fields", len(invoiceColumns), fieldTotal+1)
+	}
+}
+
+// A file of invoice lines reads the same with its plain figures read
+// straight to integers (plainFigures) as with every figure read as a
+// decimal: the same lines, decimals and integers alike, and the same
+// errors, for figures of every form — plain, at and past the bounds, with
+// commas, signs, spaces, exponents, too many decimals, empty.
+func TestPlainFiguresReadAsDecimals(t *testing.T) {
+	figure := rapid.OneOf(
+		rapid.SampledFrom([]string{"0", "0.00", "1", "1.5", "00012.30", "9999999999999.99", "10000000000000", "99999999999999", "1234567890.12345678",
+			"12345678901.1234567", "0.123456789", "1,234.56", "-1.00", "+1", "1e3", "1 000", "", "1.", ".5", "1.2.3", "20710.32743363", "0.13"}),
+		rapid.StringMatching(`[0-9]{1,14}(\.[0-9]{1,9})?`))
+	rate := rapid.SampledFrom([]string{"0.13", "13%", "0.09", "9%", "0.135", "13.5%", "1", "100%", "0", "-0.13", "0.1300001", "13.00001%", "x", "", "0.13"})
+	rapid.Check(t, func(t *rapid.T) {
+		var b strings.Builder
+		b.WriteString("invoice_no,buyer,month,quantity_t,unit_price_excl_vat,amount_excl_vat,vat_rate,vat,total\n")
+		for i := range rapid.IntRange(1, 6).Draw(t, "lines") {
+			fmt.Fprintf(&b, "FP%d,B,2026-03,%s,%s,%s,%s,%s,%s\n", rapid.IntRange(0, 3).Draw(t, "invoice"),
+				rapid.SampledFrom([]string{"1.000", "31.25", "-1", ""}).Draw(t, "quantity"), figure.Draw(t, fmt.Sprint("price", i)),
+				figure.Draw(t, fmt.Sprint("amount", i)), rate.Draw(t, fmt.Sprint("rate", i)), figure.Draw(t, fmt.Sprint("vat", i)),
+				rapid.OneOf(rapid.Just(""), figure).Draw(t, fmt.Sprint("total", i)))
+		}
+		read := func() string {
+			inv, err := ReadInvoiceCSV(strings.NewReader(b.String()), "i.csv", UTF8, InvoiceOptions{})
+			if err != nil {
+				return err.Error()
+			}
+			var out strings.Builder
+			for i := range inv.Len() {
+				f, ok := inv.Fixed(i)
+				fmt.Fprintf(&out, "%+v %+v %v\n", inv.Line(i), f, ok)
+			}
+			return out.String()
+		}
+		got := read()
+		defer func(p func([]string, []int, *plainRate) (pricing.FixedLine, bool)) { plainFigures = p }(plainFigures)
+		plainFigures = func([]string, []int, *plainRate) (pricing.FixedLine, bool) { return pricing.FixedLine{}, false }
+		if want := read(); got != want {
+			t.Fatalf("%s\nread with plain figures:\n%s\nas decimals:\n%s", b.String(), got, want)
+		}
+	})
 }
