@@ -139,7 +139,9 @@ func ReadInvoiceSummary(r io.Reader, name string, opts InvoiceOptions) (*pricing
 	if err != nil {
 		return nil, fapiaoError(err, false)
 	}
-	inv := &pricing.Invoices{Source: name}
+	// Errors found across rows (a buyer in no agreement, one invoice
+	// number with two buyers) name the column as the sheet heads it.
+	inv := &pricing.Invoices{Source: name, Fields: summaryColumns}
 	var errs pricing.ErrorList
 	for i := range fis {
 		errs = append(errs, addInvoice(inv, &fis[i], opts, summaryFields)...)
@@ -189,8 +191,8 @@ func readXMLFile(fsys fs.FS, file, name string, opts InvoiceOptions) (*pricing.I
 // fields names the fields of an invoice's values for messages: the
 // element path or the sheet's column, and the line or row.
 type fields struct {
-	invoice func(key string) string                 // an invoice-level value
-	line    func(l *fapiao.Line, key string) string // a line's
+	invoice func(fi *fapiao.Invoice, key string) string                 // an invoice-level value
+	line    func(fi *fapiao.Invoice, l *fapiao.Line, key string) string // a line's
 }
 
 // The names of the values of a 数电 XML and of the 信息汇总表, by the keys
@@ -199,18 +201,29 @@ var (
 	xmlLineElements = map[string]string{"quantity_t": "Quantity", "unit_price_excl_vat": "UnPrice", "amount_excl_vat": "Amount",
 		"vat_rate": "TaxRate", "vat": "ComTaxAm", "total": "TotaltaxIncludedAmount"}
 	xmlFields = fields{
-		invoice: func(key string) string {
+		invoice: func(_ *fapiao.Invoice, key string) string {
 			return map[string]string{"invoice_no": fapiao.PathInvoiceNumber, "buyer": fapiao.PathBuyerName, "month": fapiao.PathRemark}[key]
 		},
-		line: func(l *fapiao.Line, key string) string { return l.Path + "/" + xmlLineElements[key] },
+		line: func(_ *fapiao.Invoice, l *fapiao.Line, key string) string { return l.Path + "/" + xmlLineElements[key] },
 	}
 	summaryColumns = map[string]string{"invoice_no": "数电发票号码", "buyer": "购买方名称", "month": "备注", "quantity_t": "数量",
 		"unit_price_excl_vat": "单价", "amount_excl_vat": "金额", "vat_rate": "税率", "vat": "税额", "total": "价税合计"}
+	// A value of the 信息汇总表 is named by its cell, as the sheet's own
+	// errors are: 信息汇总表!O8 (数量).
 	summaryFields = fields{
-		invoice: func(key string) string { return fapiao.SummarySheet + "/" + summaryColumns[key] },
-		line:    func(_ *fapiao.Line, key string) string { return fapiao.SummarySheet + "/" + summaryColumns[key] },
+		invoice: func(fi *fapiao.Invoice, key string) string { return summaryCell(fi, key, fi.Line) },
+		line:    func(fi *fapiao.Invoice, l *fapiao.Line, key string) string { return summaryCell(fi, key, l.SourceLine) },
 	}
 )
+
+// summaryCell names the cell of key's column in row of the sheet fi was
+// read from, or the column alone when the sheet has none such.
+func summaryCell(fi *fapiao.Invoice, key string, row int) string {
+	if name, ok := fapiao.CellName(fi.Columns, summaryColumns[key], row); ok {
+		return name
+	}
+	return fapiao.SummarySheet + "/" + summaryColumns[key]
+}
 
 // remarkMonth finds the supply month a 备注 states: 供货月份, then a colon
 // (either width) or spaces, then YYYY-MM. found says that the remark names
@@ -249,7 +262,7 @@ func addInvoice(inv *pricing.Invoices, fi *fapiao.Invoice, opts InvoiceOptions, 
 	issued, _ := time.Parse(time.DateOnly, fi.IssueDate) // fapiao checked it
 	remark, _, found, err := remarkMonth(fi.Remark)
 	if err != nil {
-		fail(names.invoice("month"), fi.Line, fi.Remark, err)
+		fail(names.invoice(fi, "month"), fi.Line, fi.Remark, err)
 	}
 	month, from := pricing.SupplyMonth(remark, found && err == nil, opts.Month, issued)
 	h := pricing.InvoiceHeader{Number: fi.Number, Source: fi.Source, SourceLine: fi.Line, IssueDate: issued, Red: fi.Red,
@@ -264,10 +277,10 @@ func addInvoice(inv *pricing.Invoices, fi *fapiao.Invoice, opts InvoiceOptions, 
 		h.Kind = pricing.OrdinaryInvoice
 	}
 	if fi.Red && fi.OriginalNumber == "" {
-		fail(names.invoice("month"), fi.Line, fi.Remark, pricing.Errorf("names no blue invoice reversed: a red invoice's 备注 states 被红冲蓝字数电发票号码"))
+		fail(names.invoice(fi, "month"), fi.Line, fi.Remark, pricing.Errorf("names no blue invoice reversed: a red invoice's 备注 states 被红冲蓝字数电发票号码"))
 	}
 	for _, err := range nameProblems(fi.Number, fi.Buyer.Name) {
-		fail(names.invoice(err.key), fi.Line, err.value, err.err)
+		fail(names.invoice(fi, err.key), fi.Line, err.value, err.err)
 	}
 	lines := make([]pricing.InvoiceLine, 0, len(fi.Lines))
 	for k := range fi.Lines {
@@ -278,7 +291,7 @@ func addInvoice(inv *pricing.Invoices, fi *fapiao.Invoice, opts InvoiceOptions, 
 		if fl.Quantity.Present {
 			w, ok := weightOf(fl.Quantity.Value)
 			if !ok {
-				fail(names.line(fl, "quantity_t"), fl.SourceLine, written(fl.Quantity.Value),
+				fail(names.line(fi, fl, "quantity_t"), fl.SourceLine, written(fl.Quantity.Value),
 					pricing.Errorf("has more than 3 decimals, or is too large: alprice counts weight in whole kilograms (0.001 t)"))
 				continue
 			}
@@ -300,7 +313,7 @@ func addInvoice(inv *pricing.Invoices, fi *fapiao.Invoice, opts InvoiceOptions, 
 			case p.key == "quantity_t" && !fl.Quantity.Present || p.key == "unit_price_excl_vat" && !fl.UnitPrice.Present:
 				continue // worked out, not written: what it was worked from is named
 			}
-			fail(names.line(fl, p.key), fl.SourceLine, value, p.err)
+			fail(names.line(fi, fl, p.key), fl.SourceLine, value, p.err)
 		}
 		lines = append(lines, l)
 	}

@@ -10,11 +10,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 	"pgregory.net/rapid"
 
 	"alprice/pricing"
@@ -607,4 +609,34 @@ func TestPlainFiguresReadAsDecimals(t *testing.T) {
 			t.Fatalf("%s\nread with plain figures:\n%s\nas decimals:\n%s", b.String(), got, want)
 		}
 	})
+}
+
+// A value of the export that the line checks refuse is named by its cell
+// too (#28 item 4), as the sheet's own errors are: a negative 数量 in row 8.
+func TestReadInvoiceSummaryNamesTheCellOfALineCheck(t *testing.T) {
+	f, err := excelize.OpenFile(filepath.Join(xmlFixtures, "summary-2026-03.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	header, err := f.GetRows("信息汇总表")
+	if err != nil || len(header) < 8 {
+		t.Fatalf("%v, %d rows", err, len(header))
+	}
+	col := slices.Index(header[0], "数量")
+	if col < 0 {
+		t.Fatal("no 数量 column")
+	}
+	ref, _ := excelize.CoordinatesToCellName(col+1, 8)
+	if err := f.SetCellValue("信息汇总表", ref, -3); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadInvoiceSummary(&buf, "s.xlsx", InvoiceOptions{})
+	if want := "s.xlsx:8: 信息汇总表!" + ref + " (数量): "; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("%v, want %q", err, want)
+	}
 }

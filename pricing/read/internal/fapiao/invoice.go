@@ -34,7 +34,11 @@ type Optional struct {
 // decimals written). Nothing in it has been checked arithmetically.
 type Invoice struct {
 	Source string // the file name given to the reader
-	Number string // 数电发票号码, 20 digits
+	// Columns are the columns of the 信息汇总表 by header, 0 for column A
+	// (one map shared by every invoice of a sheet), to name a cell; nil
+	// for an invoice read from XML.
+	Columns map[string]int
+	Number  string // 数电发票号码, 20 digits
 	// IssueDate is the 开票日期 as YYYY-MM-DD; IssueTime the time of day as
 	// HH:MM:SS when the source gives one, else empty.
 	IssueDate, IssueTime string

@@ -195,6 +195,18 @@ func (c cell) fail(k Kind, col, value string) error {
 	return e
 }
 
+// CellName names the cell of the 信息汇总表 under header in row as a
+// spreadsheet shows it, with its header: 信息汇总表!O8 (数量); false when
+// the sheet has no such column.
+func CellName(cols map[string]int, header string, row int) (string, bool) {
+	i, ok := cols[header]
+	if !ok || row < 1 {
+		return "", false
+	}
+	ref, err := excelize.CoordinatesToCellName(i+1, row)
+	return SummarySheet + "!" + ref + " (" + header + ")", err == nil
+}
+
 // isNumberCell reports whether the cell under col holds a number (not
 // text): its stored text is then a binary double's.
 func (c cell) isNumberCell(col string) bool {
@@ -451,7 +463,7 @@ func (s *sheetReader) invoiceCells(c cell) []string {
 
 // invoice reads the invoice-level cells of an invoice's first row.
 func (s *sheetReader) invoice(c cell, number string) (Invoice, error) {
-	inv := Invoice{Source: s.name, Number: number, Line: c.row, TotalsFromLines: true,
+	inv := Invoice{Source: s.name, Number: number, Line: c.row, TotalsFromLines: true, Columns: s.cols,
 		Seller: Party{TaxID: c.text(colSellerID), Name: c.text(colSeller)},
 		Buyer:  Party{TaxID: c.text(colBuyerID), Name: c.text(colBuyer)},
 		Remark: c.text(colRemark), Status: c.text(colStatus)}
