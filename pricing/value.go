@@ -113,6 +113,12 @@ func ScanDecimal(s string, maxDecimals int) (decimal.Decimal, error) {
 // could pass 18 digits), which ScanDecimal reads or explains. A property
 // test holds the two to the same value.
 func ScanFixed(s string, maxDecimals, intDigits, scale int) (int64, bool) {
+	return scanFixed(s, maxDecimals, intDigits, scale)
+}
+
+// scanFixed is ScanFixed of text or bytes without a copy: the invoice
+// readers scan strings, the deliveries reader millions of byte slices.
+func scanFixed[T string | []byte](s T, maxDecimals, intDigits, scale int) (int64, bool) {
 	if intDigits+scale > 18 || maxDecimals > scale {
 		return 0, false
 	}
@@ -233,7 +239,7 @@ func ParseWeight(s string) (Weight, error) {
 	return weightFromTonnes(d)
 }
 
-// parseWeightFast reads the plain forms of a weights column without
+// ParseWeightFast reads the plain forms of a weights column without
 // allocating: "31" or "31.25" (tonnes, when tonnes is true) or "31250"
 // (kilograms). ok is false for any other form or a value out of range,
 // which ParseWeight or ParseKilograms then read or explain. A fuzz test
@@ -242,34 +248,12 @@ func ParseWeightFast(s []byte, tonnes bool) (Weight, bool) {
 	if len(s) == 0 || len(s) > 12 {
 		return 0, false
 	}
-	var n int64
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		n = n*10 + int64(s[i]-'0')
-		i++
-	}
-	if i == 0 {
-		return 0, false
-	}
-	scale := 0
+	decimals := 0 // kilograms: whole
 	if tonnes {
-		if i < len(s) && s[i] == '.' {
-			i++
-			start := i
-			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-				n = n*10 + int64(s[i]-'0')
-				i++
-			}
-			scale = i - start
-			if scale == 0 || scale > weightDecimals {
-				return 0, false
-			}
-		}
-		for ; scale < weightDecimals; scale++ {
-			n *= 10
-		}
+		decimals = weightDecimals
 	}
-	if i != len(s) || n <= 0 || Weight(n) > maxWeight {
+	n, ok := scanFixed(s, decimals, len(s), decimals)
+	if !ok || n <= 0 || Weight(n) > maxWeight {
 		return 0, false
 	}
 	return Weight(n), true
