@@ -231,17 +231,25 @@ func (inv *Invoices) Add(l InvoiceLine) {
 
 // addRecord appends r, the next line's record.
 func (inv *Invoices) addRecord(r invoiceRecord) {
-	k := len(inv.pages) - 1
-	if k < 0 || len(inv.pages[k]) == recordsPage {
+	inv.pages = appendPaged(inv.pages, r)
+	inv.n++
+}
+
+// appendPaged appends v to the last page of pages, or to a new one when
+// it is full: pages never move, so growing copies nothing, and the first
+// stays small for a small file.
+func appendPaged[T any](pages [][]T, v T) [][]T {
+	k := len(pages) - 1
+	if k < 0 || len(pages[k]) == recordsPage {
 		capacity := recordsPage
 		if k < 0 {
-			capacity = 16 // a small file's lines stay small
+			capacity = 16
 		}
-		inv.pages = append(inv.pages, make([]invoiceRecord, 0, capacity))
+		pages = append(pages, make([]T, 0, capacity))
 		k++
 	}
-	inv.pages[k] = append(inv.pages[k], r)
-	inv.n++
+	pages[k] = append(pages[k], v)
+	return pages
 }
 
 // AddFixed adds l with the figures f, as [Invoices.Add] adds a line whose
@@ -277,16 +285,7 @@ func (inv *Invoices) numberOf(no string) uint32 {
 	if k := inv.nNumbers - 1; k >= 0 && inv.number(uint32(k)) == no {
 		return uint32(k)
 	}
-	k := len(inv.numbers) - 1
-	if k < 0 || len(inv.numbers[k]) == recordsPage {
-		capacity := recordsPage
-		if k < 0 {
-			capacity = 16 // a small file's numbers stay small
-		}
-		inv.numbers = append(inv.numbers, make([]string, 0, capacity))
-		k++
-	}
-	inv.numbers[k] = append(inv.numbers[k], inv.keepNumber(no))
+	inv.numbers = appendPaged(inv.numbers, inv.keepNumber(no))
 	inv.nNumbers++
 	return uint32(inv.nNumbers - 1)
 }
