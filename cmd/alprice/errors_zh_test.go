@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"path/filepath"
 	"regexp"
@@ -27,18 +26,7 @@ func sourceTemplates(t *testing.T) map[string]string {
 	templates := map[string]string{}
 	fset := token.NewFileSet()
 	scan := func(glob string, internal bool) {
-		paths, err := filepath.Glob(glob)
-		if err != nil || len(paths) == 0 {
-			t.Fatalf("%s: %v", glob, err)
-		}
-		for _, path := range paths {
-			if strings.HasSuffix(path, "_test.go") {
-				continue
-			}
-			f, err := parser.ParseFile(fset, path, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
+		parseSources(t, fset, glob, func(path string, f *ast.File) {
 			ast.Inspect(f, func(n ast.Node) bool {
 				var first ast.Expr
 				switch n := n.(type) {
@@ -77,7 +65,7 @@ func sourceTemplates(t *testing.T) map[string]string {
 				templates[s] = fset.Position(lit.Pos()).String()
 				return true
 			})
-		}
+		})
 	}
 	scan("../../pricing/*.go", false)
 	scan("../../pricing/*/*.go", false)

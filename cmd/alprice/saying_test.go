@@ -18,24 +18,14 @@ var notDisplay = map[string]string{
 // TestErrorsAreSaidInTheUsersLanguage holds every error shown to people —
 // a message, a cell, a JSON reason — to the one function that knows the
 // language, i18n.Lang.SayError (#27 item 7): no code of the command line
-// calls Error() to show an error, which would show the English. An
+// or of its pages (web/) calls Error() to show an error, which would show
+// the English. An
 // error's own Error method may (it is the error's English, for logs), and
 // so may the functions of notDisplay.
 func TestErrorsAreSaidInTheUsersLanguage(t *testing.T) {
-	for _, dir := range []string{".", "changjiang"} {
-		paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
-		if err != nil || len(paths) == 0 {
-			t.Fatalf("%s: %d files, %v", dir, len(paths), err)
-		}
-		fset := token.NewFileSet()
-		for _, path := range paths {
-			if strings.HasSuffix(path, "_test.go") {
-				continue
-			}
-			f, err := parser.ParseFile(fset, path, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
+	fset := token.NewFileSet()
+	for _, dir := range []string{".", "changjiang", "web"} {
+		parseSources(t, fset, filepath.Join(dir, "*.go"), func(_ string, f *ast.File) {
 			for _, decl := range f.Decls {
 				fn, ok := decl.(*ast.FuncDecl)
 				if !ok || fn.Body == nil {
@@ -59,6 +49,26 @@ func TestErrorsAreSaidInTheUsersLanguage(t *testing.T) {
 					return true
 				})
 			}
+		})
+	}
+}
+
+// parseSources parses each file of glob that is not a test, failing t when
+// glob matches none.
+func parseSources(t *testing.T, fset *token.FileSet, glob string, each func(path string, f *ast.File)) {
+	t.Helper()
+	paths, err := filepath.Glob(glob)
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("%s: %d files, %v", glob, len(paths), err)
+	}
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
 		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		each(path, f)
 	}
 }

@@ -144,7 +144,7 @@ func (p *page) chose(values url.Values) {
 func (s *server) render(w http.ResponseWriter, status int, name string, p *page) {
 	var b bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&b, name, p); err != nil {
-		http.Error(w, "alprice: "+err.Error(), http.StatusInternalServerError)
+		http.Error(w, "alprice: "+p.L.SayError(err), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -188,7 +188,7 @@ func (s *server) runJSONResult(ctx context.Context, l i18n.Lang, args []string, 
 		return res, nonEmpty(res.Stderr, fmt.Sprintf("exit status %d", res.Status)), ""
 	}
 	if err := json.Unmarshal(res.Stdout, v); err != nil {
-		return res, nonEmpty(res.Stderr, err.Error()), ""
+		return res, nonEmpty(res.Stderr, l.SayError(err)), ""
 	}
 	return res, "", res.Stderr
 }
@@ -466,7 +466,7 @@ func (s *server) postForm(w http.ResponseWriter, r *http.Request) (*form, bool) 
 		s.refuse(w, r, http.StatusBadRequest, l.T("Refused: an uploaded file's name has a folder, a control character or a leading dot; rename it.", "已拒绝:上传文件的名称含有文件夹、控制字符或以点开头;请改名。"))
 		return nil, false
 	case err != nil:
-		s.refuse(w, r, http.StatusBadRequest, l.T("Refused: the form could not be read: ", "已拒绝:无法读取表单:")+err.Error())
+		s.refuse(w, r, http.StatusBadRequest, l.T("Refused: the form could not be read: ", "已拒绝:无法读取表单:")+l.SayError(err))
 		return nil, false
 	}
 	if !s.csrfValid(r, f.values.Get("csrf")) {
