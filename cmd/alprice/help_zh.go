@@ -122,6 +122,7 @@ var flagsZH = map[string]string{
 	"alprice serve --agreements": "DIR 中的协议文件 `FILE`",
 	"alprice serve --quotes":     "DIR 中的报价库文件 `FILE`",
 	"alprice serve --production": "DIR 中电解铝企业的产量文件 `FILE`,用于政策报表(DIR 中没有时不用)",
+	"alprice serve --max-runs":   "同时运行命令的请求至多 `N` 个,其余的排队等候(至多一分钟,之后返回 503);0 表示每个处理器核心一个,至少两个",
 	"help":                       "显示帮助",
 	"version":                    "显示 alprice 的版本",
 	"bom":                        "CSV 以 UTF-8 字节顺序标记开头,使中文 Windows 上的 Excel 正确读取(对其他格式无效,会提示)",

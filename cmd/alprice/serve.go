@@ -25,6 +25,7 @@ import (
 type serveFlags struct {
 	data, addr, token              string
 	agreements, quotes, production string
+	maxRuns                        int
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -51,7 +52,9 @@ It binds to 127.0.0.1:8080 by default, this computer only. Any other address
 needs --token (one is made and printed when not given), asked for on every
 request. Every change is a POST with a CSRF token from this server's own pages;
 uploads are held in memory, capped, and read by the same readers and limits as the
-command line. Ctrl-C or SIGTERM stops it gracefully. See docs/serve.md.
+command line. At most --max-runs requests run commands at once (one a core, at
+least two); the others wait their turn, a minute at most, then get 503 (busy).
+Ctrl-C or SIGTERM stops it gracefully. See docs/serve.md.
 
 EXIT STATUS
   0  stopped by SIGINT (Ctrl-C) or SIGTERM, once the requests under way finished
@@ -71,8 +74,9 @@ DIR 中有协议(agreements.yaml)、报价库(quotes.csv),以及旁边的送货�
 
 默认绑定 127.0.0.1:8080,仅限本机。其他地址都需要 --token(未给出时生成并显示
 一个),每个请求都要带上。每项改动都是带 CSRF 令牌、来自本服务自己页面的 POST;
-上传只保存在内存中,有上限,并由与命令行相同的读取器和限制读取。Ctrl-C 或
-SIGTERM 会从容停止。详见 docs/serve.md。
+上传只保存在内存中,有上限,并由与命令行相同的读取器和限制读取。同时运行命令的
+请求至多 --max-runs 个(每个处理器核心一个,至少两个);其余的排队等候,至多一分钟,
+之后得到 503(繁忙)。Ctrl-C 或 SIGTERM 会从容停止。详见 docs/serve.md。
 
 退出状态
   0  被 SIGINT(Ctrl-C)或 SIGTERM 停止,进行中的请求均已完成
@@ -90,6 +94,7 @@ SIGTERM 会从容停止。详见 docs/serve.md。
 	fl.StringVar(&f.agreements, "agreements", "agreements.yaml", "the agreements `FILE` in DIR")
 	fl.StringVar(&f.quotes, "quotes", "quotes.csv", "the quotes store `FILE` in DIR")
 	fl.StringVar(&f.production, "production", "production.csv", "the smelter's output `FILE` in DIR, for the report (left out when DIR has none)")
+	fl.IntVar(&f.maxRuns, "max-runs", 0, "at most `N` requests run commands at once, the others wait their turn (a minute at most, then 503); 0 for one a core, at least two")
 	cmd.MarkFlagRequired("data")
 	return cmd
 }
@@ -113,6 +118,9 @@ func (a *app) serve(cmd *cobra.Command, f *serveFlags) error {
 		production = ""
 	}
 	token := f.token
+	if f.maxRuns < 0 {
+		return usageError{pricing.Errorf("--max-runs %d: give 1 or more, or 0 for one a core", f.maxRuns)}
+	}
 	if token == "" && !web.Loopback(f.addr) {
 		if token, err = web.NewToken(); err != nil {
 			return err
@@ -120,7 +128,7 @@ func (a *app) serve(cmd *cobra.Command, f *serveFlags) error {
 	}
 	h, err := web.New(web.Config{
 		Data: dir, Agreements: f.agreements, Quotes: f.quotes, Production: production,
-		Lang: a.lang.T("en", "zh"), Token: token, Exec: a.executor(), Today: a.today,
+		Lang: a.lang.T("en", "zh"), Token: token, Exec: a.executor(), Today: a.today, MaxRuns: f.maxRuns,
 	})
 	if err != nil {
 		return usageError{err}

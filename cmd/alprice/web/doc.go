@@ -13,7 +13,8 @@
 //     CSRF checks of a POST, the headers that keep pages unframed and
 //     fetching nothing from elsewhere, the names of files a request may
 //     give ([PlainName], the folder's listing), the uploads read within
-//     their caps and held in memory.
+//     their caps and held in memory, and the slots that let only so many
+//     requests run commands at once (Config.MaxRuns).
 //   - pages.go: the pages — overview, quote (with its printable notice),
 //     quotes (add, fetch), settle, check, report — with the charts of the
 //     commands' own HTML documents (table's, report's), and the downloads

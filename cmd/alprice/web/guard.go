@@ -8,6 +8,7 @@ import (
 	"crypto/subtle"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net"
@@ -16,6 +17,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -295,4 +297,26 @@ func tooLarge(err error) error {
 		return errTooLarge
 	}
 	return err
+}
+
+// inTurn runs h in one of the server's slots of requests running
+// commands (Config.MaxRuns), waiting up to Config.BusyWait for one: a
+// whole office uploading at once is served in turns, not all at once in
+// memory. A request that waits longer is answered 503 with Retry-After,
+// and nothing of it runs; one whose browser gave up is dropped.
+func (s *server) inTurn(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		wait := time.NewTimer(s.cfg.BusyWait)
+		defer wait.Stop()
+		select {
+		case s.running <- struct{}{}:
+			defer func() { <-s.running }()
+			h(w, r)
+		case <-wait.C:
+			w.Header().Set("Retry-After", "30")
+			l := s.lang(r)
+			s.refuse(w, r, http.StatusServiceUnavailable, fmt.Sprintf(l.T("Busy: as many requests as this server runs at once (--max-runs %d) are under way. Try again in a minute.", "繁忙:本服务同时处理的请求已满(--max-runs %d)。请一分钟后再试。"), cap(s.running)))
+		case <-r.Context().Done():
+		}
+	}
 }

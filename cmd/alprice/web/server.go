@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"alprice/pricing"
@@ -48,6 +49,8 @@ type Config struct {
 	Exec       Executor
 	Today      func() time.Time // the tool's today (ALPRICE_TODAY, else Beijing's)
 	MaxRequest int64            // the most bytes of a POST; 0 for MaxRequestBytes
+	MaxRuns    int              // the most requests running commands at once; 0 for DefaultMaxRuns
+	BusyWait   time.Duration    // how long a request waits for one of them before a 503; 0 for DefaultBusyWait
 }
 
 // Limits of a request: the body of a POST and the files in it. Each file
@@ -59,15 +62,28 @@ const (
 	maxFieldBytes   = 64 << 10
 )
 
+// DefaultBusyWait is how long a request waits, by default, for one of
+// the requests running commands to finish: a settlement of a large file
+// takes seconds, a queue of a minute means the office has outgrown one PC.
+const DefaultBusyWait = time.Minute
+
+// DefaultMaxRuns is how many requests run commands at once by default:
+// one a core, and at least two, so that a quick page is not held behind
+// one long settlement. Each holds its uploads (up to MaxRequestBytes) and
+// what its commands hold, so the cap bounds the server's memory too.
+func DefaultMaxRuns() int { return max(2, runtime.NumCPU()) }
+
 //go:embed templates/*.html templates/style.css
 var assets embed.FS
 
 // server is the handler: the configuration, the templates, the secret of
-// the CSRF tokens and the downloads made so far.
+// the CSRF tokens, the slots of the requests running commands and the
+// downloads made so far.
 type server struct {
 	cfg       Config
 	pages     *template.Template
 	csrfKey   []byte
+	running   chan struct{}
 	downloads *downloads
 }
 
@@ -82,6 +98,12 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.MaxRequest == 0 {
 		cfg.MaxRequest = MaxRequestBytes
 	}
+	if cfg.MaxRuns == 0 {
+		cfg.MaxRuns = DefaultMaxRuns()
+	}
+	if cfg.BusyWait == 0 {
+		cfg.BusyWait = DefaultBusyWait
+	}
 	if !filepath.IsAbs(cfg.Data) {
 		return nil, pricing.Bugf("web.Config.Data %q is not absolute", cfg.Data)
 	}
@@ -93,23 +115,24 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, pricing.Bugf("the templates: %v", err)
 	}
-	s := &server{cfg: cfg, pages: pages, csrfKey: key, downloads: newDownloads()}
+	s := &server{cfg: cfg, pages: pages, csrfKey: key, running: make(chan struct{}, cfg.MaxRuns), downloads: newDownloads()}
 	return s.guard(s.routes()), nil
 }
 
 func (s *server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.overview)
-	mux.HandleFunc("GET /quote", s.quote)
-	mux.HandleFunc("GET /quote/notice", s.quoteNotice)
-	mux.HandleFunc("GET /quotes", s.quotes)
-	mux.HandleFunc("POST /quotes/add", s.quotesAdd)
-	mux.HandleFunc("POST /quotes/fetch", s.quotesFetch)
+	// Every page that runs a command takes a slot first (guard.go).
+	mux.HandleFunc("GET /{$}", s.inTurn(s.overview))
+	mux.HandleFunc("GET /quote", s.inTurn(s.quote))
+	mux.HandleFunc("GET /quote/notice", s.inTurn(s.quoteNotice))
+	mux.HandleFunc("GET /quotes", s.inTurn(s.quotes))
+	mux.HandleFunc("POST /quotes/add", s.inTurn(s.quotesAdd))
+	mux.HandleFunc("POST /quotes/fetch", s.inTurn(s.quotesFetch))
 	mux.HandleFunc("GET /settle", s.settleForm)
-	mux.HandleFunc("POST /settle", s.settle)
+	mux.HandleFunc("POST /settle", s.inTurn(s.settle))
 	mux.HandleFunc("GET /check", s.checkForm)
-	mux.HandleFunc("POST /check", s.check)
-	mux.HandleFunc("GET /report", s.report)
+	mux.HandleFunc("POST /check", s.inTurn(s.check))
+	mux.HandleFunc("GET /report", s.inTurn(s.report))
 	mux.HandleFunc("GET /download/{id}/{name}", s.download)
 	mux.HandleFunc("GET /style.css", s.style)
 	return mux

@@ -5,6 +5,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -62,5 +65,63 @@ func TestPlainName(t *testing.T) {
 		if PlainName(name) != plain {
 			t.Errorf("PlainName(%q) = %v", name, !plain)
 		}
+	}
+}
+
+// Requests running commands go in turns: with one slot taken, the next
+// waits BusyWait and is answered 503 with Retry-After, running nothing;
+// once the slot is free, a request runs again. A page that runs nothing
+// (the settle form) is not held.
+func TestRunsGoInTurns(t *testing.T) {
+	entered, release := make(chan struct{}, 4), make(chan struct{})
+	var ran atomic.Int32
+	exec := func(ctx context.Context, run Run) Result {
+		ran.Add(1)
+		entered <- struct{}{}
+		<-release
+		return Result{Status: 2, Stderr: "stopped by the test"}
+	}
+	h, err := New(Config{Data: t.TempDir(), Agreements: "agreements.yaml", Quotes: "quotes.csv", Lang: "en",
+		Exec: exec, Today: time.Now, MaxRuns: 1, BusyWait: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	get := func(path string) (*http.Response, string) {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp, string(b)
+	}
+	first := make(chan int, 1)
+	go func() {
+		resp, err := http.Get(srv.URL + "/")
+		if err == nil {
+			resp.Body.Close()
+			first <- resp.StatusCode
+		}
+		close(first)
+	}()
+	<-entered
+	resp, body := get("/quotes")
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, "(--max-runs 1) are under way") {
+		t.Errorf("a request beyond the slots: %d, Retry-After %q, %s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+	if n := ran.Load(); n != 1 {
+		t.Errorf("%d commands ran, want only the first request's", n)
+	}
+	if resp, _ := get("/settle"); resp.StatusCode != http.StatusOK {
+		t.Errorf("the settle form, which runs nothing, waited: %d", resp.StatusCode)
+	}
+	close(release)
+	if _, ok := <-first; !ok {
+		t.Fatal("the first request failed")
+	}
+	if resp, _ := get("/quotes"); resp.StatusCode == http.StatusServiceUnavailable {
+		t.Error("a request after the slot was freed was refused")
 	}
 }
