@@ -684,6 +684,10 @@ func TestServeTraversal(t *testing.T) {
 		if status != http.StatusBadRequest || !strings.Contains(body, "is not a file of the folder served") {
 			t.Errorf("settle file %q: %d\n%s", n, status, body)
 		}
+		status, body = s.post("/check", "", url.Values{"csrf": {token}, "deliveries_file": {n}}, []upFile{{"invoices", "inv.csv", []byte("x")}})
+		if status != http.StatusBadRequest || !strings.Contains(body, "is not a file of the folder served") {
+			t.Errorf("check deliveries_file %q: %d\n%s", n, status, body)
+		}
 		status, body = s.get("/report?run=1&file=" + url.QueryEscape(n))
 		if status != http.StatusBadRequest || !strings.Contains(body, "is not a file of the folder served") {
 			t.Errorf("report file %q: %d", n, status)
@@ -691,6 +695,13 @@ func TestServeTraversal(t *testing.T) {
 		status, _ = s.get("/quote?agreement=ZD-2026-001&agreements=" + url.QueryEscape(n))
 		if status != http.StatusBadRequest && n != "" { // none: the configured one
 			t.Errorf("quote agreements %q: %d", n, status)
+		}
+	}
+	// A form that names no file to read is said so, in the page's words.
+	for page, want := range map[string]string{"/settle": "Choose a deliveries file or upload one.", "/check": "Choose invoice files or upload them."} {
+		status, body := s.post(page, "", url.Values{"csrf": {token}}, nil)
+		if status != http.StatusBadRequest || !strings.Contains(body, want) {
+			t.Errorf("%s with no file: %d\n%s", page, status, body)
 		}
 	}
 	// An uploaded file's name is never a path: its base name (what the

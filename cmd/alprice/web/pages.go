@@ -583,57 +583,26 @@ func repeat(flag string, paths []string) []string {
 }
 
 func (s *server) settle(w http.ResponseWriter, r *http.Request) {
-	f, ok := s.postForm(w, r)
+	d := &settleData{CSV: s.deliveriesFiles()}
+	pr, ok := s.readPosted(w, r, "settle", d, &d.Form, inputField{"file", "deliveries"})
 	if !ok {
 		return
 	}
-	p := s.newPage(w, r, "settle")
-	p.chose(f.values)
-	d := settleData{CSV: s.deliveriesFiles(), Form: f.values}
-	p.Data = &d
-	uploads := map[string][]byte{}
-	deliveries, bad, err := s.inputs(f, "file", "deliveries", uploads)
-	agreements, name, aerr := s.agreementsOf(f.values)
-	switch {
-	case err != nil:
-		p.Failed = notListed(p.L, bad)
-	case aerr != nil:
-		p.Failed = notListed(p.L, name)
-	case len(deliveries) == 0:
-		p.Failed = p.L.T("Choose a deliveries file or upload one.", "请选择或上传送货文件。")
-	}
-	if p.Failed != "" {
-		s.render(w, http.StatusBadRequest, "settle", p)
-		return
-	}
-	args := append([]string{"settle", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes)}, repeat("deliveries", deliveries)...)
-	if m := strings.TrimSpace(f.values.Get("month")); m != "" {
-		args = append(args, "--month", m)
-	}
-	for _, flag := range []string{"skip-invalid", "provisional"} {
-		if f.values.Get(flag) != "" {
-			args = append(args, "--"+flag)
-		}
-	}
+	args := pr.args("settle", "skip-invalid", "provisional")
 	var st settlement
-	res, failed, notes := s.runJSONResult(r.Context(), p.L, args, uploads, &st)
-	if p.Failed, p.Notes = failed, notes; failed != "" {
-		s.render(w, http.StatusUnprocessableEntity, "settle", p)
+	got, ok := s.runPosted(w, r, pr, args, &st, "statement")
+	if !ok {
 		return
 	}
 	d.Result = &st
-	got := map[string]blob{"statement.json": {"application/json", res.Stdout}}
-	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "html"), uploads, nil); res.Status < 2 {
-		got["statement.html"] = blob{"text/html; charset=utf-8", res.Stdout}
-	}
-	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "xlsx"), uploads, map[string]string{"out": "statement.xlsx"}); res.Status < 2 {
+	if res := s.run(r.Context(), pr.p.L, append(slices.Clip(args), "--format", "xlsx"), pr.uploads, map[string]string{"out": "statement.xlsx"}); res.Status < 2 {
 		for n, b := range res.Files {
 			got[n] = blob{xlsxType, b}
 		}
 	}
 	// The batch file needs the agreements' invoicing details: without them
 	// the statements stand, and the page says what the file lacks.
-	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "json"), uploads, map[string]string{"einvoice": "einvoice.xlsx"}); res.Status < 2 {
+	if res := s.run(r.Context(), pr.p.L, append(slices.Clip(args), "--format", "json"), pr.uploads, map[string]string{"einvoice": "einvoice.xlsx"}); res.Status < 2 {
 		for n, b := range res.Files {
 			got[n] = blob{xlsxType, b}
 		}
@@ -641,7 +610,107 @@ func (s *server) settle(w http.ResponseWriter, r *http.Request) {
 		d.BatchNote = res.Stderr
 	}
 	d.Downloads = s.downloads.keep(got)
-	s.render(w, http.StatusOK, "settle", p)
+	s.render(w, http.StatusOK, "settle", pr.p)
+}
+
+// inputField names the files of a form: those chosen from the folder's
+// listing under chosen, and those uploaded under flag, the command's flag
+// that takes each.
+type inputField struct{ chosen, flag string }
+
+// noInput says, by the flag of a page's first field, that the form gave
+// none of its files: the command would have nothing to read.
+var noInput = map[string][2]string{
+	"deliveries": {"Choose a deliveries file or upload one.", "请选择或上传送货文件。"},
+	"invoices":   {"Choose invoice files or upload them.", "请选择或上传发票文件。"},
+}
+
+// posted is a POST of the settle or check page, read: its page, its
+// values, the files each of its fields names (uploads held in memory by
+// the names the command is given), the agreements file chosen and the
+// store.
+type posted struct {
+	p                  *page
+	values             url.Values
+	uploads            map[string][]byte
+	fields             []inputField
+	files              [][]string // by field
+	agreements, quotes string
+}
+
+// readPosted reads a POST of page nav, whose data is data (form its Form,
+// set to the values sent): the files of each field, and the agreements.
+// A name that is not a file of the folder, or no file under the first
+// field, is said on the page (400), and ok is false.
+func (s *server) readPosted(w http.ResponseWriter, r *http.Request, nav string, data any, form *url.Values, fields ...inputField) (*posted, bool) {
+	f, ok := s.postForm(w, r)
+	if !ok {
+		return nil, false
+	}
+	p := s.newPage(w, r, nav)
+	p.chose(f.values)
+	p.Data, *form = data, f.values
+	pr := &posted{p: p, values: f.values, uploads: map[string][]byte{}, fields: fields, quotes: s.dataPath(s.cfg.Quotes)}
+	for _, field := range fields {
+		paths, bad, err := s.inputs(f, field.chosen, field.flag, pr.uploads)
+		if err != nil {
+			p.Failed = notListed(p.L, bad)
+			break
+		}
+		pr.files = append(pr.files, paths)
+	}
+	if p.Failed == "" {
+		agreements, name, err := s.agreementsOf(f.values)
+		switch {
+		case err != nil:
+			p.Failed = notListed(p.L, name)
+		case len(pr.files[0]) == 0:
+			none := noInput[fields[0].flag]
+			p.Failed = p.L.T(none[0], none[1])
+		}
+		pr.agreements = agreements
+	}
+	if p.Failed != "" {
+		s.render(w, http.StatusBadRequest, nav, p)
+		return nil, false
+	}
+	return pr, true
+}
+
+// args is the command line of command over the posted files: the
+// agreements, the store, each field's files under its flag, the month
+// asked for, and each of switches the form ticked.
+func (pr *posted) args(command string, switches ...string) []string {
+	args := []string{command, "--agreements", pr.agreements, "--quotes", pr.quotes}
+	for i, field := range pr.fields {
+		args = append(args, repeat(field.flag, pr.files[i])...)
+	}
+	if m := strings.TrimSpace(pr.values.Get("month")); m != "" {
+		args = append(args, "--month", m)
+	}
+	for _, flag := range switches {
+		if pr.values.Get(flag) != "" {
+			args = append(args, "--"+flag)
+		}
+	}
+	return args
+}
+
+// runPosted runs args as JSON into v and again as the HTML document, and
+// returns both as downloads named after document. A command that failed
+// is said on the page (422), and ok is false.
+func (s *server) runPosted(w http.ResponseWriter, r *http.Request, pr *posted, args []string, v any, document string) (map[string]blob, bool) {
+	p := pr.p
+	res, failed, notes := s.runJSONResult(r.Context(), p.L, args, pr.uploads, v)
+	if p.Failed, p.Notes = failed, notes; failed != "" {
+		s.render(w, http.StatusUnprocessableEntity, p.Nav, p)
+		return nil, false
+	}
+	got := map[string]blob{document + ".json": {"application/json", res.Stdout}}
+	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "html"), pr.uploads, nil); res.Status < 2 {
+		got[document+".html"] = blob{"text/html; charset=utf-8", res.Stdout}
+	}
+	return got, true
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -662,54 +731,19 @@ func (s *server) checkForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) check(w http.ResponseWriter, r *http.Request) {
-	f, ok := s.postForm(w, r)
+	d := &checkData{Invoices: s.invoiceFiles(), CSV: s.deliveriesFiles()}
+	pr, ok := s.readPosted(w, r, "check", d, &d.Form, inputField{"file", "invoices"}, inputField{"deliveries_file", "deliveries"})
 	if !ok {
 		return
 	}
-	p := s.newPage(w, r, "check")
-	p.chose(f.values)
-	d := checkData{Invoices: s.invoiceFiles(), CSV: s.deliveriesFiles(), Form: f.values}
-	p.Data = &d
-	uploads := map[string][]byte{}
-	invoices, bad, err := s.inputs(f, "file", "invoices", uploads)
-	var deliveries []string
-	if err == nil {
-		deliveries, bad, err = s.inputs(f, "deliveries_file", "deliveries", uploads)
-	}
-	agreements, name, aerr := s.agreementsOf(f.values)
-	switch {
-	case err != nil:
-		p.Failed = notListed(p.L, bad)
-	case aerr != nil:
-		p.Failed = notListed(p.L, name)
-	case len(invoices) == 0:
-		p.Failed = p.L.T("Choose invoice files or upload them.", "请选择或上传发票文件。")
-	}
-	if p.Failed != "" {
-		s.render(w, http.StatusBadRequest, "check", p)
-		return
-	}
-	args := append([]string{"check", "--agreements", agreements, "--quotes", s.dataPath(s.cfg.Quotes)}, repeat("invoices", invoices)...)
-	args = append(args, repeat("deliveries", deliveries)...)
-	if m := strings.TrimSpace(f.values.Get("month")); m != "" {
-		args = append(args, "--month", m)
-	}
-	if f.values.Get("provisional") != "" {
-		args = append(args, "--provisional")
-	}
 	var v verdict
-	res, failed, notes := s.runJSONResult(r.Context(), p.L, args, uploads, &v)
-	if p.Failed, p.Notes = failed, notes; failed != "" {
-		s.render(w, http.StatusUnprocessableEntity, "check", p)
+	got, ok := s.runPosted(w, r, pr, pr.args("check", "provisional"), &v, "verdict")
+	if !ok {
 		return
 	}
 	d.Result = &v
-	got := map[string]blob{"verdict.json": {"application/json", res.Stdout}}
-	if res := s.run(r.Context(), p.L, append(slices.Clip(args), "--format", "html"), uploads, nil); res.Status < 2 {
-		got["verdict.html"] = blob{"text/html; charset=utf-8", res.Stdout}
-	}
 	d.Downloads = s.downloads.keep(got)
-	s.render(w, http.StatusOK, "check", p)
+	s.render(w, http.StatusOK, "check", pr.p)
 }
 
 // --- Report ---
