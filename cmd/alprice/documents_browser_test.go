@@ -323,6 +323,15 @@ func TestDocumentsInBrowser(t *testing.T) {
 				t.Errorf("%s: %d points in the chart, want %d (the A00 average of January to March, and the prices)", field(q, "agreement"), n, want)
 			}
 		}
+		// The chart's text as it is drawn: its font size times the drawing's
+		// scale, in tenths of a point. A drawing taller than its box is
+		// shrunk to the box's height, its text with it (it was 4.4 pt).
+		var tenthsPt int
+		p.Eval(`(() => { const t = document.querySelector("section.notice svg.chart text");
+			return Math.round(parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a * 0.75 * 10) })()`, &tenthsPt)
+		if tenthsPt < 60 {
+			t.Errorf("the chart's text is drawn at %d.%d pt, want 6 pt at least", tenthsPt/10, tenthsPt%10)
+		}
 		picture(t, p, "section.notice", "notice")
 	})
 

@@ -13,12 +13,15 @@ import (
 // coordinate is a figure scaled to the drawing, written to 0.1 px.
 
 // The drawing's size and margins, in px (CSS pixels; the SVG scales to the
-// width of the page).
+// width of the page). Its shape is the box the style sheet prints it in
+// (the page's width, 52 mm high at most: 180 × 52 mm on A4 is 680 × 197):
+// a taller drawing would be shrunk to the box's height, its text with it
+// (300 high printed 9 px text at 4.4 pt; 200 high prints it at 6.6 pt).
 const (
-	svgWidth, svgHeight = 680, 300
+	svgWidth, svgHeight = 680, 200
 	plotLeft, plotRight = 64, 616 // the plot area, between the axes
-	plotTop, plotBottom = 16, 236
-	legendTop           = 268
+	plotTop, plotBottom = 10, 150
+	legendTop           = 186
 )
 
 // chartPalette colours the series in order; it repeats beyond.
