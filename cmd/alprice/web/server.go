@@ -49,8 +49,8 @@ type Config struct {
 	Exec       Executor
 	Today      func() time.Time // the tool's today (ALPRICE_TODAY, else Beijing's)
 	MaxRequest int64            // the most bytes of a POST; 0 for MaxRequestBytes
-	MaxRuns    int              // the most requests running commands at once; 0 for DefaultMaxRuns
-	BusyWait   time.Duration    // how long a request waits for one of them before a 503; 0 for DefaultBusyWait
+	MaxRuns    int              // the most requests running commands at once; 0 for defaultMaxRuns
+	BusyWait   time.Duration    // how long a request waits for one of them before a 503; 0 for defaultBusyWait
 }
 
 // Limits of a request: the body of a POST and the files in it. Each file
@@ -62,16 +62,16 @@ const (
 	maxFieldBytes   = 64 << 10
 )
 
-// DefaultBusyWait is how long a request waits, by default, for one of
+// defaultBusyWait is how long a request waits, by default, for one of
 // the requests running commands to finish: a settlement of a large file
 // takes seconds, a queue of a minute means the office has outgrown one PC.
-const DefaultBusyWait = time.Minute
+const defaultBusyWait = time.Minute
 
-// DefaultMaxRuns is how many requests run commands at once by default:
+// defaultMaxRuns is how many requests run commands at once by default:
 // one a core, and at least two, so that a quick page is not held behind
 // one long settlement. Each holds its uploads (up to MaxRequestBytes) and
 // what its commands hold, so the cap bounds the server's memory too.
-func DefaultMaxRuns() int { return max(2, runtime.NumCPU()) }
+func defaultMaxRuns() int { return max(2, runtime.NumCPU()) }
 
 //go:embed templates/*.html templates/style.css
 var assets embed.FS
@@ -99,10 +99,10 @@ func New(cfg Config) (http.Handler, error) {
 		cfg.MaxRequest = MaxRequestBytes
 	}
 	if cfg.MaxRuns == 0 {
-		cfg.MaxRuns = DefaultMaxRuns()
+		cfg.MaxRuns = defaultMaxRuns()
 	}
 	if cfg.BusyWait == 0 {
-		cfg.BusyWait = DefaultBusyWait
+		cfg.BusyWait = defaultBusyWait
 	}
 	if !filepath.IsAbs(cfg.Data) {
 		return nil, pricing.Bugf("web.Config.Data %q is not absolute", cfg.Data)
