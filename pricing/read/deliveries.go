@@ -86,11 +86,11 @@ type deliveryBatch struct {
 // rowMeta is where a row's text is in its batch, between scanning and
 // parsing, and its ticket's hash.
 type rowMeta struct {
-	text  span                                      // the record's text in the batch
-	raw   [pricing.NDeliveryFields]span             // the fields' text in the batch, untrimmed
-	at    [pricing.NDeliveryFields]csvscan.Position // where the fields of a quoted row are, for messages about it; zero for a row without quotes, whose fields are where raw says in its line
-	hash  uint64                                    // of the ticket
-	ascii bool                                      // the text is ASCII only, which needs no check of its encoding
+	text      span                                      // the record's text in the batch
+	raw       [pricing.NDeliveryFields]span             // the fields' text in the batch, untrimmed
+	at        [pricing.NDeliveryFields]csvscan.Position // where the fields of a quoted row are, for messages about it; zero for a row without quotes, whose fields are where raw says in its line
+	hash      uint64                                    // of the ticket
+	unchecked int                                       // where the text whose encoding scanRow left to parse starts in the batch
 }
 
 // span is where a field's text is in its batch.
@@ -290,9 +290,9 @@ func (dr *DeliveryReader) scan(b *deliveryBatch) bool {
 }
 
 // scanRow reads one row: its text onto text, and where its fields are,
-// and checks the text's encoding. What can wait — trimming and parsing the
-// fields — is left to parse, on the caller's goroutine: the two goroutines
-// share the work about evenly.
+// and checks the encoding of part of it. What can wait — the rest of the
+// text, trimming and parsing the fields — is left to parse, on the
+// caller's goroutine: the two goroutines share the work about evenly.
 func (dr *DeliveryReader) scanRow(d *pricing.Delivery, m *rowMeta, text *[]byte) error {
 	t := dr.t
 	line, err := t.nextBytes(true)
@@ -304,14 +304,21 @@ func (dr *DeliveryReader) scanRow(d *pricing.Delivery, m *rowMeta, text *[]byte)
 		return err
 	}
 	d.Line, d.Problems = line, nil
-	if !validRowText(t.sc.Text()) {
+	base := len(*text)
+	*text = append(*text, t.sc.Text()...)
+	m.text = span{base, len(*text)}
+	// The text's encoding is checked up to the end of the buyer field
+	// here and after it by parse, to share the work between the
+	// goroutines. Two parts that are valid each are whole characters, so
+	// that the text is valid; when a part is not, checkText looks at the
+	// whole text (a character may be cut in two), which says what is.
+	_, m.unchecked = t.sc.Span(dr.columns[pricing.BuyerField])
+	if !validRowText(t.sc.Text()[:m.unchecked]) {
 		if err := t.checkText(t.sc.Text(), line); err != nil {
 			d.Problems = pricing.ErrorList{pricing.AsInputError(t.name, err)}
 		}
 	}
-	base := len(*text)
-	*text = append(*text, t.sc.Text()...)
-	m.text = span{base, len(*text)}
+	m.unchecked += base
 	for f, col := range dr.columns {
 		start, end := t.sc.Span(col)
 		m.raw[f] = span{base + start, base + end}
@@ -330,6 +337,12 @@ func (dr *DeliveryReader) parse(b *deliveryBatch, i int) {
 	d.TicketText = nil
 	if d.Problems != nil {
 		return
+	}
+	if !validRowText(text[m.unchecked:m.text.end]) {
+		if err := dr.t.checkText(text[m.text.start:m.text.end], d.Line); err != nil {
+			d.Problems = pricing.ErrorList{pricing.AsInputError(dr.t.name, err)}
+			return
+		}
 	}
 	field := func(f pricing.DeliveryField) []byte { return trimSpace(text[m.raw[f].start:m.raw[f].end]) }
 	var err error

@@ -1,6 +1,11 @@
 package read
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
 	"testing"
 
 	"alprice/pricing"
@@ -94,6 +99,64 @@ func TestTonnesFastIsParseWeightFast(t *testing.T) {
 		}
 		if !ok && wantOK && len(b) >= 5 && len(b) <= 10 && b[len(b)-4] == '.' {
 			t.Fatalf("%q: tonnesFast left to ParseWeightFast a weight of its form (%d)", b, want)
+		}
+	})
+}
+
+// TestDeliveryRowEncodingCheck holds the reader's check of a row's
+// encoding — by field, a buyer field passed lately not checked again — to
+// validText of the row's whole text: on random files of rows with and without quotes, fields of
+// valid and invalid text, U+FFFD, and characters split across fields.
+func TestDeliveryRowEncodingCheck(t *testing.T) {
+	buyers := []string{"ZD-2026-001", "昌吉示例铝箔有限公司", "昌吉\xff", "\xE4\xB8", "\x80", "WC-2026-003", "A\uFFFD", "昌吉示例铝箔有限公\xE5\x8F"}
+	others := []string{"新C·A1012", "L05", "\xE4\xB8", "\x80\xE4", "\x80", "\uFFFD", "x\xC2", ""}
+	rapid.Check(t, func(t *rapid.T) {
+		var b strings.Builder
+		b.WriteString("ticket,date,buyer,vehicle,ladle,tapped_t,delivered_t\n")
+		n := rapid.IntRange(1, 60).Draw(t, "rows")
+		var want []bool // whether row i's text is valid
+		for i := range n {
+			fields := []string{fmt.Sprintf("T%d", i), "2026-03-02", rapid.SampledFrom(buyers).Draw(t, "buyer"),
+				rapid.SampledFrom(others).Draw(t, "vehicle"), rapid.SampledFrom(others).Draw(t, "ladle"), "31.234", "31.100"}
+			quoted := false
+			for j, f := range fields {
+				if rapid.IntRange(0, 5).Draw(t, "quote") == 0 {
+					f, quoted = `"`+f+`"`, true
+				}
+				if j > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString(f)
+			}
+			b.WriteByte('\n')
+			// The text of a line without quotes is the line; of one with
+			// quotes, its fields unquoted and joined.
+			text := strings.Join(fields, ",")
+			if quoted {
+				text = strings.Join(fields, "")
+			}
+			want = append(want, validText([]byte(text)))
+		}
+		dr, err := NewDeliveryReader(strings.NewReader(b.String()), "d.csv", UTF8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer dr.Close()
+		for {
+			rows, err := dr.Next(context.Background())
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range rows {
+				var enc *EncodingError
+				bad := len(d.Problems) > 0 && errors.As(d.Problems[0], &enc)
+				if bad == want[d.Line-2] {
+					t.Fatalf("line %d: encoding error %v, its text valid %v (%v)", d.Line, bad, want[d.Line-2], d.Problems)
+				}
+			}
 		}
 	})
 }
