@@ -97,8 +97,8 @@ type rowMeta struct {
 type span struct{ start, end int }
 
 const (
-	deliveryBatchSize = 512
-	batchesInFlight   = 4
+	deliveryBatchSize = 2048
+	batchesInFlight   = 3
 	maxInternedBuyers = 1024
 	recentBuyers      = 16
 )
