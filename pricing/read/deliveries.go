@@ -68,10 +68,11 @@ type DeliveryReader struct {
 	firstRows int             // rows of the first pass, which the second must read too
 	eof       bool            // Next has returned io.EOF
 
-	rows    int
-	batches *pipeline.Pipeline[deliveryBatch]
-	current *deliveryBatch // the batch Next returned last
-	inline  bool           // scan in the caller's goroutine (for the fuzzer)
+	rows      int
+	batches   *pipeline.Pipeline[deliveryBatch]
+	current   *deliveryBatch // the batch Next returned last
+	inline    bool           // scan in the caller's goroutine (for the fuzzer)
+	batchSize int            // rows of the batches scan fills next; only scan touches it once the batches are made
 }
 
 // deliveryBatch is a batch of scanned rows, and the text of their fields.
@@ -97,6 +98,7 @@ type rowMeta struct {
 type span struct{ start, end int }
 
 const (
+	firstBatchSize    = 256
 	deliveryBatchSize = 2048
 	batchesInFlight   = 3
 	maxInternedBuyers = 1024
@@ -175,8 +177,9 @@ func (dr *DeliveryReader) Next(ctx context.Context) ([]pricing.Delivery, error) 
 	if dr.batches == nil {
 		batches := make([]*deliveryBatch, batchesInFlight)
 		for i := range batches {
-			batches[i] = &deliveryBatch{rows: make([]pricing.Delivery, deliveryBatchSize), meta: make([]rowMeta, deliveryBatchSize)}
+			batches[i] = &deliveryBatch{rows: make([]pricing.Delivery, firstBatchSize), meta: make([]rowMeta, firstBatchSize)}
 		}
+		dr.batchSize = firstBatchSize
 		dr.batches = pipeline.New(batches, dr.scan, dr.inline)
 	}
 	b, ok, err := dr.batches.Next(ctx)
@@ -278,6 +281,9 @@ func (dr *DeliveryReader) problemIn(b *deliveryBatch, i int, f pricing.DeliveryF
 // scan scans rows into b until it is full or the file ends, copying the
 // fields' text into b.text for parse; it reports whether the file goes on.
 func (dr *DeliveryReader) scan(b *deliveryBatch) bool {
+	if len(b.rows) < dr.batchSize {
+		b.rows, b.meta = make([]pricing.Delivery, dr.batchSize), make([]rowMeta, dr.batchSize)
+	}
 	b.n, b.text, b.err = 0, b.text[:0], nil
 	for b.n < len(b.rows) {
 		if err := dr.scanRow(&b.rows[b.n], &b.meta[b.n], &b.text); err != nil {
@@ -285,6 +291,12 @@ func (dr *DeliveryReader) scan(b *deliveryBatch) bool {
 			break
 		}
 		b.n++
+	}
+	if b.n == len(b.rows) {
+		// A file that fills batches gets bigger ones, up to
+		// deliveryBatchSize: fewer hand-offs, while a small file's
+		// batches stay small.
+		dr.batchSize = min(2*dr.batchSize, deliveryBatchSize)
 	}
 	return b.err == nil
 }
