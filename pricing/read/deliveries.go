@@ -2,8 +2,10 @@ package read
 
 import (
 	"context"
+	"encoding/binary"
 	"hash/maphash"
 	"io"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -51,7 +53,10 @@ type DeliveryReader struct {
 	keys      [pricing.NDeliveryFields]string
 	kilograms bool // weights in whole kg, not tonnes
 	buyers    map[string]string
-	lastBuyer string // the buyer intern returned last
+	recent    [recentBuyers]string // buyers intern returned lately, at their buyerSlot
+	lastDate  string               // the date text parse read last, and what it is
+	lastMonth pricing.Month
+	lastDay   int
 
 	seed      maphash.Seed
 	src       io.ReadSeeker   // the file, to read again; nil for a pipe
@@ -63,10 +68,11 @@ type DeliveryReader struct {
 	firstRows int             // rows of the first pass, which the second must read too
 	eof       bool            // Next has returned io.EOF
 
-	rows    int
-	batches *pipeline.Pipeline[deliveryBatch]
-	current *deliveryBatch // the batch Next returned last
-	inline  bool           // scan in the caller's goroutine (for the fuzzer)
+	rows      int
+	batches   *pipeline.Pipeline[deliveryBatch]
+	current   *deliveryBatch // the batch Next returned last
+	inline    bool           // scan in the caller's goroutine (for the fuzzer)
+	batchSize int            // rows of the batches scan fills next; only scan touches it once the batches are made
 }
 
 // deliveryBatch is a batch of scanned rows, and the text of their fields.
@@ -81,19 +87,22 @@ type deliveryBatch struct {
 // rowMeta is where a row's text is in its batch, between scanning and
 // parsing, and its ticket's hash.
 type rowMeta struct {
-	text span                                      // the record's text in the batch
-	raw  [pricing.NDeliveryFields]span             // the fields' text in the batch, untrimmed
-	at   [pricing.NDeliveryFields]csvscan.Position // where the fields of a quoted row are, for messages about it; zero for a row without quotes, whose fields are where raw says in its line
-	hash uint64                                    // of the ticket
+	text      span                                      // the record's text in the batch
+	raw       [pricing.NDeliveryFields]span             // the fields' text in the batch, untrimmed
+	at        [pricing.NDeliveryFields]csvscan.Position // where the fields of a quoted row are, for messages about it; zero for a row without quotes, whose fields are where raw says in its line
+	hash      uint64                                    // of the ticket
+	unchecked int                                       // where the text whose encoding scanRow left to parse starts in the batch
 }
 
 // span is where a field's text is in its batch.
 type span struct{ start, end int }
 
 const (
-	deliveryBatchSize = 512
-	batchesInFlight   = 4
+	firstBatchSize    = 256
+	deliveryBatchSize = 2048
+	batchesInFlight   = 3
 	maxInternedBuyers = 1024
+	recentBuyers      = 16
 )
 
 // NewDeliveryReader reads the header of a deliveries file from r; name is
@@ -168,8 +177,9 @@ func (dr *DeliveryReader) Next(ctx context.Context) ([]pricing.Delivery, error) 
 	if dr.batches == nil {
 		batches := make([]*deliveryBatch, batchesInFlight)
 		for i := range batches {
-			batches[i] = &deliveryBatch{rows: make([]pricing.Delivery, deliveryBatchSize), meta: make([]rowMeta, deliveryBatchSize)}
+			batches[i] = &deliveryBatch{rows: make([]pricing.Delivery, firstBatchSize), meta: make([]rowMeta, firstBatchSize)}
 		}
+		dr.batchSize = firstBatchSize
 		dr.batches = pipeline.New(batches, dr.scan, dr.inline)
 	}
 	b, ok, err := dr.batches.Next(ctx)
@@ -182,7 +192,7 @@ func (dr *DeliveryReader) Next(ctx context.Context) ([]pricing.Delivery, error) 
 	dr.current = b
 	rows := b.rows[:b.n]
 	for i := range rows {
-		dr.parse(i, b.text)
+		dr.parse(b, i)
 	}
 	dr.rows += b.n
 	if err := dr.checkTickets(b); err != nil {
@@ -253,12 +263,17 @@ func (dr *DeliveryReader) Close() {
 // returned last: file, line, column, the column's name in the header, the
 // value and what is wrong.
 func (dr *DeliveryReader) Problem(i int, f pricing.DeliveryField, value string, err error) *pricing.InputError {
-	m := &dr.current.meta[i]
+	return dr.problemIn(dr.current, i, f, value, err)
+}
+
+// problemIn is Problem for row i of batch b.
+func (dr *DeliveryReader) problemIn(b *deliveryBatch, i int, f pricing.DeliveryField, value string, err error) *pricing.InputError {
+	m := &b.meta[i]
 	pos := m.at[f]
 	if pos.Line == 0 {
 		// A line without quotes: count the characters before the field
 		// in it, only now that a message needs them.
-		pos = csvscan.Position{Line: dr.current.rows[i].Line, Col: utf8.RuneCount(dr.current.text[m.text.start:m.raw[f].start]) + 1}
+		pos = csvscan.Position{Line: b.rows[i].Line, Col: utf8.RuneCount(b.text[m.text.start:m.raw[f].start]) + 1}
 	}
 	return dr.t.fieldErrorAt(pos, dr.keys[f], value, err)
 }
@@ -266,20 +281,30 @@ func (dr *DeliveryReader) Problem(i int, f pricing.DeliveryField, value string, 
 // scan scans rows into b until it is full or the file ends, copying the
 // fields' text into b.text for parse; it reports whether the file goes on.
 func (dr *DeliveryReader) scan(b *deliveryBatch) bool {
+	if len(b.rows) < dr.batchSize {
+		b.rows, b.meta = make([]pricing.Delivery, dr.batchSize), make([]rowMeta, dr.batchSize)
+	}
 	b.n, b.text, b.err = 0, b.text[:0], nil
 	for b.n < len(b.rows) {
 		if err := dr.scanRow(&b.rows[b.n], &b.meta[b.n], &b.text); err != nil {
 			b.err = err
-			return false
+			break
 		}
 		b.n++
 	}
-	return true
+	if b.n == len(b.rows) {
+		// A file that fills batches gets bigger ones, up to
+		// deliveryBatchSize: fewer hand-offs, while a small file's
+		// batches stay small.
+		dr.batchSize = min(2*dr.batchSize, deliveryBatchSize)
+	}
+	return b.err == nil
 }
 
-// scanRow reads one row: its text onto text, and where its fields are.
-// What can wait — checking the text's encoding, trimming the fields — is
-// left to parse, on the caller's goroutine, which has less to do.
+// scanRow reads one row: its text onto text, and where its fields are,
+// and checks the encoding of part of it. What can wait — the rest of the
+// text, trimming and parsing the fields — is left to parse, on the
+// caller's goroutine: the two goroutines share the work about evenly.
 func (dr *DeliveryReader) scanRow(d *pricing.Delivery, m *rowMeta, text *[]byte) error {
 	t := dr.t
 	line, err := t.nextBytes(true)
@@ -294,6 +319,18 @@ func (dr *DeliveryReader) scanRow(d *pricing.Delivery, m *rowMeta, text *[]byte)
 	base := len(*text)
 	*text = append(*text, t.sc.Text()...)
 	m.text = span{base, len(*text)}
+	// The text's encoding is checked up to the end of the buyer field
+	// here and after it by parse, to share the work between the
+	// goroutines. Two parts that are valid each are whole characters, so
+	// that the text is valid; when a part is not, checkText looks at the
+	// whole text (a character may be cut in two), which says what is.
+	_, m.unchecked = t.sc.Span(dr.columns[pricing.BuyerField])
+	if !validRowText(t.sc.Text()[:m.unchecked]) {
+		if err := t.checkText(t.sc.Text(), line); err != nil {
+			d.Problems = pricing.ErrorList{pricing.AsInputError(t.name, err)}
+		}
+	}
+	m.unchecked += base
 	for f, col := range dr.columns {
 		start, end := t.sc.Span(col)
 		m.raw[f] = span{base + start, base + end}
@@ -305,45 +342,58 @@ func (dr *DeliveryReader) scanRow(d *pricing.Delivery, m *rowMeta, text *[]byte)
 	return nil
 }
 
-// parse parses row i of the current batch, which scanRow left in text.
-func (dr *DeliveryReader) parse(i int, text []byte) {
-	d, m := &dr.current.rows[i], &dr.current.meta[i]
+// parse parses row i of batch b, which scanRow left in its text, and
+// hashes its ticket.
+func (dr *DeliveryReader) parse(b *deliveryBatch, i int) {
+	d, m, text := &b.rows[i], &b.meta[i], b.text
 	d.TicketText = nil
 	if d.Problems != nil {
 		return
 	}
-	if err := dr.t.checkText(text[m.text.start:m.text.end], d.Line); err != nil {
-		d.Problems = pricing.ErrorList{pricing.AsInputError(dr.t.name, err)}
-		return
+	if !validRowText(text[m.unchecked:m.text.end]) {
+		if err := dr.t.checkText(text[m.text.start:m.text.end], d.Line); err != nil {
+			d.Problems = pricing.ErrorList{pricing.AsInputError(dr.t.name, err)}
+			return
+		}
 	}
 	field := func(f pricing.DeliveryField) []byte { return trimSpace(text[m.raw[f].start:m.raw[f].end]) }
 	var err error
 	if ticket := field(pricing.TicketField); len(ticket) == 0 {
-		d.Problems = append(d.Problems, dr.Problem(i, pricing.TicketField, "", pricing.Errorf("is empty")))
-	} else if err := checkName(ticket); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(i, pricing.TicketField, string(ticket), err))
+		d.Problems = append(d.Problems, dr.problemIn(b, i, pricing.TicketField, "", pricing.Errorf("is empty")))
+	} else if err := checkTicket(ticket); err != nil {
+		d.Problems = append(d.Problems, dr.problemIn(b, i, pricing.TicketField, string(ticket), err))
 	} else {
 		d.TicketText = ticket
+		m.hash = maphash.Bytes(dr.seed, ticket)
 	}
-	if d.Month, d.Day, err = pricing.ParseDay(field(pricing.DateField)); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(i, pricing.DateField, string(field(pricing.DateField)), err))
+	if date := field(pricing.DateField); len(date) > 0 && string(date) == dr.lastDate { // rows come day after day
+		d.Month, d.Day = dr.lastMonth, dr.lastDay
+	} else if d.Month, d.Day, err = pricing.ParseDay(date); err != nil {
+		d.Problems = append(d.Problems, dr.problemIn(b, i, pricing.DateField, string(date), err))
+	} else {
+		dr.lastDate, dr.lastMonth, dr.lastDay = string(date), d.Month, d.Day
 	}
 	if buyer := field(pricing.BuyerField); len(buyer) == 0 {
-		d.Problems = append(d.Problems, dr.Problem(i, pricing.BuyerField, "", pricing.Errorf("is empty")))
+		d.Problems = append(d.Problems, dr.problemIn(b, i, pricing.BuyerField, "", pricing.Errorf("is empty")))
 	} else if d.Buyer, err = dr.intern(buyer); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(i, pricing.BuyerField, string(buyer), err))
+		d.Problems = append(d.Problems, dr.problemIn(b, i, pricing.BuyerField, string(buyer), err))
 	}
 	if d.Tapped, err = dr.weight(field(pricing.TappedField)); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(i, pricing.TappedField, string(field(pricing.TappedField)), err))
+		d.Problems = append(d.Problems, dr.problemIn(b, i, pricing.TappedField, string(field(pricing.TappedField)), err))
 	}
 	if d.Delivered, err = dr.weight(field(pricing.DeliveredField)); err != nil {
-		d.Problems = append(d.Problems, dr.Problem(i, pricing.DeliveredField, string(field(pricing.DeliveredField)), err))
+		d.Problems = append(d.Problems, dr.problemIn(b, i, pricing.DeliveredField, string(field(pricing.DeliveredField)), err))
 	}
 }
 
 // weight parses a weight field: whole kilograms or tonnes, as the header
 // says.
 func (dr *DeliveryReader) weight(b []byte) (pricing.Weight, error) {
+	if !dr.kilograms {
+		if kg, ok := tonnesFast(b); ok {
+			return kg, nil
+		}
+	}
 	if kg, ok := pricing.ParseWeightFast(b, !dr.kilograms); ok {
 		return kg, nil
 	}
@@ -356,11 +406,14 @@ func (dr *DeliveryReader) weight(b []byte) (pricing.Weight, error) {
 // intern returns b as a string, shared by every row with the same buyer,
 // once checkName has passed it.
 func (dr *DeliveryReader) intern(b []byte) (string, error) {
-	if string(b) == dr.lastBuyer { // rows often come buyer after buyer
-		return dr.lastBuyer, nil
+	// A file has a few buyers, its rows mostly one of the last few: a
+	// small cache by length and last byte spares most rows the map.
+	slot := &dr.recent[buyerSlot(len(b), b[len(b)-1])]
+	if string(b) == *slot {
+		return *slot, nil
 	}
 	if s, ok := dr.buyers[string(b)]; ok {
-		dr.lastBuyer = s
+		*slot = s
 		return s, nil
 	}
 	if err := checkName(b); err != nil {
@@ -369,9 +422,14 @@ func (dr *DeliveryReader) intern(b []byte) (string, error) {
 	s := string(b)
 	if len(dr.buyers) < maxInternedBuyers {
 		dr.buyers[s] = s
+		*slot = s
 	}
 	return s, nil
 }
+
+// buyerSlot is the slot of a buyer of n bytes ending with last in a
+// cache of recentBuyers.
+func buyerSlot(n int, last byte) int { return (n*7 ^ int(last)) % recentBuyers }
 
 // checkTickets finds the duplicate tickets of a batch: in the first of
 // two passes it only keeps their hashes; else it first touches the table
@@ -387,7 +445,6 @@ func (dr *DeliveryReader) checkTickets(b *deliveryBatch) error {
 		if len(d.TicketText) == 0 {
 			continue
 		}
-		m.hash = maphash.Bytes(dr.seed, d.TicketText)
 		switch {
 		case dr.hashes != nil:
 			dr.hashes.Add(m.hash)
@@ -422,8 +479,109 @@ func (dr *DeliveryReader) checkTickets(b *deliveryBatch) error {
 			}
 		}
 		if dup {
-			d.Problems = append(d.Problems, dr.Problem(i, pricing.TicketField, d.Ticket(),
+			d.Problems = append(d.Problems, dr.problemIn(b, i, pricing.TicketField, d.Ticket(),
 				pricing.Errorf("is a duplicate ticket: line %d has it too, and a ladle is billed once", first)))
+		}
+	}
+	return nil
+}
+
+// validRowText is validText, the check of a row's encoding, in one pass:
+// valid UTF-8 without U+FFFD. ASCII goes eight bytes at a time, the first
+// other byte found by its bit; a run of the three-byte characters of
+// Chinese text and the two-byte characters are checked in place; any other
+// goes through utf8.DecodeRune. A property test holds it to validText.
+func validRowText(b []byte) bool {
+	const high = 0x8080808080808080
+	n := len(b)
+	for i := 0; i < n; {
+		if i+8 <= n {
+			h := binary.LittleEndian.Uint64(b[i:i+8]) & high
+			if h == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(h) >> 3
+		} else if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// E1–EC lead three bytes whose last two are any continuation
+		// bytes: most Chinese characters.
+		for i+2 < n && b[i]-0xE1 < 0xEC-0xE1+1 && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+			i += 3
+		}
+		if i == n {
+			break
+		}
+		switch c := b[i]; {
+		case c < utf8.RuneSelf:
+			continue
+		case c >= 0xC2 && c <= 0xDF && i+1 < n && b[i+1]&0xC0 == 0x80: // two bytes
+			i += 2
+			continue
+		case (c == 0xEE || c == 0xEF) && i+2 < n && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
+			if c == 0xEF && b[i+1] == 0xBF && b[i+2] == 0xBD { // U+FFFD
+				return false
+			}
+			i += 3
+			continue
+		}
+		// E0, ED and four bytes, which have narrower second bytes, and
+		// what is not UTF-8.
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError { // invalid (size 1) or U+FFFD itself (size 3)
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// tonnesFast reads the weight as nearly every row of tonnes writes it: one
+// to six digits, a point and three decimals, more than zero, as whole
+// kilograms; any other text it leaves to pricing.ParseWeightFast, which a
+// property test holds it to.
+func tonnesFast(b []byte) (pricing.Weight, bool) {
+	n := len(b)
+	if n < 5 || n > 10 || b[n-4] != '.' {
+		return 0, false
+	}
+	d1, d2, d3 := b[n-3]-'0', b[n-2]-'0', b[n-1]-'0' // a byte below '0' wraps above 9
+	if d1 > 9 || d2 > 9 || d3 > 9 {
+		return 0, false
+	}
+	var t int64
+	for _, c := range b[:n-4] {
+		if c -= '0'; c > 9 {
+			return 0, false
+		}
+		t = t*10 + int64(c)
+	}
+	kg := t*1000 + int64(d1)*100 + int64(d2)*10 + int64(d3)
+	return pricing.Weight(kg), kg > 0
+}
+
+// checkTicket is checkName for a ticket, with a quick way through for the
+// usual one of printable ASCII, eight bytes at a time.
+func checkTicket(b []byte) error {
+	const (
+		ones = 0x0101010101010101
+		high = ones * 0x80
+	)
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i : i+8])
+		// Every byte ASCII, at least ' ' (adding 0x60 carries none of
+		// them into bit 7 but those from 0x20 up), and no DEL.
+		del := w ^ (ones * 0x7F) // a zero byte where w has DEL
+		if w&high != 0 || (w+ones*0x60)&high != high || ((del+ones*0x7F)|del)&high != high {
+			return checkName(b)
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] < ' ' || b[i] >= 0x7F {
+			return checkName(b)
 		}
 	}
 	return nil

@@ -235,7 +235,7 @@ func settle(ctx context.Context, dr Source, ags *pricing.Agreements, q *pricing.
 				reject(d.Problems)
 				continue
 			}
-			ag := buyers.Find(d.Buyer)
+			ag := buyers.find(d.Buyer)
 			if ag < 0 {
 				reject(pricing.ErrorList{dr.Problem(i, pricing.BuyerField, d.Buyer, buyers.Unknown(d.Buyer))})
 				continue
@@ -298,8 +298,14 @@ func settle(ctx context.Context, dr Source, ags *pricing.Agreements, q *pricing.
 // or a buyer name that names one agreement only. It is a map, so that a
 // file of thousands of agreements costs one lookup a row (#28 item 15).
 type buyerIndex struct {
-	ags   *pricing.Agreements
-	index map[string]int32 // the agreement a name names; -1 for an ambiguous buyer name
+	ags    *pricing.Agreements
+	index  map[string]int32 // the agreement a name names; -1 for an ambiguous buyer name
+	recent [16]recentBuyer  // what find found lately
+}
+
+type recentBuyer struct {
+	name string
+	ag   int32
 }
 
 // NewBuyerIndex indexes the ids and buyer names of ags, in one pass over
@@ -326,6 +332,22 @@ func NewBuyerIndex(ags *pricing.Agreements) *buyerIndex {
 		}
 	}
 	return b
+}
+
+// find is Find through a small cache of the buyers found lately, by
+// length and last byte: a file has few buyers, which its reader gives as
+// one string each, so that a hit compares one pointer.
+func (b *buyerIndex) find(name string) int32 {
+	if name == "" {
+		return b.Find(name)
+	}
+	c := &b.recent[(len(name)*7^int(name[len(name)-1]))%len(b.recent)]
+	if c.name == name { // an empty slot has no name, which name is not
+		return c.ag
+	}
+	ag := b.Find(name)
+	*c = recentBuyer{name: name, ag: ag}
+	return ag
 }
 
 // Find returns the index of the agreement name names, or -1.

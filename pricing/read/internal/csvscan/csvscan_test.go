@@ -3,6 +3,7 @@ package csvscan
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -10,6 +11,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
+
+	"pgregory.net/rapid"
 )
 
 type scanResult struct {
@@ -114,6 +117,12 @@ var csvSeeds = []string{
 	"a,\"b\nc",
 	"x\n\"a\"\"\n",
 	"\"a\"\n\"b\"\"\"\n",
+	// Lines of deliveries, and longer than a word.
+	"ticket,date,buyer,vehicle\nZD2602-0000001,2026-02-01,昌吉示例铝箔有限公司,新C·A1012\n",
+	"abcdefgh,ijklmnop,q\n12345678,\"9,0\",abcdefghij\n",
+	"abcdefg,\n1234567\",\n",
+	",,,,,,,,,,,,,,,,\n,,,,,,,,,,,,,,,,\n",
+	"abcdefghijklmnop\nabcdefghijklmno\xff\n",
 }
 
 // TestCSVScannerMatchesEncodingCSV holds the scanner to encoding/csv: the
@@ -124,7 +133,13 @@ func TestCSVScannerMatchesEncodingCSV(t *testing.T) {
 	}
 }
 
-func compareScanners(t *testing.T, in string) {
+// fataler is what compareScanners needs of a *testing.T or a *rapid.T.
+type fataler interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
+func compareScanners(t fataler, in string) {
 	t.Helper()
 	got, want := scanAll(strings.NewReader(in)), stdAll(in)
 	if !slices.EqualFunc(got.records, want.records, slices.Equal) || got.err != want.err {
@@ -166,5 +181,36 @@ func TestCSVScannerLimits(t *testing.T) {
 	r := io.MultiReader(strings.NewReader("a,b\n1,2\n3,"), iotest.ErrReader(errors.New("disk on fire")))
 	if res := scanAll(r); len(res.records) != 2 || res.err != "disk on fire" {
 		t.Errorf("read error: %q, %q", res.records, res.err)
+	}
+}
+
+// TestCSVScannerMatchesEncodingCSVOnRandomLines holds the scanner to
+// encoding/csv on random files of long lines, made of the bytes that
+// matter to it.
+func TestCSVScannerMatchesEncodingCSVOnRandomLines(t *testing.T) {
+	pieces := []string{"a", "7", ",", ",", "\"", "-", "#", "\n", "\r\n", " ", "é", "昌", "\xff", "\x80", "abcdefgh"}
+	rapid.Check(t, func(t *rapid.T) {
+		var b strings.Builder
+		for _, p := range rapid.SliceOfN(rapid.SampledFrom(pieces), 0, 200).Draw(t, "pieces") {
+			b.WriteString(p)
+		}
+		compareScanners(t, b.String())
+	})
+}
+
+// BenchmarkScanner reads a file of deliveries rows, as gendeliveries
+// writes them.
+func BenchmarkScanner(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("ticket,date,buyer,vehicle,ladle,tapped_t,delivered_t\n")
+	for i := range 10000 {
+		fmt.Fprintf(&sb, "ZD2602-%07d,2026-02-01,昌吉示例铝箔有限公司,新C·A10%02d,L%02d,31.%03d,31.100\n", i, i%40, i%24, i%1000)
+	}
+	data := sb.String()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		s := New(strings.NewReader(data), testMaxRecord)
+		for s.ReadRecord() == nil {
+		}
 	}
 }
