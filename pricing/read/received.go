@@ -141,6 +141,7 @@ func ReadInvoiceSummary(r io.Reader, name string, opts InvoiceOptions) (*pricing
 	var errs pricing.ErrorList
 	for i := range fis {
 		errs = append(errs, addInvoice(inv, &fis[i], opts, summaryFields)...)
+		fis[i] = fapiao.Invoice{} // its lines are in inv now: let them go as the rest is added
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -202,11 +202,10 @@ type sheetReader struct {
 	name      string
 	cols      map[string]int // column index by header
 	headerRow int
-	done      bool           // no header in the first headerRows rows: the rest is not read
-	pages     [][]Invoice    // the invoices read, invoicePage a page: none copied as they grow
-	n         int            // how many
-	byNumber  map[string]int // index of each invoice by its number
-	firsts    []string       // the invoice-level cells of each invoice's first row, len(invoiceColumns) an invoice
+	done      bool            // no header in the first headerRows rows: the rest is not read
+	pages     [][]readInvoice // the invoices read, invoicePage a page: none copied as they grow
+	n         int             // how many
+	byNumber  map[string]int  // index of each invoice by its number
 	errs      Errors
 }
 
@@ -468,9 +467,9 @@ func (s *sheetReader) line(c cell) {
 	if !seen {
 		inv = s.invoice(c, number, fail)
 	} else {
-		first := s.firsts[i*len(invoiceColumns):]
-		for k, col := range invoiceColumns {
-			if v := c.text(col); v != first[k] {
+		first := &s.pages[i/invoicePage][i%invoicePage]
+		for _, col := range invoiceColumns {
+			if v := c.text(col); v != first.cell(col) {
 				fail(c.fail(KindConflict, col, v))
 			}
 		}
@@ -503,16 +502,46 @@ func (s *sheetReader) line(c cell) {
 		i = s.n
 		s.byNumber[number] = i
 		if i%invoicePage == 0 {
-			s.pages = append(s.pages, make([]Invoice, 0, invoicePage))
+			s.pages = append(s.pages, make([]readInvoice, 0, invoicePage))
 		}
-		s.pages[i/invoicePage] = append(s.pages[i/invoicePage], inv)
+		s.pages[i/invoicePage] = append(s.pages[i/invoicePage], readInvoice{Invoice: inv,
+			date: c.text(colDate), kind: c.text(colKind), positive: c.text(colPositive)})
 		s.n++
-		for _, col := range invoiceColumns {
-			s.firsts = append(s.firsts, c.text(col))
-		}
 	}
 	p := &s.pages[i/invoicePage][i%invoicePage]
 	p.Lines = append(p.Lines, l)
+}
+
+// readInvoice is an invoice being read, with the cells of its first row
+// it does not keep as they are, for its other rows to repeat.
+type readInvoice struct {
+	Invoice
+	date, kind, positive string
+}
+
+// cell is the text of its first row under col, one of invoiceColumns.
+func (r *readInvoice) cell(col string) string {
+	switch col {
+	case colSellerID:
+		return r.Seller.TaxID
+	case colSeller:
+		return r.Seller.Name
+	case colBuyerID:
+		return r.Buyer.TaxID
+	case colBuyer:
+		return r.Buyer.Name
+	case colDate:
+		return r.date
+	case colKind:
+		return r.kind
+	case colPositive:
+		return r.positive
+	case colStatus:
+		return r.Status
+	case colRemark:
+		return r.Remark
+	}
+	panic("fapiao: not an invoice-level column: " + col)
 }
 
 // invoicePage is how many invoices a page of sheetReader.pages holds.
@@ -521,8 +550,11 @@ const invoicePage = 4096
 // invoices returns the invoices read, in one slice.
 func (s *sheetReader) invoices() []Invoice {
 	out := make([]Invoice, 0, s.n)
-	for _, p := range s.pages {
-		out = append(out, p...)
+	for k, p := range s.pages {
+		for i := range p {
+			out = append(out, p[i].Invoice)
+		}
+		s.pages[k] = nil // copied: let it go
 	}
 	return out
 }

@@ -77,13 +77,105 @@ func openWorkbook(stored []byte) (*xlsxBook, error) {
 	return wb, nil
 }
 
-// open unzips part as it is read, within what may still be unzipped.
+// open unzips part as it is read, within what may still be unzipped, a
+// goroutine unzipping the next chunks while the caller reads the last.
 func (wb *xlsxBook) open(part *zip.File) (io.ReadCloser, error) {
 	r, err := part.Open()
 	if err != nil {
 		return nil, err
 	}
-	return &budgetReader{r: r, wb: wb}, nil
+	return newReadAhead(&budgetReader{r: r, wb: wb}, chunkSize(part)), nil
+}
+
+// chunkSize is the size of the chunks part is read in: readAheadSize, or
+// less for a smaller part (by the size the zip states: a hint only).
+func chunkSize(part *zip.File) int {
+	return int(min(readAheadSize, max(4<<10, part.UncompressedSize64+1)))
+}
+
+// readAhead reads r on a goroutine of its own, up to readAheadChunks
+// chunks ahead of its reader. Close stops the goroutine, then closes r.
+type readAhead struct {
+	r      io.ReadCloser
+	chunks chan aheadChunk
+	free   chan []byte
+	done   chan struct{} // closed by Close
+	exited chan struct{} // closed by the goroutine
+	cur    []byte        // what is left of the chunk being read
+	buf    []byte        // that chunk, given back once read
+	err    error
+}
+
+type aheadChunk struct {
+	b   []byte
+	err error
+}
+
+const (
+	readAheadChunks = 4
+	readAheadSize   = 256 << 10
+)
+
+func newReadAhead(r io.ReadCloser, size int) *readAhead {
+	ra := &readAhead{r: r, chunks: make(chan aheadChunk, readAheadChunks), free: make(chan []byte, readAheadChunks),
+		done: make(chan struct{}), exited: make(chan struct{})}
+	for range readAheadChunks {
+		ra.free <- make([]byte, size)
+	}
+	go ra.fill()
+	return ra
+}
+
+func (ra *readAhead) fill() {
+	defer close(ra.exited)
+	for {
+		var b []byte
+		select {
+		case b = <-ra.free:
+		case <-ra.done:
+			return
+		}
+		n, err := io.ReadAtLeast(ra.r, b, 1)
+		if err == nil && n < len(b) {
+			var m int // fill the chunk while it reads without waiting
+			m, err = io.ReadFull(ra.r, b[n:])
+			n += m
+			if err == io.ErrUnexpectedEOF {
+				err = io.EOF
+			}
+		}
+		select {
+		case ra.chunks <- aheadChunk{b[:n], err}:
+		case <-ra.done:
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (ra *readAhead) Read(p []byte) (int, error) {
+	for len(ra.cur) == 0 {
+		if ra.buf != nil {
+			ra.free <- ra.buf[:cap(ra.buf)]
+			ra.buf = nil
+		}
+		if ra.err != nil {
+			return 0, ra.err
+		}
+		c := <-ra.chunks
+		ra.cur, ra.buf, ra.err = c.b, c.b, c.err
+	}
+	n := copy(p, ra.cur)
+	ra.cur = ra.cur[n:]
+	return n, nil
+}
+
+func (ra *readAhead) Close() error {
+	close(ra.done)
+	<-ra.exited
+	return ra.r.Close()
 }
 
 type budgetReader struct {
@@ -139,7 +231,7 @@ func (wb *xlsxBook) tokens(part *zip.File, read func(tokenizer) error) error {
 		}
 		var tz tokenizer = newXMLTokens(r)
 		if fast {
-			tz = newFastTokens(r)
+			tz = newFastTokens(r, chunkSize(part))
 		}
 		err = read(tz)
 		r.Close()

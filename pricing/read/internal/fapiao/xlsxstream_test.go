@@ -67,7 +67,7 @@ func streamRows(t *rapid.T, book []byte, fast bool) []sheetRow {
 	defer r.Close()
 	var tz tokenizer = newXMLTokens(r)
 	if fast {
-		tz = newFastTokens(r)
+		tz = newFastTokens(r, 4096)
 	}
 	var out []sheetRow
 	err = walkSheet(tz, sst, func(r *sheetRow) error {
@@ -243,7 +243,7 @@ func FuzzFastTokens(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		fast, ferr := tokensOf(newFastTokens(bytes.NewReader(doc)))
+		fast, ferr := tokensOf(newFastTokens(bytes.NewReader(doc), 64))
 		if errors.Is(ferr, errSlow) {
 			return
 		}
@@ -267,8 +267,7 @@ func TestFastTokensAcrossReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tz := newFastTokens(&oneByteReader{strings.NewReader(doc.String())})
-	tz.buf = make([]byte, 16) // grows to hold the longest token
+	tz := newFastTokens(&oneByteReader{strings.NewReader(doc.String())}, 16) // grows to hold the longest token
 	got, err := tokensOf(tz)
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("%v; %d tokens, want %d", err, len(got), len(want))

@@ -79,8 +79,9 @@ type fastTokens struct {
 // is at most 32,767 characters); a longer one goes to encoding/xml.
 const maxFastToken = 8 << 20
 
-func newFastTokens(r io.Reader) *fastTokens {
-	return &fastTokens{r: r, buf: make([]byte, 256<<10)}
+// newFastTokens scans r in a window of size bytes at first.
+func newFastTokens(r io.Reader, size int) *fastTokens {
+	return &fastTokens{r: r, buf: make([]byte, size)}
 }
 
 // more reads more of the input, keeping buf[pos:end] (moved to the start
@@ -120,9 +121,16 @@ func (e failedReader) Read([]byte) (int, error) { return 0, e.err }
 func (f *fastTokens) window(from int, c byte) ([]byte, int) {
 	for {
 		w := f.buf[f.pos:f.end]
-		if from < len(w) {
-			if i := bytes.IndexByte(w[from:], c); i >= 0 {
-				return w, from + i
+		// Most runs are short (a cell's figure): a loop over their first
+		// bytes is quicker than a call.
+		for i := from; i < min(len(w), from+16); i++ {
+			if w[i] == c {
+				return w, i
+			}
+		}
+		if from+16 < len(w) {
+			if i := bytes.IndexByte(w[from+16:], c); i >= 0 {
+				return w, from + 16 + i
 			}
 		}
 		from = max(len(w), from)
@@ -177,42 +185,42 @@ func (f *fastTokens) next() (*token, error) {
 	case len(tag) > 0 && tag[0] == '!':
 		return nil, errSlow
 	case len(tag) > 0 && tag[0] == '/':
-		name, rest := scanName(tag[1:])
-		if name == nil || len(bytes.TrimLeft(rest, " \t\n")) != 0 || !f.popMatching(name) {
+		name, local, rest := scanName(tag[1:])
+		if name == nil || len(trimSpace(rest)) != 0 || !f.popMatching(name) {
 			return nil, errSlow
 		}
 		f.started = true
-		f.tok = token{kind: tokEnd, local: localName(name)}
+		f.tok = token{kind: tokEnd, local: local}
 		return &f.tok, nil
 	}
 	empty := len(tag) > 0 && tag[len(tag)-1] == '/'
 	if empty {
 		tag = tag[:len(tag)-1]
 	}
-	name, rest := scanName(tag)
+	name, local, rest := scanName(tag)
 	if name == nil {
 		return nil, errSlow
 	}
-	f.tok = token{kind: tokStart, local: localName(name), attrs: f.attrs[:0]}
+	f.tok = token{kind: tokStart, local: local, attrs: f.attrs[:0]}
 	f.attrText = f.attrText[:0]
 	for len(rest) > 0 {
 		n := len(rest)
-		rest = bytes.TrimLeft(rest, " \t\n")
+		rest = trimSpace(rest)
 		if len(rest) == 0 {
 			break
 		}
 		if len(rest) == n {
 			return nil, errSlow // no space before an attribute
 		}
-		var an []byte
-		if an, rest = scanName(rest); an == nil {
+		var an, alocal []byte
+		if an, alocal, rest = scanName(rest); an == nil {
 			return nil, errSlow
 		}
-		rest = bytes.TrimLeft(rest, " \t\n")
+		rest = trimSpace(rest)
 		if len(rest) == 0 || rest[0] != '=' {
 			return nil, errSlow
 		}
-		rest = bytes.TrimLeft(rest[1:], " \t\n")
+		rest = trimSpace(rest[1:])
 		if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
 			return nil, errSlow
 		}
@@ -229,7 +237,7 @@ func (f *fastTokens) next() (*token, error) {
 			f.attrText = append(f.attrText, v...)
 			v = f.attrText[at:len(f.attrText):len(f.attrText)]
 		}
-		f.tok.attrs = append(f.tok.attrs, xattr{local: localName(an), value: v})
+		f.tok.attrs = append(f.tok.attrs, xattr{local: alocal, value: v})
 		rest = rest[2+q:]
 	}
 	f.attrs = f.tok.attrs
@@ -240,30 +248,41 @@ func (f *fastTokens) next() (*token, error) {
 }
 
 // tagEnd returns the index, relative to pos, of the '>' closing the tag
-// at pos, quotes skipped; -1 when there is none.
+// at pos, quotes skipped; -1 when there is none, or a '<' comes first
+// outside quotes (one inside is refused with the value's text).
 func (f *fastTokens) tagEnd() int {
 	var quote byte
-	for i := 1; ; i++ {
-		if f.pos+i >= f.end && !f.more() {
-			return -1
-		}
-		if i > maxFastToken {
-			return -1
-		}
-		c := f.buf[f.pos+i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+	for i := 1; ; {
+		w := f.buf[f.pos:f.end]
+		for ; i < len(w); i++ {
+			c := w[i]
+			if quote != 0 {
+				if c == quote {
+					quote = 0
+				}
+				continue
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return i
-		case c == '<':
+			switch c {
+			case '"', '\'':
+				quote = c
+			case '>':
+				return i
+			case '<':
+				return -1
+			}
+		}
+		if i > maxFastToken || !f.more() {
 			return -1
 		}
 	}
+}
+
+// trimSpace drops the spaces, tabs and line feeds at the front of b.
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\n') {
+		b = b[1:]
+	}
+	return b
 }
 
 // text checks the text of a run or an attribute value and replaces its
@@ -360,34 +379,32 @@ func xmlChar(r rune) bool {
 	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
-// scanName splits an ASCII XML name off the front of b: nil when b does
-// not start with one, or it has more than one colon or one at an end.
-func scanName(b []byte) (name, rest []byte) {
-	n := 0
+// scanName splits an ASCII XML name off the front of b, and gives its
+// local part (the prefix dropped): nil when b does not start with one, or
+// it has more than one colon or one at an end.
+func scanName(b []byte) (name, local, rest []byte) {
+	n, colons, at := 0, 0, 0
 	for n < len(b) {
 		c := b[n]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || n > 0 && (c >= '0' && c <= '9' || c == '-' || c == '.') {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || n > 0 && (c >= '0' && c <= '9' || c == '-' || c == '.') {
 			n++
 			continue
 		}
+		if c == ':' {
+			n++
+			colons, at = colons+1, n
+			continue
+		}
 		if c >= utf8.RuneSelf {
-			return nil, b
+			return nil, nil, b
 		}
 		break
 	}
 	name = b[:n]
-	if n == 0 || bytes.Count(name, []byte(":")) > 1 || name[0] == ':' || name[n-1] == ':' {
-		return nil, b
+	if n == 0 || colons > 1 || name[0] == ':' || name[n-1] == ':' {
+		return nil, nil, b
 	}
-	return name, b[n:]
-}
-
-// localName is name without its prefix.
-func localName(name []byte) []byte {
-	if i := bytes.IndexByte(name, ':'); i >= 0 {
-		return name[i+1:]
-	}
-	return name
+	return name, name[at:], b[n:]
 }
 
 // isUTF8Declaration reports whether the body of a <?…?> tag is an XML
