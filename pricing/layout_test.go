@@ -121,6 +121,7 @@ var importArrows = map[string][]string{
 	"alprice/cmd/alprice/internal/browser":       nil,
 	"alprice/bench/barescan":                     nil,
 	"alprice/bench/gendeliveries":                nil,
+	"alprice/bench/genexport":                    nil,
 	"alprice/bench/hello":                        nil,
 }
 

@@ -308,7 +308,7 @@ func (a *app) readInvoices(in *invoicesInput, month pricing.Month) (*pricing.Inv
 	if err != nil {
 		return nil, err
 	}
-	opts := read.InvoiceOptions{Month: month, TempDir: a.work.get()}
+	opts := read.InvoiceOptions{Month: month}
 	paths := in.paths()
 	parts := make([]*pricing.Invoices, 0, len(paths))
 	for _, path := range paths {

@@ -23,10 +23,6 @@ type InvoiceOptions struct {
 	// Month is the supply month of an invoice that does not state one
 	// (--month); zero for the month before its issue date.
 	Month pricing.Month
-	// TempDir is where a large workbook's parts are unzipped to temporary
-	// files (removed once read); "" for the system's. A command gives its
-	// own folder, which it removes on an interrupt too.
-	TempDir string
 }
 
 // The sizes the invoice readers take: a 数电 invoice XML, and a workbook
@@ -135,7 +131,7 @@ func ReadInvoiceXML(r io.Reader, name string, opts InvoiceOptions) (*pricing.Inv
 // reads an invoice; every row is read or is an error naming its row and
 // column. The export states no invoice totals: they are not checked.
 func ReadInvoiceSummary(r io.Reader, name string, opts InvoiceOptions) (*pricing.Invoices, error) {
-	fis, err := fapiao.ReadSummaryXLSX(r, name, opts.TempDir)
+	fis, err := fapiao.ReadSummaryXLSX(r, name)
 	if err != nil {
 		return nil, fapiaoError(err, false)
 	}
@@ -145,6 +141,7 @@ func ReadInvoiceSummary(r io.Reader, name string, opts InvoiceOptions) (*pricing
 	var errs pricing.ErrorList
 	for i := range fis {
 		errs = append(errs, addInvoice(inv, &fis[i], opts, summaryFields)...)
+		fis[i] = fapiao.Invoice{} // its lines are in inv now: let them go as the rest is added
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -494,6 +491,17 @@ func ValidateInvoices(inv *pricing.Invoices, fields map[string]string) error {
 // fapiaoError says a reader's error as an input error: the file, the
 // element path or column as the field, the line, the value.
 func fapiaoError(err error, isXML bool) error {
+	var list *fapiao.Errors
+	if errors.As(err, &list) { // every bad cell of a sheet
+		errs := make(pricing.ErrorList, len(list.List))
+		for i, fe := range list.List {
+			errs[i] = fapiaoError(fe, isXML).(*pricing.InputError)
+		}
+		if list.More > 0 {
+			errs = append(errs, &pricing.InputError{Source: errs[0].Source, Err: pricing.Errorf("has %d more bad cells, not listed", list.More)})
+		}
+		return errs
+	}
 	var fe *fapiao.Error
 	if !errors.As(err, &fe) {
 		return err

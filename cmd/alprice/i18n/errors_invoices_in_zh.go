@@ -44,5 +44,6 @@ var invoicesInErrorsZH = map[string]string{
 	"is not an xlsx workbook that can be read (%s)":                                                                                                   "不是可读取的 xlsx 工作簿(解析器原文:%s)",
 	"has no sheet 信息汇总表 (its sheets: %s): export the received invoices from 全量发票查询":                                                                   "没有工作表 信息汇总表(其工作表:%s):请在全量发票查询中导出取得的发票",
 	"differs from the invoice's first row: every row of an invoice repeats it":                                                                        "与该发票的第一行不同:同一发票的每一行都应相同",
-	"cannot be read: %s": "无法读取(解析器原文:%s)",
+	"cannot be read: %s":                "无法读取(解析器原文:%s)",
+	"has %d more bad cells, not listed": "另有 %d 个有误的单元格未列出",
 }

@@ -17,9 +17,14 @@
 //     parser: bounded input, no entity declarations, one copy of each
 //     element but the lines.
 //   - xlsx.go: [ReadSummaryXLSX]: columns by header, rows grouped by
-//     数电发票号码, excelize's limits.
-//   - xlsxcell.go: where a sheet's XML breaks, as the cell a spreadsheet
-//     shows (B7), found in the workbook's own parts.
+//     数电发票号码, every bad cell of the sheet ([Errors]).
+//   - xlsxcell.go: the workbook's parts, unzipped as they are read within
+//     the unzip limits; the shared strings table; the sheet walked row by
+//     row as excelize reads its values and types; where its XML breaks,
+//     as the cell a spreadsheet shows (B7).
+//   - xlsxtok.go: the tokens of a part: a fast scanner of the XML a
+//     workbook is written in, and encoding/xml for all else (a part the
+//     fast one does not take is read again by encoding/xml).
 //   - figures.go: the strict figure syntax, rates, dates, codes.
 //   - detect.go: [Detect] and [Format].
 //   - errors.go: [Error] and [Kind].

@@ -176,7 +176,7 @@ func TestFixturesXLSX(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			got, err := ReadSummaryXLSX(f, want.File, "")
+			got, err := ReadSummaryXLSX(f, want.File)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -80,7 +80,7 @@ func FuzzReadXML(f *testing.F) {
 func FuzzReadSummaryXLSX(f *testing.F) {
 	seedFiles(f, "*.xlsx")
 	f.Fuzz(func(t *testing.T, b []byte) {
-		invs, err := ReadSummaryXLSX(bytes.NewReader(b), "fuzz.xlsx", "")
+		invs, err := ReadSummaryXLSX(bytes.NewReader(b), "fuzz.xlsx")
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) || e.Kind == 0 {

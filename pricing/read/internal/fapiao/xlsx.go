@@ -1,7 +1,7 @@
 package fapiao
 
 import (
-	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -18,17 +18,22 @@ import (
 const SummarySheet = "信息汇总表"
 
 // MaxXLSXSize is the largest workbook ReadSummaryXLSX takes, in bytes as
-// stored (compressed). excelize holds the whole file in memory.
+// stored (compressed); it is held in memory as it is read.
 const MaxXLSXSize = 32 << 20
 
-// The limits given to excelize. UnzipSizeLimit bounds the workbook's parts
-// once unzipped, all together: a zip bomb stops there. Parts up to
-// UnzipXMLSizeLimit are unzipped in memory, larger ones to temporary files
-// (which Close removes); a 50,000-row export has a sheet of about 100 MB.
+// The limits of the unzipping. UnzipSizeLimit bounds the bytes of the
+// workbook's parts unzipped, all together, counted as they come: a zip
+// bomb stops there. The sheet is read as it is unzipped, never whole
+// (a 238,000-row export has a sheet of 190 MB); the shared strings are
+// held as a table, so their part may unzip to at most UnzipXMLSizeLimit.
 const (
 	UnzipSizeLimit    = 512 << 20
 	UnzipXMLSizeLimit = 64 << 20
 )
+
+// MaxErrors is how many bad cells ReadSummaryXLSX lists; [Errors] counts
+// the rest.
+const MaxErrors = 1000
 
 // headerRows is how many rows at the top may come before the header row,
 // which is the first to hold a cell 数电发票号码 (titles may sit above it).
@@ -75,8 +80,10 @@ var (
 // invoices come in the order of their first row, lines in row order, and
 // every row must repeat its invoice's seller, buyer, date, type, 是否正数发票,
 // 发票状态 and 备注 ([KindConflict] otherwise). Wholly empty rows are skipped;
-// any other row that cannot be read is an [*Error] naming the sheet, the
-// column header and the row.
+// every other row is read or is an [*Error] naming the cell (N6), its row
+// and its column's header: the bad cells of all rows come together, as
+// [Errors]. A fault of the workbook itself (no header, XML that breaks) is
+// one *Error.
 //
 // Figures are exact from the cell's stored text, never through a float: a
 // text cell must hold the strict syntax of ReadXML; a number cell's value
@@ -88,12 +95,11 @@ var (
 // A red invoice's original number and 红字确认单 number come from its 备注
 // when that states them (被红冲蓝字数电发票号码：…, 红字发票信息确认单编号：…).
 //
-// Input over MaxXLSXSize is refused. The workbook is closed, and its
-// temporary files (in tmpDir, "" for the system's) removed, on every path.
-func ReadSummaryXLSX(r io.Reader, name, tmpDir string) (invs []Invoice, err error) {
+// Input over MaxXLSXSize is refused. The sheet is read as it is unzipped,
+// in one pass, in memory bounded by the shared strings and the invoices
+// read; nothing is written to disk.
+func ReadSummaryXLSX(r io.Reader, name string) (invs []Invoice, err error) {
 	g := &sizeGuard{r: r, left: MaxXLSXSize}
-	// The workbook as stored is kept (at most MaxXLSXSize) to find the cell
-	// where its XML breaks, should it: excelize names only a line of XML.
 	stored, err := io.ReadAll(g)
 	if g.over {
 		return nil, &Error{File: name, Kind: KindTooLarge, Err: fmt.Errorf("over %d bytes", MaxXLSXSize)}
@@ -101,34 +107,67 @@ func ReadSummaryXLSX(r io.Reader, name, tmpDir string) (invs []Invoice, err erro
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(stored), excelize.Options{RawCellValue: true, UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit, TmpDir: tmpDir})
+	wb, err := openWorkbook(stored)
 	if err != nil {
 		return nil, &Error{File: name, Kind: KindNotWorkbook, Err: err}
 	}
-	defer func() {
-		if cerr := f.Close(); cerr != nil && err == nil {
-			invs, err = nil, fmt.Errorf("closing %s: %w", name, cerr)
-		}
-	}()
-	if i, err := f.GetSheetIndex(SummarySheet); err != nil || i < 0 {
-		return nil, &Error{File: name, Kind: KindNoSheet, Value: strings.Join(f.GetSheetList(), ",")}
+	if wb.sheet == nil {
+		return nil, &Error{File: name, Kind: KindNoSheet, Value: strings.Join(wb.sheets, ",")}
 	}
-	s := &sheetReader{f: f, name: name, stored: stored, byNumber: map[string]int{}}
-	if err := s.read(); err != nil {
-		return nil, err
+	sst, broken, err := wb.sharedStrings()
+	if err != nil {
+		return nil, wb.stringsError(name, broken, err)
 	}
-	if len(s.invs) == 0 {
+	var s *sheetReader
+	err = wb.tokens(wb.sheet, func(tz tokenizer) error {
+		s = &sheetReader{name: name, byNumber: map[string]int{}}
+		return walkSheet(tz, sst, s.row)
+	})
+	if err != nil {
+		return nil, s.broken(err)
+	}
+	if s.cols == nil {
+		return nil, &Error{File: name, Path: SummarySheet + "/" + colNumber, Kind: KindMissing, Line: 1}
+	}
+	if len(s.errs.List) > 0 {
+		return nil, &s.errs
+	}
+	if s.n == 0 {
 		return nil, &Error{File: name, Path: SummarySheet + "/" + colNumber, Kind: KindMissing, Line: s.headerRow + 1}
 	}
-	for i := range s.invs {
-		inv := &s.invs[i]
+	invs = s.invoices()
+	s.pages = nil
+	for i := range invs {
+		inv := &invs[i]
 		for _, l := range inv.Lines {
 			inv.TotalExclVAT = inv.TotalExclVAT.Add(l.Amount)
 			inv.TotalVAT = inv.TotalVAT.Add(l.Tax)
 		}
 		inv.TotalInclVAT = inv.TotalExclVAT.Add(inv.TotalVAT)
 	}
-	return s.invs, nil
+	return invs, nil
+}
+
+// stringsError is the error of a shared strings part that cannot be read
+// (err), broken at string index when that is not -1: the first cell that
+// shows it, named, as the cell that cannot be read.
+func (wb *xlsxBook) stringsError(name string, index int, err error) error {
+	var se *xml.SyntaxError
+	if index < 0 || !errors.As(err, &se) {
+		return &Error{File: name, Path: SummarySheet, Kind: KindNotWorkbook, Err: err}
+	}
+	var at badCell
+	found := false
+	ferr := wb.tokens(wb.sheet, func(tz tokenizer) (err error) {
+		at, found, err = findSharedString(tz, index)
+		return err
+	})
+	if ferr != nil || !found { // no cell to name: a string no cell shows
+		return &Error{File: name, Path: SummarySheet, Kind: KindNotWorkbook, Err: err}
+	}
+	// The shared strings are read before the sheet: its header is not
+	// known yet, the cell is.
+	return &Error{File: name, Path: SummarySheet, Line: at.row, Cell: at.ref, Kind: KindBadCell, Err: errors.New(se.Msg)}
 }
 
 // sizeGuard reads at most left bytes of r and notes an input longer than
@@ -160,14 +199,52 @@ func (g *sizeGuard) Read(b []byte) (int, error) {
 }
 
 type sheetReader struct {
-	f         *excelize.File
 	name      string
-	stored    []byte         // the workbook as stored, to locate a break in its XML
 	cols      map[string]int // column index by header
 	headerRow int
-	invs      []Invoice
-	byNumber  map[string]int   // index in invs
-	firsts    map[int][]string // the invoice-level cells of each invoice's first row
+	done      bool            // no header in the first headerRows rows: the rest is not read
+	pages     [][]readInvoice // the invoices read, invoicePage a page: none copied as they grow
+	n         int             // how many
+	byNumber  map[string]int  // index of each invoice by its number
+	errs      Errors
+}
+
+// Errors are the bad cells of a sheet, in row order: the first MaxErrors,
+// and how many more there are.
+type Errors struct {
+	List []*Error
+	More int
+}
+
+func (e *Errors) add(err *Error) {
+	if len(e.List) < MaxErrors {
+		e.List = append(e.List, err)
+	} else {
+		e.More++
+	}
+}
+
+func (e *Errors) Error() string {
+	var b strings.Builder
+	for i, err := range e.List {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(err.Error())
+	}
+	if e.More > 0 {
+		fmt.Fprintf(&b, "\n(and %d more)", e.More)
+	}
+	return b.String()
+}
+
+// Unwrap returns the errors listed.
+func (e *Errors) Unwrap() []error {
+	out := make([]error, len(e.List))
+	for i, err := range e.List {
+		out[i] = err
+	}
+	return out
 }
 
 // cell is one cell of the row being read.
@@ -175,6 +252,7 @@ type cell struct {
 	s    *sheetReader
 	row  int
 	cols []string
+	nums []bool
 }
 
 func (c cell) text(col string) string {
@@ -210,12 +288,8 @@ func CellName(cols map[string]int, header string, row int) (string, bool) {
 // isNumberCell reports whether the cell under col holds a number (not
 // text): its stored text is then a binary double's.
 func (c cell) isNumberCell(col string) bool {
-	ref, err := excelize.CoordinatesToCellName(c.s.cols[col]+1, c.row)
-	if err != nil {
-		return false
-	}
-	t, err := c.s.f.GetCellType(SummarySheet, ref)
-	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
+	i, ok := c.s.cols[col]
+	return ok && i < len(c.nums) && c.nums[i]
 }
 
 // figure reads the figure under col; "" when the cell is empty.
@@ -281,74 +355,50 @@ func headerName(s string) string {
 	return strings.TrimLeft(s, "*")
 }
 
-func (s *sheetReader) read() error {
-	rows, err := s.f.Rows(SummarySheet)
-	if err != nil {
-		return &Error{File: s.name, Path: SummarySheet, Kind: KindNotWorkbook, Err: err}
-	}
-	defer rows.Close()
-	for row := 1; rows.Next(); row++ {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return s.broken(err, row)
-		}
-		if s.cols == nil {
-			if row > headerRows {
-				break
-			}
-			if err := s.header(cols, row); err != nil {
-				return err
-			}
-			if s.cols != nil {
-				if err := s.parses(); err != nil {
-					return err
-				}
-			}
-			continue
-		}
-		if blank(cols) {
-			continue
-		}
-		if err := s.line(cell{s: s, row: row, cols: cols}); err != nil {
-			return err
-		}
-	}
-	if err := rows.Error(); err != nil {
-		return s.broken(err, 0)
+// row reads one row of the sheet: the header, until it is found, then
+// the lines. A fault of one cell is kept in s.errs and the next row read;
+// a fault of the sheet is returned.
+func (s *sheetReader) row(r *sheetRow) error {
+	if s.done {
+		return nil
 	}
 	if s.cols == nil {
-		if err := s.parses(); err != nil {
-			return err
+		if r.row > headerRows {
+			s.done = true
+			return nil
 		}
-		return &Error{File: s.name, Path: SummarySheet + "/" + colNumber, Kind: KindMissing, Line: 1}
+		return s.header(r.values, r.row)
 	}
+	if blank(r.values) {
+		return nil
+	}
+	s.line(cell{s: s, row: r.row, cols: r.values, nums: r.number})
 	return nil
 }
 
-// parses checks that the whole sheet parses. excelize's row iterator
-// stops silently at malformed sheet XML, or returns the row cut short
-// there; a full parse of the sheet reports it, so that no row goes unread
-// (the sheet, parsed, is kept for the cell types the figures need). It is
-// done once the header is known, to name the broken cell's column.
-func (s *sheetReader) parses() error {
-	if _, err := s.f.GetCellType(SummarySheet, "A1"); err != nil {
-		return s.broken(err, 0)
+// broken is the error of a sheet that could not be read (err): where
+// its XML breaks in a cell, [KindBadCell] naming the cell, its row and
+// its column's header; else [KindNotWorkbook]. An *Error of the header is
+// itself.
+func (s *sheetReader) broken(err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
 	}
-	return nil
-}
-
-// broken is the error of a sheet excelize could not read (err), at row
-// when known: [KindBadCell] naming the cell, its row and its column's
-// header where the XML of the sheet or of a string it shows breaks, else
-// [KindNotWorkbook].
-func (s *sheetReader) broken(err error, row int) error {
-	at, ok := locateBreak(s.stored, SummarySheet)
-	if !ok || at.ref == "" { // no cell to name: a sheet cut short, say
-		return &Error{File: s.name, Path: SummarySheet, Line: row, Kind: KindNotWorkbook, Err: err}
+	var b *breakError
+	if !errors.As(err, &b) {
+		return &Error{File: s.name, Path: SummarySheet, Kind: KindNotWorkbook, Err: err}
 	}
-	e := &Error{File: s.name, Path: SummarySheet, Line: at.row, Cell: at.ref, Kind: KindBadCell, Err: errors.New(at.what)}
+	if b.at.ref == "" || errors.Is(b.err, errNoString) { // no cell to name: a sheet cut short, say
+		e = &Error{File: s.name, Path: SummarySheet, Line: b.at.row, Kind: KindNotWorkbook, Err: b.err}
+		if b.at.ref != "" {
+			e.Err = fmt.Errorf("cell %s %w", b.at.ref, b.err)
+		}
+		return e
+	}
+	e = &Error{File: s.name, Path: SummarySheet, Line: b.at.row, Cell: b.at.ref, Kind: KindBadCell, Err: errors.New(b.at.what)}
 	for h, i := range s.cols {
-		if at.ref != "" && i == at.col-1 {
+		if i == b.at.col-1 {
 			e.Path += "/" + h
 		}
 	}
@@ -377,7 +427,7 @@ func (s *sheetReader) header(cols []string, row int) error {
 	for _, c := range append(append([]string{}, requiredColumns...), optionalColumns...) {
 		known[c] = true
 	}
-	s.cols, s.headerRow, s.firsts = map[string]int{}, row, map[int][]string{}
+	s.cols, s.headerRow = map[string]int{}, row
 	for i, c := range cols {
 		h := headerName(c)
 		if !known[h] {
@@ -396,116 +446,167 @@ func (s *sheetReader) header(cols []string, row int) error {
 	return nil
 }
 
-// line reads one row into its invoice.
-func (s *sheetReader) line(c cell) error {
-	number := c.text(colNumber)
-	if number == "" {
-		return c.fail(KindMissing, colNumber, "")
+// line reads one row into its invoice; each bad cell goes to s.errs,
+// and a row with one adds nothing.
+func (s *sheetReader) line(c cell) {
+	bad := len(s.errs.List) + s.errs.More
+	fail := func(err error) {
+		if err != nil {
+			s.errs.add(err.(*Error))
+		}
 	}
-	if !isInvoiceNumber(number) {
-		return c.fail(KindBadCode, colNumber, number)
+	number := c.text(colNumber)
+	switch {
+	case number == "":
+		fail(c.fail(KindMissing, colNumber, ""))
+	case !isInvoiceNumber(number):
+		fail(c.fail(KindBadCode, colNumber, number))
 	}
 	i, seen := s.byNumber[number]
+	var inv Invoice
 	if !seen {
-		inv, err := s.invoice(c, number)
-		if err != nil {
-			return err
-		}
-		i = len(s.invs)
-		s.byNumber[number] = i
-		s.invs = append(s.invs, inv)
-		s.firsts[i] = s.invoiceCells(c)
+		inv = s.invoice(c, number, fail)
 	} else {
-		for k, v := range s.invoiceCells(c) {
-			if v != s.firsts[i][k] {
-				return c.fail(KindConflict, invoiceColumns[k], v)
+		first := &s.pages[i/invoicePage][i%invoicePage]
+		for _, col := range invoiceColumns {
+			if v := c.text(col); v != first.cell(col) {
+				fail(c.fail(KindConflict, col, v))
 			}
 		}
 	}
 	l := Line{Path: SummarySheet, SourceLine: c.row, ItemName: c.text(colItem), Spec: c.text(colSpec), Unit: c.text(colUnit),
 		TaxCode: c.text(colTaxCode)}
 	if l.ItemName == "" {
-		return c.fail(KindMissing, colItem, "")
+		fail(c.fail(KindMissing, colItem, ""))
 	}
 	if !isTaxCode(l.TaxCode) {
-		return c.fail(KindBadCode, colTaxCode, l.TaxCode)
+		fail(c.fail(KindBadCode, colTaxCode, l.TaxCode))
 	}
 	var err error
-	if l.Quantity, err = c.optional(colQuantity); err != nil {
-		return err
+	l.Quantity, err = c.optional(colQuantity)
+	fail(err)
+	l.UnitPrice, err = c.optional(colUnitPrice)
+	fail(err)
+	l.Amount, err = c.required(colAmount, false)
+	fail(err)
+	l.TaxRate, err = c.required(colRate, true)
+	fail(err)
+	l.Tax, err = c.required(colTax, false)
+	fail(err)
+	l.TotalInclVAT, err = c.optional(colTotal)
+	fail(err)
+	if len(s.errs.List)+s.errs.More > bad {
+		return
 	}
-	if l.UnitPrice, err = c.optional(colUnitPrice); err != nil {
-		return err
+	if !seen {
+		i = s.n
+		s.byNumber[number] = i
+		if i%invoicePage == 0 {
+			s.pages = append(s.pages, make([]readInvoice, 0, invoicePage))
+		}
+		s.pages[i/invoicePage] = append(s.pages[i/invoicePage], readInvoice{Invoice: inv,
+			date: c.text(colDate), kind: c.text(colKind), positive: c.text(colPositive)})
+		s.n++
 	}
-	if l.Amount, err = c.required(colAmount, false); err != nil {
-		return err
-	}
-	if l.TaxRate, err = c.required(colRate, true); err != nil {
-		return err
-	}
-	if l.Tax, err = c.required(colTax, false); err != nil {
-		return err
-	}
-	if l.TotalInclVAT, err = c.optional(colTotal); err != nil {
-		return err
-	}
-	s.invs[i].Lines = append(s.invs[i].Lines, l)
-	return nil
+	p := &s.pages[i/invoicePage][i%invoicePage]
+	p.Lines = append(p.Lines, l)
 }
 
-func (s *sheetReader) invoiceCells(c cell) []string {
-	out := make([]string, len(invoiceColumns))
-	for k, col := range invoiceColumns {
-		out[k] = c.text(col)
+// readInvoice is an invoice being read, with the cells of its first row
+// it does not keep as they are, for its other rows to repeat.
+type readInvoice struct {
+	Invoice
+	date, kind, positive string
+}
+
+// cell is the text of its first row under col, one of invoiceColumns.
+func (r *readInvoice) cell(col string) string {
+	switch col {
+	case colSellerID:
+		return r.Seller.TaxID
+	case colSeller:
+		return r.Seller.Name
+	case colBuyerID:
+		return r.Buyer.TaxID
+	case colBuyer:
+		return r.Buyer.Name
+	case colDate:
+		return r.date
+	case colKind:
+		return r.kind
+	case colPositive:
+		return r.positive
+	case colStatus:
+		return r.Status
+	case colRemark:
+		return r.Remark
+	}
+	panic("fapiao: not an invoice-level column: " + col)
+}
+
+// invoicePage is how many invoices a page of sheetReader.pages holds.
+const invoicePage = 4096
+
+// invoices returns the invoices read, in one slice.
+func (s *sheetReader) invoices() []Invoice {
+	out := make([]Invoice, 0, s.n)
+	for k, p := range s.pages {
+		for i := range p {
+			out = append(out, p[i].Invoice)
+		}
+		s.pages[k] = nil // copied: let it go
 	}
 	return out
 }
 
-// invoice reads the invoice-level cells of an invoice's first row.
-func (s *sheetReader) invoice(c cell, number string) (Invoice, error) {
+// invoice reads the invoice-level cells of an invoice's first row, each
+// bad one to fail.
+func (s *sheetReader) invoice(c cell, number string, fail func(error)) Invoice {
 	inv := Invoice{Source: s.name, Number: number, Line: c.row, TotalsFromLines: true, Columns: s.cols,
 		Seller: Party{TaxID: c.text(colSellerID), Name: c.text(colSeller)},
 		Buyer:  Party{TaxID: c.text(colBuyerID), Name: c.text(colBuyer)},
 		Remark: c.text(colRemark), Status: c.text(colStatus)}
 	if !isTaxID(inv.Seller.TaxID) {
-		return inv, c.fail(KindBadCode, colSellerID, inv.Seller.TaxID)
+		fail(c.fail(KindBadCode, colSellerID, inv.Seller.TaxID))
 	}
 	if inv.Seller.Name == "" {
-		return inv, c.fail(KindMissing, colSeller, "")
+		fail(c.fail(KindMissing, colSeller, ""))
 	}
 	if inv.Buyer.Name == "" {
-		return inv, c.fail(KindMissing, colBuyer, "")
+		fail(c.fail(KindMissing, colBuyer, ""))
 	}
+	kindOK := true
 	switch kind := c.text(colKind); {
 	case strings.Contains(kind, "专用发票"):
 		inv.Type = Special
 	case strings.Contains(kind, "普通发票"):
 		inv.Type = General
 	default:
-		return inv, c.fail(KindBadCode, colKind, kind)
+		kindOK = false
+		fail(c.fail(KindBadCode, colKind, kind))
 	}
-	if inv.Buyer.TaxID != "" && !isTaxID(inv.Buyer.TaxID) || inv.Buyer.TaxID == "" && inv.Type == Special {
-		return inv, c.fail(KindBadCode, colBuyerID, inv.Buyer.TaxID)
+	if inv.Buyer.TaxID != "" && !isTaxID(inv.Buyer.TaxID) || inv.Buyer.TaxID == "" && inv.Type == Special && kindOK {
+		fail(c.fail(KindBadCode, colBuyerID, inv.Buyer.TaxID))
 	}
 	switch p := c.text(colPositive); p {
 	case "是":
 	case "否":
 		inv.Red = true
 	default:
-		return inv, c.fail(KindBadCode, colPositive, p)
+		fail(c.fail(KindBadCode, colPositive, p))
 	}
 	date := c.text(colDate)
 	var ok bool
 	if inv.IssueDate, inv.IssueTime, ok = parseDateTime(date); !ok {
 		if inv.IssueDate, inv.IssueTime, ok = serialDate(date); !ok {
-			return inv, c.fail(KindBadDate, colDate, date)
+			fail(c.fail(KindBadDate, colDate, date))
 		}
 	}
 	if inv.Red {
 		inv.OriginalNumber = remarkField(inv.Remark, "被红冲蓝字数电发票号码")
 		inv.CreditNoteNumber = remarkField(inv.Remark, "红字发票信息确认单编号")
 	}
-	return inv, nil
+	return inv
 }
 
 // serialDate reads a spreadsheet date serial number (days since

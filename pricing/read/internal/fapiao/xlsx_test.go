@@ -171,7 +171,7 @@ func TestReadSummaryXLSX(t *testing.T) {
 			if sheet == "" {
 				sheet = SummarySheet
 			}
-			invs, err := ReadSummaryXLSX(bytes.NewReader(workbook(t, sheet, tt.rows)), "t.xlsx", "")
+			invs, err := ReadSummaryXLSX(bytes.NewReader(workbook(t, sheet, tt.rows)), "t.xlsx")
 			if tt.kind == 0 {
 				if err != nil {
 					t.Fatal(err)
@@ -193,7 +193,7 @@ func TestReadSummaryXLSX(t *testing.T) {
 func TestReadSummaryXLSXNotWorkbook(t *testing.T) {
 	var e *Error
 	for _, in := range []string{"", "invoice_no,buyer\n", "PK\x03\x04garbage"} {
-		if _, err := ReadSummaryXLSX(strings.NewReader(in), "x.xlsx", ""); !errors.As(err, &e) || e.Kind != KindNotWorkbook {
+		if _, err := ReadSummaryXLSX(strings.NewReader(in), "x.xlsx"); !errors.As(err, &e) || e.Kind != KindNotWorkbook {
 			t.Errorf("%q: %v", in, err)
 		}
 	}
@@ -203,7 +203,7 @@ func TestReadSummaryXLSXNotWorkbook(t *testing.T) {
 	broken := rezip(t, good, "xl/worksheets/sheet1.xml", func(s string) string {
 		return s[:strings.Index(s, `<row r="3">`)]
 	})
-	if invs, err := ReadSummaryXLSX(bytes.NewReader(broken), "broken.xlsx", ""); !errors.As(err, &e) || e.Kind != KindNotWorkbook {
+	if invs, err := ReadSummaryXLSX(bytes.NewReader(broken), "broken.xlsx"); !errors.As(err, &e) || e.Kind != KindNotWorkbook {
 		t.Errorf("broken sheet: %d invoices, %v", len(invs), err)
 	}
 }
@@ -243,7 +243,7 @@ func rezip(t *testing.T, b []byte, part string, edit func(string) string) []byte
 }
 
 func TestReadSummaryXLSXSize(t *testing.T) {
-	_, err := ReadSummaryXLSX(io.LimitReader(&countingReader{}, MaxXLSXSize+1), "big.xlsx", "")
+	_, err := ReadSummaryXLSX(io.LimitReader(&countingReader{}, MaxXLSXSize+1), "big.xlsx")
 	var e *Error
 	if !errors.As(err, &e) || e.Kind != KindTooLarge {
 		t.Errorf("over MaxXLSXSize: %v", err)
@@ -259,11 +259,11 @@ func TestReadSummaryXLSXTempFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadSummaryXLSX(bytes.NewReader(b), "a.xlsx", ""); err != nil {
+	if _, err := ReadSummaryXLSX(bytes.NewReader(b), "a.xlsx"); err != nil {
 		t.Fatal(err)
 	}
 	bad := workbook(t, SummarySheet, [][]any{summaryHeader, summaryRow(n1, "x", num("1"), "13%", num("1"))})
-	if _, err := ReadSummaryXLSX(bytes.NewReader(bad), "b.xlsx", ""); err == nil {
+	if _, err := ReadSummaryXLSX(bytes.NewReader(bad), "b.xlsx"); err == nil {
 		t.Fatal("a bad row read")
 	}
 	left, err := os.ReadDir(dir)
@@ -306,7 +306,7 @@ func TestReadSummaryXLSXBrokenCell(t *testing.T) {
 			}
 			return out
 		})
-		invs, err := ReadSummaryXLSX(bytes.NewReader(b), "x.xlsx", "")
+		invs, err := ReadSummaryXLSX(bytes.NewReader(b), "x.xlsx")
 		var e *Error
 		if !errors.As(err, &e) || e.Kind != KindBadCell || e.Cell != c.cell || e.Line != c.row || e.Path != c.path ||
 			!strings.Contains(e.Error(), "U+0001") || strings.Contains(e.Error(), "line") {
@@ -319,7 +319,7 @@ func TestReadSummaryXLSXBrokenCell(t *testing.T) {
 // the row and the header (#28 item 4).
 func TestReadSummaryXLSXNamesTheCell(t *testing.T) {
 	b := workbook(t, SummarySheet, [][]any{summaryHeader, summaryRow(n1, num("1"), "1,000", "13%", num("0.13"))})
-	_, err := ReadSummaryXLSX(bytes.NewReader(b), "x.xlsx", "")
+	_, err := ReadSummaryXLSX(bytes.NewReader(b), "x.xlsx")
 	var e *Error
 	if !errors.As(err, &e) || e.Kind != KindBadNumber || e.Cell != "N2" || e.Line != 2 || e.Path != SummarySheet+"/金额" {
 		t.Errorf("%v; want 金额 in N2", err)
