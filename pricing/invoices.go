@@ -259,21 +259,57 @@ func appendPaged[T any](pages [][]T, v T) [][]T {
 // line the compact form does not hold (Add keeps it whole, with its
 // decimals as the file wrote them).
 func (inv *Invoices) AddFixed(l InvoiceLine, f FixedLine) bool {
-	r := invoiceRecord{month: uint16(l.Month), line: uint16(l.Line), sourceLine: int32(l.SourceLine), quantity: f.Quantity,
-		unitPrice: f.UnitPrice, amount: f.Amount, vat: f.VAT, total: f.Total, rateMicro: int32(f.RateMicro), monthFrom: l.MonthFrom,
-		flags: lineFlags(l.HasTotal, l.QuantityDerived, l.UnitPriceDerived, l.NoQuantity)}
-	if int64(r.rateMicro) != f.RateMicro || int(r.line) != l.Line || int(r.sourceLine) != l.SourceLine || Month(r.month) != l.Month ||
-		l.MonthFrom > MonthFromIssueDate || l.HasTotal != f.HasTotal || l.NoQuantity != f.NoQuantity || l.Quantity != f.Quantity {
-		return false
-	}
-	var ok bool
-	if r.item, ok = inv.itemIndex(itemName{l.Item, l.TaxCode}); !ok {
+	r, ok := inv.fixedRecord(l, f)
+	if !ok {
 		return false
 	}
 	r.number = inv.numberOf(l.InvoiceNo)
 	r.buyer = inv.buyerIndex(l.Buyer)
 	inv.addRecord(r)
 	return true
+}
+
+// AddFixedText is [Invoices.AddFixed] of a line whose invoice number and
+// buyer are no and buyer, bytes of a reader's buffer, for a reader that
+// makes no string of a million lines: inv keeps a copy of a new number or
+// buyer, and none of the number of the line before or a buyer it has. l's
+// InvoiceNo and Buyer are not looked at.
+func (inv *Invoices) AddFixedText(l InvoiceLine, no, buyer []byte, f FixedLine) bool {
+	r, ok := inv.fixedRecord(l, f)
+	if !ok {
+		return false
+	}
+	if k := inv.nNumbers - 1; k >= 0 && inv.number(uint32(k)) == string(no) {
+		r.number = uint32(k)
+	} else {
+		r.number = inv.numberOf(string(no))
+	}
+	if k := len(inv.buyers) - 1; k >= 0 && inv.buyers[k] == string(buyer) {
+		r.buyer = uint32(k)
+	} else if k, ok := inv.buyerIndexes[string(buyer)]; ok {
+		r.buyer = k
+	} else {
+		r.buyer = inv.buyerIndex(string(buyer))
+	}
+	inv.addRecord(r)
+	return true
+}
+
+// fixedRecord returns the record of l with the figures f, and false when
+// the compact form does not hold it.
+func (inv *Invoices) fixedRecord(l InvoiceLine, f FixedLine) (invoiceRecord, bool) {
+	r := invoiceRecord{month: uint16(l.Month), line: uint16(l.Line), sourceLine: int32(l.SourceLine), quantity: f.Quantity,
+		unitPrice: f.UnitPrice, amount: f.Amount, vat: f.VAT, total: f.Total, rateMicro: int32(f.RateMicro), monthFrom: l.MonthFrom,
+		flags: lineFlags(l.HasTotal, l.QuantityDerived, l.UnitPriceDerived, l.NoQuantity)}
+	if int64(r.rateMicro) != f.RateMicro || int(r.line) != l.Line || int(r.sourceLine) != l.SourceLine || Month(r.month) != l.Month ||
+		l.MonthFrom > MonthFromIssueDate || l.HasTotal != f.HasTotal || l.NoQuantity != f.NoQuantity || l.Quantity != f.Quantity {
+		return r, false
+	}
+	var ok bool
+	if r.item, ok = inv.itemIndex(itemName{l.Item, l.TaxCode}); !ok {
+		return r, false
+	}
+	return r, true
 }
 
 // numberOf returns the index of invoice number no in inv.numbers: the
@@ -566,4 +602,10 @@ func MergeInvoices(source string, parts []*Invoices) (*Invoices, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// ScanFixedBytes is [ScanFixed] of bytes, for a reader that makes no
+// string of the figures of a million lines.
+func ScanFixedBytes(b []byte, maxDecimals, intDigits, scale int) (int64, bool) {
+	return scanFixed(b, maxDecimals, intDigits, scale)
 }

@@ -62,12 +62,27 @@ func ReadInvoices(r io.Reader, name string, enc Encoding) (*pricing.Invoices, er
 // ([ValidateInvoices]). Every bad row is listed and nothing is returned;
 // an invoice number given with two buyers is a bad row.
 func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions) (*pricing.Invoices, error) {
-	t, err := openCSV(r, name, enc, invoiceColumns)
-	if err != nil {
-		return nil, err
+	// A file that can be read again is read in one pass without a map of
+	// the invoices seen (readInvoicesOnce), and read again exactly only
+	// when an invoice's lines are apart; a pipe is read exactly.
+	if s, ok := r.(io.ReadSeeker); ok {
+		if start, err := s.Seek(0, io.SeekCurrent); err == nil {
+			inv, err, again := readInvoicesOnce(s, name, enc, opts)
+			if !again {
+				return inv, err
+			}
+			if _, err := s.Seek(start, io.SeekStart); err != nil {
+				return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("cannot be read again: %w", err)}
+			}
+		}
 	}
-	inv := &pricing.Invoices{Source: name, Fields: t.headers()}
-	at := make([]int, len(invoiceColumns)) // the record's index of each field, -1 when the file has none
+	return readInvoicesExact(r, name, enc, opts)
+}
+
+// fieldIndexes returns the record's index of each field of an invoice
+// row, -1 when the file has none.
+func fieldIndexes(t *csvTable) []int {
+	at := make([]int, len(invoiceColumns))
 	for f, c := range invoiceColumns {
 		if i, ok := t.index[c.key]; ok {
 			at[f] = i
@@ -75,6 +90,19 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 			at[f] = -1
 		}
 	}
+	return at
+}
+
+// readInvoicesExact reads the invoices in one pass, finding every line's
+// invoice in a map of those seen, wherever its lines are in the file: the
+// reference readInvoicesOnce is held to.
+func readInvoicesExact(r io.Reader, name string, enc Encoding, opts InvoiceOptions) (*pricing.Invoices, error) {
+	t, err := openCSV(r, name, enc, invoiceColumns)
+	if err != nil {
+		return nil, err
+	}
+	inv := &pricing.Invoices{Source: name, Fields: t.headers()}
+	at := fieldIndexes(t)
 	// The invoices seen, by a 64-bit hash of the number: a million numbers
 	// kept as map keys of their own took a copy each, beside the copy inv
 	// keeps, and twice the map. A hash is checked against the number of
@@ -86,20 +114,7 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 	collided := map[string]seen{}
 	var rate plainRate
 	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {
-		l, problems := readInvoiceLine(t, rec, at, opts)
-		// The figures in their plain form are read straight to integers, a
-		// million lines making no decimal; in any other, as decimals.
-		f, plain := plainFigures(rec, at, &rate)
-		if !plain {
-			problems = append(problems, decimalFigures(t, rec, at, &l)...)
-		}
-		f.Quantity, f.HasTotal, f.NoQuantity = l.Quantity, l.HasTotal, l.NoQuantity
-		if len(problems) == 0 {
-			// The one check of every invoice line, whatever it was read from.
-			for _, p := range lineProblemsOf(l, false, !plain) {
-				problems = append(problems, t.fieldError(p.key, p.value, p.err))
-			}
-		}
+		l, problems, f, plain := readInvoiceRow(t, rec, at, opts, &rate)
 		if len(problems) == 0 {
 			h := invoiceHash(seed, l.InvoiceNo)
 			s, ok := perInvoice[h]
@@ -140,6 +155,27 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 		return nil, &pricing.InputError{Source: name, Line: 1, Err: pricing.Errorf("has a header but no invoice lines")}
 	}
 	return inv, nil
+}
+
+// readInvoiceRow reads record rec of line, whose field f is rec[at[f]],
+// and holds it to the one check of every invoice line; the figures in
+// their plain form are read straight to integers (f, plain), a million
+// lines making no decimal, any other as decimals (l's). Only the checks
+// across rows are left: which invoice, and its buyer.
+func readInvoiceRow(t *csvTable, rec []string, at []int, opts InvoiceOptions, rate *plainRate) (l pricing.InvoiceLine, problems pricing.ErrorList, f pricing.FixedLine, plain bool) {
+	l, problems = readInvoiceLine(t, rec, at, opts)
+	f, plain = plainFigures(rec, at, rate)
+	if !plain {
+		problems = append(problems, decimalFigures(t, rec, at, &l)...)
+	}
+	f.Quantity, f.HasTotal, f.NoQuantity = l.Quantity, l.HasTotal, l.NoQuantity
+	if len(problems) == 0 {
+		// The one check of every invoice line, whatever it was read from.
+		for _, p := range lineProblemsOf(l, false, !plain) {
+			problems = append(problems, t.fieldError(p.key, p.value, p.err))
+		}
+	}
+	return l, problems, f, plain
 }
 
 // invoiceHash is the hash ReadInvoiceCSV keeps an invoice number by; a
