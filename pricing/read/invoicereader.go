@@ -50,6 +50,7 @@ func readInvoicesOnce(r io.Reader, name string, enc Encoding, opts InvoiceOption
 		hashes tickets.Hashes
 		run    invoiceRun
 		seed   = maphash.MakeSeed()
+		rate   plainRate // this goroutine's: the scanner has its own
 	)
 	for {
 		b, ok, err := p.Next(context.Background())
@@ -58,6 +59,11 @@ func readInvoicesOnce(r io.Reader, name string, enc Encoding, opts InvoiceOption
 		}
 		for i := range b.rows[:b.n] {
 			row := &b.rows[i]
+			if row.fast && !fastFigures(b, row, ir.at, &rate) {
+				// Its figures are not all plain: read as any other row,
+				// here, its errors placed by its text.
+				row.l, row.problems, row.f, row.plain = readInvoiceRow(t, batchRow{t, b, row}, b.record(row), ir.at, ir.opts, &rate)
+			}
 			if len(row.problems) > 0 {
 				errs = append(errs, row.problems...)
 				continue
@@ -78,7 +84,7 @@ func readInvoicesOnce(r io.Reader, name string, enc Encoding, opts InvoiceOption
 				l := row.l
 				l.InvoiceNo, l.Buyer = string(no), string(buyer)
 				if row.plain { // kept whole: with its decimals as the file writes them
-					decimalFigures(t, b.record(row), ir.at, &l)
+					decimalFigures(batchRow{t, b, row}, b.record(row), ir.at, &l)
 				}
 				inv.Add(l)
 			}
@@ -129,8 +135,8 @@ const invoiceBatchSize = 512
 type invoiceReader struct {
 	t    *csvTable
 	opts InvoiceOptions
-	at   []int // the record's index of each field, -1 when the file has none
-	rate plainRate
+	at   []int     // the record's index of each field, -1 when the file has none
+	rate plainRate // the scanning goroutine's
 }
 
 // invoiceBatch is a batch of scanned rows and the text of their fields,
@@ -155,6 +161,7 @@ type invoiceRow struct {
 	l          pricing.InvoiceLine
 	f          pricing.FixedLine
 	plain      bool // f has the figures; else l's decimals
+	fast       bool // fastRow read its names, month and weight; its figures are left to fastFigures
 }
 
 // scan scans and reads rows into b until it is full or the file ends; it
@@ -198,9 +205,7 @@ func (ir *invoiceReader) scanRow(b *invoiceBatch, row *invoiceRow) error {
 	}
 	row.no, row.buyer = b.trimmed(row, ir.at[fieldInvoiceNo]), b.trimmed(row, ir.at[fieldBuyer])
 	if !fastRows || !ir.fastRow(b, row) {
-		rec := b.record(row)
-		l, problems, f, plain := readInvoiceRow(t, rec, ir.at, ir.opts, &ir.rate)
-		row.l, row.problems, row.f, row.plain = l, problems, f, plain
+		row.l, row.problems, row.f, row.plain = readInvoiceRow(t, t, b.record(row), ir.at, ir.opts, &ir.rate)
 	}
 	return nil
 }
@@ -209,23 +214,19 @@ func (ir *invoiceReader) scanRow(b *invoiceBatch, row *invoiceRow) error {
 // readInvoiceRow does.
 var fastRows = true
 
-// fastRow reads row in its plain form from the batch's bytes: an invoice
-// number and a buyer that checkName passes, a month in the month column,
-// a weight that ParseWeightFast reads, the figures as plainFigures reads
-// them. It returns false, reading nothing, for any other row: what
-// readInvoiceRow makes of a row fastRow reads is what fastRow makes of it
-// (a property test reads files both ways), and readInvoiceRow says what is
-// wrong with any other.
+// fastRow reads row in its plain form from the batch's bytes, but for
+// its figures (fastFigures, on the other goroutine): an invoice number and
+// a buyer that checkName passes, a month in the month column, a weight
+// that ParseWeightFast reads. It returns false, reading nothing, for any
+// other row. What readInvoiceRow makes of a row fastRow and fastFigures
+// read is what they make of it (a property test reads files both ways),
+// and readInvoiceRow says what is wrong with any other.
 func (ir *invoiceReader) fastRow(b *invoiceBatch, row *invoiceRow) bool {
-	text := func(f int) []byte {
-		sp := b.trimmed(row, ir.at[f])
-		return b.text[sp.start:sp.end]
-	}
 	no, buyer := b.text[row.no.start:row.no.end], b.text[row.buyer.start:row.buyer.end]
 	if len(no) == 0 || len(buyer) == 0 || checkName(no) != nil || checkName(buyer) != nil {
 		return false
 	}
-	m := text(fieldMonth)
+	m := b.field(row, ir.at[fieldMonth])
 	if len(m) == 0 {
 		return false
 	}
@@ -233,29 +234,56 @@ func (ir *invoiceReader) fastRow(b *invoiceBatch, row *invoiceRow) bool {
 	if err != nil {
 		return false
 	}
-	q, ok := pricing.ParseWeightFast(text(fieldQuantity), true)
+	q, ok := pricing.ParseWeightFast(b.field(row, ir.at[fieldQuantity]), true)
 	if !ok {
 		return false
 	}
+	row.l = pricing.InvoiceLine{Month: month, Quantity: q}
+	row.fast = true
+	return true
+}
+
+// fastFigures reads the figures of a row fastRow read, as plainFigures
+// reads them, from the batch's bytes; it returns false, reading nothing,
+// when one is in another form.
+func fastFigures(b *invoiceBatch, row *invoiceRow, at []int, rate *plainRate) bool {
 	var f pricing.FixedLine
 	var fits [4]bool
-	f.UnitPrice, fits[0] = pricing.ScanFixedBytes(text(fieldUnitPrice), pricing.UnitPriceDecimals, plainUnitPriceDigits, pricing.UnitPriceDecimals)
-	f.Amount, fits[1] = pricing.ScanFixedBytes(text(fieldAmount), pricing.ScaleFen, plainAmountDigits, pricing.ScaleFen)
-	f.VAT, fits[2] = pricing.ScanFixedBytes(text(fieldVAT), pricing.ScaleFen, plainAmountDigits, pricing.ScaleFen)
-	f.RateMicro, fits[3] = ir.rate.readBytes(text(fieldVATRate))
+	f.UnitPrice, fits[0] = pricing.ScanFixedBytes(b.field(row, at[fieldUnitPrice]), pricing.UnitPriceDecimals, plainUnitPriceDigits, pricing.UnitPriceDecimals)
+	f.Amount, fits[1] = pricing.ScanFixedBytes(b.field(row, at[fieldAmount]), pricing.ScaleFen, plainAmountDigits, pricing.ScaleFen)
+	f.VAT, fits[2] = pricing.ScanFixedBytes(b.field(row, at[fieldVAT]), pricing.ScaleFen, plainAmountDigits, pricing.ScaleFen)
+	f.RateMicro, fits[3] = rate.readBytes(b.field(row, at[fieldVATRate]))
 	if fits != [4]bool{true, true, true, true} {
 		return false
 	}
-	if total := text(fieldTotal); len(total) > 0 {
+	if total := b.field(row, at[fieldTotal]); len(total) > 0 {
+		var ok bool
 		if f.Total, ok = pricing.ScanFixedBytes(total, pricing.ScaleFen, plainAmountDigits, pricing.ScaleFen); !ok {
 			return false
 		}
 		f.HasTotal = true
 	}
-	f.Quantity = q
+	f.Quantity = row.l.Quantity
+	row.l.HasTotal = f.HasTotal
 	row.f, row.plain = f, true
-	row.l = pricing.InvoiceLine{Month: month, Quantity: q, HasTotal: f.HasTotal}
 	return true
+}
+
+// field returns the trimmed text of field i of row (none when i is -1).
+func (b *invoiceBatch) field(row *invoiceRow, i int) []byte {
+	sp := b.trimmed(row, i)
+	return b.text[sp.start:sp.end]
+}
+
+// batchRow places the errors of a row of a batch, by its text.
+type batchRow struct {
+	t   *csvTable
+	b   *invoiceBatch
+	row *invoiceRow
+}
+
+func (r batchRow) fieldError(key, value string, err error) *pricing.InputError {
+	return r.b.fieldError(r.t, r.row, key, value, err)
 }
 
 // readBytes is read of the rate's bytes: the rate of the line before, the

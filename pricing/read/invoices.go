@@ -114,7 +114,7 @@ func readInvoicesExact(r io.Reader, name string, enc Encoding, opts InvoiceOptio
 	collided := map[string]seen{}
 	var rate plainRate
 	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {
-		l, problems, f, plain := readInvoiceRow(t, rec, at, opts, &rate)
+		l, problems, f, plain := readInvoiceRow(t, t, rec, at, opts, &rate)
 		if len(problems) == 0 {
 			h := invoiceHash(seed, l.InvoiceNo)
 			s, ok := perInvoice[h]
@@ -161,21 +161,28 @@ func readInvoicesExact(r io.Reader, name string, enc Encoding, opts InvoiceOptio
 // and holds it to the one check of every invoice line; the figures in
 // their plain form are read straight to integers (f, plain), a million
 // lines making no decimal, any other as decimals (l's). Only the checks
-// across rows are left: which invoice, and its buyer.
-func readInvoiceRow(t *csvTable, rec []string, at []int, opts InvoiceOptions, rate *plainRate) (l pricing.InvoiceLine, problems pricing.ErrorList, f pricing.FixedLine, plain bool) {
-	l, problems = readInvoiceLine(t, rec, at, opts)
+// across rows are left: which invoice, and its buyer. e places its
+// errors: t, for the record t read last.
+func readInvoiceRow(t *csvTable, e fieldErrors, rec []string, at []int, opts InvoiceOptions, rate *plainRate) (l pricing.InvoiceLine, problems pricing.ErrorList, f pricing.FixedLine, plain bool) {
+	l, problems = readInvoiceLine(t, e, rec, at, opts)
 	f, plain = plainFigures(rec, at, rate)
 	if !plain {
-		problems = append(problems, decimalFigures(t, rec, at, &l)...)
+		problems = append(problems, decimalFigures(e, rec, at, &l)...)
 	}
 	f.Quantity, f.HasTotal, f.NoQuantity = l.Quantity, l.HasTotal, l.NoQuantity
 	if len(problems) == 0 {
 		// The one check of every invoice line, whatever it was read from.
 		for _, p := range lineProblemsOf(l, false, !plain) {
-			problems = append(problems, t.fieldError(p.key, p.value, p.err))
+			problems = append(problems, e.fieldError(p.key, p.value, p.err))
 		}
 	}
 	return l, problems, f, plain
+}
+
+// fieldErrors places an error about a field of a row: a csvTable, of the
+// record it read last; a row of a batch, by the row's text.
+type fieldErrors interface {
+	fieldError(key, value string, err error) *pricing.InputError
 }
 
 // invoiceHash is the hash ReadInvoiceCSV keeps an invoice number by; a
@@ -195,7 +202,7 @@ var ErrNoSupplyMonth = pricing.Errorf("states no supply month: give it in a mont
 // readInvoiceLine reads record rec, whose field f is rec[at[f]] (none when
 // at[f] is -1), but for its money, unit price and rate (plainFigures,
 // decimalFigures).
-func readInvoiceLine(t *csvTable, rec []string, at []int, opts InvoiceOptions) (pricing.InvoiceLine, pricing.ErrorList) {
+func readInvoiceLine(t *csvTable, e fieldErrors, rec []string, at []int, opts InvoiceOptions) (pricing.InvoiceLine, pricing.ErrorList) {
 	var (
 		l    pricing.InvoiceLine
 		errs pricing.ErrorList
@@ -209,14 +216,14 @@ func readInvoiceLine(t *csvTable, rec []string, at []int, opts InvoiceOptions) (
 	need := func(f int) string {
 		v := field(f)
 		if v == "" {
-			errs = append(errs, t.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
+			errs = append(errs, e.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
 		}
 		return v
 	}
 	name := func(f int) string {
 		v := need(f)
 		if err := checkName([]byte(v)); v != "" && err != nil {
-			errs = append(errs, t.fieldError(invoiceColumns[f].key, v, err))
+			errs = append(errs, e.fieldError(invoiceColumns[f].key, v, err))
 		}
 		return v
 	}
@@ -231,17 +238,17 @@ func readInvoiceLine(t *csvTable, rec []string, at []int, opts InvoiceOptions) (
 	case v != "":
 		m, err := pricing.ParseMonth(v)
 		if err != nil {
-			errs = append(errs, t.fieldError("month", v, err))
+			errs = append(errs, e.fieldError("month", v, err))
 		}
 		l.Month = m
 	case remarkErr != nil:
-		errs = append(errs, t.fieldError("remark", remarkText, remarkErr))
+		errs = append(errs, e.fieldError("remark", remarkText, remarkErr))
 	case remarkFound || opts.Month != 0:
 		l.Month, l.MonthFrom = pricing.SupplyMonth(remark, remarkFound, opts.Month, time.Time{})
 	case issued != "":
 		d, err := pricing.ParseDate(issued)
 		if err != nil {
-			errs = append(errs, t.fieldError("issue_date", issued, err))
+			errs = append(errs, e.fieldError("issue_date", issued, err))
 		}
 		l.Month, l.MonthFrom = pricing.SupplyMonth(0, false, 0, d)
 	default:
@@ -249,12 +256,12 @@ func readInvoiceLine(t *csvTable, rec []string, at []int, opts InvoiceOptions) (
 		if _, ok := t.index[key]; !ok {
 			key = "invoice_no"
 		}
-		errs = append(errs, t.fieldError(key, "", ErrNoSupplyMonth))
+		errs = append(errs, e.fieldError(key, "", ErrNoSupplyMonth))
 	}
 	if v := need(fieldQuantity); v != "" {
 		w, err := pricing.ParseWeight(v)
 		if err != nil {
-			errs = append(errs, t.fieldError("quantity_t", v, err))
+			errs = append(errs, e.fieldError("quantity_t", v, err))
 		}
 		l.Quantity = w
 	}
@@ -329,7 +336,7 @@ func (r *plainRate) read(s string) (int64, bool) {
 
 // decimalFigures reads the figures of rec into l as decimals, and what is
 // wrong with them.
-func decimalFigures(t *csvTable, rec []string, at []int, l *pricing.InvoiceLine) pricing.ErrorList {
+func decimalFigures(e fieldErrors, rec []string, at []int, l *pricing.InvoiceLine) pricing.ErrorList {
 	var errs pricing.ErrorList
 	parsed := func(f int, parse func(string) (decimal.Decimal, error)) decimal.Decimal {
 		v := ""
@@ -337,12 +344,12 @@ func decimalFigures(t *csvTable, rec []string, at []int, l *pricing.InvoiceLine)
 			v = strings.TrimSpace(rec[at[f]])
 		}
 		if v == "" {
-			errs = append(errs, t.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
+			errs = append(errs, e.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
 			return decimal.Zero
 		}
 		d, err := parse(v)
 		if err != nil {
-			errs = append(errs, t.fieldError(invoiceColumns[f].key, v, err))
+			errs = append(errs, e.fieldError(invoiceColumns[f].key, v, err))
 		}
 		return d
 	}
@@ -354,7 +361,7 @@ func decimalFigures(t *csvTable, rec []string, at []int, l *pricing.InvoiceLine)
 		if v := strings.TrimSpace(rec[at[fieldTotal]]); v != "" {
 			d, err := parseInvoiceMoney(v)
 			if err != nil {
-				errs = append(errs, t.fieldError("total", v, err))
+				errs = append(errs, e.fieldError("total", v, err))
 			}
 			l.Total = d
 		}
