@@ -151,9 +151,12 @@ type Invoices struct {
 	Fields       map[string]string
 	pages        [][]invoiceRecord   // recordsPage lines each, but the first while it grows by append: no copy of them all as they grow
 	n            int                 // lines
-	numbers      [][]string          // the invoice numbers the lines name, one for each run of lines of one invoice: recordsPage to a page, as pages, so that a million are never copied to grow
+	numbers      [][]numberRef       // the invoice numbers the lines name, one for each run of lines of one invoice: recordsPage to a page, as pages, so that a million are never copied to grow
 	nNumbers     int                 // in numbers
-	numberText   *strings.Builder    // the page of text the last numbers are kept in (see keepNumber)
+	numberText   []*strings.Builder  // the pages of the numbers' text (see keepNumber)
+	filling      *strings.Builder    // the page new numbers are written to; nil for none
+	fillingPage  int                 // its index in numberText
+	totals       map[int]int64       // the 价税合计 of the lines whose total is not amount + VAT, by index (recordTotalIsSum)
 	buyers       []string            // the buyers the lines name
 	buyerIndexes map[string]uint32   // of buyers
 	items        []itemName          // the items the lines name; 0 is none
@@ -171,13 +174,15 @@ const (
 	recordsPage     = 1 << recordsPageBits
 )
 
-// invoiceRecord is an InvoiceLine as Invoices keeps it, in 64 bytes (a
+// invoiceRecord is an InvoiceLine as Invoices keeps it, in 56 bytes (a
 // test says so): a line whose line number on its invoice or month does
-// not fit 16 bits is kept whole.
+// not fit 16 bits is kept whole. Its total, when it states one, is nearly
+// always amount + VAT, and a flag says so (recordTotalIsSum); another is
+// kept in Invoices.totals.
 type invoiceRecord struct {
 	quantity              Weight
 	unitPrice             int64  // 10⁻⁸ yuan
-	amount, vat, total    int64  // fen
+	amount, vat           int64  // fen
 	number                uint32 // index of Invoices.numbers (Invoices.number)
 	buyer                 uint32 // index of Invoices.buyers
 	sourceLine, rateMicro int32  // rateMicro: the VAT rate in 10⁻⁶
@@ -194,6 +199,7 @@ const (
 	recordQuantityDerived
 	recordUnitPriceDerived
 	recordNoQuantity
+	recordTotalIsSum // the total is amount + VAT; without it and with recordHasTotal, Invoices.totals has it
 )
 
 func (r *invoiceRecord) flag(f uint8) bool { return r.flags&f != 0 }
@@ -215,7 +221,7 @@ func NewInvoices(source string, lines []InvoiceLine) *Invoices {
 
 // Add adds l: compact, or when a figure does not fit, as it is.
 func (inv *Invoices) Add(l InvoiceLine) {
-	r, ok := compactLine(l)
+	r, total, ok := compactLine(l)
 	r.number = inv.numberOf(l.InvoiceNo)
 	r.buyer = inv.buyerIndex(l.Buyer)
 	var itemOK bool
@@ -226,13 +232,31 @@ func (inv *Invoices) Add(l InvoiceLine) {
 		}
 		inv.wide[inv.n] = l
 	}
-	inv.addRecord(r)
+	inv.addRecord(r, total)
 }
 
-// addRecord appends r, the next line's record.
-func (inv *Invoices) addRecord(r invoiceRecord) {
+// addRecord appends r, the next line's record, whose total is total.
+func (inv *Invoices) addRecord(r invoiceRecord, total int64) {
+	switch {
+	case !r.flag(recordHasTotal) && total == 0:
+	case r.flag(recordHasTotal) && total == r.amount+r.vat:
+		r.flags |= recordTotalIsSum
+	default:
+		if inv.totals == nil {
+			inv.totals = map[int]int64{}
+		}
+		inv.totals[inv.n] = total
+	}
 	inv.pages = appendPaged(inv.pages, r)
 	inv.n++
+}
+
+// total returns the total of line i, of record r.
+func (inv *Invoices) total(i int, r *invoiceRecord) int64 {
+	if r.flag(recordTotalIsSum) {
+		return r.amount + r.vat
+	}
+	return inv.totals[i] // 0 when none: a nil map has none
 }
 
 // appendPaged appends v to the last page of pages, or to a new one when
@@ -259,21 +283,57 @@ func appendPaged[T any](pages [][]T, v T) [][]T {
 // line the compact form does not hold (Add keeps it whole, with its
 // decimals as the file wrote them).
 func (inv *Invoices) AddFixed(l InvoiceLine, f FixedLine) bool {
-	r := invoiceRecord{month: uint16(l.Month), line: uint16(l.Line), sourceLine: int32(l.SourceLine), quantity: f.Quantity,
-		unitPrice: f.UnitPrice, amount: f.Amount, vat: f.VAT, total: f.Total, rateMicro: int32(f.RateMicro), monthFrom: l.MonthFrom,
-		flags: lineFlags(l.HasTotal, l.QuantityDerived, l.UnitPriceDerived, l.NoQuantity)}
-	if int64(r.rateMicro) != f.RateMicro || int(r.line) != l.Line || int(r.sourceLine) != l.SourceLine || Month(r.month) != l.Month ||
-		l.MonthFrom > MonthFromIssueDate || l.HasTotal != f.HasTotal || l.NoQuantity != f.NoQuantity || l.Quantity != f.Quantity {
-		return false
-	}
-	var ok bool
-	if r.item, ok = inv.itemIndex(itemName{l.Item, l.TaxCode}); !ok {
+	r, ok := inv.fixedRecord(l, f)
+	if !ok {
 		return false
 	}
 	r.number = inv.numberOf(l.InvoiceNo)
 	r.buyer = inv.buyerIndex(l.Buyer)
-	inv.addRecord(r)
+	inv.addRecord(r, f.Total)
 	return true
+}
+
+// AddFixedText is [Invoices.AddFixed] of a line whose invoice number and
+// buyer are no and buyer, bytes of a reader's buffer, for a reader that
+// makes no string of a million lines: inv keeps a copy of a new number or
+// buyer, and none of the number of the line before or a buyer it has. l's
+// InvoiceNo and Buyer are not looked at.
+func (inv *Invoices) AddFixedText(l InvoiceLine, no, buyer []byte, f FixedLine) bool {
+	r, ok := inv.fixedRecord(l, f)
+	if !ok {
+		return false
+	}
+	if k := inv.nNumbers - 1; k >= 0 && inv.number(uint32(k)) == string(no) {
+		r.number = uint32(k)
+	} else {
+		r.number = inv.numberOf(string(no))
+	}
+	if k := len(inv.buyers) - 1; k >= 0 && inv.buyers[k] == string(buyer) {
+		r.buyer = uint32(k)
+	} else if k, ok := inv.buyerIndexes[string(buyer)]; ok {
+		r.buyer = k
+	} else {
+		r.buyer = inv.buyerIndex(string(buyer))
+	}
+	inv.addRecord(r, f.Total)
+	return true
+}
+
+// fixedRecord returns the record of l with the figures f, and false when
+// the compact form does not hold it.
+func (inv *Invoices) fixedRecord(l InvoiceLine, f FixedLine) (invoiceRecord, bool) {
+	r := invoiceRecord{month: uint16(l.Month), line: uint16(l.Line), sourceLine: int32(l.SourceLine), quantity: f.Quantity,
+		unitPrice: f.UnitPrice, amount: f.Amount, vat: f.VAT, rateMicro: int32(f.RateMicro), monthFrom: l.MonthFrom,
+		flags: lineFlags(l.HasTotal, l.QuantityDerived, l.UnitPriceDerived, l.NoQuantity)}
+	if int64(r.rateMicro) != f.RateMicro || int(r.line) != l.Line || int(r.sourceLine) != l.SourceLine || Month(r.month) != l.Month ||
+		l.MonthFrom > MonthFromIssueDate || l.HasTotal != f.HasTotal || l.NoQuantity != f.NoQuantity || l.Quantity != f.Quantity {
+		return r, false
+	}
+	var ok bool
+	if r.item, ok = inv.itemIndex(itemName{l.Item, l.TaxCode}); !ok {
+		return r, false
+	}
+	return r, true
 }
 
 // numberOf returns the index of invoice number no in inv.numbers: the
@@ -290,29 +350,50 @@ func (inv *Invoices) numberOf(no string) uint32 {
 	return uint32(inv.nNumbers - 1)
 }
 
+// numberRef is where an invoice number's text is: its page of
+// Invoices.numberText (the top 32 bits), its offset in the page and its
+// length (16 bits each); a length of longNumber is a number that has a
+// page of its own. Eight bytes a number where a string took sixteen.
+type numberRef uint64
+
+const longNumber = 1<<16 - 1
+
 // number returns the invoice number of index k of numbers.
 func (inv *Invoices) number(k uint32) string {
-	return inv.numbers[k>>recordsPageBits][k&(recordsPage-1)]
+	ref := inv.numbers[k>>recordsPageBits][k&(recordsPage-1)]
+	page := inv.numberText[ref>>32].String()
+	if n := int(ref & longNumber); n != longNumber {
+		off := int(ref>>16) & longNumber
+		return page[off : off+n]
+	}
+	return page
 }
 
 // numberPage is the size of a page of invoice numbers' text.
 const numberPage = 64 << 10
 
-// keepNumber returns a copy of no in a page of numbers' text, many numbers
-// to an allocation: a million one-line invoices kept a string of their
-// own each, 16 bytes of heap beside the 16 of its header. A page is
-// written only at its end (strings.Builder never changes what String has
-// returned), and a new one is begun when no does not fit.
-func (inv *Invoices) keepNumber(no string) string {
-	b := inv.numberText
+// keepNumber returns where a copy of no is kept, in a page of numbers'
+// text, many numbers to an allocation: a million one-line invoices kept a
+// string of their own each, 16 bytes of heap beside the 16 of its header.
+// A page is written only at its end (strings.Builder never changes what
+// String has returned), and a new one is begun when no does not fit.
+func (inv *Invoices) keepNumber(no string) numberRef {
+	if len(no) >= longNumber {
+		b := &strings.Builder{}
+		b.WriteString(no)
+		inv.numberText = append(inv.numberText, b)
+		return numberRef(len(inv.numberText)-1)<<32 | longNumber
+	}
+	b := inv.filling
 	if b == nil || b.Cap()-b.Len() < len(no) {
 		b = &strings.Builder{}
-		b.Grow(max(numberPage, len(no)))
-		inv.numberText = b
+		b.Grow(numberPage)
+		inv.filling, inv.fillingPage = b, len(inv.numberText)
+		inv.numberText = append(inv.numberText, b)
 	}
-	start := b.Len()
+	off := b.Len()
 	b.WriteString(no)
-	return b.String()[start:]
+	return numberRef(inv.fillingPage)<<32 | numberRef(off)<<16 | numberRef(len(no))
 }
 
 // buyerIndex returns the index of buyer in inv.buyers, adding a copy of
@@ -388,7 +469,7 @@ func (inv *Invoices) Line(i int) InvoiceLine {
 	}
 	return InvoiceLine{InvoiceNo: inv.number(r.number), Line: int(r.line), Buyer: inv.buyers[r.buyer], Month: Month(r.month), MonthFrom: r.monthFrom,
 		Quantity: r.quantity, UnitPriceExclVAT: decimal.New(r.unitPrice, -unitPriceScale), AmountExclVAT: decimal.New(r.amount, -ScaleFen),
-		VATRate: decimal.New(int64(r.rateMicro), -rateScale), VAT: decimal.New(r.vat, -ScaleFen), Total: decimal.New(r.total, -ScaleFen),
+		VATRate: decimal.New(int64(r.rateMicro), -rateScale), VAT: decimal.New(r.vat, -ScaleFen), Total: decimal.New(inv.total(i, r), -ScaleFen),
 		HasTotal: r.flag(recordHasTotal), Item: it.item, TaxCode: it.taxCode, QuantityDerived: r.flag(recordQuantityDerived),
 		UnitPriceDerived: r.flag(recordUnitPriceDerived), NoQuantity: r.flag(recordNoQuantity), SourceLine: int(r.sourceLine)}
 }
@@ -413,7 +494,7 @@ func (inv *Invoices) Fixed(i int) (FixedLine, bool) {
 		return FixedLine{}, false
 	}
 	r := inv.record(i)
-	return FixedLine{Quantity: r.quantity, UnitPrice: r.unitPrice, Amount: r.amount, VAT: r.vat, Total: r.total,
+	return FixedLine{Quantity: r.quantity, UnitPrice: r.unitPrice, Amount: r.amount, VAT: r.vat, Total: inv.total(i, r),
 		RateMicro: int64(r.rateMicro), HasTotal: r.flag(recordHasTotal), NoQuantity: r.flag(recordNoQuantity), MonthFrom: r.monthFrom}, true
 }
 
@@ -471,8 +552,9 @@ func (inv *Invoices) Header(number string) *InvoiceHeader {
 // they were added.
 func (inv *Invoices) Headers() []InvoiceHeader { return inv.headers }
 
-// compactLine returns l as a record, and whether every figure fits.
-func compactLine(l InvoiceLine) (invoiceRecord, bool) {
+// compactLine returns l as a record and its total, and whether every
+// figure fits.
+func compactLine(l InvoiceLine) (invoiceRecord, int64, bool) {
 	r := invoiceRecord{month: uint16(l.Month), line: uint16(l.Line), sourceLine: int32(l.SourceLine),
 		quantity: l.Quantity, monthFrom: l.MonthFrom, flags: lineFlags(l.HasTotal, l.QuantityDerived, l.UnitPriceDerived, l.NoQuantity)}
 	var ok [5]bool
@@ -481,8 +563,9 @@ func compactLine(l InvoiceLine) (invoiceRecord, bool) {
 	rate, fits := FixedPoint(l.VATRate, rateScale)
 	r.rateMicro, ok[2] = int32(rate), fits && int64(int32(rate)) == rate
 	r.vat, ok[3] = FixedPoint(l.VAT, ScaleFen)
-	r.total, ok[4] = FixedPoint(l.Total, ScaleFen)
-	return r, ok == [5]bool{true, true, true, true, true} && int(r.line) == l.Line && int(r.sourceLine) == l.SourceLine &&
+	total, fits := FixedPoint(l.Total, ScaleFen)
+	ok[4] = fits
+	return r, total, ok == [5]bool{true, true, true, true, true} && int(r.line) == l.Line && int(r.sourceLine) == l.SourceLine &&
 		Month(r.month) == l.Month && l.MonthFrom <= MonthFromIssueDate
 }
 
@@ -566,4 +649,10 @@ func MergeInvoices(source string, parts []*Invoices) (*Invoices, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// ScanFixedBytes is [ScanFixed] of bytes, for a reader that makes no
+// string of the figures of a million lines.
+func ScanFixedBytes(b []byte, maxDecimals, intDigits, scale int) (int64, bool) {
+	return scanFixed(b, maxDecimals, intDigits, scale)
 }

@@ -339,6 +339,17 @@ func (a *app) readInvoicesFile(in *invoicesInput, path string, format read.Invoi
 	file.path = path
 	err := file.use(a, func(r io.Reader, enc read.Encoding) error {
 		name := inputName(path)
+		// A file that can be read again is given to the CSV reader as it
+		// is, back at its start: it reads a file in one pass without a map
+		// of the invoices seen, and again only when an invoice's lines are
+		// apart.
+		seeker, _ := r.(io.ReadSeeker)
+		var start int64 = -1
+		if seeker != nil {
+			if at, err := seeker.Seek(0, io.SeekCurrent); err == nil {
+				start = at
+			}
+		}
 		br := bufio.NewReaderSize(r, 4096)
 		f := format
 		if f == read.InvoiceUnknown && strings.EqualFold(filepath.Ext(path), ".xml") {
@@ -359,7 +370,13 @@ func (a *app) readInvoicesFile(in *invoicesInput, path string, format read.Invoi
 		var err error
 		switch f {
 		case read.InvoiceCSV:
-			inv, err = read.ReadInvoiceCSV(br, name, enc, opts)
+			var src io.Reader = br
+			if start >= 0 {
+				if _, err := seeker.Seek(start, io.SeekStart); err == nil {
+					src = seeker
+				}
+			}
+			inv, err = read.ReadInvoiceCSV(src, name, enc, opts)
 		case read.InvoiceXML:
 			inv, err = read.ReadInvoiceXML(br, name, opts)
 		case read.InvoiceSummary:

@@ -35,6 +35,14 @@ func linesByMonth(inv *pricing.Invoices, is *issued, buyers buyerFinder, keep fu
 	var errs pricing.ErrorList
 	lines = map[monthKey][]int32{}
 	dropped := map[monthKey]bool{}
+	// The lines of the month of the line before, held out of the map while
+	// lines come month after month, as they do: two map operations a line
+	// of a million were a third of a true-up's grouping.
+	var (
+		cur    []int32
+		curKey monthKey
+		has    bool
+	)
 	for i := range inv.Len() {
 		ag, ok := is.agreementOf(i, buyers.Find)
 		if !ok {
@@ -49,6 +57,14 @@ func linesByMonth(inv *pricing.Invoices, is *issued, buyers buyerFinder, keep fu
 			continue
 		}
 		k := monthKey{ag, month}
+		if has && k == curKey {
+			cur = append(cur, int32(i))
+			continue
+		}
+		if has {
+			lines[curKey] = cur
+			has = false
+		}
 		if _, seen := lines[k]; !seen && !dropped[k] {
 			if first != nil {
 				take, err := first(k)
@@ -63,8 +79,11 @@ func linesByMonth(inv *pricing.Invoices, is *issued, buyers buyerFinder, keep fu
 			order = append(order, k)
 		}
 		if !dropped[k] {
-			lines[k] = append(lines[k], int32(i))
+			cur, curKey, has = append(lines[k], int32(i)), k, true
 		}
+	}
+	if has {
+		lines[curKey] = cur
 	}
 	return order, lines, errs.Err()
 }

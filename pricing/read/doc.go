@@ -27,7 +27,12 @@
 //   - deliveryfiles.go: [DeliveryFiles], several deliveries files read as
 //     one, a ticket billed once across them.
 //   - invoices.go: [ReadInvoiceCSV] ([ReadInvoices]), a CSV file of
-//     invoice lines, its month column optional.
+//     invoice lines, its month column optional, read exactly with a map
+//     of the invoices seen (a pipe, or an invoice whose lines are apart).
+//   - invoicereader.go: the same file read in one pass in two goroutines,
+//     rows in their plain form read from bytes, each invoice's first line
+//     kept as an 8-byte hash instead of a map, when the file can be read
+//     again exactly should a number come twice.
 //   - received.go: the invoices as the buyer receives them: a 数电 XML
 //     ([ReadInvoiceXML]), a folder of them ([ReadInvoiceDir]), the
 //     platform's 信息汇总表 export ([ReadInvoiceSummary]);

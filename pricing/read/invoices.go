@@ -62,12 +62,27 @@ func ReadInvoices(r io.Reader, name string, enc Encoding) (*pricing.Invoices, er
 // ([ValidateInvoices]). Every bad row is listed and nothing is returned;
 // an invoice number given with two buyers is a bad row.
 func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions) (*pricing.Invoices, error) {
-	t, err := openCSV(r, name, enc, invoiceColumns)
-	if err != nil {
-		return nil, err
+	// A file that can be read again is read in one pass without a map of
+	// the invoices seen (readInvoicesOnce), and read again exactly only
+	// when an invoice's lines are apart; a pipe is read exactly.
+	if s, ok := r.(io.ReadSeeker); ok {
+		if start, err := s.Seek(0, io.SeekCurrent); err == nil {
+			inv, err, again := readInvoicesOnce(s, name, enc, opts)
+			if !again {
+				return inv, err
+			}
+			if _, err := s.Seek(start, io.SeekStart); err != nil {
+				return nil, &pricing.InputError{Source: name, Err: pricing.Errorf("cannot be read again: %w", err)}
+			}
+		}
 	}
-	inv := &pricing.Invoices{Source: name, Fields: t.headers()}
-	at := make([]int, len(invoiceColumns)) // the record's index of each field, -1 when the file has none
+	return readInvoicesExact(r, name, enc, opts)
+}
+
+// fieldIndexes returns the record's index of each field of an invoice
+// row, -1 when the file has none.
+func fieldIndexes(t *csvTable) []int {
+	at := make([]int, len(invoiceColumns))
 	for f, c := range invoiceColumns {
 		if i, ok := t.index[c.key]; ok {
 			at[f] = i
@@ -75,6 +90,19 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 			at[f] = -1
 		}
 	}
+	return at
+}
+
+// readInvoicesExact reads the invoices in one pass, finding every line's
+// invoice in a map of those seen, wherever its lines are in the file: the
+// reference readInvoicesOnce is held to.
+func readInvoicesExact(r io.Reader, name string, enc Encoding, opts InvoiceOptions) (*pricing.Invoices, error) {
+	t, err := openCSV(r, name, enc, invoiceColumns)
+	if err != nil {
+		return nil, err
+	}
+	inv := &pricing.Invoices{Source: name, Fields: t.headers()}
+	at := fieldIndexes(t)
 	// The invoices seen, by a 64-bit hash of the number: a million numbers
 	// kept as map keys of their own took a copy each, beside the copy inv
 	// keeps, and twice the map. A hash is checked against the number of
@@ -86,20 +114,7 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 	collided := map[string]seen{}
 	var rate plainRate
 	errs := t.eachRow(func(rec []string, line int) pricing.ErrorList {
-		l, problems := readInvoiceLine(t, rec, at, opts)
-		// The figures in their plain form are read straight to integers, a
-		// million lines making no decimal; in any other, as decimals.
-		f, plain := plainFigures(rec, at, &rate)
-		if !plain {
-			problems = append(problems, decimalFigures(t, rec, at, &l)...)
-		}
-		f.Quantity, f.HasTotal, f.NoQuantity = l.Quantity, l.HasTotal, l.NoQuantity
-		if len(problems) == 0 {
-			// The one check of every invoice line, whatever it was read from.
-			for _, p := range lineProblemsOf(l, false, !plain) {
-				problems = append(problems, t.fieldError(p.key, p.value, p.err))
-			}
-		}
+		l, problems, f, plain := readInvoiceRow(t, t, rec, at, opts, &rate)
 		if len(problems) == 0 {
 			h := invoiceHash(seed, l.InvoiceNo)
 			s, ok := perInvoice[h]
@@ -142,6 +157,34 @@ func ReadInvoiceCSV(r io.Reader, name string, enc Encoding, opts InvoiceOptions)
 	return inv, nil
 }
 
+// readInvoiceRow reads record rec of line, whose field f is rec[at[f]],
+// and holds it to the one check of every invoice line; the figures in
+// their plain form are read straight to integers (f, plain), a million
+// lines making no decimal, any other as decimals (l's). Only the checks
+// across rows are left: which invoice, and its buyer. e places its
+// errors: t, for the record t read last.
+func readInvoiceRow(t *csvTable, e fieldErrors, rec []string, at []int, opts InvoiceOptions, rate *plainRate) (l pricing.InvoiceLine, problems pricing.ErrorList, f pricing.FixedLine, plain bool) {
+	l, problems = readInvoiceLine(t, e, rec, at, opts)
+	f, plain = plainFigures(rec, at, rate)
+	if !plain {
+		problems = append(problems, decimalFigures(e, rec, at, &l)...)
+	}
+	f.Quantity, f.HasTotal, f.NoQuantity = l.Quantity, l.HasTotal, l.NoQuantity
+	if len(problems) == 0 {
+		// The one check of every invoice line, whatever it was read from.
+		for _, p := range lineProblemsOf(l, false, !plain) {
+			problems = append(problems, e.fieldError(p.key, p.value, p.err))
+		}
+	}
+	return l, problems, f, plain
+}
+
+// fieldErrors places an error about a field of a row: a csvTable, of the
+// record it read last; a row of a batch, by the row's text.
+type fieldErrors interface {
+	fieldError(key, value string, err error) *pricing.InputError
+}
+
 // invoiceHash is the hash ReadInvoiceCSV keeps an invoice number by; a
 // test makes every number collide.
 var invoiceHash = maphash.String
@@ -159,7 +202,7 @@ var ErrNoSupplyMonth = pricing.Errorf("states no supply month: give it in a mont
 // readInvoiceLine reads record rec, whose field f is rec[at[f]] (none when
 // at[f] is -1), but for its money, unit price and rate (plainFigures,
 // decimalFigures).
-func readInvoiceLine(t *csvTable, rec []string, at []int, opts InvoiceOptions) (pricing.InvoiceLine, pricing.ErrorList) {
+func readInvoiceLine(t *csvTable, e fieldErrors, rec []string, at []int, opts InvoiceOptions) (pricing.InvoiceLine, pricing.ErrorList) {
 	var (
 		l    pricing.InvoiceLine
 		errs pricing.ErrorList
@@ -173,14 +216,14 @@ func readInvoiceLine(t *csvTable, rec []string, at []int, opts InvoiceOptions) (
 	need := func(f int) string {
 		v := field(f)
 		if v == "" {
-			errs = append(errs, t.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
+			errs = append(errs, e.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
 		}
 		return v
 	}
 	name := func(f int) string {
 		v := need(f)
 		if err := checkName([]byte(v)); v != "" && err != nil {
-			errs = append(errs, t.fieldError(invoiceColumns[f].key, v, err))
+			errs = append(errs, e.fieldError(invoiceColumns[f].key, v, err))
 		}
 		return v
 	}
@@ -195,17 +238,17 @@ func readInvoiceLine(t *csvTable, rec []string, at []int, opts InvoiceOptions) (
 	case v != "":
 		m, err := pricing.ParseMonth(v)
 		if err != nil {
-			errs = append(errs, t.fieldError("month", v, err))
+			errs = append(errs, e.fieldError("month", v, err))
 		}
 		l.Month = m
 	case remarkErr != nil:
-		errs = append(errs, t.fieldError("remark", remarkText, remarkErr))
+		errs = append(errs, e.fieldError("remark", remarkText, remarkErr))
 	case remarkFound || opts.Month != 0:
 		l.Month, l.MonthFrom = pricing.SupplyMonth(remark, remarkFound, opts.Month, time.Time{})
 	case issued != "":
 		d, err := pricing.ParseDate(issued)
 		if err != nil {
-			errs = append(errs, t.fieldError("issue_date", issued, err))
+			errs = append(errs, e.fieldError("issue_date", issued, err))
 		}
 		l.Month, l.MonthFrom = pricing.SupplyMonth(0, false, 0, d)
 	default:
@@ -213,12 +256,12 @@ func readInvoiceLine(t *csvTable, rec []string, at []int, opts InvoiceOptions) (
 		if _, ok := t.index[key]; !ok {
 			key = "invoice_no"
 		}
-		errs = append(errs, t.fieldError(key, "", ErrNoSupplyMonth))
+		errs = append(errs, e.fieldError(key, "", ErrNoSupplyMonth))
 	}
 	if v := need(fieldQuantity); v != "" {
 		w, err := pricing.ParseWeight(v)
 		if err != nil {
-			errs = append(errs, t.fieldError("quantity_t", v, err))
+			errs = append(errs, e.fieldError("quantity_t", v, err))
 		}
 		l.Quantity = w
 	}
@@ -293,7 +336,7 @@ func (r *plainRate) read(s string) (int64, bool) {
 
 // decimalFigures reads the figures of rec into l as decimals, and what is
 // wrong with them.
-func decimalFigures(t *csvTable, rec []string, at []int, l *pricing.InvoiceLine) pricing.ErrorList {
+func decimalFigures(e fieldErrors, rec []string, at []int, l *pricing.InvoiceLine) pricing.ErrorList {
 	var errs pricing.ErrorList
 	parsed := func(f int, parse func(string) (decimal.Decimal, error)) decimal.Decimal {
 		v := ""
@@ -301,12 +344,12 @@ func decimalFigures(t *csvTable, rec []string, at []int, l *pricing.InvoiceLine)
 			v = strings.TrimSpace(rec[at[f]])
 		}
 		if v == "" {
-			errs = append(errs, t.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
+			errs = append(errs, e.fieldError(invoiceColumns[f].key, "", pricing.Errorf("is empty")))
 			return decimal.Zero
 		}
 		d, err := parse(v)
 		if err != nil {
-			errs = append(errs, t.fieldError(invoiceColumns[f].key, v, err))
+			errs = append(errs, e.fieldError(invoiceColumns[f].key, v, err))
 		}
 		return d
 	}
@@ -318,7 +361,7 @@ func decimalFigures(t *csvTable, rec []string, at []int, l *pricing.InvoiceLine)
 		if v := strings.TrimSpace(rec[at[fieldTotal]]); v != "" {
 			d, err := parseInvoiceMoney(v)
 			if err != nil {
-				errs = append(errs, t.fieldError("total", v, err))
+				errs = append(errs, e.fieldError("total", v, err))
 			}
 			l.Total = d
 		}

@@ -546,8 +546,11 @@ func TestInvoiceCSVHashCollisions(t *testing.T) {
 	}
 	bad := text + "A3,B,2026-03,1.000,1,1.00,0.13,0.13\n"
 	_, wantErr := read(bad)
-	defer func(h func(maphash.Seed, string) uint64) { invoiceHash = h }(invoiceHash)
+	defer func(h func(maphash.Seed, string) uint64, b func(maphash.Seed, []byte) uint64) {
+		invoiceHash, invoiceHashBytes = h, b
+	}(invoiceHash, invoiceHashBytes)
 	invoiceHash = func(maphash.Seed, string) uint64 { return 7 }
+	invoiceHashBytes = func(maphash.Seed, []byte) uint64 { return 7 }
 	if got, err := read(text); got != want || err != nil {
 		t.Errorf("every hash the same: %q, %v; want %q", got, err, want)
 	}
@@ -605,6 +608,8 @@ func TestPlainFiguresReadAsDecimals(t *testing.T) {
 		got := read()
 		defer func(p func([]string, []int, *plainRate) (pricing.FixedLine, bool)) { plainFigures = p }(plainFigures)
 		plainFigures = func([]string, []int, *plainRate) (pricing.FixedLine, bool) { return pricing.FixedLine{}, false }
+		fastRows = false // fastRow reads plain figures too
+		defer func() { fastRows = true }()
 		if want := read(); got != want {
 			t.Fatalf("%s\nread with plain figures:\n%s\nas decimals:\n%s", b.String(), got, want)
 		}
