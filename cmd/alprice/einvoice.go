@@ -42,12 +42,20 @@ func (a *app) openTemplate(path string) (*einvoice.Template, error) {
 	return einvoice.OpenTemplate(bytes.NewReader(b), int64(len(b)), inputName(path))
 }
 
+// einvoiceFile is one batch-issuing file written: its name, how many
+// invoices and detail lines it holds, and their totals.
+type einvoiceFile struct {
+	name            string
+	invoices, lines int
+	pricing.Amounts // 价税合计, 金额 and 税额 of its lines
+}
+
 // writeEInvoices checks e-invoices against the platform's rules and the
 // template's limits, then fills them into copies of the template: path,
 // and beyond MaxBatchLines detail lines path-2.xlsx, path-3.xlsx and on.
 // Nothing is written unless every file can be. It says on stderr which
 // template version it filled, and returns the files written.
-func (a *app) writeEInvoices(f einvoiceFlags, invs []einvoice.EInvoice) ([]string, error) {
+func (a *app) writeEInvoices(f einvoiceFlags, invs []einvoice.EInvoice) ([]einvoiceFile, error) {
 	tpl, err := a.openTemplate(f.template)
 	if err != nil {
 		return nil, err
@@ -70,13 +78,22 @@ func (a *app) writeEInvoices(f einvoiceFlags, invs []einvoice.EInvoice) ([]strin
 		}
 		data[i] = buf.Bytes()
 	}
-	var written []string
-	for i := range batches {
+	var written []einvoiceFile
+	for i, batch := range batches {
 		name := files.SeriesName(f.path, i+1)
 		if err := a.output.write(name, data[i]); err != nil {
 			return nil, err
 		}
-		written = append(written, name)
+		file := einvoiceFile{name: name, invoices: len(batch), Amounts: pricing.ZeroAmounts()}
+		for _, inv := range batch {
+			for _, l := range inv.Lines {
+				file.lines++
+				file.AmountExclVAT = file.AmountExclVAT.Add(l.AmountExclVAT)
+				file.VAT = file.VAT.Add(l.VAT)
+			}
+		}
+		file.Amount = file.AmountExclVAT.Add(file.VAT)
+		written = append(written, file)
 	}
 	if !a.quiet {
 		source := a.lang.T("the official V260401 embedded in alprice", "alprice 内置的官方 V260401")
