@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -63,28 +64,27 @@ func (a *app) writeEInvoices(f einvoiceFlags, invs []einvoice.EInvoice) ([]einvo
 	if err := einvoice.CheckEInvoices(invs); err != nil {
 		return nil, err
 	}
-	if err := tpl.Check(invs); err != nil {
-		return nil, err
-	}
 	batches := einvoice.Batches(invs)
 	if len(batches) > maxEInvoiceFiles {
-		return nil, usageError{pricing.Errorf("--einvoice %s: would take %d batch-issuing files; one run writes at most %d: settle fewer agreements or months at a time", f.path, len(batches), maxEInvoiceFiles)}
-	}
-	data := make([][]byte, len(batches))
-	for i, batch := range batches {
-		var buf bytes.Buffer
-		if err := tpl.Write(&buf, batch); err != nil {
+		if err := tpl.Check(invs); err != nil {
 			return nil, err
 		}
-		data[i] = buf.Bytes()
+		return nil, usageError{pricing.Errorf("--einvoice %s: would take %d batch-issuing files; one run writes at most %d: settle fewer agreements or months at a time", f.path, len(batches), maxEInvoiceFiles)}
+	}
+	// Each file through its temporary file, renamed only once every later
+	// one is filled too (WriteFiles nests them), so that no file is held in
+	// memory and none is put in place unless every one can be; checked
+	// against the template's limits as they are filled, the first error
+	// Template.Check's all the same.
+	err = tpl.WriteFiles(invs, func(i int, fill func(io.Writer) error) error {
+		return a.output.writeWith(files.SeriesName(f.path, i+1), fill)
+	})
+	if err != nil {
+		return nil, err
 	}
 	var written []einvoiceFile
 	for i, batch := range batches {
-		name := files.SeriesName(f.path, i+1)
-		if err := a.output.write(name, data[i]); err != nil {
-			return nil, err
-		}
-		file := einvoiceFile{name: name, invoices: len(batch), Amounts: pricing.ZeroAmounts()}
+		file := einvoiceFile{name: files.SeriesName(f.path, i+1), invoices: len(batch), Amounts: pricing.ZeroAmounts()}
 		for _, inv := range batch {
 			for _, l := range inv.Lines {
 				file.lines++

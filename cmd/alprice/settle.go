@@ -463,7 +463,7 @@ func einvoiceTable(l i18n.Lang, files []einvoiceFile) report.Table {
 		Summary:   true,
 		Columns:   columns(l, "file", "invoices", "lines", "amount_excl_vat", "vat", "amount"),
 		Notes: []string{l.T("Every invoice line is in the files; --format csv and json list them here too.",
-			"每行发票明细都在这些文件中;--format csv 和 json 也在此逐行列出。")},
+			"每行发票明细都在这些文件中;供脚本读取的输出格式也逐行列出。")},
 	}
 	total, invoices, lines := pricing.ZeroAmounts(), 0, 0
 	for _, f := range files {

@@ -118,9 +118,9 @@ func detailRows(invs []EInvoice) (detail []template.Row, owner []int) {
 	for i, inv := range invs {
 		for _, l := range inv.Lines {
 			row := template.Row{"发票流水号": inv.Serial, "项目名称": l.Item, "商品和服务税收编码": l.TaxCode, "规格型号": l.Spec,
-				"金额": l.AmountExclVAT.StringFixed(pricing.ScaleFen), "税率": l.VATRate.String(), "是否使用优惠政策": no}
+				"金额": fixedText(l.AmountExclVAT, pricing.ScaleFen), "税率": plainText(l.VATRate), "是否使用优惠政策": no}
 			if l.Quantity > 0 {
-				row["单位"], row["数量"], row["单价"] = l.Unit, l.Quantity.String(), l.UnitPrice.String()
+				row["单位"], row["数量"], row["单价"] = l.Unit, weightText(l.Quantity), plainText(l.UnitPrice)
 			}
 			detail = append(detail, row)
 			owner = append(owner, i)
@@ -179,6 +179,54 @@ func (t *Template) Write(w io.Writer, invs []EInvoice) error {
 		return err
 	}
 	return nil
+}
+
+// WriteFiles fills invoices into copies of the template, a file for each
+// of their [Batches], in order, as [Template.Write] fills one. file(i,
+// fill) is called for batch i (from 0) and must call fill with where the
+// file goes, and return what fill returns; fill returns only once every
+// later file is filled too (file i+1 is called from within fill of file
+// i), so that a caller that writes each through a temporary file renamed
+// when fill returns puts none in place unless every one is filled, and no
+// file is held in memory.
+//
+// Each row's text is made once: a batch's rows are checked as they are
+// filled, and only when one fails is every row checked as by
+// [Template.Check], so that the error is the one Check finds first
+// (sheet 1 of every batch before sheet 2).
+func (t *Template) WriteFiles(invs []EInvoice, file func(i int, fill func(io.Writer) error) error) error {
+	lines := 0
+	for _, inv := range invs {
+		lines += len(inv.Lines)
+	}
+	for _, sheet := range []struct {
+		name  string
+		total int
+	}{{template.Basic, len(invs)}, {template.Detail, lines}} {
+		if err := t.t.CheckPart(sheet.name, nil, sheet.total); err != nil {
+			return t.rowError(err, invs, nil)
+		}
+	}
+	batches := Batches(invs)
+	var next func(i int) error
+	next = func(i int) error {
+		if i == len(batches) {
+			return nil
+		}
+		return file(i, func(w io.Writer) error {
+			if err := t.Write(w, batches[i]); err != nil {
+				return err
+			}
+			return next(i + 1)
+		})
+	}
+	err := next(0)
+	if le := (*LimitError)(nil); errors.As(err, &le) {
+		if first := t.Check(invs); first != nil {
+			return first
+		}
+	}
+	return err
 }
 
 // LimitError is a value of an invoice that the template's column does not
