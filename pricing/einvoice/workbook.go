@@ -91,38 +91,46 @@ func Columns(sheet string) []string {
 
 // rows makes the data rows of invoices: one row of sheet 1 each, one row
 // of sheet 2 per line. owner[i] is the invoice of detail row i.
-func rows(invs []EInvoice) (basic, detail []template.Row, owner []int) {
+func rows(invs []EInvoice) (basic, detail template.Table, owner []int) {
 	detail, owner = detailRows(invs)
 	return basicRows(invs), detail, owner
 }
 
-// basicRows makes the rows of sheet 1, one an invoice.
-func basicRows(invs []EInvoice) []template.Row {
-	basic := make([]template.Row, len(invs))
+// basicRows makes the rows of sheet 1, one an invoice, by basicColumns.
+func basicRows(invs []EInvoice) template.Table {
+	t := template.Table{Keys: basicColumns, Rows: make([][]string, len(invs))}
+	vals := make([]string, len(invs)*len(basicColumns)) // one allocation for the batch
 	for i, inv := range invs {
-		basic[i] = template.Row{
-			"发票流水号": inv.Serial, "发票类型": inv.Kind.Name(), "是否含税": no, "受票方自然人标识": no,
-			"购买方名称": inv.Buyer.Name, "购买方纳税人识别号": inv.Buyer.TaxID,
-			"购买方地址": inv.Buyer.Address, "购买方电话": inv.Buyer.Phone, "购买方开户银行": inv.Buyer.Bank, "购买方银行账号": inv.Buyer.Account,
-			"是否展示购买方地址电话银行账号": showText[inv.Item.ShowBuyer], "备注": Note(inv),
-			"销售方开户行": inv.Seller.Bank, "销售方银行账号": inv.Seller.Account,
-			"是否展示销售方地址电话银行账号": showText[inv.Item.ShowSeller], "购买方邮箱": inv.Buyer.Email,
-		}
+		row := vals[i*len(basicColumns) : (i+1)*len(basicColumns) : (i+1)*len(basicColumns)]
+		copy(row, []string{inv.Serial, inv.Kind.Name(), no, no, inv.Buyer.Name, inv.Buyer.TaxID,
+			inv.Buyer.Address, inv.Buyer.Phone, inv.Buyer.Bank, inv.Buyer.Account, showText[inv.Item.ShowBuyer], Note(inv),
+			inv.Seller.Bank, inv.Seller.Account, showText[inv.Item.ShowSeller], inv.Buyer.Email})
+		t.Rows[i] = row
 	}
-	return basic
+	return t
 }
 
-// detailRows makes the rows of sheet 2, one a line; owner[i] is the
-// invoice of row i.
-func detailRows(invs []EInvoice) (detail []template.Row, owner []int) {
+// detailRows makes the rows of sheet 2, one a line, by detailColumns;
+// owner[i] is the invoice of row i.
+func detailRows(invs []EInvoice) (detail template.Table, owner []int) {
+	n := 0
+	for _, inv := range invs {
+		n += len(inv.Lines)
+	}
+	detail = template.Table{Keys: detailColumns, Rows: make([][]string, 0, n)}
+	owner = make([]int, 0, n)
+	vals := make([]string, n*len(detailColumns))
 	for i, inv := range invs {
 		for _, l := range inv.Lines {
-			row := template.Row{"发票流水号": inv.Serial, "项目名称": l.Item, "商品和服务税收编码": l.TaxCode, "规格型号": l.Spec,
-				"金额": fixedText(l.AmountExclVAT, pricing.ScaleFen), "税率": plainText(l.VATRate), "是否使用优惠政策": no}
+			k := len(detail.Rows)
+			row := vals[k*len(detailColumns) : (k+1)*len(detailColumns) : (k+1)*len(detailColumns)]
+			var unit, quantity, price string
 			if l.Quantity > 0 {
-				row["单位"], row["数量"], row["单价"] = l.Unit, weightText(l.Quantity), plainText(l.UnitPrice)
+				unit, quantity, price = l.Unit, weightText(l.Quantity), plainText(l.UnitPrice)
 			}
-			detail = append(detail, row)
+			copy(row, []string{inv.Serial, l.Item, l.TaxCode, l.Spec, unit, quantity, price,
+				fixedText(l.AmountExclVAT, pricing.ScaleFen), plainText(l.VATRate), no})
+			detail.Rows = append(detail.Rows, row)
 			owner = append(owner, i)
 		}
 	}
@@ -149,14 +157,14 @@ func (t *Template) Check(invs []EInvoice) error {
 		total int
 	}{{template.Basic, len(invs)}, {template.Detail, lines}} {
 		for _, batch := range batches {
-			var part []template.Row
+			var part template.Table
 			var owner []int
 			if sheet.name == template.Basic {
 				part = basicRows(batch)
 			} else {
 				part, owner = detailRows(batch)
 			}
-			if err := t.t.CheckPart(sheet.name, part, sheet.total); err != nil {
+			if err := t.t.CheckTable(sheet.name, part, sheet.total); err != nil {
 				return t.rowError(err, batch, owner)
 			}
 		}
@@ -171,7 +179,7 @@ func (t *Template) Check(invs []EInvoice) error {
 // does first; on error nothing is written.
 func (t *Template) Write(w io.Writer, invs []EInvoice) error {
 	basic, detail, owner := rows(invs)
-	if err := t.t.Fill(w, basic, detail); err != nil {
+	if err := t.t.FillTables(w, basic, detail); err != nil {
 		var te *template.Error
 		if errors.As(err, &te) {
 			return t.rowError(err, invs, owner)
@@ -203,7 +211,7 @@ func (t *Template) WriteFiles(invs []EInvoice, file func(i int, fill func(io.Wri
 		name  string
 		total int
 	}{{template.Basic, len(invs)}, {template.Detail, lines}} {
-		if err := t.t.CheckPart(sheet.name, nil, sheet.total); err != nil {
+		if err := t.t.CheckTable(sheet.name, template.Table{}, sheet.total); err != nil {
 			return t.rowError(err, invs, nil)
 		}
 	}
