@@ -121,6 +121,11 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries"}, o.agreementsPath, o.quotes.path, o.deliveries.path); err != nil {
 		return err
 	}
+	if o.einvoice.path != "" && o.einvoice.template == "" {
+		// The embedded blank is opened once for the run (a tenth of a
+		// second): beside the settling, on the other processor.
+		go einvoice.DefaultTemplate()
+	}
 	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries.csvInput)
 	if err != nil {
 		return err

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"alprice/pricing"
 	"alprice/pricing/einvoice/internal/template"
@@ -216,13 +218,19 @@ func (t *Template) WriteFiles(invs []EInvoice, file func(i int, fill func(io.Wri
 		}
 	}
 	batches := Batches(invs)
+	filled, stop := t.fillAhead(batches)
+	defer stop()
 	var next func(i int) error
 	next = func(i int) error {
 		if i == len(batches) {
 			return nil
 		}
 		return file(i, func(w io.Writer) error {
-			if err := t.Write(w, batches[i]); err != nil {
+			data, err := filled(i)
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(data); err != nil {
 				return err
 			}
 			return next(i + 1)
@@ -235,6 +243,55 @@ func (t *Template) WriteFiles(invs []EInvoice, file func(i int, fill func(io.Wri
 		}
 	}
 	return err
+}
+
+// fillAhead fills batches into files on as many goroutines as there are
+// processors, each batch into memory as [Template.Write] does, at most a
+// few ahead of the one asked for; filled(i) waits for batch i's file,
+// asked for in order. stop ends the goroutines (those mid-batch finish
+// it), whatever was asked for.
+func (t *Template) fillAhead(batches [][]EInvoice) (filled func(i int) ([]byte, error), stop func()) {
+	type file struct {
+		data []byte
+		err  error
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(batches))
+	results := make([]chan file, len(batches))
+	for i := range results {
+		results[i] = make(chan file, 1)
+	}
+	slots := make(chan struct{}, workers) // a slot a batch filled or being filled and not yet asked for
+	done := make(chan struct{})
+	var claimed, size atomic.Int64
+	for range workers {
+		go func() {
+			for {
+				select {
+				case slots <- struct{}{}:
+				case <-done:
+					return
+				}
+				// Batches are claimed in order, each holding a slot until
+				// it is asked for, so the one asked for is always claimed
+				// or next: no wait without end.
+				i := int(claimed.Add(1) - 1)
+				if i >= len(batches) {
+					return
+				}
+				var buf bytes.Buffer
+				buf.Grow(int(size.Load())) // about the last file's size: grown once, not by doubling
+				err := t.Write(&buf, batches[i])
+				size.Store(int64(buf.Len() + buf.Len()/8))
+				results[i] <- file{buf.Bytes(), err}
+			}
+		}()
+	}
+	filled = func(i int) ([]byte, error) {
+		f := <-results[i]
+		<-slots
+		return f.data, f.err
+	}
+	return filled, func() { close(done) }
 }
 
 // LimitError is a value of an invoice that the template's column does not

@@ -10,6 +10,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -348,7 +349,12 @@ func (t *Template) fill(w io.Writer, n [2]int, source [2]func(i int, vals []stri
 	zw := zip.NewWriter(w)
 	// The data parts are written once and read once: speed over size.
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		if fw, ok := flaters.Get().(*flate.Writer); ok {
+			fw.Reset(out)
+			return pooledFlate{fw}, nil
+		}
+		fw, err := flate.NewWriter(out, flate.BestSpeed)
+		return pooledFlate{fw}, err
 	})
 	for _, f := range t.p.zr.File {
 		i := slices.IndexFunc(t.sheets[:], func(s *dataSheet) bool { return t.p.files[s.part] == f })
@@ -369,6 +375,21 @@ func (t *Template) fill(w io.Writer, n [2]int, source [2]func(i int, vals []stri
 		}
 	}
 	return zw.Close()
+}
+
+// flaters are the compressors of the data parts, kept for the next: each
+// holds most of a megabyte, and a run fills a file a batch.
+var flaters sync.Pool
+
+// pooledFlate is a compressor that goes back to flaters when closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	if err == nil {
+		flaters.Put(p.Writer)
+	}
+	return err
 }
 
 // write writes the sheet part with n rows spliced in, row i's values by
