@@ -59,8 +59,8 @@ func buildUp(l i18n.Lang, seller string, ag *pricing.Agreement, mp pricing.Month
 // settleHTML is settle's document: a statement for signing per agreement
 // and supply month, then, when there is more than one or anything was left
 // out, the settlement of the file as every format shows it.
-func settleHTML(l i18n.Lang, ags *pricing.Agreements, s *settle.Settlement) (report.HTML, error) {
-	doc := settleDoc(l, ags.Seller.Name, s)
+func settleHTML(l i18n.Lang, ags *pricing.Agreements, s *settle.Settlement, batch *einvoiceBatch) (report.HTML, error) {
+	doc := settleDoc(l, ags.Seller.Name, s, batch)
 	h := report.HTML{Lang: langCode(l), T: l.T, Title: doc.Title}
 	for _, st := range s.Statements {
 		p, err := statementPaper(l, ags, st)

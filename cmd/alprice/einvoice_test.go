@@ -438,3 +438,68 @@ func TestTrueupEInvoiceAndRedRequests(t *testing.T) {
 		t.Errorf("red requests:\n%s\nwant\n%s", data, wantRed)
 	}
 }
+
+// Issue 29: with --einvoice, the terminal and Markdown say what was written
+// — a row a file, its invoices, lines and totals — instead of every invoice
+// line again (a golden, in both languages); CSV and JSON, for scripts,
+// list the lines exactly as without --einvoice, and a workbook (--out
+// x.xlsx) keeps them on their sheet beside the summary's.
+func TestEInvoiceSummary(t *testing.T) {
+	dir := t.TempDir()
+	for from, to := range map[string]string{"testdata/einvoice/agreements.yaml": "agreements.yaml", h1Quotes: "quotes.csv",
+		"testdata/deliveries-2026-03.csv": "deliveries-2026-03.csv"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	golden, _ := filepath.Abs("../../testdata/golden/einvoice")
+	t.Chdir(dir) // the files named as a clerk names them, so the goldens hold no folder
+	settleArgs := func(more ...string) []string {
+		return append([]string{"settle", "--agreements", "agreements.yaml", "--quotes", "quotes.csv",
+			"--deliveries", "deliveries-2026-03.csv", "--invoice-cap", "5,000"}, more...)
+	}
+	for _, c := range []struct{ name, lang, format string }{
+		{"summary", "en", "table"}, {"summary-zh", "zh", "table"}, {"summary-md", "en", "markdown"},
+	} {
+		out := c.name + ".xlsx"
+		stdout, stderr, status := runAlprice(t, "", settleArgs("--einvoice", out, "--lang", c.lang, "--format", c.format)...)
+		if status != 0 {
+			t.Fatal(stderr)
+		}
+		if strings.Contains(stdout, "Invoice lines (") || strings.Contains(stdout, "发票明细(") {
+			t.Errorf("%s: the invoice lines are listed beside the workbook:\n%.3000s", c.name, stdout)
+		}
+		compareGolden(t, filepath.Join(golden, c.name+".golden"), stdout)
+	}
+	for _, format := range []string{"csv", "json"} {
+		want, _, status := runAlprice(t, "", settleArgs("--format", format)...)
+		got, stderr, status2 := runAlprice(t, "", settleArgs("--format", format, "--einvoice", filepath.Join(dir, format+".xlsx"))...)
+		if status != 0 || status2 != 0 {
+			t.Fatal(stderr)
+		}
+		if got != want || !strings.Contains(got, "quantity_t") {
+			t.Errorf("--format %s with --einvoice differs from without it", format)
+		}
+	}
+	book := filepath.Join(dir, "out.xlsx")
+	if _, stderr, status := runAlprice(t, "", settleArgs("--einvoice", filepath.Join(dir, "b.xlsx"), "--out", book)...); status != 0 {
+		t.Fatal(stderr)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if !slices.Contains(sheets, "Invoice lines") || !slices.Contains(sheets, "Batch files") {
+		t.Errorf("the workbook's sheets %q lack the invoice lines or the batch files", sheets)
+	}
+	rows, err := f.GetRows("Invoice lines")
+	if err != nil || len(rows) < 2986 {
+		t.Errorf("the workbook lists %d rows of invoice lines (%v); want 2,985 and a header at least", len(rows), err)
+	}
+}

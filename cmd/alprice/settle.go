@@ -121,6 +121,11 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	if err := missingFlags([]string{"agreements", "quotes", "deliveries"}, o.agreementsPath, o.quotes.path, o.deliveries.path); err != nil {
 		return err
 	}
+	if o.einvoice.path != "" && o.einvoice.template == "" {
+		// The embedded blank is opened once for the run (a tenth of a
+		// second): beside the settling, on the other processor.
+		go einvoice.DefaultTemplate()
+	}
 	in, err := a.readPricing(o.agreementsPath, o.agreementID, &o.quotes, &o.deliveries.csvInput)
 	if err != nil {
 		return err
@@ -132,17 +137,22 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 		return err
 	}
 	a.warnNotes(s.Source, s.Warnings, s.MoreWarnings)
+	var batch *einvoiceBatch
 	if o.einvoice.path != "" {
 		invs, err := einvoice.SettlementEInvoices(s, agreements, opts.InvoiceCap)
 		if err != nil {
 			return err
 		}
-		if _, err := a.writeEInvoices(o.einvoice, invs); err != nil {
+		written, err := a.writeEInvoices(o.einvoice, invs)
+		if err != nil {
 			return err
 		}
+		// The terminal, Markdown and HTML show what was written, not every
+		// line again: the workbooks hold them. CSV and --out x.xlsx list them.
+		batch = &einvoiceBatch{files: written, listed: a.format == "csv" || a.format == "xlsx"}
 	}
-	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller.Name, s) }, json: func() any { return settleJSON(a.lang, s) },
-		html: func() (report.HTML, error) { return settleHTML(a.lang, agreements, s) }, fit: !o.wide}); err != nil {
+	if err := a.emit(result{doc: func() report.Doc { return settleDoc(a.lang, agreements.Seller.Name, s, batch) }, json: func() any { return settleJSON(a.lang, s) },
+		html: func() (report.HTML, error) { return settleHTML(a.lang, agreements, s, batch) }, fit: !o.wide}); err != nil {
 		return err
 	}
 	return settleFindings(s)
@@ -286,7 +296,17 @@ func settleJSON(l i18n.Lang, s *settle.Settlement) settlementJSON {
 	return j
 }
 
-func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
+// einvoiceBatch is what settle --einvoice wrote, for the output beside it.
+type einvoiceBatch struct {
+	files  []einvoiceFile
+	listed bool // whether the output's format lists the invoice lines too (CSV, a workbook)
+}
+
+// settleDoc is the settlement for people and CSV. With batch, the
+// batch-issuing files written are summed up in a table of their own, and
+// the invoice lines, which they hold, are a listing the terminal, Markdown
+// and HTML leave out (and not even made unless batch.listed).
+func settleDoc(l i18n.Lang, seller string, s *settle.Settlement, batch *einvoiceBatch) report.Doc {
 	var months []pricing.Month
 	for _, st := range s.Statements {
 		months = append(months, st.Month)
@@ -334,7 +354,13 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 		SheetName: l.T("Invoice lines", "发票明细"),
 		Columns:   columns(l, "agreement", "month:supply", "line:invoice", "quantity_t", "unit_price_excl_vat_invoice", "amount", "amount_excl_vat", "vat", "residual"),
 	}
+	if batch != nil {
+		invoices.Listing = true
+	}
 	for _, st := range s.Statements {
+		if batch != nil && !batch.listed {
+			break
+		}
 		for i, line := range st.Invoices {
 			invoices.Rows = append(invoices.Rows, []report.Cell{
 				report.Str(st.Agreement.ID), report.Str(st.Month.String()), report.Int(i + 1), report.Tonnes(line.Quantity),
@@ -362,7 +388,11 @@ func settleDoc(l i18n.Lang, seller string, s *settle.Settlement) report.Doc {
 		unpriced.Rows = append(unpriced.Rows, []report.Cell{report.Str(u.Agreement.ID), report.Str(u.Agreement.Buyer.Name), report.Str(u.Month.String()),
 			report.Int(u.Tickets), report.Tonnes(u.Delivered), report.Str(l.SayError(u.Reason))})
 	}
-	doc.Tables = append(doc.Tables, days, invoices,
+	doc.Tables = append(doc.Tables, days)
+	if batch != nil {
+		doc.Tables = append(doc.Tables, einvoiceTable(l, batch.files))
+	}
+	doc.Tables = append(doc.Tables, invoices,
 		problemsTable(l, l.T("Rejected rows (not settled)", "已剔除的行(未结算)"), s.Rejected),
 		notesTable(l, l.T("Warnings", "警告"), s.Warnings))
 	if len(s.Unpriced) > 0 {
@@ -425,5 +455,30 @@ func notesTable(l i18n.Lang, title string, notes []pricing.Note) report.Table {
 	for _, n := range notes {
 		t.Rows = append(t.Rows, []report.Cell{report.Int(n.Line), report.Str(pricing.FormatDate(n.Date)), report.Str(l.Say(n.Why))})
 	}
+	return t
+}
+
+// einvoiceTable sums up the batch-issuing files written: a row a file
+// (each a batch the platform imports at once), with its invoices, lines
+// and totals, and the totals of all.
+func einvoiceTable(l i18n.Lang, files []einvoiceFile) report.Table {
+	t := report.Table{
+		Title:     l.T("Batch-issuing files written (数电 批量开票)", "已写入的批量开票文件(数电)"),
+		SheetName: l.T("Batch files", "批量开票文件"),
+		Summary:   true,
+		Columns:   columns(l, "file", "invoices", "lines", "amount_excl_vat", "vat", "amount"),
+		Notes: []string{l.T("Every invoice line is in the files; --format csv and json list them here too.",
+			"每行发票明细都在这些文件中;供脚本读取的输出格式也逐行列出。")},
+	}
+	total, invoices, lines := pricing.ZeroAmounts(), 0, 0
+	for _, f := range files {
+		t.Rows = append(t.Rows, []report.Cell{report.Str(f.name), report.Int(f.invoices), report.Int(f.lines),
+			report.CNY(f.AmountExclVAT), report.CNY(f.VAT), report.CNY(f.Amount)})
+		total = total.Add(f.Amounts)
+		invoices += f.invoices
+		lines += f.lines
+	}
+	t.Footer = []report.Cell{report.Str(l.T("Total", "合计")), report.Int(invoices), report.Int(lines),
+		report.CNY(total.AmountExclVAT), report.CNY(total.VAT), report.CNY(total.Amount)}
 	return t
 }

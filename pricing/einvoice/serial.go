@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"alprice/pricing"
@@ -87,6 +88,7 @@ func NoteMonth(note string) (pricing.Month, bool) {
 // 长江A00 2026-03月均价24,389.00".
 func Note(inv EInvoice) string {
 	var b strings.Builder
+	b.Grow(128)
 	switch {
 	case inv.TrueUp:
 		b.WriteString("补差(价差) ")
@@ -95,10 +97,17 @@ func Note(inv EInvoice) string {
 	}
 	b.WriteString(AgreementMarker + inv.Agreement.ID + " " + MonthMarker + inv.Month.String())
 	if inv.Parts > 1 {
-		fmt.Fprintf(&b, " 第%d/%d张", inv.Part, inv.Parts)
+		b.WriteString(" 第")
+		b.WriteString(strconv.Itoa(inv.Part))
+		b.WriteByte('/')
+		b.WriteString(strconv.Itoa(inv.Parts))
+		b.WriteString("张")
 	}
 	p := inv.Price
-	fmt.Fprintf(&b, " 长江A00 %s月均价%s", p.Average.Month, group(p.Price.Benchmark.StringFixed(2)))
+	b.WriteString(" 长江A00 ")
+	b.WriteString(p.Average.Month.String())
+	b.WriteString("月均价")
+	b.WriteString(group(fixedText(p.Price.Benchmark, 2)))
 	return b.String()
 }
 

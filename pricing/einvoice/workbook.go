@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"alprice/pricing"
 	"alprice/pricing/einvoice/internal/template"
@@ -91,38 +93,46 @@ func Columns(sheet string) []string {
 
 // rows makes the data rows of invoices: one row of sheet 1 each, one row
 // of sheet 2 per line. owner[i] is the invoice of detail row i.
-func rows(invs []EInvoice) (basic, detail []template.Row, owner []int) {
+func rows(invs []EInvoice) (basic, detail template.Table, owner []int) {
 	detail, owner = detailRows(invs)
 	return basicRows(invs), detail, owner
 }
 
-// basicRows makes the rows of sheet 1, one an invoice.
-func basicRows(invs []EInvoice) []template.Row {
-	basic := make([]template.Row, len(invs))
+// basicRows makes the rows of sheet 1, one an invoice, by basicColumns.
+func basicRows(invs []EInvoice) template.Table {
+	t := template.Table{Keys: basicColumns, Rows: make([][]string, len(invs))}
+	vals := make([]string, len(invs)*len(basicColumns)) // one allocation for the batch
 	for i, inv := range invs {
-		basic[i] = template.Row{
-			"发票流水号": inv.Serial, "发票类型": inv.Kind.Name(), "是否含税": no, "受票方自然人标识": no,
-			"购买方名称": inv.Buyer.Name, "购买方纳税人识别号": inv.Buyer.TaxID,
-			"购买方地址": inv.Buyer.Address, "购买方电话": inv.Buyer.Phone, "购买方开户银行": inv.Buyer.Bank, "购买方银行账号": inv.Buyer.Account,
-			"是否展示购买方地址电话银行账号": showText[inv.Item.ShowBuyer], "备注": Note(inv),
-			"销售方开户行": inv.Seller.Bank, "销售方银行账号": inv.Seller.Account,
-			"是否展示销售方地址电话银行账号": showText[inv.Item.ShowSeller], "购买方邮箱": inv.Buyer.Email,
-		}
+		row := vals[i*len(basicColumns) : (i+1)*len(basicColumns) : (i+1)*len(basicColumns)]
+		copy(row, []string{inv.Serial, inv.Kind.Name(), no, no, inv.Buyer.Name, inv.Buyer.TaxID,
+			inv.Buyer.Address, inv.Buyer.Phone, inv.Buyer.Bank, inv.Buyer.Account, showText[inv.Item.ShowBuyer], Note(inv),
+			inv.Seller.Bank, inv.Seller.Account, showText[inv.Item.ShowSeller], inv.Buyer.Email})
+		t.Rows[i] = row
 	}
-	return basic
+	return t
 }
 
-// detailRows makes the rows of sheet 2, one a line; owner[i] is the
-// invoice of row i.
-func detailRows(invs []EInvoice) (detail []template.Row, owner []int) {
+// detailRows makes the rows of sheet 2, one a line, by detailColumns;
+// owner[i] is the invoice of row i.
+func detailRows(invs []EInvoice) (detail template.Table, owner []int) {
+	n := 0
+	for _, inv := range invs {
+		n += len(inv.Lines)
+	}
+	detail = template.Table{Keys: detailColumns, Rows: make([][]string, 0, n)}
+	owner = make([]int, 0, n)
+	vals := make([]string, n*len(detailColumns))
 	for i, inv := range invs {
 		for _, l := range inv.Lines {
-			row := template.Row{"发票流水号": inv.Serial, "项目名称": l.Item, "商品和服务税收编码": l.TaxCode, "规格型号": l.Spec,
-				"金额": l.AmountExclVAT.StringFixed(pricing.ScaleFen), "税率": l.VATRate.String(), "是否使用优惠政策": no}
+			k := len(detail.Rows)
+			row := vals[k*len(detailColumns) : (k+1)*len(detailColumns) : (k+1)*len(detailColumns)]
+			var unit, quantity, price string
 			if l.Quantity > 0 {
-				row["单位"], row["数量"], row["单价"] = l.Unit, l.Quantity.String(), l.UnitPrice.String()
+				unit, quantity, price = l.Unit, weightText(l.Quantity), plainText(l.UnitPrice)
 			}
-			detail = append(detail, row)
+			copy(row, []string{inv.Serial, l.Item, l.TaxCode, l.Spec, unit, quantity, price,
+				fixedText(l.AmountExclVAT, pricing.ScaleFen), plainText(l.VATRate), no})
+			detail.Rows = append(detail.Rows, row)
 			owner = append(owner, i)
 		}
 	}
@@ -149,14 +159,14 @@ func (t *Template) Check(invs []EInvoice) error {
 		total int
 	}{{template.Basic, len(invs)}, {template.Detail, lines}} {
 		for _, batch := range batches {
-			var part []template.Row
+			var part template.Table
 			var owner []int
 			if sheet.name == template.Basic {
 				part = basicRows(batch)
 			} else {
 				part, owner = detailRows(batch)
 			}
-			if err := t.t.CheckPart(sheet.name, part, sheet.total); err != nil {
+			if err := t.t.CheckTable(sheet.name, part, sheet.total); err != nil {
 				return t.rowError(err, batch, owner)
 			}
 		}
@@ -171,7 +181,7 @@ func (t *Template) Check(invs []EInvoice) error {
 // does first; on error nothing is written.
 func (t *Template) Write(w io.Writer, invs []EInvoice) error {
 	basic, detail, owner := rows(invs)
-	if err := t.t.Fill(w, basic, detail); err != nil {
+	if err := t.t.FillTables(w, basic, detail); err != nil {
 		var te *template.Error
 		if errors.As(err, &te) {
 			return t.rowError(err, invs, owner)
@@ -179,6 +189,109 @@ func (t *Template) Write(w io.Writer, invs []EInvoice) error {
 		return err
 	}
 	return nil
+}
+
+// WriteFiles fills invoices into copies of the template, a file for each
+// of their [Batches], in order, as [Template.Write] fills one. file(i,
+// fill) is called for batch i (from 0) and must call fill with where the
+// file goes, and return what fill returns; fill returns only once every
+// later file is filled too (file i+1 is called from within fill of file
+// i), so that a caller that writes each through a temporary file renamed
+// when fill returns puts none in place unless every one is filled, and no
+// file is held in memory.
+//
+// Each row's text is made once: a batch's rows are checked as they are
+// filled, and only when one fails is every row checked as by
+// [Template.Check], so that the error is the one Check finds first
+// (sheet 1 of every batch before sheet 2).
+func (t *Template) WriteFiles(invs []EInvoice, file func(i int, fill func(io.Writer) error) error) error {
+	lines := 0
+	for _, inv := range invs {
+		lines += len(inv.Lines)
+	}
+	for _, sheet := range []struct {
+		name  string
+		total int
+	}{{template.Basic, len(invs)}, {template.Detail, lines}} {
+		if err := t.t.CheckTable(sheet.name, template.Table{}, sheet.total); err != nil {
+			return t.rowError(err, invs, nil)
+		}
+	}
+	batches := Batches(invs)
+	filled, stop := t.fillAhead(batches)
+	defer stop()
+	var next func(i int) error
+	next = func(i int) error {
+		if i == len(batches) {
+			return nil
+		}
+		return file(i, func(w io.Writer) error {
+			data, err := filled(i)
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(data); err != nil {
+				return err
+			}
+			return next(i + 1)
+		})
+	}
+	err := next(0)
+	if le := (*LimitError)(nil); errors.As(err, &le) {
+		if first := t.Check(invs); first != nil {
+			return first
+		}
+	}
+	return err
+}
+
+// fillAhead fills batches into files on as many goroutines as there are
+// processors, each batch into memory as [Template.Write] does, at most a
+// few ahead of the one asked for; filled(i) waits for batch i's file,
+// asked for in order. stop ends the goroutines (those mid-batch finish
+// it), whatever was asked for.
+func (t *Template) fillAhead(batches [][]EInvoice) (filled func(i int) ([]byte, error), stop func()) {
+	type file struct {
+		data []byte
+		err  error
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(batches))
+	results := make([]chan file, len(batches))
+	for i := range results {
+		results[i] = make(chan file, 1)
+	}
+	slots := make(chan struct{}, workers) // a slot a batch filled or being filled and not yet asked for
+	done := make(chan struct{})
+	var claimed, size atomic.Int64
+	for range workers {
+		go func() {
+			for {
+				select {
+				case slots <- struct{}{}:
+				case <-done:
+					return
+				}
+				// Batches are claimed in order, each holding a slot until
+				// it is asked for, so the one asked for is always claimed
+				// or next: no wait without end.
+				i := int(claimed.Add(1) - 1)
+				if i >= len(batches) {
+					return
+				}
+				var buf bytes.Buffer
+				buf.Grow(int(size.Load())) // about the last file's size: grown once, not by doubling
+				err := t.Write(&buf, batches[i])
+				size.Store(int64(buf.Len() + buf.Len()/8))
+				results[i] <- file{buf.Bytes(), err}
+			}
+		}()
+	}
+	filled = func(i int) ([]byte, error) {
+		f := <-results[i]
+		<-slots
+		return f.data, f.err
+	}
+	return filled, func() { close(done) }
 }
 
 // LimitError is a value of an invoice that the template's column does not

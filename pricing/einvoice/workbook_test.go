@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"slices"
@@ -431,13 +433,89 @@ func TestCheckAcrossBatches(t *testing.T) {
 	buyer := *one.Buyer
 	buyer.Phone = strings.Repeat("9", 51)
 	invs[2*MaxBatchLines+7].Buyer = &buyer // sheet 1, batch 3
-	err = tpl.Check(invs)
-	var le *LimitError
-	if !errors.As(err, &le) || le.Serial != invs[2*MaxBatchLines+7].Serial || le.Column != "购买方电话" {
-		t.Fatalf("Check: %v; want the phone of invoice %s", err, invs[2*MaxBatchLines+7].Serial)
+	// WriteFiles, which checks each batch as it fills it, says the same error.
+	for _, check := range []struct {
+		name string
+		run  func([]EInvoice) error
+	}{{"Check", tpl.Check}, {"WriteFiles", func(invs []EInvoice) error {
+		_, err := writeFiles(tpl, invs)
+		return err
+	}}} {
+		invs[2*MaxBatchLines+7].Buyer = &buyer
+		err = check.run(invs)
+		var le *LimitError
+		if !errors.As(err, &le) || le.Serial != invs[2*MaxBatchLines+7].Serial || le.Column != "购买方电话" {
+			t.Fatalf("%s: %v; want the phone of invoice %s", check.name, err, invs[2*MaxBatchLines+7].Serial)
+		}
+		invs[2*MaxBatchLines+7].Buyer = one.Buyer
+		if err = check.run(invs); !errors.As(err, &le) || le.Serial != invs[100].Serial || le.Column != "规格型号" {
+			t.Fatalf("%s: %v; want the spec of invoice %s", check.name, err, invs[100].Serial)
+		}
 	}
-	invs[2*MaxBatchLines+7].Buyer = one.Buyer
-	if err = tpl.Check(invs); !errors.As(err, &le) || le.Serial != invs[100].Serial || le.Column != "规格型号" {
-		t.Fatalf("Check: %v; want the spec of invoice %s", err, invs[100].Serial)
+}
+
+// writeFiles fills invoices by WriteFiles into memory; on error it
+// returns the files that fill had finished, which a caller renaming files
+// only once fill returns never puts in place.
+func writeFiles(tpl *Template, invs []EInvoice) ([][]byte, error) {
+	var files [][]byte
+	err := tpl.WriteFiles(invs, func(i int, fill func(io.Writer) error) error {
+		if i != len(files) {
+			return fmt.Errorf("file %d asked for after %d files", i, len(files))
+		}
+		files = append(files, nil)
+		var buf bytes.Buffer
+		if err := fill(&buf); err != nil {
+			return err
+		}
+		files[i] = buf.Bytes()
+		return nil
+	})
+	return files, err
+}
+
+// WriteFiles writes each batch as Write does, byte for byte, and a file's
+// fill returns only once every later file is filled: a limit error in the
+// last batch leaves no file filled.
+func TestWriteFilesAreWrites(t *testing.T) {
+	tpl, err := DefaultTemplate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := march(t, "")[0]
+	invs := make([]EInvoice, 2*MaxBatchLines+5)
+	for i := range invs {
+		invs[i] = one
+		invs[i].Serial = Serial(one.Agreement.ID, one.Month, SerialSettlement, i+1)
+	}
+	files, err := writeFiles(tpl, invs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batches := Batches(invs)
+	if len(files) != len(batches) || len(files) != 3 {
+		t.Fatalf("%d files for %d batches; want 3", len(files), len(batches))
+	}
+	for i, batch := range batches {
+		var want bytes.Buffer
+		if err := tpl.Write(&want, batch); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(files[i], want.Bytes()) {
+			t.Errorf("file %d differs from Write's", i+1)
+		}
+	}
+	buyer := *one.Buyer
+	buyer.Name = strings.Repeat("名", 101)
+	invs[len(invs)-1].Buyer = &buyer
+	files, err = writeFiles(tpl, invs)
+	var le *LimitError
+	if !errors.As(err, &le) || le.Serial != invs[len(invs)-1].Serial {
+		t.Fatalf("%v; want the buyer's name of the last invoice", err)
+	}
+	for i, f := range files {
+		if f != nil {
+			t.Errorf("file %d filled although the last one failed", i+1)
+		}
 	}
 }

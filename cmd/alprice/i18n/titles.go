@@ -6,6 +6,7 @@ package i18n
 // column in a table where the plain one would mislead.
 var ColumnTitles = map[string][2]string{
 	"action":                      {"Action", "处理"},
+	"file":                        {"File", "文件"},
 	"benchmark_month:final":       {"Final on", "最终基准月份"},
 	"difference_amount":           {"Difference", "差额(价税合计)"},
 	"difference_excl_vat":         {"Difference excl. VAT", "差额(金额)"},

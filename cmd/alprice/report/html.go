@@ -138,9 +138,10 @@ func htmlTableOf(t Table) htmlTable {
 }
 
 // shown leaves out the tables people's formats leave out: those only
-// spreadsheets show, and those with nothing in them.
+// spreadsheets show, listings a summary stands for, and those with
+// nothing in them.
 func shown(tables []Table) []Table {
-	return slices.DeleteFunc(slices.Clone(tables), func(t Table) bool { return t.Sheet || len(t.Rows) == 0 && t.Footer == nil })
+	return slices.DeleteFunc(slices.Clone(tables), func(t Table) bool { return t.Sheet || t.Listing || len(t.Rows) == 0 && t.Footer == nil })
 }
 
 // WriteHTML renders h as one self-contained HTML file. Every text from an

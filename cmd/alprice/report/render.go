@@ -18,7 +18,7 @@ import (
 )
 
 // WriteTable renders d for a terminal: the title, then each table that has
-// rows, with a box-drawn border, numbers right-aligned with thousands
+// rows (but a Listing), with a box-drawn border, numbers right-aligned with thousands
 // separators, then the notes. No colour, no wrapping; with d.Fit, the
 // tables are fitted to the terminal's width (fitTable), else every column
 // is shown.
@@ -34,7 +34,7 @@ func WriteMarkdown(w io.Writer, d Doc) error {
 
 func writePeople(w io.Writer, d Doc, markdown bool) error {
 	// A table without rows says nothing to people; CSV keeps its header.
-	d.Tables = slices.DeleteFunc(slices.Clone(d.Tables), func(t Table) bool { return t.Sheet || len(t.Rows) == 0 && t.Footer == nil })
+	d.Tables = slices.DeleteFunc(slices.Clone(d.Tables), func(t Table) bool { return t.Sheet || t.Listing || len(t.Rows) == 0 && t.Footer == nil })
 	bw := bufio.NewWriter(w)
 	heading := func(level int, s string) {
 		if markdown {
@@ -285,12 +285,12 @@ func isWordByte(c byte) bool {
 // WriteCSV renders d as CSV for scripts: each table as a header of column
 // keys and plain rows; consecutive tables with the same columns (one per
 // agreement, say) share one header, and different tables are separated by
-// an empty line. Titles and notes are left out. Text that a spreadsheet
+// an empty line. Titles, notes and Summary tables are left out. Text that a spreadsheet
 // would run as a formula is neutralised (see [Neutralise]).
 func WriteCSV(w io.Writer, d Doc) error {
 	cw := csv.NewWriter(w)
 	var prevKeys []string
-	tables := slices.DeleteFunc(slices.Clone(d.Tables), func(t Table) bool { return t.Sheet })
+	tables := slices.DeleteFunc(slices.Clone(d.Tables), func(t Table) bool { return t.Sheet || t.Summary })
 	for i, t := range tables {
 		keys := make([]string, len(t.Columns))
 		for j, c := range t.Columns {

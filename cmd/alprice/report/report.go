@@ -156,6 +156,14 @@ type Table struct {
 	Rows    [][]Cell
 	Footer  []Cell // a totals row for people's formats; machine formats leave it out
 	Sheet   bool   // a detail only spreadsheets show; the other formats leave it out
+	// Listing is a long listing that a Summary table beside it stands for
+	// in people's formats: the terminal, Markdown and HTML leave it out;
+	// CSV and workbooks keep it.
+	Listing bool
+	// Summary says for people what a listing holds (or what the run
+	// wrote): the terminal, Markdown, HTML and workbooks show it; CSV, for
+	// scripts, leaves it out.
+	Summary bool
 	// SheetName names the table's sheet in a workbook, short and from its
 	// content (see [SheetName]); empty, the title does.
 	SheetName string

@@ -10,6 +10,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -155,43 +156,19 @@ func (t *Template) CheckPart(sheet string, rows []Row, total int) error {
 }
 
 func (s *dataSheet) check(rows []Row, total int) error {
-	if max := maxSheetRows - FirstDataRow + 1; total > max {
-		return &Error{Kind: KindTooManyRows, Sheet: s.sheet, Limit: int64(max)}
+	if err := s.checkTotal(total); err != nil {
+		return err
 	}
+	vals := make([]string, len(s.cols))
 	for i, row := range rows {
 		r := FirstDataRow + i
-		var first error
 		known := 0
-		for _, c := range s.cols {
+		for j, c := range s.cols {
 			v, ok := row[c.Key]
 			if ok {
 				known++
 			}
-			if first != nil {
-				continue
-			}
-			if v == "" {
-				if c.Required {
-					first = &Error{Kind: KindRequired, Sheet: s.sheet, Row: r, Header: c.Key, Column: c.Letter}
-				}
-				continue
-			}
-			n, bad := 0, rune(-1)
-			for j := 0; j < len(v); {
-				ch, size := utf8.DecodeRuneInString(v[j:])
-				if ch == utf8.RuneError && size == 1 || !xmlChar(ch) {
-					bad = ch
-					break
-				}
-				n++
-				j += size
-			}
-			switch {
-			case bad >= 0:
-				first = &Error{Kind: KindBadChar, Sheet: s.sheet, Row: r, Header: c.Key, Column: c.Letter, Value: v, Char: bad}
-			case c.Limit > 0 && n > c.Limit:
-				first = &Error{Kind: KindTooLong, Sheet: s.sheet, Row: r, Header: c.Key, Column: c.Letter, Value: v, Limit: int64(c.Limit)}
-			}
+			vals[j] = v
 		}
 		if known != len(row) {
 			var unknown []string
@@ -203,11 +180,124 @@ func (s *dataSheet) check(rows []Row, total int) error {
 			slices.Sort(unknown)
 			return &Error{Kind: KindUnknownHeader, Sheet: s.sheet, Row: r, Header: unknown[0]}
 		}
-		if first != nil {
-			return first
+		if err := s.checkValues(r, vals); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+func (s *dataSheet) checkTotal(total int) error {
+	if max := maxSheetRows - FirstDataRow + 1; total > max {
+		return &Error{Kind: KindTooManyRows, Sheet: s.sheet, Limit: int64(max)}
+	}
+	return nil
+}
+
+// checkValues checks the values of sheet row r, vals[j] that of column
+// s.cols[j]: the first error of the row, column by column.
+func (s *dataSheet) checkValues(r int, vals []string) error {
+	for j, c := range s.cols {
+		v := vals[j]
+		if v == "" {
+			if c.Required {
+				return &Error{Kind: KindRequired, Sheet: s.sheet, Row: r, Header: c.Key, Column: c.Letter}
+			}
+			continue
+		}
+		n, bad := 0, rune(-1)
+		for k := 0; k < len(v); {
+			if v[k] < utf8.RuneSelf { // ASCII: a character a byte
+				if !xmlChar(rune(v[k])) {
+					bad = rune(v[k])
+					break
+				}
+				n++
+				k++
+				continue
+			}
+			ch, size := utf8.DecodeRuneInString(v[k:])
+			if ch == utf8.RuneError && size == 1 || !xmlChar(ch) {
+				bad = ch
+				break
+			}
+			n++
+			k += size
+		}
+		switch {
+		case bad >= 0:
+			return &Error{Kind: KindBadChar, Sheet: s.sheet, Row: r, Header: c.Key, Column: c.Letter, Value: v, Char: bad}
+		case c.Limit > 0 && n > c.Limit:
+			return &Error{Kind: KindTooLong, Sheet: s.sheet, Row: r, Header: c.Key, Column: c.Letter, Value: v, Limit: int64(c.Limit)}
+		}
+	}
+	return nil
+}
+
+// Table is data rows by column, as a caller with many rows makes them
+// without a map a row: every row has a value for each of Keys (header
+// keys, see [Key]), in that order; an empty value leaves the cell empty.
+// Keys must be columns of the sheet: the first that is not is
+// KindUnknownHeader on the first row, as a [Row] with that key would be.
+type Table struct {
+	Keys []string
+	Rows [][]string
+}
+
+// columnsOf returns where each of keys goes: the index in s.cols of its
+// column; or, when a key is no column and there are rows, the error of a
+// Row holding it.
+func (s *dataSheet) columnsOf(t Table) ([]int, error) {
+	at := make([]int, len(t.Keys))
+	var unknown []string
+	for k, key := range t.Keys {
+		i, ok := s.byKey[key]
+		if !ok {
+			unknown = append(unknown, key)
+		}
+		at[k] = i
+	}
+	if len(unknown) > 0 && len(t.Rows) > 0 {
+		slices.Sort(unknown)
+		return nil, &Error{Kind: KindUnknownHeader, Sheet: s.sheet, Row: FirstDataRow, Header: unknown[0]}
+	}
+	return at, nil
+}
+
+// spread puts a row of t, by t's keys, into vals, by s.cols.
+func spread(vals []string, at []int, row []string) {
+	clear(vals)
+	for k, v := range row {
+		vals[at[k]] = v
+	}
+}
+
+func (s *dataSheet) checkTable(t Table, total int) error {
+	if err := s.checkTotal(total); err != nil {
+		return err
+	}
+	at, err := s.columnsOf(t)
+	if err != nil {
+		return err
+	}
+	vals := make([]string, len(s.cols))
+	for i, row := range t.Rows {
+		spread(vals, at, row)
+		if err := s.checkValues(FirstDataRow+i, vals); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckTable is [Template.CheckPart] for rows as a [Table].
+func (t *Template) CheckTable(sheet string, rows Table, total int) error {
+	for _, s := range t.sheets {
+		if s.sheet == sheet {
+			return s.checkTable(rows, total)
+		}
+	}
+	return &Error{Kind: KindMissingSheet, Sheet: sheet}
 }
 
 // xmlChar reports whether XML 1.0 can carry r.
@@ -227,12 +317,45 @@ func (t *Template) Fill(w io.Writer, basic, detail []Row) error {
 	if err := t.Check(basic, detail); err != nil {
 		return err
 	}
+	var sources [2]func(i int, vals []string)
+	for k, rows := range [2][]Row{basic, detail} {
+		cols := t.sheets[k].cols
+		sources[k] = func(i int, vals []string) {
+			for j, c := range cols {
+				vals[j] = rows[i][c.Key]
+			}
+		}
+	}
+	return t.fill(w, [2]int{len(basic), len(detail)}, sources)
+}
+
+// FillTables is [Template.Fill] for rows as [Table]s: the same file for
+// the same values, checked first in the same way.
+func (t *Template) FillTables(w io.Writer, basic, detail Table) error {
+	var sources [2]func(i int, vals []string)
+	for k, rows := range [2]Table{basic, detail} {
+		if err := t.sheets[k].checkTable(rows, len(rows.Rows)); err != nil {
+			return err
+		}
+		at, _ := t.sheets[k].columnsOf(rows)
+		sources[k] = func(i int, vals []string) { spread(vals, at, rows.Rows[i]) }
+	}
+	return t.fill(w, [2]int{len(basic.Rows), len(detail.Rows)}, sources)
+}
+
+// fill writes the filled copy of rows checked already: n[k] rows on sheet
+// k (Basic, Detail), row i's values by column put into vals by source[k].
+func (t *Template) fill(w io.Writer, n [2]int, source [2]func(i int, vals []string)) error {
 	zw := zip.NewWriter(w)
 	// The data parts are written once and read once: speed over size.
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		if fw, ok := flaters.Get().(*flate.Writer); ok {
+			fw.Reset(out)
+			return pooledFlate{fw}, nil
+		}
+		fw, err := flate.NewWriter(out, flate.BestSpeed)
+		return pooledFlate{fw}, err
 	})
-	rows := [2][]Row{basic, detail}
 	for _, f := range t.p.zr.File {
 		i := slices.IndexFunc(t.sheets[:], func(s *dataSheet) bool { return t.p.files[s.part] == f })
 		if i < 0 {
@@ -246,7 +369,7 @@ func (t *Template) Fill(w io.Writer, basic, detail []Row) error {
 			return err
 		}
 		bw := bufio.NewWriterSize(fw, 64<<10)
-		t.sheets[i].write(bw, rows[i])
+		t.sheets[i].write(bw, n[i], source[i])
 		if err := bw.Flush(); err != nil {
 			return err
 		}
@@ -254,13 +377,29 @@ func (t *Template) Fill(w io.Writer, basic, detail []Row) error {
 	return zw.Close()
 }
 
-// write writes the sheet part with rows spliced in. Errors are left in
-// the bufio.Writer for its Flush.
-func (s *dataSheet) write(w *bufio.Writer, rows []Row) {
+// flaters are the compressors of the data parts, kept for the next: each
+// holds most of a megabyte, and a run fills a file a batch.
+var flaters sync.Pool
+
+// pooledFlate is a compressor that goes back to flaters when closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	if err == nil {
+		flaters.Put(p.Writer)
+	}
+	return err
+}
+
+// write writes the sheet part with n rows spliced in, row i's values by
+// column put into vals by source. Errors are left in the bufio.Writer for
+// its Flush.
+func (s *dataSheet) write(w *bufio.Writer, n int, source func(i int, vals []string)) {
 	sp := s.sp
 	w.Write(sp.beforeDim)
 	if sp.hasDim {
-		last := HeaderRow + len(rows)
+		last := HeaderRow + n
 		maxCol := sp.maxCol
 		if n := len(s.cols); n > 0 && s.cols[n-1].index > maxCol {
 			maxCol = s.cols[n-1].index
@@ -286,13 +425,14 @@ func (s *dataSheet) write(w *bufio.Writer, rows []Row) {
 	closeCell := "</" + p + "t></" + p + "is></" + p + "c>"
 	rowOpen, rowClose := "<"+p+`row r="`, "</"+p+"row>\n"
 	var num [20]byte
-	for i, row := range rows {
+	vals := make([]string, len(s.cols))
+	for i := range n {
+		source(i, vals)
 		rn := strconv.AppendInt(num[:0], int64(FirstDataRow+i), 10)
 		w.WriteString(rowOpen)
 		w.Write(rn)
 		w.WriteString(`">`)
-		for j, c := range s.cols {
-			v := row[c.Key]
+		for j, v := range vals {
 			if v == "" {
 				continue
 			}

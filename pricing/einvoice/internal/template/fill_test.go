@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -254,11 +255,28 @@ func TestCheck(t *testing.T) {
 			filler := Row{"发票流水号": "X", "发票类型": "普通发票", "是否含税": "否", "购买方名称": "X"}
 			tt.change(b, d)
 			err := tpl.Check([]Row{filler, b}, []Row{d})
+			// The same rows as Tables fill the same file, or fail the same
+			// way (a key that is no column on the first row).
+			basic, detail := asTable([]Row{filler, b}), asTable([]Row{d})
+			var tables, maps bytes.Buffer
+			terr := tpl.FillTables(&tables, basic, detail)
 			if tt.kind == 0 {
-				if err != nil {
-					t.Fatal(err)
+				if err != nil || terr != nil {
+					t.Fatal(err, terr)
+				}
+				if ferr := tpl.Fill(&maps, []Row{filler, b}, []Row{d}); ferr != nil || !bytes.Equal(tables.Bytes(), maps.Bytes()) {
+					t.Errorf("FillTables wrote %d bytes, Fill %d (%v): not the same", tables.Len(), maps.Len(), ferr)
 				}
 				return
+			}
+			var te *Error
+			if !errors.As(terr, &te) || te.Kind != tt.kind || te.Sheet != tt.sheet || te.Header != tt.header || te.Char != tt.char || tables.Len() != 0 {
+				t.Errorf("FillTables = %v (%#v) after writing %d bytes", terr, terr, tables.Len())
+			} else if want := map[string]int{Basic: 5, Detail: 4}[tt.sheet]; tt.kind == KindUnknownHeader && te.Row != FirstDataRow || tt.kind != KindUnknownHeader && te.Row != want {
+				t.Errorf("FillTables: row %d", te.Row)
+			}
+			if cerr := tpl.CheckTable(tt.sheet, map[string]Table{Basic: basic, Detail: detail}[tt.sheet], 2); kindOf(cerr) != tt.kind {
+				t.Errorf("CheckTable = %v", cerr)
 			}
 			var e *Error
 			if !errors.As(err, &e) || e.Kind != tt.kind || e.Sheet != tt.sheet || e.Header != tt.header || e.Char != tt.char {
@@ -284,5 +302,40 @@ func TestErrorText(t *testing.T) {
 	inner := errors.New("zip: not a valid zip file")
 	if e := (&Error{Kind: KindCorrupt, Err: inner}); !errors.Is(e, inner) || e.Error() != "template: corrupt: zip: not a valid zip file" {
 		t.Errorf("%v", e)
+	}
+}
+
+// asTable makes rows a Table: the keys of every row, sorted, each row's
+// value of each ("" for a key it lacks).
+func asTable(rows []Row) Table {
+	var t Table
+	for _, row := range rows {
+		for k := range row {
+			if !slices.Contains(t.Keys, k) {
+				t.Keys = append(t.Keys, k)
+			}
+		}
+	}
+	slices.Sort(t.Keys)
+	for _, row := range rows {
+		vals := make([]string, len(t.Keys))
+		for i, k := range t.Keys {
+			vals[i] = row[k]
+		}
+		t.Rows = append(t.Rows, vals)
+	}
+	return t
+}
+
+// FillTables writes what Fill writes for the same rows, thousands of them.
+func TestFillTablesIsFill(t *testing.T) {
+	tpl := mustDefault(t)
+	basic, detail := sampleRows(2500)
+	var tables bytes.Buffer
+	if err := tpl.FillTables(&tables, asTable(basic), asTable(detail)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(tables.Bytes(), fill(t, tpl, basic, detail)) {
+		t.Error("FillTables and Fill wrote different files")
 	}
 }
