@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"alprice/pricing"
@@ -248,8 +249,9 @@ func (t *Template) WriteFiles(invs []EInvoice, file func(i int, fill func(io.Wri
 // fillAhead fills batches into files on as many goroutines as there are
 // processors, each batch into memory as [Template.Write] does, at most a
 // few ahead of the one asked for; filled(i) waits for batch i's file,
-// asked for in order. stop ends the goroutines (those mid-batch finish
-// it), whatever was asked for.
+// asked for in order. stop ends the goroutines, whatever was asked for,
+// and returns once they have: those mid-batch finish it first, so that
+// none reads the caller's invoices after [Template.WriteFiles] returns.
 func (t *Template) fillAhead(batches [][]EInvoice) (filled func(i int) ([]byte, error), stop func()) {
 	type file struct {
 		data []byte
@@ -263,8 +265,9 @@ func (t *Template) fillAhead(batches [][]EInvoice) (filled func(i int) ([]byte, 
 	slots := make(chan struct{}, workers) // a slot a batch filled or being filled and not yet asked for
 	done := make(chan struct{})
 	var claimed, size atomic.Int64
+	var running sync.WaitGroup
 	for range workers {
-		go func() {
+		running.Go(func() {
 			for {
 				select {
 				case slots <- struct{}{}:
@@ -284,14 +287,17 @@ func (t *Template) fillAhead(batches [][]EInvoice) (filled func(i int) ([]byte, 
 				size.Store(int64(buf.Len() + buf.Len()/8))
 				results[i] <- file{buf.Bytes(), err}
 			}
-		}()
+		})
 	}
 	filled = func(i int) ([]byte, error) {
 		f := <-results[i]
 		<-slots
 		return f.data, f.err
 	}
-	return filled, func() { close(done) }
+	return filled, func() {
+		close(done)
+		running.Wait()
+	}
 }
 
 // LimitError is a value of an invoice that the template's column does not
