@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"iter"
 	"maps"
 	"strings"
 	"time"
@@ -162,8 +163,9 @@ type Invoices struct {
 	items        []itemName          // the items the lines name; 0 is none
 	itemIndexes  map[itemName]uint16 // of items
 	wide         map[int]InvoiceLine // lines whose figures do not fit the compact form, by index
-	headers      []InvoiceHeader     // the invoices that have one, in the order added
-	headerOf     map[string]int      // index in headers, by number
+	headers      [][]InvoiceHeader   // the invoices that have one, in the order added, in pages of headerPage: never copied as they grow
+	nHeaders     int
+	headerOf     map[string]int // index in headers, by number
 }
 
 // itemName is what a line names: its 项目名称 and 税收分类编码.
@@ -519,7 +521,7 @@ func (inv *Invoices) Number(i int) string {
 // SourceOf returns the file line i was read from: its invoice's header's,
 // else the file of inv.
 func (inv *Invoices) SourceOf(i int) string {
-	if len(inv.headers) > 0 {
+	if inv.nHeaders > 0 {
 		if h := inv.Header(inv.Number(i)); h != nil {
 			return h.Source
 		}
@@ -527,30 +529,58 @@ func (inv *Invoices) SourceOf(i int) string {
 	return inv.Source
 }
 
+// headerPage is how many headers a page holds. A header is about 400
+// bytes; the 238,000 of a year's export held in one slice grown by
+// doubling were copied through 200 MB, most of a second of page faults
+// on this project's machines (#29).
+const headerPage = 1024
+
 // AddHeader adds the header of invoice h.Number, replacing any before.
+// A header added stays where it is: a pointer from [Invoices.Header]
+// or [Invoices.Headers] holds.
 func (inv *Invoices) AddHeader(h InvoiceHeader) {
 	if k, ok := inv.headerOf[h.Number]; ok {
-		inv.headers[k] = h
+		*inv.header(k) = h
 		return
 	}
 	if inv.headerOf == nil {
 		inv.headerOf = map[string]int{}
 	}
-	inv.headerOf[h.Number] = len(inv.headers)
-	inv.headers = append(inv.headers, h)
+	if inv.nHeaders%headerPage == 0 {
+		inv.headers = append(inv.headers, make([]InvoiceHeader, 0, headerPage))
+	}
+	last := &inv.headers[len(inv.headers)-1]
+	*last = append(*last, h)
+	inv.headerOf[h.Number] = inv.nHeaders
+	inv.nHeaders++
 }
+
+func (inv *Invoices) header(k int) *InvoiceHeader { return &inv.headers[k/headerPage][k%headerPage] }
 
 // Header returns the header of invoice number, or nil when it has none.
 func (inv *Invoices) Header(number string) *InvoiceHeader {
 	if k, ok := inv.headerOf[number]; ok {
-		return &inv.headers[k]
+		return inv.header(k)
 	}
 	return nil
 }
 
-// Headers returns the headers of the invoices that have one, in the order
+// HeaderCount returns how many invoices have a header.
+func (inv *Invoices) HeaderCount() int { return inv.nHeaders }
+
+// Headers yields the headers of the invoices that have one, in the order
 // they were added.
-func (inv *Invoices) Headers() []InvoiceHeader { return inv.headers }
+func (inv *Invoices) Headers() iter.Seq[*InvoiceHeader] {
+	return func(yield func(*InvoiceHeader) bool) {
+		for _, page := range inv.headers {
+			for k := range page {
+				if !yield(&page[k]) {
+					return
+				}
+			}
+		}
+	}
+}
 
 // compactLine returns l as a record and its total, and whether every
 // figure fits.

@@ -68,3 +68,41 @@ func TestInvoiceRecordCompact(t *testing.T) {
 		}
 	}
 }
+
+// Headers held in pages: across a page's end they are found by number,
+// yielded in the order added, replaced in place, and a pointer to one
+// stays good as more are added.
+func TestHeadersAcrossPages(t *testing.T) {
+	var inv Invoices
+	n := 2*headerPage + 7
+	number := func(k int) string { return fmt.Sprintf("FP%05d", k) }
+	inv.AddHeader(InvoiceHeader{Number: number(0), SourceLine: 0})
+	first := inv.Header(number(0))
+	for k := 1; k < n; k++ {
+		inv.AddHeader(InvoiceHeader{Number: number(k), SourceLine: k})
+	}
+	inv.AddHeader(InvoiceHeader{Number: number(headerPage), SourceLine: -1}) // replaced, not added
+	if inv.HeaderCount() != n {
+		t.Fatalf("%d headers; want %d", inv.HeaderCount(), n)
+	}
+	if first != inv.Header(number(0)) || first.SourceLine != 0 {
+		t.Errorf("the first header moved or changed: %+v", first)
+	}
+	k := 0
+	for h := range inv.Headers() {
+		want := k
+		if k == headerPage {
+			want = -1
+		}
+		if h.Number != number(k) || h.SourceLine != want || inv.Header(h.Number) != h {
+			t.Fatalf("header %d: %+v", k, h)
+		}
+		k++
+	}
+	if k != n {
+		t.Errorf("%d headers yielded; want %d", k, n)
+	}
+	if inv.Header("FP99999") != nil {
+		t.Error("a number never added has a header")
+	}
+}

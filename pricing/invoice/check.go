@@ -184,7 +184,7 @@ func Check(inv *pricing.Invoices, ags *pricing.Agreements, q *pricing.Quotes, s 
 		mc.Findings = len(res.Findings) - before
 		res.Months = append(res.Months, mc)
 	}
-	for _, h := range inv.Headers() {
+	for h := range inv.Headers() {
 		res.Invoices = append(res.Invoices, *is.status[h.Number])
 	}
 	return res, nil

@@ -78,8 +78,7 @@ func (is *issued) line(i int) pricing.InvoiceLine {
 func countIssued(inv *pricing.Invoices, ags *pricing.Agreements, findBuyer func(string) int32) *issued {
 	is := &issued{inv: inv, skip: map[int]bool{}, netted: map[int]pricing.InvoiceLine{}, agreement: map[string]int32{},
 		status: map[string]*InvoiceCheck{}}
-	headers := inv.Headers()
-	if len(headers) == 0 {
+	if inv.HeaderCount() == 0 {
 		return is
 	}
 	lines := map[string][]int{}
@@ -97,8 +96,7 @@ func countIssued(inv *pricing.Invoices, ags *pricing.Agreements, findBuyer func(
 			}
 		}
 	}
-	for k := range headers {
-		h := &headers[k]
+	for h := range inv.Headers() {
 		idx := lines[h.Number]
 		ic := &InvoiceCheck{Number: h.Number, Source: h.Source, Header: h, Month: h.Month, MonthFrom: h.MonthFrom, Status: StatusChecked}
 		is.status[h.Number] = ic
@@ -211,7 +209,7 @@ func (is *issued) checkTotals(h *pricing.InvoiceHeader, a *pricing.Agreement, id
 func (is *issued) net(lines map[string][]int) {
 	touched := map[string]bool{}
 	var order []string
-	for _, h := range is.inv.Headers() {
+	for h := range is.inv.Headers() {
 		if !h.Red || is.status[h.Number].Status == StatusOtherSeller {
 			continue
 		}
@@ -221,7 +219,7 @@ func (is *issued) net(lines map[string][]int) {
 		if blue == nil || blue.Red {
 			ic.Status = StatusUnmatched
 			if a := ic.Agreement; a != nil {
-				is.findings = append(is.findings, invoiceFinding(&h, a, "reverses", pricing.RuleRed, pricing.Msg("red.missing", h.Number, h.Reverses)))
+				is.findings = append(is.findings, invoiceFinding(h, a, "reverses", pricing.RuleRed, pricing.Msg("red.missing", h.Number, h.Reverses)))
 			}
 			for _, i := range lines[h.Number] {
 				is.leaveOut(i, pricing.Msg("skip.red-missing", h.Reverses))
@@ -242,7 +240,7 @@ func (is *issued) net(lines map[string][]int) {
 			b := is.matchBlue(red, lines[blue.Number])
 			if b < 0 {
 				if a := ic.Agreement; a != nil {
-					f := invoiceFinding(&h, a, "reverses", pricing.RuleRed, pricing.Msg("red.no-line", h.Number, itoa(red.Line), blue.Number, red.Item, red.TaxCode))
+					f := invoiceFinding(h, a, "reverses", pricing.RuleRed, pricing.Msg("red.no-line", h.Number, itoa(red.Line), blue.Number, red.Item, red.TaxCode))
 					f.Line, f.SourceLine = red.Line, red.SourceLine
 					is.findings = append(is.findings, f)
 				}
