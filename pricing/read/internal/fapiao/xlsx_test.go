@@ -51,6 +51,11 @@ func workbook(t testing.TB, sheet string, rows [][]any) []byte {
 		{"xl/worksheets/sheet1.xml", `<worksheet ` + ns + `><sheetData>` + data.String() + `</sheetData></worksheet>`},
 		{"xl/sharedStrings.xml", `<sst ` + ns + `>` + si.String() + `</sst>`},
 	}
+	return zipParts(t, parts)
+}
+
+// zipParts zips parts, each a name and its text, in order.
+func zipParts(t interface{ Fatal(...any) }, parts [][2]string) []byte {
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
 	for _, p := range parts {

@@ -1,7 +1,6 @@
 package fapiao
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -182,21 +181,7 @@ func zipBook(t *rapid.T, sheetData, si string) []byte {
 		{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<worksheet ` + ns + `><dimension ref="A1"/><sheetData>` + sheetData + `</sheetData><pageMargins left="0.7"/></worksheet>`},
 		{"xl/sharedStrings.xml", `<sst ` + ns + `>` + si + `</sst>`},
 	}
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	for _, p := range parts {
-		w, err := z.Create(p[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.WriteString(w, p[1]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return zipParts(t, parts)
 }
 
 // The streaming read gives every row, value and cell type excelize's
