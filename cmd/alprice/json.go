@@ -172,7 +172,7 @@ func (j *indentJSON) Write(p []byte) (int, error) {
 			}
 			// A string's text up to its next quote or backslash goes as it
 			// is, at once: most of a large document is strings.
-			k := bytes.IndexAny(p[i:], `"\`)
+			k := stringTextEnd(p[i:])
 			if k < 0 {
 				j.w.Write(p[i:])
 				break
@@ -219,7 +219,33 @@ func (j *indentJSON) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// stringTextEnd returns the index of the first quote or backslash in p,
+// or -1: two searches for one byte each, which for the short strings of
+// a document are faster than bytes.IndexAny's (0.64 s of 8.2 s of a
+// check of 1.6M invoice lines, a profile; #29).
+func stringTextEnd(p []byte) int {
+	k := bytes.IndexByte(p, '"')
+	if k < 0 {
+		k = len(p)
+	}
+	if b := bytes.IndexByte(p[:k], '\\'); b >= 0 {
+		return b
+	}
+	if k == len(p) {
+		return -1
+	}
+	return k
+}
+
+// newlineIndent is a newline and the indents of up to 32 levels, for
+// newline to write in one piece.
+const newlineIndent = "\n" + "                                                                "
+
 func (j *indentJSON) newline() {
+	if n := 1 + 2*j.depth; n <= len(newlineIndent) {
+		j.w.WriteString(newlineIndent[:n])
+		return
+	}
 	j.w.WriteByte('\n')
 	for range j.depth {
 		j.w.WriteString("  ")

@@ -63,6 +63,26 @@ func TestIndentJSONIsEncodingJSONs(t *testing.T) {
 	})
 }
 
+// Deeper than newline's indents in one piece, the indenting is still
+// encoding/json's.
+func TestIndentJSONDeep(t *testing.T) {
+	var v any = map[string]any{"a\\\"b": []any{"x\\", 1}}
+	for i := range 40 {
+		v = []any{i, map[string]any{"k": v}}
+	}
+	want, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact, _ := json.Marshal(v)
+	var got bytes.Buffer
+	j := newIndentJSON(&got)
+	j.Write(compact)
+	if err := j.Flush(); err != nil || got.String() != string(want) {
+		t.Fatalf("got %d bytes, want %d", got.Len(), len(want))
+	}
+}
+
 // An invoice of check's JSON, written without reflection, is what
 // json.Encoder writes, for strings the encoder escapes or replaces too
 // (those are left to it), every field omitted or not.
