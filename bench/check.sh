@@ -11,17 +11,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 tickets=${1:-2500000}
 runs=${2:-5}
-out=bench/out
-mkdir -p "$out"
-deliveries="$out/deliveries-$tickets.csv"
-invoices="$out/invoices-$tickets.csv"
-go build -o "$out/alprice" ./cmd/alprice
-[ -s "$deliveries" ] || go run ./bench/gendeliveries -n "$tickets" > "$deliveries"
-common=(--agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --deliveries "$deliveries" --format json)
-if [ ! -s "$invoices" ]; then
-  "$out/alprice" settle "${common[@]}" > "$out/settlement.json"
-  python3 bench/invoices_from_settlement.py "$out/settlement.json" "$deliveries" > "$invoices"
-fi
+check_inputs "$tickets"
 lines=$(($(wc -l < "$invoices") - 1))
 echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 echo "input:   $deliveries ($tickets tickets), $invoices ($lines invoice lines)"

@@ -11,18 +11,8 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 tickets=${1:-374000}
 runs=${2:-3}
-out=bench/out
-mkdir -p "$out"
-deliveries="$out/deliveries-$tickets.csv"
-invoices="$out/invoices-$tickets.csv"
+check_inputs "$tickets"
 export="$out/export-$tickets.xlsx"
-go build -o "$out/alprice" ./cmd/alprice
-[ -s "$deliveries" ] || go run ./bench/gendeliveries -n "$tickets" > "$deliveries"
-common=(--agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --deliveries "$deliveries" --format json)
-if [ ! -s "$invoices" ]; then
-  "$out/alprice" settle "${common[@]}" > "$out/settlement-$tickets.json"
-  python3 bench/invoices_from_settlement.py "$out/settlement-$tickets.json" "$deliveries" > "$invoices"
-fi
 [ -s "$export" ] || go run ./bench/genexport -invoices "$invoices" -o "$export"
 "$out/alprice" check "${common[@]}" --invoices "$invoices" > "$out/check-csv.json" || true
 "$out/alprice" check "${common[@]}" --invoices "$export" > "$out/check-export.json" || true

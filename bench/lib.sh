@@ -1,4 +1,4 @@
-# Shared by bench/run.sh and bench/check.sh: runs taken turn by turn
+# Shared by the scripts of bench/: runs taken turn by turn
 # (interleaved), so that a baseline and what is measured against it see
 # the same machine, and their medians. Source it; needs GNU time.
 
@@ -34,4 +34,24 @@ row() {
       -v runs="$(wc -l < "$cand")" -v ld="$(range 6 "$cand")" \
     'BEGIN { printf "%-34s %6.2f s / %6.2f s wall = %5.2fx, CPU %5.2fx, %5.0f MB, %d runs, load %s   (goal %s)\n",
              n, cw, bw, (bw > 0 ? cw / bw : 0), (bc > 0 ? cc / bc : 0), mem / 1024, runs, ld, g }'
+}
+
+# check_inputs TICKETS: builds bench/out/alprice and makes, unless there
+# already, the deliveries of TICKETS tickets and their invoices (an
+# invoice line for 7 of every 11 tickets, bench/invoices_from_settlement.py),
+# shared by check.sh and export.sh. Sets out, deliveries, invoices and
+# common (the flags of settle and check over them).
+check_inputs() {
+  local tickets=$1
+  out=bench/out
+  mkdir -p "$out"
+  deliveries="$out/deliveries-$tickets.csv"
+  invoices="$out/invoices-$tickets.csv"
+  go build -o "$out/alprice" ./cmd/alprice
+  [ -s "$deliveries" ] || go run ./bench/gendeliveries -n "$tickets" > "$deliveries"
+  common=(--agreements testdata/agreements.yaml --quotes testdata/quotes-2026-h1.csv --deliveries "$deliveries" --format json)
+  if [ ! -s "$invoices" ]; then
+    "$out/alprice" settle "${common[@]}" > "$out/settlement-$tickets.json"
+    python3 bench/invoices_from_settlement.py "$out/settlement-$tickets.json" "$deliveries" > "$invoices"
+  fi
 }
