@@ -13,7 +13,9 @@
 #     scans the file and sums delivered_t as int64): the limit (#29);
 #   - settle against Python's csv and decimal modules summing the same
 #     column (bench/baseline.py);
-#   - settle from stdin (a pipe) against settle of the same file.
+#   - settle from stdin (a pipe) against settle of the same file;
+#   - report (the policy's figures) of the same deliveries against settle
+#     of them: the "keep" (0.35 s at 1M, about settle's time).
 #
 # Each row: the medians of wall time, candidate / baseline; the ratio of
 # the medians of CPU time (user + sys); the candidate's peak memory (GNU
@@ -57,8 +59,10 @@ for _ in $(seq "$runs"); do
   time_of "$t.settle" "${settle[@]}" --deliveries "$file"
   time_of "$t.python" python3 bench/baseline.py "$file"
   time_of "$t.stdin" sh -c 'cat "$0" | "$@" --deliveries -' "$file" "${settle[@]}"
+  time_of "$t.report" "$out/alprice" report "${settle[@]:2}" --deliveries "$file"
 done
 row "settle / bare scan" "<= 2x wall, <= 3x CPU" "$t.scan" "$t.settle"
 row "settle / Python csv+decimal" "<= 0.20x; < 40 MB at 1M" "$t.python" "$t.settle"
 row "settle from stdin / from the file" "<= 1.3x, < 150 MB" "$t.settle" "$t.stdin"
+row "report / settle" "keep: about settle's time" "$t.settle" "$t.report"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
