@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
-	"io"
 	"iter"
 	"os"
 	"runtime/debug"
@@ -293,32 +293,43 @@ type checkResultJSON struct {
 	NotChecked     []notCheckedJSON
 }
 
-// writeJSON writes the document as compact JSON, the fields in order.
-func (j checkResultJSON) writeJSON(w io.Writer) error {
-	c := newCompactJSON(w)
+// writeJSON writes the document indented, the fields in order.
+func (j checkResultJSON) writeJSON(w *bufio.Writer) error {
+	c := newJSONPieces(w)
 	c.field("{", "ok", j.OK)
 	c.field(",", "weights_checked", j.WeightsChecked)
 	c.field(",", "findings", j.Findings)
 	c.field(",", "months", j.Months)
-	c.raw(`,"invoices":`)
-	c.raw("[")
+	c.raw(",\n  \"invoices\": [")
 	var buf []byte
-	sep := ""
+	sep := invoiceIndent
 	for v := range j.Invoices {
 		c.raw(sep)
-		sep = ","
+		sep = "," + invoiceIndent
 		var ok bool
 		if buf, ok = v.appendJSON(buf[:0]); ok {
 			c.rawBytes(buf)
 		} else {
-			c.value(v)
+			c.value(v, 2)
 		}
+	}
+	if sep != invoiceIndent {
+		c.raw("\n  ")
 	}
 	c.raw("]")
 	c.field(",", "not_checked", j.NotChecked)
-	c.raw("}")
+	c.raw("\n}")
 	return c.err
 }
+
+// invoiceIndent is what comes before an invoice of the document's list,
+// and invoiceFieldIndent before a field of it, and before an element of
+// one of its lists invoiceListIndent: the invoice is at depth 2.
+const (
+	invoiceIndent      = "\n    "
+	invoiceFieldIndent = "\n      "
+	invoiceListIndent  = "\n        "
+)
 
 // invoiceJSON is what became of one invoice: the supply month it was
 // held to and why (month_from: file, remark, flag or issue_date).
@@ -339,47 +350,58 @@ type invoiceJSON struct {
 	Related     []string `json:"related,omitempty"`
 }
 
-// appendJSON appends j as json.Encoder writes it (SetEscapeHTML(false)),
-// without reflection: the invoices of a check run to millions. It returns
-// false when a string needs an escape (appendPlain), which leaves j to
-// the encoder. A test holds the two to the same bytes.
+// appendJSON appends j as json.Encoder writes it (SetEscapeHTML(false))
+// indented at depth 2, as an invoice of the document's list, without
+// reflection: the invoices of a check run to millions. It returns false
+// when a string needs an escape (appendPlain), which leaves j to the
+// encoder. A test holds the two to the same bytes.
 func (j invoiceJSON) appendJSON(b []byte) ([]byte, bool) {
 	ok := true
-	str := func(key, v string, omitEmpty bool) {
+	key := func(sep, key string) {
+		b = append(b, sep...)
+		b = append(b, invoiceFieldIndent+`"`...)
+		b = append(b, key...)
+		b = append(b, `": `...)
+	}
+	str := func(sep, k, v string, omitEmpty bool) {
 		if !ok || omitEmpty && v == "" {
 			return
 		}
-		b = append(b, key...)
+		key(sep, k)
 		b, ok = appendPlain(b, v)
 	}
-	str(`{"invoice_no":`, j.InvoiceNo, false)
-	str(`,"source":`, j.Source, true)
-	str(`,"issue_date":`, j.IssueDate, true)
-	str(`,"kind":`, j.Kind, true)
-	b = append(b, `,"red":`...)
+	str("{", "invoice_no", j.InvoiceNo, false)
+	str(",", "source", j.Source, true)
+	str(",", "issue_date", j.IssueDate, true)
+	str(",", "kind", j.Kind, true)
+	key(",", "red")
 	b = strconv.AppendBool(b, j.Red)
-	str(`,"seller_tax_id":`, j.SellerTaxID, true)
-	str(`,"buyer_tax_id":`, j.BuyerTaxID, true)
-	str(`,"agreement":`, j.Agreement, false)
-	str(`,"supply_month":`, j.SupplyMonth, false)
-	str(`,"month_from":`, j.MonthFrom, false)
-	str(`,"month_why":`, j.MonthWhy, false)
+	str(",", "seller_tax_id", j.SellerTaxID, true)
+	str(",", "buyer_tax_id", j.BuyerTaxID, true)
+	str(",", "agreement", j.Agreement, false)
+	str(",", "supply_month", j.SupplyMonth, false)
+	str(",", "month_from", j.MonthFrom, false)
+	str(",", "month_why", j.MonthWhy, false)
 	if j.Lines != nil {
-		b = append(b, `,"lines":`...)
+		key(",", "lines")
 		b = strconv.AppendInt(b, int64(*j.Lines), 10)
 	}
-	str(`,"status":`, j.Status, false)
-	if len(j.Related) > 0 {
-		b = append(b, `,"related":[`...)
+	str(",", "status", j.Status, false)
+	if len(j.Related) > 0 && ok {
+		key(",", "related")
+		b = append(b, '[')
 		for i, r := range j.Related {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			str("", r, false)
+			b = append(b, invoiceListIndent...)
+			if b, ok = appendPlain(b, r); !ok {
+				break
+			}
 		}
-		b = append(b, ']')
+		b = append(b, invoiceFieldIndent+"]"...)
 	}
-	return append(b, '}'), ok
+	return append(b, invoiceIndent+"}"...), ok
 }
 
 type notCheckedJSON struct {

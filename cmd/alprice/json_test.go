@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"slices"
+	"strconv"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -84,37 +87,108 @@ func TestIndentJSONDeep(t *testing.T) {
 }
 
 // An invoice of check's JSON, written without reflection, is what
-// json.Encoder writes, for strings the encoder escapes or replaces too
-// (those are left to it), every field omitted or not.
+// json.Encoder writes at its depth in the document, for strings the
+// encoder escapes or replaces too (those are left to it), every field
+// omitted or not.
 func TestInvoiceJSONIsEncodingJSONs(t *testing.T) {
-	text := rapid.StringOfN(rapid.SampledFrom([]rune{'a', '7', '-', '"', '\\', '\n', '\x01', '<', '&', '铝', '\u2028', '\u2029', '\uFFFD'}), 0, 6, -1)
 	rapid.Check(t, func(t *rapid.T) {
-		j := invoiceJSON{InvoiceNo: text.Draw(t, "no"), Source: text.Draw(t, "source"), IssueDate: text.Draw(t, "issued"), Kind: text.Draw(t, "kind"),
-			Red: rapid.Bool().Draw(t, "red"), SellerTaxID: text.Draw(t, "seller"), BuyerTaxID: text.Draw(t, "buyer"), Agreement: text.Draw(t, "agreement"),
-			SupplyMonth: text.Draw(t, "month"), MonthFrom: text.Draw(t, "from"), MonthWhy: text.Draw(t, "why"), Status: text.Draw(t, "status"),
-			Related: rapid.SliceOfN(text, -1, 3).Draw(t, "related")}
-		if rapid.Bool().Draw(t, "has lines") {
-			n := rapid.IntRange(-5, 1<<40).Draw(t, "lines")
-			j.Lines = &n
-		}
-		if rapid.Bool().Draw(t, "invalid UTF-8") {
-			j.MonthWhy += "\xff"
-		}
+		j := drawInvoiceJSON(t, "")
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
 		if err := enc.Encode(j); err != nil {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		c := newCompactJSON(&got)
+		w := bufio.NewWriter(&got)
+		c := newJSONPieces(w)
 		if b, ok := j.appendJSON(nil); ok {
 			c.rawBytes(b)
 		} else {
-			c.value(j)
+			c.value(j, 2)
+		}
+		if err := w.Flush(); err != nil || c.err != nil {
+			t.Fatal(err, c.err)
 		}
 		if got.String()+"\n" != want.String() {
 			t.Fatalf("wrote\n%s\nencoding/json writes\n%s", got.String(), want.String())
 		}
 	})
+}
+
+// Check's document, written piece by piece, is what json.Encoder writes
+// of the same fields with SetIndent("", "  "): no invoice or many, lists
+// empty or not.
+func TestCheckJSONIsEncodingJSONs(t *testing.T) {
+	type document struct {
+		OK             bool             `json:"ok"`
+		WeightsChecked bool             `json:"weights_checked"`
+		Findings       []findingJSON    `json:"findings"`
+		Months         []monthCheckJSON `json:"months"`
+		Invoices       []invoiceJSON    `json:"invoices"`
+		NotChecked     []notCheckedJSON `json:"not_checked"`
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		d := document{OK: rapid.Bool().Draw(t, "ok"), WeightsChecked: rapid.Bool().Draw(t, "weights"), Invoices: []invoiceJSON{}}
+		for i := range rapid.IntRange(0, 3).Draw(t, "invoices") {
+			d.Invoices = append(d.Invoices, drawInvoiceJSON(t, strconv.Itoa(i)))
+		}
+		for i := range rapid.IntRange(0, 2).Draw(t, "findings") {
+			d.Findings = append(d.Findings, findingJSON{InvoiceNo: jsonText.Draw(t, "finding no"), Line: i, Field: jsonText.Draw(t, "field")})
+		}
+		if rapid.Bool().Draw(t, "months") {
+			d.Months = []monthCheckJSON{{Month: "2026-03", Invoices: rapid.SliceOfN(jsonText, 0, 2).Draw(t, "month's invoices")}}
+		}
+		if rapid.Bool().Draw(t, "not checked") {
+			d.NotChecked = []notCheckedJSON{{InvoiceNo: jsonText.Draw(t, "not checked no")}}
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(d); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		w := bufio.NewWriter(&got)
+		doc := checkResultJSON{OK: d.OK, WeightsChecked: d.WeightsChecked, Findings: d.Findings, Months: d.Months,
+			Invoices: slices.Values(d.Invoices), NotChecked: d.NotChecked}
+		if err := doc.writeJSON(w); err != nil || w.Flush() != nil {
+			t.Fatal(err)
+		}
+		if got.String()+"\n" != want.String() {
+			t.Fatalf("wrote\n%s\nencoding/json writes\n%s", got.String(), want.String())
+		}
+	})
+}
+
+// jsonText draws a short string with what the encoder escapes or
+// replaces among plain text, plainText one without.
+var (
+	jsonText  = rapid.StringOfN(rapid.SampledFrom([]rune{'a', '7', '-', '"', '\\', '\n', '\x01', '<', '&', '铝', '\u2028', '\u2029', '\uFFFD'}), 0, 6, -1)
+	plainText = rapid.StringOfN(rapid.SampledFrom([]rune{'a', '7', '-', ' ', '<', '&', '铝', '\uFFFD'}), 0, 6, -1)
+)
+
+// drawInvoiceJSON draws an invoice of check's document, its labels ending
+// in label: half of them with plain strings only, which appendJSON writes
+// itself, the others with strings it may leave to the encoder.
+func drawInvoiceJSON(t *rapid.T, label string) invoiceJSON {
+	jsonText := jsonText
+	if rapid.Bool().Draw(t, "plain"+label) {
+		jsonText = plainText
+	}
+	j := invoiceJSON{InvoiceNo: jsonText.Draw(t, "no"+label), Source: jsonText.Draw(t, "source"+label), IssueDate: jsonText.Draw(t, "issued"+label),
+		Kind: jsonText.Draw(t, "kind"+label), Red: rapid.Bool().Draw(t, "red"+label), SellerTaxID: jsonText.Draw(t, "seller"+label),
+		BuyerTaxID: jsonText.Draw(t, "buyer"+label), Agreement: jsonText.Draw(t, "agreement"+label), SupplyMonth: jsonText.Draw(t, "month"+label),
+		MonthFrom: jsonText.Draw(t, "from"+label), MonthWhy: jsonText.Draw(t, "why"+label), Status: jsonText.Draw(t, "status"+label),
+		Related: rapid.SliceOfN(jsonText, -1, 3).Draw(t, "related"+label)}
+	if rapid.Bool().Draw(t, "has lines"+label) {
+		n := rapid.IntRange(-5, 1<<40).Draw(t, "lines"+label)
+		j.Lines = &n
+	}
+	if jsonText != plainText && rapid.Bool().Draw(t, "invalid UTF-8"+label) {
+		j.MonthWhy += "\xff"
+	}
+	return j
 }

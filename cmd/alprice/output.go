@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -21,18 +22,21 @@ func (a *app) emit(r result) error {
 	var err error
 	switch a.format {
 	case "json":
-		indented := newIndentJSON(w)
 		doc := r.json()
 		if v, ok := doc.(jsonWriter); ok {
-			if err = v.writeJSON(indented); err == nil {
-				_, err = io.WriteString(indented, "\n") // as json.Encoder ends a document
+			bw := bufio.NewWriterSize(w, 64<<10)
+			if err = v.writeJSON(bw); err == nil {
+				_, err = bw.WriteString("\n") // as json.Encoder ends a document
 			}
-		} else {
-			enc := json.NewEncoder(indented)
-			enc.SetEscapeHTML(false)
-			err = enc.Encode(doc)
+			if err == nil {
+				err = bw.Flush()
+			}
+			break
 		}
-		if err == nil {
+		indented := newIndentJSON(w)
+		enc := json.NewEncoder(indented)
+		enc.SetEscapeHTML(false)
+		if err = enc.Encode(doc); err == nil {
 			err = indented.Flush()
 		}
 	case "csv":
