@@ -28,8 +28,17 @@ func (m Month) Days() int { return daysIn(m.Year(), m.Month()) }
 // Day returns day d of m (1 for the first), at midnight UTC.
 func (m Month) Day(d int) time.Time { return time.Date(m.Year(), m.Month(), d, 0, 0, 0, 0, time.UTC) }
 
-// String returns m as "2026-03".
-func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year(), int(m.Month())) }
+// String returns m as "2026-03". A month of the years 0–9999 is laid out
+// by hand: check writes two for each of a million invoices, and fmt's
+// were 0.34 s of 6.2 s of CPU of one (#29).
+func (m Month) String() string {
+	y, mo := m.Year(), int(m.Month())
+	if m < 0 || y > 9999 {
+		return fmt.Sprintf("%04d-%02d", y, mo)
+	}
+	b := [7]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + mo/10), byte('0' + mo%10)}
+	return string(b[:])
+}
 
 // The years a date or month may have, everywhere: a year outside them is a
 // typo, not a delivery.

@@ -21,16 +21,16 @@ import (
 // money is a JSON amount: a string with exactly 2 decimals.
 type money decimal.Decimal
 
-func (m money) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + decimal.Decimal(m).StringFixed(2) + `"`), nil
-}
+func (m money) MarshalJSON() ([]byte, error) { return []byte(`"` + m.text() + `"`), nil }
+
+func (m money) text() string { return decimal.Decimal(m).StringFixed(2) }
 
 // tonnes is a JSON weight: a string with exactly 3 decimals.
 type tonnes pricing.Weight
 
-func (w tonnes) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + pricing.Weight(w).String() + `"`), nil
-}
+func (w tonnes) MarshalJSON() ([]byte, error) { return []byte(`"` + w.text() + `"`), nil }
+
+func (w tonnes) text() string { return pricing.Weight(w).String() }
 
 // noteJSON is a remark on an input row: the reason in the run's
 // language, its code in English.
@@ -128,6 +128,120 @@ func (c *jsonPieces) rawBytes(b []byte) {
 func (c *jsonPieces) field(sep, key string, v any) {
 	c.raw(sep + "\n  " + strconv.Quote(key) + ": ")
 	c.value(v, 1)
+}
+
+// elementIndent is what comes before an element of a list of the
+// document, fieldIndent before a field of an object there, listIndent
+// before an element of a list of that object: the depths 2, 3 and 4.
+const (
+	elementIndent = "\n    "
+	fieldIndent   = "\n      "
+	listIndent    = "\n        "
+)
+
+// listObject appends an object of a list of the document (at depth 2),
+// field by field, as json.Encoder with SetEscapeHTML(false) and
+// SetIndent("", "  ") writes it, without reflection. ok turns false, and
+// stays so, when a string needs an escape (appendPlain): the object is
+// then left to the encoder. Tests hold each such object to the encoder,
+// byte for byte.
+type listObject struct {
+	b      []byte
+	ok     bool
+	fields int
+}
+
+func (o *listObject) key(k string) {
+	if o.fields == 0 {
+		o.b = append(o.b, '{')
+	} else {
+		o.b = append(o.b, ',')
+	}
+	o.fields++
+	o.b = append(o.b, fieldIndent+`"`...)
+	o.b = append(o.b, k...)
+	o.b = append(o.b, `": `...)
+}
+
+func (o *listObject) str(k, v string) {
+	if o.ok {
+		o.key(k)
+		o.b, o.ok = appendPlain(o.b, v)
+	}
+}
+
+// strOmitEmpty is str for a field tagged omitempty.
+func (o *listObject) strOmitEmpty(k, v string) {
+	if v != "" {
+		o.str(k, v)
+	}
+}
+
+// strs appends a list of strings: null when it is nil.
+func (o *listObject) strs(k string, vs []string) {
+	if !o.ok {
+		return
+	}
+	if vs == nil {
+		o.null(k)
+		return
+	}
+	o.key(k)
+	o.b = append(o.b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			o.b = append(o.b, ',')
+		}
+		o.b = append(o.b, listIndent...)
+		if o.b, o.ok = appendPlain(o.b, v); !o.ok {
+			return
+		}
+	}
+	if len(vs) > 0 {
+		o.b = append(o.b, fieldIndent...)
+	}
+	o.b = append(o.b, ']')
+}
+
+func (o *listObject) int(k string, v int) {
+	if o.ok {
+		o.key(k)
+		o.b = strconv.AppendInt(o.b, int64(v), 10)
+	}
+}
+
+func (o *listObject) bool(k string, v bool) {
+	if o.ok {
+		o.key(k)
+		o.b = strconv.AppendBool(o.b, v)
+	}
+}
+
+// number appends text that needs no escape, digits, a sign and a point,
+// as a string: money and tonnes.
+func (o *listObject) number(k, text string) {
+	if o.ok {
+		o.key(k)
+		o.b = append(o.b, '"')
+		o.b = append(o.b, text...)
+		o.b = append(o.b, '"')
+	}
+}
+
+func (o *listObject) null(k string) {
+	if o.ok {
+		o.key(k)
+		o.b = append(o.b, "null"...)
+	}
+}
+
+// end closes the object and returns it, and whether it is written (not
+// left to the encoder).
+func (o *listObject) end() ([]byte, bool) {
+	if o.fields == 0 {
+		return append(o.b, "{}"...), o.ok
+	}
+	return append(o.b, elementIndent+"}"...), o.ok
 }
 
 // appendPlain appends s quoted, as the encoder writes a string that needs

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
@@ -138,7 +139,10 @@ func TestCheckJSONIsEncodingJSONs(t *testing.T) {
 			d.Findings = append(d.Findings, findingJSON{InvoiceNo: jsonText.Draw(t, "finding no"), Line: i, Field: jsonText.Draw(t, "field")})
 		}
 		if rapid.Bool().Draw(t, "months") {
-			d.Months = []monthCheckJSON{{Month: "2026-03", Invoices: rapid.SliceOfN(jsonText, 0, 2).Draw(t, "month's invoices")}}
+			d.Months = []monthCheckJSON{}
+			for i := range rapid.IntRange(0, 3).Draw(t, "months") {
+				d.Months = append(d.Months, drawMonthJSON(t, strconv.Itoa(i)))
+			}
 		}
 		if rapid.Bool().Draw(t, "not checked") {
 			d.NotChecked = []notCheckedJSON{{InvoiceNo: jsonText.Draw(t, "not checked no")}}
@@ -169,6 +173,31 @@ var (
 	jsonText  = rapid.StringOfN(rapid.SampledFrom([]rune{'a', '7', '-', '"', '\\', '\n', '\x01', '<', '&', '铝', '\u2028', '\u2029', '\uFFFD'}), 0, 6, -1)
 	plainText = rapid.StringOfN(rapid.SampledFrom([]rune{'a', '7', '-', ' ', '<', '&', '铝', '\uFFFD'}), 0, 6, -1)
 )
+
+// drawMonthJSON draws a month of check's document, its labels ending in
+// label: half of them with plain strings only.
+func drawMonthJSON(t *rapid.T, label string) monthCheckJSON {
+	text := jsonText
+	if rapid.Bool().Draw(t, "plain"+label) {
+		text = plainText
+	}
+	figure := func(name string) decimal.Decimal {
+		return decimal.New(rapid.Int64().Draw(t, name+label), int32(rapid.IntRange(-4, 2).Draw(t, name+" exponent"+label)))
+	}
+	m := monthCheckJSON{Agreement: text.Draw(t, "agreement"+label), Buyer: text.Draw(t, "buyer"+label), Month: text.Draw(t, "month"+label),
+		Lines: rapid.Int().Draw(t, "lines"+label), QuantityT: tonnes(rapid.Int64().Draw(t, "quantity"+label)),
+		BenchmarkMonth: text.Draw(t, "benchmark month"+label), BenchmarkDays: rapid.IntRange(-1, 31).Draw(t, "days"+label),
+		BenchmarkExp: rapid.IntRange(0, 31).Draw(t, "expected"+label), BenchmarkStatus: text.Draw(t, "status"+label),
+		UnitPrice: money(figure("unit price")), Billed: money(figure("billed")), Findings: rapid.Int().Draw(t, "findings"+label)}
+	if !rapid.Bool().Draw(t, "no invoices"+label) {
+		m.Invoices = rapid.SliceOfN(text, 0, 3).Draw(t, "invoices"+label)
+	}
+	if rapid.Bool().Draw(t, "delivered"+label) {
+		delivered, settled := tonnes(rapid.Int64().Draw(t, "delivered t"+label)), money(figure("settled"))
+		m.DeliveredT, m.Settled = &delivered, &settled
+	}
+	return m
+}
 
 // drawInvoiceJSON draws an invoice of check's document, its labels ending
 // in label: half of them with plain strings only, which appendJSON writes
