@@ -154,6 +154,7 @@ type Invoices struct {
 	n            int                 // lines
 	numbers      [][]numberRef       // the invoice numbers the lines name, one for each run of lines of one invoice: recordsPage to a page, as pages, so that a million are never copied to grow
 	nNumbers     int                 // in numbers
+	runsDistinct bool                // no two runs name one invoice (MarkRunsAreInvoices)
 	numberText   []*strings.Builder  // the pages of the numbers' text (see keepNumber)
 	filling      *strings.Builder    // the page new numbers are written to; nil for none
 	fillingPage  int                 // its index in numberText
@@ -349,8 +350,24 @@ func (inv *Invoices) numberOf(no string) uint32 {
 	}
 	inv.numbers = appendPaged(inv.numbers, inv.keepNumber(no))
 	inv.nNumbers++
+	inv.runsDistinct = false // unchecked: it may name an invoice of a run before
 	return uint32(inv.nNumbers - 1)
 }
+
+// Run returns the run of lines line i is in: lines added one after
+// another that name one invoice are a run. Two lines of one run are of
+// one invoice; of two runs, of two invoices when [Invoices.RunsAreInvoices].
+func (inv *Invoices) Run(i int) uint32 { return inv.record(i).number }
+
+// MarkRunsAreInvoices records what the reader of inv has checked: no
+// invoice number names two runs of lines, every invoice's lines came
+// together. A line added after it that starts a run undoes it.
+func (inv *Invoices) MarkRunsAreInvoices() { inv.runsDistinct = true }
+
+// RunsAreInvoices reports whether each run of lines ([Invoices.Run]) is
+// known to be an invoice of its own ([Invoices.MarkRunsAreInvoices]): a
+// check then needs no index of the invoices by number.
+func (inv *Invoices) RunsAreInvoices() bool { return inv.runsDistinct }
 
 // numberRef is where an invoice number's text is: its page of
 // Invoices.numberText (the top 32 bits), its offset in the page and its

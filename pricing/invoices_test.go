@@ -106,3 +106,27 @@ func TestHeadersAcrossPages(t *testing.T) {
 		t.Error("a number never added has a header")
 	}
 }
+
+// A mark that each run of lines is an invoice holds while lines of the
+// last run are added, and is undone by a line that starts another.
+func TestRunsAreInvoicesUndone(t *testing.T) {
+	line := func(no string) InvoiceLine {
+		return InvoiceLine{InvoiceNo: no, Buyer: "B", Month: 2026*12 + 2, Quantity: 1000, AmountExclVAT: decimal.NewFromInt(1), VATRate: DefaultVATRate}
+	}
+	inv := NewInvoices("i.csv", []InvoiceLine{line("A"), line("A"), line("B")})
+	if inv.RunsAreInvoices() {
+		t.Fatal("said of invoices no reader checked")
+	}
+	if inv.Run(0) != inv.Run(1) || inv.Run(1) == inv.Run(2) {
+		t.Fatalf("runs %d %d %d", inv.Run(0), inv.Run(1), inv.Run(2))
+	}
+	inv.MarkRunsAreInvoices()
+	inv.Add(line("B"))
+	if !inv.RunsAreInvoices() || inv.Run(3) != inv.Run(2) {
+		t.Fatal("a line of the last run undid the mark")
+	}
+	inv.Add(line("A"))
+	if inv.RunsAreInvoices() {
+		t.Fatal("a run of invoice A again kept the mark")
+	}
+}

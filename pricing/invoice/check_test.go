@@ -3,6 +3,8 @@ package invoice
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -215,6 +217,67 @@ func TestInvoiceList(t *testing.T) {
 	} {
 		if got := invoiceList(invoices[:n]); got != want {
 			t.Errorf("%d invoices: %q, want %q", n, got, want)
+		}
+	}
+}
+
+// A check of invoices whose runs are known to be invoices (as the one-pass
+// reader marks them) finds what a check of the same lines unmarked does,
+// for every set of testdata/invoices, the clean one and each mistake: as
+// read, with each invoice of two lines, and with each invoice's VAT off
+// by what one invoice allows and two would not, with and without the
+// provisional price.
+func TestCheckSameWhenRunsAreInvoices(t *testing.T) {
+	ags, q := sample.Inputs(t)
+	s := settled(t, "deliveries-2026-03.csv", settle.SettleOptions{})
+	paths, err := filepath.Glob("../../testdata/invoices/*.csv")
+	if err != nil || len(paths) < 10 {
+		t.Fatal(paths, err)
+	}
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inv, err := read.ReadInvoices(f, path, read.AutoEncoding)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !inv.RunsAreInvoices() {
+			t.Fatalf("%s: not read in one pass", path)
+		}
+		var lines, twoLines, vatOff []pricing.InvoiceLine
+		for i := range inv.Len() {
+			l := inv.Line(i)
+			lines = append(lines, l)
+			off := l
+			off.VAT = off.VAT.Add(d("0.70")) // within an invoice's ±1.27 alone, not with another's
+			vatOff = append(vatOff, off)
+			l.Quantity /= 2
+			l.AmountExclVAT, l.VAT = l.AmountExclVAT.Div(d("2")).Round(2), l.VAT.Div(d("2")).Round(2)
+			l.Line = 1
+			twoLines = append(twoLines, l)
+			l.Line = 2
+			twoLines = append(twoLines, l)
+		}
+		for _, set := range [][]pricing.InvoiceLine{lines, twoLines, vatOff} {
+			unmarked, marked := pricing.NewInvoices(inv.Source, set), pricing.NewInvoices(inv.Source, set)
+			unmarked.Fields, marked.Fields = inv.Fields, inv.Fields
+			marked.MarkRunsAreInvoices()
+			for _, opts := range []CheckOptions{{}, {Provisional: true}, {TaxTolerance: d("0.01")}} {
+				want, err := Check(unmarked, ags, q, s, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := Check(marked, ags, q, s, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, %d lines %+v: marked\n%+v\nunmarked\n%+v", path, len(set), opts, got, want)
+				}
+			}
 		}
 	}
 }

@@ -137,20 +137,31 @@ func (c *checker) scanMonth(is *issued, idx []int32, buyer string, t pricing.Ter
 	// lists and index are made that large at once, not grown step by step
 	// through copies of themselves (a month of a million one-line invoices
 	// made 300 MB of garbage growing them).
+	// Where every run of lines is an invoice of its own, as a file read in
+	// one pass has them, a new run is a new invoice: no index of the
+	// month's invoices by number is needed (a map lookup a line of a
+	// month of one-line invoices, 0.25 s of a check of 1.6M; #29). idx is
+	// in the order of the lines (linesByMonth), so a run's lines in it
+	// come together.
+	runsAreInvoices := is.inv.RunsAreInvoices()
 	runs := 0
 	for j, i := range idx {
-		if j == 0 || is.inv.Number(int(i)) != is.inv.Number(int(idx[j-1])) {
+		if j == 0 || is.inv.Run(int(i)) != is.inv.Run(int(idx[j-1])) {
 			runs++
 		}
 	}
 	ms.invoices, ms.monthFrom = make([]string, 0, runs), make([]pricing.MonthFrom, 0, runs)
 	var (
 		sums    = make([]invoiceSums, 0, runs)
-		indexOf = make(map[string]int32, runs)
+		indexOf map[string]int32
+		prevRun uint32
 		prevNo  string
 		prev    int32 = -1
 		status  *InvoiceCheck
 	)
+	if !runsAreInvoices {
+		indexOf = make(map[string]int32, runs)
+	}
 	for _, i := range idx {
 		f, fixed := is.fixed(int(i))
 		var l pricing.InvoiceLine
@@ -168,21 +179,29 @@ func (c *checker) scanMonth(is *issued, idx []int32, buyer string, t pricing.Ter
 				pricing.Msg("invoice.no-quantity")))
 			continue
 		}
-		no := is.inv.Number(int(i))
-		if prev < 0 || no != prevNo {
-			k, seen := indexOf[no]
-			if !seen {
-				k = int32(len(ms.invoices))
-				indexOf[no] = k
-				from := f.MonthFrom
-				if !fixed {
-					from = l.MonthFrom
+		if run := is.inv.Run(int(i)); prev < 0 || run != prevRun {
+			prevRun = run
+			if no := is.inv.Number(int(i)); prev < 0 || no != prevNo {
+				var k int32
+				seen := false
+				if !runsAreInvoices {
+					k, seen = indexOf[no]
 				}
-				ms.invoices = append(ms.invoices, no)
-				ms.monthFrom = append(ms.monthFrom, from)
-				sums = append(sums, invoiceSums{first: i})
+				if !seen {
+					k = int32(len(ms.invoices))
+					if !runsAreInvoices {
+						indexOf[no] = k
+					}
+					from := f.MonthFrom
+					if !fixed {
+						from = l.MonthFrom
+					}
+					ms.invoices = append(ms.invoices, no)
+					ms.monthFrom = append(ms.monthFrom, from)
+					sums = append(sums, invoiceSums{first: i})
+				}
+				prev, prevNo, status = k, no, is.status[no]
 			}
-			prev, prevNo, status = k, no, is.status[no]
 		}
 		if status != nil {
 			status.Lines++

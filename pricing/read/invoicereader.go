@@ -110,6 +110,7 @@ func readInvoicesOnce(r io.Reader, name string, enc Encoding, opts InvoiceOption
 	if inv.Len() == 0 {
 		return nil, &pricing.InputError{Source: name, Line: 1, Err: pricing.Errorf("has a header but no invoice lines")}, false
 	}
+	inv.MarkRunsAreInvoices() // no hash came twice: no number did
 	return inv, nil, false
 }
 

@@ -106,6 +106,20 @@ func TestReadInvoicesOnceIsExact(t *testing.T) {
 				t.Fatalf("%s\nread in one pass:\n%s\nexactly:\n%s", text, once, exact)
 			}
 		}
+		// The one pass that stands says each run of lines is an invoice of
+		// its own, and it is: no number names two runs.
+		if !again && err == nil {
+			if !inv.RunsAreInvoices() {
+				t.Fatalf("%s\nread in one pass, its runs are not said to be invoices", text)
+			}
+			runOf := map[string]uint32{}
+			for i := range inv.Len() {
+				if r, seen := runOf[inv.Number(i)]; seen && r != inv.Run(i) {
+					t.Fatalf("%s\ninvoice %s is in runs %d and %d", text, inv.Number(i), r, inv.Run(i))
+				}
+				runOf[inv.Number(i)] = inv.Run(i)
+			}
+		}
 		if got := invoicesText(func() (string, error) {
 			inv, err := ReadInvoiceCSV(strings.NewReader(text), "i.csv", UTF8, opts)
 			return dumpInvoices(inv), err
