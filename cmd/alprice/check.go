@@ -290,7 +290,7 @@ type checkResultJSON struct {
 	OK             bool
 	WeightsChecked bool
 	Findings       []findingJSON
-	Months         []monthCheckJSON
+	Months         []monthCheckJSON // written as a list, none an empty one
 	Invoices       iter.Seq[invoiceJSON]
 	NotChecked     []notCheckedJSON
 }
@@ -303,11 +303,7 @@ func (j checkResultJSON) writeJSON(w *bufio.Writer) error {
 	c.field("{", "ok", j.OK)
 	c.field(",", "weights_checked", j.WeightsChecked)
 	c.field(",", "findings", j.Findings)
-	if j.Months == nil {
-		c.field(",", "months", j.Months)
-	} else {
-		writeObjects(c, "months", slices.Values(j.Months))
-	}
+	writeObjects(c, "months", slices.Values(j.Months))
 	writeObjects(c, "invoices", j.Invoices)
 	c.field(",", "not_checked", j.NotChecked)
 	c.raw("\n}")
@@ -324,6 +320,9 @@ func writeObjects[T interface {
 	var buf []byte
 	sep := elementIndent
 	for v := range objects {
+		if c.err != nil {
+			return // a million more invoices would not be written either
+		}
 		c.raw(sep)
 		sep = "," + elementIndent
 		var ok bool

@@ -131,18 +131,15 @@ func TestCheckJSONIsEncodingJSONs(t *testing.T) {
 		NotChecked     []notCheckedJSON `json:"not_checked"`
 	}
 	rapid.Check(t, func(t *rapid.T) {
-		d := document{OK: rapid.Bool().Draw(t, "ok"), WeightsChecked: rapid.Bool().Draw(t, "weights"), Invoices: []invoiceJSON{}}
+		d := document{OK: rapid.Bool().Draw(t, "ok"), WeightsChecked: rapid.Bool().Draw(t, "weights"), Months: []monthCheckJSON{}, Invoices: []invoiceJSON{}}
 		for i := range rapid.IntRange(0, 3).Draw(t, "invoices") {
 			d.Invoices = append(d.Invoices, drawInvoiceJSON(t, strconv.Itoa(i)))
 		}
 		for i := range rapid.IntRange(0, 2).Draw(t, "findings") {
 			d.Findings = append(d.Findings, findingJSON{InvoiceNo: jsonText.Draw(t, "finding no"), Line: i, Field: jsonText.Draw(t, "field")})
 		}
-		if rapid.Bool().Draw(t, "months") {
-			d.Months = []monthCheckJSON{}
-			for i := range rapid.IntRange(0, 3).Draw(t, "months") {
-				d.Months = append(d.Months, drawMonthJSON(t, strconv.Itoa(i)))
-			}
+		for i := range rapid.IntRange(0, 3).Draw(t, "months") {
+			d.Months = append(d.Months, drawMonthJSON(t, strconv.Itoa(i)))
 		}
 		if rapid.Bool().Draw(t, "not checked") {
 			d.NotChecked = []notCheckedJSON{{InvoiceNo: jsonText.Draw(t, "not checked no")}}
@@ -191,6 +188,9 @@ func drawMonthJSON(t *rapid.T, label string) monthCheckJSON {
 		UnitPrice: money(figure("unit price")), Billed: money(figure("billed")), Findings: rapid.Int().Draw(t, "findings"+label)}
 	if !rapid.Bool().Draw(t, "no invoices"+label) {
 		m.Invoices = rapid.SliceOfN(text, 0, 3).Draw(t, "invoices"+label)
+	}
+	if text != plainText && rapid.Bool().Draw(t, "invalid UTF-8"+label) {
+		m.Buyer += "\xff"
 	}
 	if rapid.Bool().Draw(t, "delivered"+label) {
 		delivered, settled := tonnes(rapid.Int64().Draw(t, "delivered t"+label)), money(figure("settled"))

@@ -226,7 +226,7 @@ func TestInvoiceList(t *testing.T) {
 // for every set of testdata/invoices, the clean one and each mistake: as
 // read, with each invoice of two lines, and with each invoice's VAT off
 // by what one invoice allows and two would not, with and without the
-// provisional price.
+// provisional price; and so does a true-up of them.
 func TestCheckSameWhenRunsAreInvoices(t *testing.T) {
 	ags, q := sample.Inputs(t)
 	s := settled(t, "deliveries-2026-03.csv", settle.SettleOptions{})
@@ -234,6 +234,7 @@ func TestCheckSameWhenRunsAreInvoices(t *testing.T) {
 	if err != nil || len(paths) < 10 {
 		t.Fatal(paths, err)
 	}
+	trueUps := 0
 	for _, path := range paths {
 		f, err := os.Open(path)
 		if err != nil {
@@ -278,6 +279,17 @@ func TestCheckSameWhenRunsAreInvoices(t *testing.T) {
 					t.Errorf("%s, %d lines %+v: marked\n%+v\nunmarked\n%+v", path, len(set), opts, got, want)
 				}
 			}
+			want, wantErr := TrueUps(unmarked, ags, q, s, TrueUpOptions{})
+			got, err := TrueUps(marked, ags, q, s, TrueUpOptions{})
+			if err == nil {
+				trueUps += len(got.TrueUps)
+			}
+			if fmt.Sprint(err) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %d lines: true-ups marked\n%+v %v\nunmarked\n%+v %v", path, len(set), got, err, want, wantErr)
+			}
 		}
+	}
+	if trueUps == 0 {
+		t.Fatal("no true-up made of any set: nothing compared")
 	}
 }

@@ -32,7 +32,9 @@
 //   - invoicereader.go: the same file read in one pass in two goroutines,
 //     rows in their plain form read from bytes, each invoice's first line
 //     kept as an 8-byte hash instead of a map, when the file can be read
-//     again exactly should a number come twice.
+//     again exactly should a number come twice; a pass that stands marks
+//     its invoices as ones whose every run of lines is an invoice
+//     ([pricing.Invoices.MarkRunsAreInvoices]).
 //   - received.go: the invoices as the buyer receives them: a 数电 XML
 //     ([ReadInvoiceXML]), a folder of them ([ReadInvoiceDir]), the
 //     platform's 信息汇总表 export ([ReadInvoiceSummary]);
