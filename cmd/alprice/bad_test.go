@@ -145,3 +145,27 @@ func TestAgreementsPageError(t *testing.T) {
 		t.Errorf("docs/agreements.md does not show what lint says of bad.yaml (exit %d):\n%s", status, shown)
 	}
 }
+
+// check and trueup read the invoices while the deliveries are settled
+// beside them: with both bad, the invoices' error is the one said, as when
+// they were read first, whatever finishes first; with good invoices, the
+// deliveries' own.
+func TestBadInvoicesAndDeliveries(t *testing.T) {
+	t.Chdir("../..")
+	const badInvoices, badDeliveries = "testdata/bad/invoices-rate-without-percent.csv", "testdata/bad/deliveries-negative-weight.csv"
+	for _, cmd := range [][]string{
+		{"check", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes},
+		{"trueup", "--agreements", "testdata/agreements.yaml", "--quotes", h1Quotes},
+	} {
+		for range 5 {
+			_, stderr, status := runAlprice(t, "", append(cmd, "--invoices", badInvoices, "--deliveries", badDeliveries)...)
+			if status != 2 || !strings.Contains(stderr, badInvoices) || strings.Contains(stderr, badDeliveries) {
+				t.Fatalf("%s, both bad: exit %d, stderr\n%s\nwant 2 and the invoices' error alone", cmd[0], status, stderr)
+			}
+		}
+		_, stderr, status := runAlprice(t, "", append(cmd, "--invoices", "testdata/trueup/issued.csv", "--deliveries", badDeliveries)...)
+		if status != 2 || !strings.Contains(stderr, badDeliveries) {
+			t.Fatalf("%s, bad deliveries: exit %d, stderr\n%s", cmd[0], status, stderr)
+		}
+	}
+}

@@ -163,15 +163,10 @@ func runCheck(cmd *cobra.Command, a *app, o *checkOptions) error {
 	// 1.75 times, for 4% more CPU and the same wall time; twice was
 	// 305–338 MB).
 	defer tightGC()()
-	invoices, err := a.readInvoices(&o.invoices, month)
+	// s is nil without a deliveries file: the weights go unchecked.
+	invoices, s, err := a.readInvoicesBeside(cmd.Context(), &o.invoices, month, &o.deliveries, agreements, q, settle.SettleOptions{Provisional: o.provisional})
 	if err != nil {
 		return err
-	}
-	var s *settle.Settlement // none without a deliveries file: the weights go unchecked
-	if o.deliveries.given() {
-		if s, err = a.settle(cmd, &o.deliveries, agreements, q, settle.SettleOptions{Provisional: o.provisional}); err != nil {
-			return err
-		}
 	}
 	source := invoices.Source
 	res, err := invoice.Check(invoices, agreements, q, s, invoice.CheckOptions{TaxTolerance: tol, Provisional: o.provisional})

@@ -95,7 +95,7 @@ func runReport(cmd *cobra.Command, a *app, o *reportOptions) error {
 			return err
 		}
 	}
-	s, err := a.settle(cmd, &o.deliveries, agreements, q, settle.SettleOptions{Provisional: true})
+	s, err := a.settle(cmd.Context(), &o.deliveries, agreements, q, settle.SettleOptions{Provisional: true})
 	if err != nil {
 		return err
 	}

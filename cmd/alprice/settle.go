@@ -132,7 +132,7 @@ func runSettle(cmd *cobra.Command, a *app, o *settleOptions) error {
 	}
 	agreements, q := in.agreements, in.quotes
 	opts.Agreement = in.chosen
-	s, err := a.settle(cmd, &o.deliveries, agreements, q, opts)
+	s, err := a.settle(cmd.Context(), &o.deliveries, agreements, q, opts)
 	if err != nil {
 		return err
 	}

@@ -139,11 +139,7 @@ func runTrueup(cmd *cobra.Command, a *app, o *trueupOptions) error {
 	}
 	agreements, q := in.agreements, in.quotes
 	opts.Agreement = in.chosen
-	invoices, err := a.readInvoices(&o.invoices, opts.Month)
-	if err != nil {
-		return err
-	}
-	s, err := a.settle(cmd, &o.deliveries, agreements, q, settle.SettleOptions{Month: opts.Month, Agreement: opts.Agreement})
+	invoices, s, err := a.readInvoicesBeside(cmd.Context(), &o.invoices, opts.Month, &o.deliveries, agreements, q, settle.SettleOptions{Month: opts.Month, Agreement: opts.Agreement})
 	if err != nil {
 		return err
 	}
