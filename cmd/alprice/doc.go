@@ -18,8 +18,8 @@
 //   - guard.go: package files wired in (the plan of a run's files, inputs
 //     within their limits, outputs and the store written atomically, the
 //     store's lock).
-//   - inputs.go: the input flags with their encodings, reading each input,
-//     month flags; amountflags.go: --invoice-cap and --tax-tolerance;
+//   - inputs.go: the input flags with their encodings, reading each input
+//     (the invoices beside the deliveries' settling), month flags; amountflags.go: --invoice-cap and --tax-tolerance;
 //     flagwords.go: what an input lacks, in the flags' words;
 //     suggest.go: mistyped flags and their nearest match.
 //   - output.go: rendering a result in its format to stdout or --out;
@@ -27,7 +27,8 @@
 //     termwidth*.go: the width of a terminal on stdout, by system (none
 //     for a pipe or a file), that settle and check fit their tables to.
 //   - format.go, json.go, columns.go, labels.go, words.go: the texts, JSON
-//     values, column titles, rule labels and amounts in capitals every
+//     values (and the writing of a document too large to hold, piece by
+//     piece), column titles, rule labels and amounts in capitals every
 //     command writes alike.
 //   - documents.go: the printed documents of --format html.
 //   - help_zh.go: how the Chinese help is carried (each command's own sits
