@@ -96,8 +96,12 @@ var splitMargin = decimal.New(3, -2)
 // evenSplitFits reports whether w shared evenly among n parts can be
 // billed below limit: the heavier parts' exact price incl. VAT (unit price
 // × weight, unrounded) at most splitMargin above the cap's, and what they
-// are over it within what the lighter ones have room for. It rounds
-// nothing: it compares (limit − 0.01) × (1 + rate) with the prices.
+// are over it within what the lighter ones have room for. It compares
+// (limit − 0.01) × (1 + rate) with the unrounded prices; a heavier part
+// whose own bill, rounded as bills are, is below the cap fits whatever
+// they say (30 kg at 10,000.00 a tonne and 0.01% VAT under a cap of
+// 100.00: three parts of 99.99, their exact price 100.00 above the cap's
+// 99.999999). splitEvenly checks what this lets through.
 func evenSplitFits(w Weight, p Price, limit decimal.Decimal, n int) bool {
 	base, heavy := w/Weight(n), w%Weight(n)
 	if base == 0 {
@@ -111,7 +115,7 @@ func evenSplitFits(w Weight, p Price, limit decimal.Decimal, n int) bool {
 		heavy = Weight(n)
 	}
 	over := p.UnitPrice.Mul(q.Tonnes()).Sub(top)
-	if !over.IsPositive() {
+	if !over.IsPositive() || p.Bill(q).AmountExclVAT.LessThan(limit) {
 		return true
 	}
 	if over.GreaterThan(splitMargin) || heavy == Weight(n) {

@@ -103,6 +103,29 @@ func TestSplitInvoicesIssueCases(t *testing.T) {
 	}
 }
 
+// Where the rounding of a bill brings a part under the cap that its exact
+// price is above, the parts are still the fewest: 30 kg at 10,000.00 a
+// tonne and 0.01% VAT under a cap of 100.00 is three parts of 0.010 t and
+// 99.99 excl. VAT (100.00 incl. VAT, above the cap's 99.999999; the
+// property test found four).
+func TestSplitInvoicesRoundedUnderCap(t *testing.T) {
+	p := Price{UnitPrice: decimal.New(10_000_00, -2), VATRate: decimal.New(1, -4)}
+	bill, limit := p.Bill(30), decimal.New(100_00, -2)
+	lines, err := SplitInvoices(bill, p, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSplit(t, bill, p, limit, lines)
+	if len(lines) != 3 {
+		t.Fatalf("%d lines, want 3", len(lines))
+	}
+	for _, l := range lines {
+		if l.Quantity != 10 || l.AmountExclVAT.StringFixed(2) != "99.99" || l.VAT.StringFixed(2) != "0.01" {
+			t.Errorf("line %s t, %s + %s; want 0.010 t, 99.99 + 0.01", l.Quantity, l.AmountExclVAT, l.VAT)
+		}
+	}
+}
+
 // TestPropertySplitAmount: a price difference split under a cap adds up
 // exactly, each part below the cap with its VAT within tolerance, in the
 // fewest parts.
