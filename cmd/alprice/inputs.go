@@ -400,9 +400,9 @@ func (a *app) readInvoicesFile(in *invoicesInput, path string, format read.Invoi
 // -> 0.82 s wall; #29). Neither prints or keeps a warning as it reads, at
 // most one of them is stdin (guard.go), the run's folder is locked, and
 // the months settle records (app.pricedOn) are read only once both have
-// ended: they share nothing else. An error of the
-// invoices is the one returned, as when they were read first, and the
-// settling is then cancelled; either way it has ended on return.
+// ended: they share nothing else. An error of the invoices is the one
+// returned, as when they were read first, and the settling is then
+// cancelled; either way it has ended on return.
 func (a *app) readInvoicesBeside(ctx context.Context, invoices *invoicesInput, month pricing.Month,
 	deliveries *deliveriesInput, agreements *pricing.Agreements, q *pricing.Quotes, opts settle.SettleOptions) (*pricing.Invoices, *settle.Settlement, error) {
 	if !deliveries.given() {

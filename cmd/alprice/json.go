@@ -71,9 +71,10 @@ func problemsJSON(l i18n.Lang, list pricing.ErrorList) []problemJSON {
 
 // jsonWriter is a JSON document too large to hold whole (check's of a
 // million invoices): it writes itself, piece by piece, as json.Encoder
-// with SetEscapeHTML(false) and SetIndent("", "  ") writes it, without its final newline. Written
-// indented at once, its text is not gone through a second time to indent
-// it (1 s of a check of 1.6M invoice lines; #29).
+// with SetEscapeHTML(false) and SetIndent("", "  ") writes it, without
+// its final newline. Written indented at once, its text is not gone
+// through a second time to indent it (1 s of a check of 1.6M invoice
+// lines; #29).
 type jsonWriter interface {
 	writeJSON(w *bufio.Writer) error
 }
@@ -148,16 +149,16 @@ const (
 type listObject struct {
 	b      []byte
 	ok     bool
-	fields int
+	opened bool // a field is written
 }
 
 func (o *listObject) key(k string) {
-	if o.fields == 0 {
-		o.b = append(o.b, '{')
-	} else {
+	if o.opened {
 		o.b = append(o.b, ',')
+	} else {
+		o.b = append(o.b, '{')
 	}
-	o.fields++
+	o.opened = true
 	o.b = append(o.b, fieldIndent+`"`...)
 	o.b = append(o.b, k...)
 	o.b = append(o.b, `": `...)
